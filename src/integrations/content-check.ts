@@ -1,0 +1,60 @@
+/**
+ * Runs the content rules before Astro reads the collections, so a build with any bad entry stops
+ * with every problem listed (Astro's own validation would stop at the first). `npm run check`
+ * calls `checkProject` too: one set of rules, two ways in.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkCases, checkSources, formatProblem, type CheckResult, type ContentFile } from '../lib/content-check.ts';
+
+function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
+  const full = join(root, dir);
+  let names: string[];
+  try {
+    names = readdirSync(full, { recursive: true }) as string[];
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => extension.test(name) && !name.split(/[\\/]/).pop()!.startsWith('_'))
+    .sort()
+    .map((name) => {
+      const path = join(full, name);
+      return { path: relative(root, path).split('\\').join('/'), raw: readFileSync(path, 'utf8') };
+    });
+}
+
+/** Checks every source and case file under `root/content`. */
+export function checkProject(root: string, contentDir = 'content'): CheckResult & { files: number } {
+  const sources = checkSources(readDir(root, join(contentDir, 'sources'), /\.json$/));
+  const caseFiles = readDir(root, join(contentDir, 'cases'), /\.mdx?$/);
+  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines });
+  return { ...cases, errors: [...sources.errors, ...cases.errors], files: caseFiles.length };
+}
+
+export function report(result: CheckResult & { files: number }): string {
+  const lines = [...result.errors, ...result.warnings].map(formatProblem);
+  const summary = `内容检查：${result.files} 个条目，${result.errors.length} 个错误，${result.warnings.length} 个提示 / content check: ${result.files} entries, ${result.errors.length} errors, ${result.warnings.length} warnings`;
+  return [...lines, summary].join('\n');
+}
+
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'gongzuofa:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const result = checkProject(fileURLToPath(config.root));
+        if (result.errors.length === 0) {
+          logger.info(`${result.files} entries pass the content rules`);
+          return;
+        }
+        const text = report(result);
+        // In dev the editor keeps the server and sees the list; a build must never ship bad content.
+        if (command === 'dev') logger.error(`\n${text}`);
+        else throw new Error(`内容有误，构建已停止 / invalid content, build stopped:\n${text}`);
+      },
+    },
+  };
+}

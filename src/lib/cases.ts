@@ -1,0 +1,135 @@
+/**
+ * The one module that reads the collections. Pages ask it for entries, facets and relations, so
+ * ordering, labels and derived data are decided in one place.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { domains, regions, themes, labelOf, vocab, type VocabKind } from '../schema/vocab.ts';
+import { formatRegion, locatorOrder } from './format.ts';
+import type { Filterable, FacetKey } from './filters.ts';
+import { UNKNOWN } from './filters.ts';
+import { similarCases } from './related.ts';
+
+export type CaseEntry = CollectionEntry<'cases'>;
+export type SourceEntry = CollectionEntry<'sources'>;
+
+export interface CaseView extends Filterable {
+  entry: CaseEntry;
+  url: string;
+  title: string;
+  regionLabel: string;
+  domainLabel: string;
+  themeLabels: string[];
+  sourceTitle: string;
+}
+
+let cache: Promise<{ cases: CaseView[]; sources: SourceEntry[] }> | undefined;
+
+async function load() {
+  const sources = (await getCollection('sources')).sort((a, b) => a.data.order - b.data.order);
+  const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+  const entries = (await getCollection('cases')).sort(
+    (a, b) =>
+      sourceOrder.get(a.data.source.id)! - sourceOrder.get(b.data.source.id)! ||
+      locatorOrder(a.data.source.locator) - locatorOrder(b.data.source.locator) ||
+      a.id.localeCompare(b.id),
+  );
+  const sourceTitles = new Map(sources.map((s) => [s.id, s.data.title]));
+  const cases = entries.map(
+    (entry, order): CaseView => ({
+      id: entry.id,
+      entry,
+      url: `/cases/${entry.id}/`,
+      title: entry.data.title,
+      region: entry.data.region.province ?? '',
+      regionCode: entry.data.region.province ? vocab('region', entry.data.region.province).code : '',
+      domain: entry.data.domain,
+      themes: entry.data.themes,
+      year: entry.data.year ? String(entry.data.year) : '',
+      source: entry.data.source.id,
+      order,
+      regionLabel: formatRegion(entry.data.region),
+      domainLabel: labelOf('domain', entry.data.domain),
+      themeLabels: entry.data.themes.map((t) => labelOf('theme', t)),
+      sourceTitle: sourceTitles.get(entry.data.source.id) ?? entry.data.source.id,
+    }),
+  );
+  return { cases, sources };
+}
+
+const data = () => (cache ??= load());
+
+/** Every entry, in catalogue order (by source, then by place in the source). */
+export const getCases = async () => (await data()).cases;
+
+/** Every source document, in their fixed order. */
+export const getSources = async () => (await data()).sources;
+
+export async function getCase(id: string) {
+  const found = (await getCases()).find((c) => c.id === id);
+  if (!found) throw new Error(`no case "${id}"`);
+  return found;
+}
+
+/** The entries before and after one in the catalogue order. */
+export async function neighbours(id: string) {
+  const cases = await getCases();
+  const index = cases.findIndex((c) => c.id === id);
+  return { previous: cases[index - 1], next: cases[index + 1] };
+}
+
+/** Entries the editors linked, then the most similar others (shared method family, domain, region). */
+export async function relatedCases(id: string, limit = 4) {
+  const cases = await getCases();
+  const self = cases.find((c) => c.id === id)!;
+  const linked = self.entry.data.related.map((r) => cases.find((c) => c.id === r)!).filter(Boolean);
+  const similar = similarCases(self, cases, limit + linked.length).filter((c) => !linked.includes(c));
+  return { linked, similar: similar.slice(0, Math.max(0, limit - linked.length)) };
+}
+
+export interface FacetValue {
+  kind: FacetKey;
+  id: string;
+  label: string;
+  definition?: string;
+  count: number;
+  url?: string;
+}
+
+const facetPath: Partial<Record<FacetKey, string>> = { region: 'regions', domain: 'domains', theme: 'themes', source: 'sources' };
+
+/** All values of a facet with their entry counts; `all` keeps values with no entries (for /regions/). */
+export async function facetValues(kind: FacetKey, { all = false } = {}): Promise<FacetValue[]> {
+  const cases = await getCases();
+  const count = (match: (c: CaseView) => boolean) => cases.filter(match).length;
+  const path = facetPath[kind];
+  let values: FacetValue[];
+  if (kind === 'year') {
+    const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => (b || '0').localeCompare(a || '0'));
+    values = years.map((y) => ({ kind, id: y || UNKNOWN, label: y ? `${y} 年` : '未载明', count: count((c) => c.year === y) }));
+  } else if (kind === 'source') {
+    values = (await getSources()).map((s) => ({ kind, id: s.id, label: s.data.title, count: count((c) => c.source === s.id), url: `/sources/${s.id}/` }));
+  } else {
+    const list = { region: regions, domain: domains, theme: themes }[kind];
+    values = list.map((v) => ({
+      kind,
+      id: v.id,
+      label: v.label,
+      definition: v.definition,
+      count: count((c) => (kind === 'theme' ? c.themes.includes(v.id) : c[kind] === v.id)),
+      url: `/${path}/${v.id}/`,
+    }));
+    if (kind === 'region') {
+      const unknown = count((c) => c.region === '');
+      if (unknown) values.push({ kind, id: UNKNOWN, label: '地区未载明', count: unknown, url: `/regions/${UNKNOWN}/` });
+    }
+  }
+  return all ? values : values.filter((v) => v.count > 0);
+}
+
+/** Entries carrying one facet value. */
+export async function casesWith(kind: VocabKind, id: string) {
+  const cases = await getCases();
+  if (kind === 'region') return cases.filter((c) => (c.region || UNKNOWN) === id);
+  if (kind === 'theme') return cases.filter((c) => c.themes.includes(id));
+  return cases.filter((c) => c.domain === id);
+}

@@ -1,0 +1,197 @@
+/**
+ * The one set of content rules, shared by the build (src/integrations/content-check.ts) and
+ * `npm run check` (scripts/check-content.ts). Pure: it gets file texts and returns every problem at
+ * once, each naming the file, line, field, what was found and what to do.
+ */
+import { parseDocument, isNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { caseSchema } from '../schema/case.ts';
+import { sourceSchema } from '../schema/source.ts';
+import { findSectionProblems } from '../schema/sections.ts';
+import { domains, levels, regions, themes } from '../schema/vocab.ts';
+import { findPrivateData, findUnsafeMarkup } from './safety.ts';
+
+export interface Problem {
+  /** Path of the file, relative to the project root. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number;
+  /** Field path (front matter) or section name. */
+  field: string;
+  /** Chinese and English message with the fix. */
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ContentFile {
+  /** Path relative to the project root, e.g. content/cases/x.mdx. */
+  path: string;
+  raw: string;
+}
+
+export interface CheckResult {
+  errors: Problem[];
+  warnings: Problem[];
+  /** Entry ids that passed every check. */
+  validIds: string[];
+}
+
+/** Splits `---\n yaml \n---\n body`; returns undefined when there is no front matter. */
+export function splitFrontmatter(raw: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(raw);
+  if (!match) return undefined;
+  const bodyLine = match[0].split('\n').length; // body starts on the line after the closing ---
+  return { yaml: match[1], body: raw.slice(match[0].length), bodyLine };
+}
+
+const allowedValues: Record<string, string> = {
+  'region.province': regions.map((r) => `${r.id}（${r.label}）`).join('、'),
+  domain: domains.map((d) => `${d.id}（${d.label}）`).join('、'),
+  themes: themes.map((t) => `${t.id}（${t.label}）`).join('、'),
+  level: levels.join('、'),
+};
+
+/** Field names for messages: `themes.1` → `themes`, so allowed values are found for list items. */
+const fieldKey = (path: PropertyKey[]) => path.filter((p) => typeof p === 'string').join('.');
+
+const show = (value: unknown) => (value === undefined ? '（空）' : JSON.stringify(value));
+
+function getIn(data: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as any)[key as any] : undefined), data);
+}
+
+/** A zod issue in words an editor can act on. */
+export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const key = fieldKey(issue.path);
+  const found = getIn(data, issue.path);
+  const allowed = allowedValues[key] ?? allowedValues[key.replace(/\.\d+$/, '')];
+  switch (issue.code) {
+    case 'invalid_value':
+      return `值 ${show(found)} 不在词表中。允许的值：${allowed ?? issue.values.join('、')} / ${show(found)} is not an allowed value`;
+    case 'invalid_type':
+      if (found === undefined) return `缺少必填字段 ${key} / required field ${key} is missing`;
+      return `类型不对：应为 ${issue.expected}，实际为 ${show(found)} / expected ${issue.expected}, found ${show(found)}`;
+    case 'too_small':
+      return `${show(found)} 太短或太少：至少 ${issue.minimum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 个字' : ''} / too small: minimum ${issue.minimum}`;
+    case 'too_big':
+      return `${typeof found === 'string' ? `长 ${[...found].length} 字，` : show(found)}超出上限 ${issue.maximum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 字' : ''} / too big: maximum ${issue.maximum}`;
+    case 'unrecognized_keys':
+      return `未知字段 ${issue.keys.join('、')}：请检查拼写，可用字段见编辑指南 / unknown field(s) ${issue.keys.join(', ')}`;
+    default:
+      return `${issue.message}（实际为 ${show(found)}）`;
+  }
+}
+
+/** Line of a YAML node, for pointing editors at the right place. */
+function lineOf(doc: ReturnType<typeof parseDocument>, yamlText: string, path: PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as (string | number)[], true);
+    if (isNode(node) && node.range) return yamlText.slice(0, node.range[0]).split('\n').length + 1;
+  }
+  return undefined;
+}
+
+const idFromPath = (path: string) => path.split('/').pop()!.replace(/\.mdx?$/, '');
+
+export interface CheckContext {
+  /** Ids of the source documents, for checking `source.id`. */
+  sourceIds: Set<string>;
+  /** Line count of each source's text, for checking line locators. */
+  sourceLines?: Map<string, number>;
+}
+
+/** Checks source data files (JSON). */
+export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Set<string>; lines: Map<string, number> } {
+  const errors: Problem[] = [];
+  const ids = new Set<string>();
+  const lines = new Map<string, number>();
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(file.raw);
+    } catch (error) {
+      errors.push({ file: file.path, field: '（文件）', severity: 'error', message: `不是合法的 JSON：${(error as Error).message} / invalid JSON` });
+      continue;
+    }
+    const result = sourceSchema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        errors.push({ file: file.path, field: fieldKey(issue.path) || '（文件）', severity: 'error', message: describeIssue(issue, data) });
+    }
+    const id = idFromPath(file.path).replace(/\.json$/, '');
+    ids.add(id);
+    if (result.success) lines.set(id, result.data.lines);
+  }
+  return { errors, ids, lines };
+}
+
+/** Checks every case entry, including references between entries; reports all problems at once. */
+export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const parsed = new Map<string, { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined }>();
+  const failed = new Set<string>();
+  const fail = (file: string, field: string, message: string, line?: number) => {
+    errors.push({ file, field, message, line, severity: 'error' });
+    failed.add(file);
+  };
+
+  for (const file of files) {
+    const id = idFromPath(file.path);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+      fail(file.path, '（文件名）', `文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa / file name must be a lower-case ASCII slug`);
+    const parts = splitFrontmatter(file.raw);
+    if (!parts) {
+      fail(file.path, '（front matter）', '文件开头缺少用“---”包围的 front matter / the file must start with front matter between --- lines', 1);
+      continue;
+    }
+    const doc = parseDocument(parts.yaml, { prettyErrors: false });
+    if (doc.errors.length) {
+      for (const error of doc.errors)
+        fail(file.path, '（front matter）', `YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号 / YAML syntax error`, (error.linePos?.[0].line ?? 0) + 1);
+      continue;
+    }
+    const data = doc.toJS();
+    const lineOfField = (path: PropertyKey[]) => lineOf(doc, parts.yaml, path);
+    const result = caseSchema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        fail(file.path, fieldKey(issue.path) || '（front matter）', describeIssue(issue, data), lineOfField(issue.path));
+    }
+    for (const problem of findSectionProblems(parts.body))
+      fail(file.path, `## ${problem.section}`, problem.message, problem.line && problem.line + parts.bodyLine - 1);
+    for (const problem of findUnsafeMarkup(parts.body))
+      fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
+    for (const problem of findPrivateData(file.raw)) fail(file.path, problem.where, problem.message, problem.line);
+    parsed.set(id, { file, data: result.success ? result.data : data, lineOfField });
+  }
+
+  // References between files, checked once every file is parsed.
+  for (const [id, { file, data, lineOfField }] of parsed) {
+    const sourceIdValue = data?.source?.id;
+    if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
+      fail(file.path, 'source.id', `来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')} / unknown source id`, lineOfField(['source', 'id']));
+    const locatorValue = data?.source?.locator;
+    const total = context.sourceLines?.get(sourceIdValue);
+    if (total && typeof locatorValue === 'string') {
+      const range = /^第\d+(?:-(\d+))?行$/.exec(locatorValue) && locatorValue.match(/\d+/g)!.map(Number);
+      if (range && Math.max(...range) > total)
+        fail(file.path, 'source.locator', `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行） / the line range goes past the end of the source (${total} lines)`, lineOfField(['source', 'locator']));
+    }
+    const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
+    related.forEach((other, index) => {
+      if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
+      else if (typeof other === 'string' && !parsed.has(other))
+        fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
+    });
+  }
+
+  const validIds = [...parsed.keys()].filter((id) => !failed.has(parsed.get(id)!.file.path));
+  return { errors, warnings, validIds };
+}
+
+/** One problem as a line of text, as the build and `npm run check` print it. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}  [${problem.field}]  ${problem.message}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Search query handling, pure so it can be unit-tested and shared by the search page and the
+ * benchmark. Pagefind finds candidate pages; these rules decide what the reader asked for and
+ * which candidates really contain it, so that 台账 never matches a page with only 平台 and 账户.
+ */
+
+const CJK = '\\p{Script=Han}';
+const cjkRun = new RegExp(`[${CJK}]+`, 'gu');
+
+/**
+ * Folds the forms readers mix up: full-width letters, digits and signs (ＡＢＣ１２３＋) to half-width,
+ * ideographic spaces to spaces, Latin to lower case. Applied to queries and to page text alike.
+ */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Characters that separate terms: spaces and punctuation, except signs that belong to numbers like 1+10. */
+const separators = /[\s\p{P}\p{S}]+/gu;
+const keep = /[+#%]/;
+
+/** Splits a query into terms; each term must appear in a result as written. */
+export function parseQuery(query: string): string[] {
+  const folded = normalize(query);
+  let terms: string[] = [];
+  let current = '';
+  for (const char of folded) {
+    if (keep.test(char) || !/[\s\p{P}\p{S}]/u.test(char)) current += char;
+    else {
+      terms.push(current);
+      current = '';
+    }
+  }
+  terms.push(current);
+  // A sign with no digit or letter next to it (a stray "+") is punctuation after all.
+  terms = terms.map((t) => t.replace(/^[+#%]+|[+]+$/g, '')).filter((t) => t.length > 0);
+  // The same term twice, or a term inside a longer one, adds nothing.
+  const unique = [...new Set(terms)];
+  return unique.filter((t) => !unique.some((other) => other !== t && other.includes(t)));
+}
+
+/** True when every term occurs in the text (after folding). */
+export function containsAll(text: string, terms: string[]): boolean {
+  const folded = normalize(text).replace(separators, (m) => (/[+#%]/.test(m) ? m : ' '));
+  const compact = folded.replace(/\s+/g, '');
+  return terms.every((term) => folded.includes(term) || compact.includes(term.replace(/\s+/g, '')));
+}
+
+/** True when at least one term occurs: the loosened match used only when nothing matches all. */
+export function containsAny(text: string, terms: string[]): boolean {
+  return terms.some((term) => containsAll(text, [term]));
+}
+
+/**
+ * The looser query tried when the strict one finds nothing: mixed runs split into their Chinese
+ * and Latin/digit parts, and Chinese runs longer than four characters into two-character pieces
+ * a reader might have meant (社区服务中心 → 社区 服务 中心).
+ */
+export function loosen(terms: string[]): string[] {
+  const pieces = terms.flatMap((term) => term.match(new RegExp(`[${CJK}]+|[^${CJK}]+`, 'gu')) ?? []);
+  const out = pieces.flatMap((piece) => {
+    if (!cjkRun.test(piece) || [...piece].length <= 4) return [piece];
+    cjkRun.lastIndex = 0;
+    const chars = [...piece];
+    const parts: string[] = [];
+    for (let i = 0; i < chars.length; i += 2) parts.push(chars.slice(i, i + 2).join(''));
+    return parts.filter((p) => [...p].length === 2);
+  });
+  cjkRun.lastIndex = 0;
+  return [...new Set(out)].filter((t) => t.length > 0);
+}
+
+/** The string handed to Pagefind: terms separated by spaces (Pagefind ANDs them). */
+export const pagefindQuery = (terms: string[]) => terms.join(' ');
+
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * A short excerpt of `text` around the first occurrence of any term, split into marked and
+ * unmarked segments so callers can render it without building HTML from strings.
+ */
+export function excerpt(text: string, terms: string[], length = 90): Segment[] {
+  const chars = [...text];
+  const folded = [...normalize(text)];
+  // NFKC can change length (rare compatibility characters); fall back to the raw text then.
+  const source = folded.length === chars.length ? folded.join('') : text.toLowerCase();
+  let first = -1;
+  for (const term of terms) {
+    const at = source.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  const firstChar = first < 0 ? 0 : [...source.slice(0, first)].length;
+  const start = Math.max(0, firstChar - Math.floor(length / 3));
+  const end = Math.min(chars.length, start + length);
+  const window = chars.slice(start, end);
+  const windowFolded = [...source].slice(start, end);
+  const marks = new Array(window.length).fill(false);
+  for (const term of terms) {
+    const termChars = [...term];
+    for (let i = 0; i + termChars.length <= window.length; i++) {
+      if (termChars.every((c, j) => windowFolded[i + j] === c)) for (let j = 0; j < termChars.length; j++) marks[i + j] = true;
+    }
+  }
+  const segments: Segment[] = [];
+  if (start > 0) segments.push({ text: '…', mark: false });
+  window.forEach((char, i) => {
+    const last = segments[segments.length - 1];
+    if (last && last.mark === marks[i] && last.text !== '…') last.text += char;
+    else segments.push({ text: char, mark: marks[i] });
+  });
+  if (end < chars.length) segments.push({ text: '…', mark: false });
+  return segments;
+}

@@ -1,0 +1,80 @@
+/**
+ * Closed vocabularies (regions, domains, method families) live as data in `content/vocab/`.
+ * This module validates that data and turns each list into a `z.enum`, so a typo in an entry
+ * fails the build and adding a value is a one-line change to the JSON file.
+ */
+import { z } from 'astro/zod';
+import regionsData from '../../content/vocab/regions.json' with { type: 'json' };
+import domainsData from '../../content/vocab/domains.json' with { type: 'json' };
+import themesData from '../../content/vocab/themes.json' with { type: 'json' };
+
+/** Vocabulary ids are ASCII so they can appear in URLs and file names. */
+const vocabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case ASCII words joined by hyphens');
+
+export const vocabValueSchema = z.object({
+  /** Stable ASCII id used in front matter and URLs. */
+  id: vocabId,
+  /** Chinese label shown to readers. */
+  label: z.string().min(1),
+  /** One-line definition shown on facet pages and in the editors' guide. */
+  definition: z.string().min(1),
+  /** Other names readers may search for. */
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const regionValueSchema = vocabValueSchema.extend({
+  /** Official full name, e.g. 广西壮族自治区. */
+  fullName: z.string().min(1),
+  /** GB/T 2260 six-digit code (新疆生产建设兵团 uses the customary 660000). */
+  code: z.string().regex(/^\d{6}$/),
+  /** Column and row of the region's tile on the tile map. */
+  tile: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+});
+
+const vocabFile = <T extends z.ZodType>(value: T) =>
+  z
+    .object({ about: z.string(), values: z.array(value).min(1) })
+    .refine((file) => new Set(file.values.map((v: { id: string }) => v.id)).size === file.values.length, {
+      message: 'duplicate id in vocabulary',
+    });
+
+export type VocabValue = z.infer<typeof vocabValueSchema>;
+export type RegionValue = z.infer<typeof regionValueSchema>;
+
+export const regions: RegionValue[] = vocabFile(regionValueSchema).parse(regionsData).values;
+export const domains: VocabValue[] = vocabFile(vocabValueSchema).parse(domainsData).values;
+export const themes: VocabValue[] = vocabFile(vocabValueSchema).parse(themesData).values;
+
+const ids = (values: { id: string }[]) => values.map((v) => v.id) as [string, ...string[]];
+
+/** Province-level region id (see content/vocab/regions.json). */
+export const regionId = z.enum(ids(regions));
+/** Domain id: the kind of unit (see content/vocab/domains.json). */
+export const domainId = z.enum(ids(domains));
+/** Method-family id (see content/vocab/themes.json). */
+export const themeId = z.enum(ids(themes));
+
+export type RegionId = z.infer<typeof regionId>;
+export type DomainId = z.infer<typeof domainId>;
+export type ThemeId = z.infer<typeof themeId>;
+
+/** Administrative level of the practising unit; 单位 = outside the territorial hierarchy. */
+export const levels = ['省级', '地市级', '县级', '乡镇街道', '村社区', '单位'] as const;
+export const level = z.enum(levels);
+export type Level = z.infer<typeof level>;
+
+export const vocabularies = { region: regions, domain: domains, theme: themes } as const;
+export type VocabKind = keyof typeof vocabularies;
+
+const byId = <T extends { id: string }>(values: T[]) => new Map(values.map((v) => [v.id, v]));
+const lookups = { region: byId(regions), domain: byId(domains), theme: byId(themes) };
+
+/** The vocabulary value for an id; throws on an unknown id because schemas already rule that out. */
+export function vocab<K extends VocabKind>(kind: K, id: string): (typeof vocabularies)[K][number] {
+  const value = lookups[kind].get(id);
+  if (!value) throw new Error(`unknown ${kind} id "${id}"`);
+  return value as (typeof vocabularies)[K][number];
+}
+
+/** Chinese label for an id. */
+export const labelOf = (kind: VocabKind, id: string) => vocab(kind, id).label;

@@ -1,0 +1,90 @@
+/**
+ * <case-filter>: instant filtering of the catalogue. Without JavaScript the facet options are plain
+ * links to the facet pages; with it, they toggle filters here and keep the state in the URL.
+ */
+import {
+  applyFilters, emptyState, facetCounts, facetKeys, isEmpty, parseState, toQuery, toggle,
+  type FacetKey, type Filterable, type FilterState, type SortKey,
+} from '../lib/filters.ts';
+
+class CaseFilter extends HTMLElement {
+  private items: (Filterable & { element: HTMLElement })[] = [];
+  private options: HTMLAnchorElement[] = [];
+  private state: FilterState = emptyState();
+  private list!: HTMLElement;
+  private status!: HTMLElement;
+
+  connectedCallback() {
+    this.list = this.querySelector('[data-results]')!;
+    this.status = this.querySelector('[data-status]')!;
+    this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => ({
+      element,
+      id: element.dataset.id!,
+      region: element.dataset.region ?? '',
+      regionCode: element.dataset.regionCode ?? '',
+      domain: element.dataset.domain!,
+      themes: (element.dataset.themes ?? '').split(' ').filter(Boolean),
+      year: element.dataset.year ?? '',
+      source: element.dataset.source!,
+      order,
+    }));
+    this.options = [...this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')];
+    for (const option of this.options) {
+      option.setAttribute('role', 'button');
+      option.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.update(toggle(this.state, option.dataset.facet as FacetKey, option.dataset.value!));
+      });
+    }
+    for (const control of this.querySelectorAll<HTMLElement>('[data-js-only]')) control.hidden = false;
+    this.querySelector('[data-clear]')?.addEventListener('click', () => this.update(emptyState()));
+    this.querySelector<HTMLSelectElement>('[data-sort]')?.addEventListener('change', (event) => {
+      this.update({ ...this.state, sort: (event.target as HTMLSelectElement).value as SortKey });
+    });
+    window.addEventListener('popstate', () => this.readUrl());
+    this.readUrl();
+  }
+
+  private known() {
+    const known = Object.fromEntries(facetKeys.map((k) => [k, new Set<string>()])) as Record<FacetKey, Set<string>>;
+    for (const option of this.options) known[option.dataset.facet as FacetKey].add(option.dataset.value!);
+    return known;
+  }
+
+  private readUrl() {
+    const { state, ignored } = parseState(new URLSearchParams(location.search), this.known());
+    this.render(state, ignored);
+  }
+
+  private update(state: FilterState) {
+    history.pushState(null, '', `${location.pathname}${toQuery(state)}`);
+    this.render(state, []);
+  }
+
+  private render(state: FilterState, ignored: string[]) {
+    this.state = state;
+    const shown = applyFilters(this.items, state);
+    const visible = new Set(shown);
+    for (const item of this.items) item.element.hidden = !visible.has(item);
+    // Reorder only when the order changed, to keep focus and scroll stable.
+    const current = [...this.list.children];
+    if (shown.some((item, i) => current[i] !== item.element)) this.list.append(...shown.map((i) => i.element), ...this.items.filter((i) => !visible.has(i)).map((i) => i.element));
+    for (const key of facetKeys) {
+      const counts = facetCounts(this.items, state, key);
+      for (const option of this.options.filter((o) => o.dataset.facet === key)) {
+        const count = counts.get(option.dataset.value!) ?? 0;
+        option.querySelector('[data-count]')!.textContent = String(count);
+        option.setAttribute('aria-pressed', String(state.selected[key].includes(option.dataset.value!)));
+        option.toggleAttribute('data-empty', count === 0);
+      }
+    }
+    const sort = this.querySelector<HTMLSelectElement>('[data-sort]');
+    if (sort) sort.value = state.sort;
+    const clear = this.querySelector<HTMLElement>('[data-clear]');
+    if (clear) clear.hidden = isEmpty(state);
+    const note = ignored.length ? `（已忽略无法识别的条件：${ignored.join('，')}）` : '';
+    this.status.textContent = isEmpty(state) ? `共 ${shown.length} 个案例${note}` : `筛选出 ${shown.length} / ${this.items.length} 个案例${note}`;
+  }
+}
+
+customElements.define('case-filter', CaseFilter);

@@ -1,0 +1,188 @@
+/**
+ * <case-search>: Pagefind finds candidate pages; the rules in lib/search.ts keep only pages that
+ * contain what was typed (so 台账 never returns a page with only 平台 and 账户) and rank title
+ * matches first. The query and filters live in the URL so a search can be shared.
+ */
+import { containsAll, excerpt, loosen, pagefindQuery, parseQuery } from '../lib/search.ts';
+
+interface PagefindResultData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+interface Pagefind {
+  init(): Promise<void>;
+  options(o: Record<string, unknown>): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+}
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+const loadPagefind = () =>
+  (pagefindPromise ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (pf: Pagefind) => {
+    await pf.options({ excerptLength: 30 });
+    await pf.init();
+    return pf;
+  }));
+
+/** How many candidate pages to read per search; Pagefind already ranks them. */
+const MAX_CANDIDATES = 200;
+
+class CaseSearch extends HTMLElement {
+  private input!: HTMLInputElement;
+  private selects: HTMLSelectElement[] = [];
+  private list!: HTMLOListElement;
+  private status!: HTMLElement;
+  private suggestions!: HTMLElement;
+  private timer?: number;
+  private generation = 0;
+
+  connectedCallback() {
+    this.input = this.querySelector('[data-query]')!;
+    this.selects = [...this.querySelectorAll<HTMLSelectElement>('[data-filter]')];
+    this.list = this.querySelector('[data-search-results]')!;
+    this.status = this.querySelector('[data-search-status]')!;
+    this.suggestions = this.querySelector('[data-search-suggestions]')!;
+    const params = new URLSearchParams(location.search);
+    this.input.value = params.get('q') ?? '';
+    for (const select of this.selects) {
+      const value = params.get(select.dataset.filter!);
+      if (value && [...select.options].some((o) => o.value === value)) select.value = value;
+      select.addEventListener('change', () => this.run(true));
+    }
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.run(true);
+    });
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => this.run(false), 200);
+    });
+    if (this.input.value || this.filters()) this.run(false);
+    else this.input.focus();
+  }
+
+  private filters(): Record<string, string> | undefined {
+    const entries = this.selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+
+  private writeUrl(push: boolean) {
+    const params = new URLSearchParams();
+    if (this.input.value.trim()) params.set('q', this.input.value.trim());
+    for (const [key, value] of Object.entries(this.filters() ?? {})) params.set(key, value);
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  private async candidates(pf: Pagefind, terms: string[], filters?: Record<string, string>) {
+    const found = await pf.search(terms.length ? pagefindQuery(terms) : null, { filters });
+    return Promise.all(found.results.slice(0, MAX_CANDIDATES).map((r) => r.data()));
+  }
+
+  private async run(push: boolean) {
+    const generation = ++this.generation;
+    this.writeUrl(push);
+    const terms = parseQuery(this.input.value);
+    const filters = this.filters();
+    this.setAttribute('aria-busy', 'true');
+    if (!terms.length && !filters) {
+      this.show([], [], '请输入要查找的方法名、地名、单位或关键词。');
+      return;
+    }
+    let pf: Pagefind;
+    try {
+      pf = await loadPagefind();
+    } catch {
+      this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。');
+      return;
+    }
+    const text = (d: PagefindResultData) => `${d.meta.title ?? ''} ${d.content}`;
+    let results = (await this.candidates(pf, terms, filters)).filter((d) => containsAll(text(d), terms));
+    let note = '';
+    let shownTerms = terms;
+    if (!results.length && terms.length) {
+      const looser = loosen(terms);
+      const loose = (await this.candidates(pf, looser, filters)).filter((d) => containsAll(text(d), looser));
+      if (loose.length && looser.join() !== terms.join()) {
+        results = loose;
+        shownTerms = looser;
+        note = `没有案例包含完整的“${terms.join(' ')}”，以下是同时包含“${looser.join('”“')}”的案例。`;
+      }
+    }
+    if (generation !== this.generation) return; // a newer search has started
+    // Title matches first, then aliases and unit, then the rest; Pagefind's order within each.
+    const rank = (d: PagefindResultData) => (containsAll(d.meta.title ?? '', shownTerms) ? 0 : containsAll(`${d.meta.unit ?? ''}`, shownTerms) ? 1 : 2);
+    results = results.map((d, i) => ({ d, i, r: rank(d) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ d }) => d);
+    const query = terms.length ? `“${terms.join(' ')}”` : '';
+    const status = results.length
+      ? `${note || `找到 ${results.length} 个${query ? `包含${query}的` : ''}案例`}${filters ? '（已按筛选条件限定）' : ''}。`
+      : `没有找到${query ? `包含${query}的` : ''}案例${filters ? '（在所选筛选条件内）' : ''}。`;
+    this.show(results, shownTerms, status);
+  }
+
+  private show(results: PagefindResultData[], terms: string[], status: string) {
+    this.removeAttribute('aria-busy');
+    this.status.textContent = status;
+    this.list.replaceChildren(
+      ...results.map((d) => {
+        const li = document.createElement('li');
+        const h2 = document.createElement('h2');
+        const a = document.createElement('a');
+        a.href = d.url;
+        a.textContent = d.meta.title ?? d.url;
+        h2.append(a);
+        const meta = document.createElement('p');
+        meta.className = 'meta';
+        meta.textContent = [d.meta.unit, d.meta.region, d.meta.domain].filter(Boolean).join(' · ');
+        const p = document.createElement('p');
+        p.className = 'excerpt';
+        for (const segment of excerpt(d.content, terms)) {
+          if (segment.mark) {
+            const mark = document.createElement('mark');
+            mark.textContent = segment.text;
+            p.append(mark);
+          } else p.append(segment.text);
+        }
+        li.append(h2, meta, p);
+        return li;
+      }),
+    );
+    this.renderSuggestions(results.length === 0 && status.startsWith('没有'));
+  }
+
+  private renderSuggestions(empty: boolean) {
+    this.suggestions.hidden = !empty;
+    this.suggestions.replaceChildren();
+    if (!empty) return;
+    const p = document.createElement('p');
+    p.textContent = '可以试试：';
+    const ul = document.createElement('ul');
+    if (this.filters()) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = '清除筛选条件';
+      button.addEventListener('click', () => {
+        for (const select of this.selects) select.value = '';
+        this.run(true);
+      });
+      li.append(button);
+      ul.append(li);
+    }
+    for (const text of ['换一个更短的词，如“台账”而不是“台账管理办法”', '用方法名、地名或单位名搜索']) {
+      const li = document.createElement('li');
+      li.textContent = text;
+      ul.append(li);
+    }
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = '/cases/';
+    a.textContent = '按地区、领域、方法浏览全部案例';
+    li.append(a);
+    ul.append(li);
+    this.suggestions.append(p, ul);
+  }
+}
+
+customElements.define('case-search', CaseSearch);

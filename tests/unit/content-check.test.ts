@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/content-check.ts';
+import { entryText, validBody } from '../fixtures/valid-entry.ts';
+
+const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]) };
+const check = (files: Record<string, string>) =>
+  checkCases(Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })), context);
+
+describe('checkCases', () => {
+  it('passes a valid entry', () => {
+    const result = check({ 'good-entry': entryText() });
+    expect(result.errors).toEqual([]);
+    expect(result.validIds).toEqual(['good-entry']);
+  });
+
+  it('reports every problem of every file at once, naming file, line and field', () => {
+    const result = check({
+      a: entryText({ region: { province: 'guangdon' } }),
+      b: entryText({ domain: 'qita', year: '二〇〇二' }),
+      c: entryText({}, validBody.replace('## 启示', '## 体会')),
+    });
+    expect(result.errors.map((e) => [e.file, e.field])).toEqual([
+      ['content/cases/a.mdx', 'region.province'],
+      ['content/cases/b.mdx', 'domain'],
+      ['content/cases/b.mdx', 'year'],
+      ['content/cases/c.mdx', '## 体会'],
+      ['content/cases/c.mdx', '## 启示'],
+    ]);
+    const province = result.errors[0];
+    expect(province.message).toContain('"guangdon"');
+    expect(province.message).toContain('guangdong（广东）');
+    expect(formatProblem(province)).toMatch(/^content\/cases\/a\.mdx:\d+  \[region\.province\]/);
+    expect(result.validIds).toEqual([]);
+  });
+
+  it('points at the line of the offending field', () => {
+    const raw = entryText({ domain: 'qita' });
+    const line = raw.split('\n').findIndex((l) => l.startsWith('domain:')) + 1;
+    expect(check({ x: raw }).errors[0].line).toBe(line);
+  });
+
+  it('says when a required field is missing', () => {
+    const [error] = check({ x: entryText({}, validBody, ['unit']) }).errors;
+    expect(error.field).toBe('unit');
+    expect(error.message).toContain('缺少必填字段 unit');
+  });
+
+  it('rejects unknown related ids and unknown sources, and accepts known ones', () => {
+    const result = check({
+      one: entryText({ related: ['two', 'nobody'] }),
+      two: entryText({ related: ['one'], source: { id: 'missing-source', locator: '第1-2行' } }),
+    });
+    expect(result.errors.map((e) => `${e.file} ${e.field}`)).toEqual(['content/cases/one.mdx related', 'content/cases/two.mdx source.id']);
+    expect(result.errors[0].message).toContain('"nobody"');
+  });
+
+  it('rejects a line range past the end of the source', () => {
+    const [error] = check({ x: entryText({ source: { id: 'yue-qunzuban-2014-12', locator: '第2000-2100行' } }) }).errors;
+    expect(error.field).toBe('source.locator');
+    expect(error.message).toContain('共 2055 行');
+  });
+
+  it('reports YAML syntax errors and missing front matter', () => {
+    expect(check({ x: '---\ntitle: a: b\n---\n' + validBody }).errors[0].message).toContain('YAML');
+    expect(check({ x: validBody }).errors[0].field).toBe('（front matter）');
+  });
+
+  it('rejects file names that are not ASCII slugs', () => {
+    expect(check({ '民情日记': entryText() }).errors[0].field).toBe('（文件名）');
+  });
+
+  it('rejects code and private data in the body, with the line', () => {
+    const body = validBody.replace('党员干部每周入户，记录民情。', 'import x from "y"\n\n<script>alert(1)</script>\n\n联系人手机13800138000。');
+    const errors = check({ x: entryText({}, body) }).errors;
+    expect(errors.map((e) => e.message.split('：')[0])).toEqual([
+      '正文不能使用 import / export',
+      '正文不能包含<script> 标签',
+      '正文不能包含<script> 标签',
+      '疑似手机号码“13800138000”',
+    ]);
+    expect(errors.every((e) => typeof e.line === 'number')).toBe(true);
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it('returns the body and the line it starts on', () => {
+    const parts = splitFrontmatter('---\na: 1\nb: 2\n---\n正文');
+    expect(parts).toEqual({ yaml: 'a: 1\nb: 2', body: '正文', bodyLine: 5 });
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findPrivateData, findUnsafeMarkup } from '../../src/lib/safety.ts';
+
+describe('findPrivateData', () => {
+  it.each([
+    ['mobile number', '联系电话 13926093388'],
+    ['landline with area code', '电话：020-87185119'],
+    ['landline without separator', '0751 3336666'],
+    ['18-digit ID number', '身份证 44020219800101123X'],
+    ['e-mail address', '邮箱 someone@example.com'],
+    ['street address', '地址：天河区体育西路123号'],
+  ])('finds a %s', (_name, text) => {
+    expect(findPrivateData(text)).toHaveLength(1);
+  });
+  it.each([
+    ['figures', '全村1523人，党员48人，投入100万元，占90%以上'],
+    ['document numbers', '粤群组办〔2014〕12号'],
+    ['service hotlines and years', '开通96345热线，2013年起实行“1+10”制度，81890平台'],
+    ['decimals', '增长了51.41万件'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(findPrivateData(text)).toEqual([]);
+  });
+  it('gives the line of each finding', () => {
+    expect(findPrivateData('第一行\n第二行 13800138000')[0].line).toBe(2);
+  });
+});
+
+describe('findUnsafeMarkup', () => {
+  it.each([
+    ['import', 'import Foo from "./foo.astro"'],
+    ['export', 'export const x = 1'],
+    ['script', '<script>alert(1)</script>'],
+    ['iframe', '<iframe src="https://example.com"></iframe>'],
+    ['event handler', '<img src="x" onerror="alert(1)">'],
+    ['component', '<Chart data="x" />'],
+    ['expression', '共有 {1 + 1} 人'],
+  ])('refuses %s', (_name, line) => {
+    expect(findUnsafeMarkup(`正文\n${line}\n`).length).toBeGreaterThan(0);
+  });
+  it('allows prose, Markdown and comments', () => {
+    expect(findUnsafeMarkup('**建账**：逐户登记。\n\n- 一是记\n- 二是办\n\n<!-- 编者注 -->\n1 < 2 的情况不存在')).toEqual([]);
+  });
+});
