@@ -1,21 +1,58 @@
 /**
- * `npm test`: unit tests, then a production build, then browser tests against that build.
- * Finds Chromium by itself: CHROMIUM_PATH, else Debian's /usr/bin/chromium, installing it with
- * apt-get when running as root on Debian; otherwise it says exactly what to install.
+ * `npm test`: unit tests, then a production build, then browser tests against that build, then
+ * one closing line with the totals. Finds Chromium by itself (see scripts/chromium.ts).
+ * `npm test -- --e2e-only` skips the unit tests; other arguments go to Playwright.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from './chromium.ts';
 
-const run = (command: string, args: string[], env: Record<string, string> = {}) => {
-  console.log(`\n> ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+const args = process.argv.slice(2);
+const e2eOnly = args.includes('--e2e-only');
+const passThrough = args.filter((a) => a !== '--e2e-only');
+
+const run = (command: string, commandArgs: string[], env: Record<string, string> = {}) => {
+  console.log(`\n> ${command} ${commandArgs.join(' ')}`);
+  return spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } }).status ?? 1;
+};
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const readJson = (path: string) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+const finish = (code: number) => {
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(code);
 };
 
+mkdirSync('test-results', { recursive: true });
 const chromium = findChromium({ install: true });
-const skipBuild = process.argv.includes('--no-build') && existsSync('dist/index.html');
 
-run('npx', ['vitest', 'run']);
-if (!skipBuild) run('npx', ['astro', 'build']);
-run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((a) => a !== '--no-build')], { CHROMIUM_PATH: chromium });
+if (!e2eOnly) {
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+  const unit = readJson('test-results/unit.json');
+  if (unit) {
+    totals.passed += unit.numPassedTests;
+    totals.failed += unit.numFailedTests;
+    totals.skipped += unit.numPendingTests + unit.numTodoTests;
+  }
+  if (code !== 0) finish(code || 1);
+}
+
+const built = run('npx', ['astro', 'build']);
+if (built !== 0) {
+  totals.failed += 1;
+  finish(built);
+}
+
+const e2e = run('npx', ['playwright', 'test', ...passThrough], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+const report = readJson('test-results/e2e.json');
+if (report?.stats) {
+  totals.passed += report.stats.expected;
+  totals.failed += report.stats.unexpected + report.stats.flaky;
+  totals.skipped += report.stats.skipped;
+} else if (e2e !== 0) totals.failed += 1;
+finish(e2e);

@@ -31,10 +31,10 @@ export const regionValueSchema = vocabValueSchema.extend({
   tile: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
 });
 
-const vocabFile = <T extends z.ZodType>(value: T) =>
+const vocabFile = <T extends z.ZodType<{ id: string }>>(value: T) =>
   z
     .object({ about: z.string(), values: z.array(value).min(1) })
-    .refine((file) => new Set(file.values.map((v: { id: string }) => v.id)).size === file.values.length, {
+    .refine((file) => new Set(file.values.map((v) => v.id)).size === file.values.length, {
       message: 'duplicate id in vocabulary',
     });
 

@@ -1,0 +1,23 @@
+/** Nothing dropped silently: every entry file is a page, and every entry page is in the search index. */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+test('entry files, entry pages and indexed pages are the same number', async ({ page }) => {
+  const files = readdirSync('content/cases').filter((f) => f.endsWith('.mdx') && !f.startsWith('_'));
+  const pages = readdirSync('dist/cases', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`));
+  const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8'));
+  expect(pages.map((d) => d.name).sort()).toEqual(files.map((f) => f.replace(/\.mdx$/, '')).sort());
+  expect(entry.languages['zh-cn'].page_count).toBe(files.length);
+
+  // And the browser sees the same count through Pagefind itself.
+  await page.goto('/search/');
+  const indexed = await page.evaluate(async () => {
+    const url = '/pagefind/pagefind.js';
+    const pf = await import(/* @vite-ignore */ url);
+    await pf.init();
+    // Every entry carries exactly one domain filter, so the domain counts add up to the pages indexed.
+    const filters: Record<string, Record<string, number>> = await pf.filters();
+    return Object.values(filters.domain).reduce((a, b) => a + b, 0);
+  });
+  expect(indexed).toBe(files.length);
+});

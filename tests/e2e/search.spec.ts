@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const results = (page: Page) => page.locator('[data-search-results] > li');
+const hrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+async function search(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await expect(page.locator('[data-search-status]')).not.toBeEmpty();
+  return hrefs(page);
+}
+
+test.describe('Chinese search', () => {
+  const firsts: [string, string][] = [
+    ['民情日记', 'minqing-riji-gongzuofa'],
+    ['淋头村', 'minqing-riji-gongzuofa'],
+    ['房产交易登记所', 'ling-juli-bianmin-gongzuofa'],
+    ['96345', 'zhejiang-jiaxing-96345-dangyuan-zhiyuan-fuwu'],
+    ['六要', 'nanping-liuyao-qunzhong-gongzuofa'],
+    ['老旧小区', 'beijing-guangwai-minsheng-xiangmu-dangzhibu'],
+  ];
+  for (const [query, id] of firsts) {
+    test(`${query} finds ${id} first`, async ({ page }) => {
+      const found = await search(page, query);
+      expect(found[0]).toBe(`/cases/${id}/`);
+    });
+  }
+
+  test('台账 finds only pages containing 台账, never pages with just 平台 and 账户', async ({ page }) => {
+    const found = await search(page, '台账');
+    expect(found.length).toBeGreaterThan(3);
+    expect(found[0]).toBe('/cases/zhongjiang-taizhang-gongzuofa/');
+    for (const path of found) {
+      const text = await page.request.get(path).then((r) => r.text());
+      expect(text, path).toContain('台账');
+    }
+    const marks = await page.locator('[data-search-results] mark').allTextContents();
+    expect(marks.every((m) => m === '台账')).toBe(true);
+  });
+
+  test('two terms must both appear', async ({ page }) => {
+    const found = await search(page, '中江 台账');
+    expect(found[0]).toBe('/cases/zhongjiang-taizhang-gongzuofa/');
+    expect(found.length).toBeLessThan((await search(page, '台账')).length);
+    for (const path of found) {
+      const text = await page.request.get(path).then((r) => r.text());
+      expect(text, path).toContain('中江');
+      expect(text, path).toContain('台账');
+    }
+  });
+
+  test('full-width digits find the same as half-width', async ({ page }) => {
+    expect(await search(page, '９６３４５')).toEqual(await search(page, '96345'));
+  });
+
+  test('filters narrow the results and live in the URL', async ({ page }) => {
+    const all = await search(page, '民情');
+    await page.getByLabel('地区').selectOption('guangdong');
+    await expect(page).toHaveURL(/q=%E6%B0%91%E6%83%85&region=guangdong|region=guangdong/);
+    await expect.poll(async () => (await hrefs(page)).length).toBeLessThan(all.length);
+    for (const meta of await page.locator('[data-search-results] .meta').allTextContents()) expect(meta).toContain('广东');
+  });
+
+  test('results come as the reader types', async ({ page }) => {
+    await page.goto('/search/');
+    await page.locator('#q').pressSequentially('淋头村', { delay: 30 });
+    await expect(results(page).first()).toContainText('“民情日记”工作法');
+    await expect(page).toHaveURL(/q=/);
+  });
+
+  test('a query with no match says so and offers a way on', async ({ page }) => {
+    await search(page, '量子计算');
+    await expect(results(page)).toHaveCount(0);
+    await expect(page.locator('[data-search-status]')).toContainText('没有找到包含“量子计算”的案例');
+    await expect(page.locator('[data-search-suggestions]')).toContainText('浏览全部案例');
+  });
+
+  test('the header search box on any page leads to results', async ({ page }) => {
+    await page.goto('/regions/');
+    await page.locator('#header-q').fill('留守儿童');
+    await page.locator('#header-q').press('Enter');
+    await expect(results(page).first()).toBeVisible();
+    for (const path of await hrefs(page)) {
+      const text = await page.request.get(path).then((r) => r.text());
+      expect(text).toContain('留守儿童');
+    }
+  });
+});
