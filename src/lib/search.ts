@@ -15,8 +15,7 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Characters that separate terms: spaces and punctuation, except signs that belong to numbers like 1+10. */
-const separators = /[\s\p{P}\p{S}]+/gu;
+/** Signs that belong to numbers and names like 1+10, and so are not separators. */
 const keep = /[+#%]/;
 
 /** Splits a query into terms; each term must appear in a result as written. */
@@ -39,11 +38,20 @@ export function parseQuery(query: string): string[] {
   return unique.filter((t) => !unique.some((other) => other !== t && other.includes(t)));
 }
 
+const isSeparator = (char: string) => /[\s\p{P}\p{S}]/u.test(char) && !keep.test(char);
+
+/**
+ * The text as matching sees it: folded, and without spaces and punctuation (but keeping + # %),
+ * so a phrase matches across line breaks, quotes and 全角/半角 differences.
+ */
+export function compact(text: string): string {
+  return [...normalize(text)].filter((char) => !isSeparator(char)).join('');
+}
+
 /** True when every term occurs in the text (after folding). */
 export function containsAll(text: string, terms: string[]): boolean {
-  const folded = normalize(text).replace(separators, (m) => (/[+#%]/.test(m) ? m : ' '));
-  const compact = folded.replace(/\s+/g, '');
-  return terms.every((term) => folded.includes(term) || compact.includes(term.replace(/\s+/g, '')));
+  const haystack = compact(text);
+  return terms.every((term) => haystack.includes(compact(term)));
 }
 
 /** True when at least one term occurs: the loosened match used only when nothing matches all. */
@@ -69,9 +77,6 @@ export function loosen(terms: string[]): string[] {
   cjkRun.lastIndex = 0;
   return [...new Set(out)].filter((t) => t.length > 0);
 }
-
-/** The string handed to Pagefind: terms separated by spaces (Pagefind ANDs them). */
-export const pagefindQuery = (terms: string[]) => terms.join(' ');
 
 export interface Segment {
   text: string;
@@ -113,4 +118,43 @@ export function excerpt(text: string, terms: string[], length = 90): Segment[] {
   });
   if (end < chars.length) segments.push({ text: '…', mark: false });
   return segments;
+}
+
+/** What ranking needs of a candidate page. */
+export interface Candidate {
+  title: string;
+  /** Other names of the method, comma- or 、-separated. */
+  aliases?: string;
+  unit?: string;
+  region?: string;
+  content: string;
+}
+
+const occurrences = (haystack: string, needle: string) => {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+};
+
+/**
+ * Keeps the candidates that contain every term and orders them as a reader expects: the method
+ * named in the title first (the shortest such title, the most exact name, leading), then in its
+ * aliases, then the unit or place, then the rest by how often the terms occur; ties keep the order
+ * they came in.
+ */
+export function rankResults<T extends Candidate>(candidates: T[], terms: string[]): T[] {
+  const compactTerms = terms.map(compact);
+  const all = (c: Candidate) => `${c.title} ${c.aliases ?? ''} ${c.unit ?? ''} ${c.region ?? ''} ${c.content}`;
+  const scored = candidates
+    .filter((c) => containsAll(all(c), terms))
+    .map((c, order) => {
+      const tier = containsAll(c.title, terms) ? 0 : containsAll(c.aliases ?? '', terms) ? 1 : containsAll(`${c.unit ?? ''} ${c.region ?? ''}`, terms) ? 2 : 3;
+      const text = compact(all(c));
+      const frequency = compactTerms.reduce((n, t) => n + occurrences(text, t), 0);
+      // A shorter title that contains the query is the more exact name match.
+      const titleLength = tier === 0 ? [...c.title].length : 0;
+      return { c, tier, frequency, titleLength, order };
+    });
+  scored.sort((a, b) => a.tier - b.tier || a.titleLength - b.titleLength || b.frequency - a.frequency || a.order - b.order);
+  return scored.map((s) => s.c);
 }

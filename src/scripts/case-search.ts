@@ -3,7 +3,8 @@
  * contain what was typed (so 台账 never returns a page with only 平台 and 账户) and rank title
  * matches first. The query and filters live in the URL so a search can be shared.
  */
-import { containsAll, excerpt, loosen, pagefindQuery, parseQuery } from '../lib/search.ts';
+import { excerpt, loosen, parseQuery, rankResults } from '../lib/search.ts';
+import { queryTokens, stripTokens } from '../lib/grams.ts';
 
 interface PagefindResultData {
   url: string;
@@ -75,9 +76,11 @@ class CaseSearch extends HTMLElement {
     else history.replaceState(null, '', url);
   }
 
+  /** Pages Pagefind finds for the terms' character-pair tokens, with the token block removed. */
   private async candidates(pf: Pagefind, terms: string[], filters?: Record<string, string>) {
-    const found = await pf.search(terms.length ? pagefindQuery(terms) : null, { filters });
-    return Promise.all(found.results.slice(0, MAX_CANDIDATES).map((r) => r.data()));
+    const found = await pf.search(terms.length ? queryTokens(terms).join(' ') : null, { filters });
+    const pages = await Promise.all(found.results.slice(0, MAX_CANDIDATES).map((r) => r.data()));
+    return pages.map((d) => ({ ...d, content: stripTokens(d.content), title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region }));
   }
 
   private async run(push: boolean) {
@@ -97,23 +100,19 @@ class CaseSearch extends HTMLElement {
       this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。');
       return;
     }
-    const text = (d: PagefindResultData) => `${d.meta.title ?? ''} ${d.content}`;
-    let results = (await this.candidates(pf, terms, filters)).filter((d) => containsAll(text(d), terms));
+    let results = rankResults(await this.candidates(pf, terms, filters), terms);
     let note = '';
     let shownTerms = terms;
     if (!results.length && terms.length) {
       const looser = loosen(terms);
-      const loose = (await this.candidates(pf, looser, filters)).filter((d) => containsAll(text(d), looser));
-      if (loose.length && looser.join() !== terms.join()) {
+      const loose = looser.join() !== terms.join() ? rankResults(await this.candidates(pf, looser, filters), looser) : [];
+      if (loose.length) {
         results = loose;
         shownTerms = looser;
-        note = `没有案例包含完整的“${terms.join(' ')}”，以下是同时包含“${looser.join('”“')}”的案例。`;
+        note = `没有案例包含完整的“${terms.join(' ')}”，以下是同时包含“${looser.join('”“')}”的案例`;
       }
     }
     if (generation !== this.generation) return; // a newer search has started
-    // Title matches first, then aliases and unit, then the rest; Pagefind's order within each.
-    const rank = (d: PagefindResultData) => (containsAll(d.meta.title ?? '', shownTerms) ? 0 : containsAll(`${d.meta.unit ?? ''}`, shownTerms) ? 1 : 2);
-    results = results.map((d, i) => ({ d, i, r: rank(d) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ d }) => d);
     const query = terms.length ? `“${terms.join(' ')}”` : '';
     const status = results.length
       ? `${note || `找到 ${results.length} 个${query ? `包含${query}的` : ''}案例`}${filters ? '（已按筛选条件限定）' : ''}。`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsAll, containsAny, excerpt, loosen, normalize, pagefindQuery, parseQuery } from '../../src/lib/search.ts';
+import { containsAll, containsAny, excerpt, loosen, normalize, parseQuery, rankResults } from '../../src/lib/search.ts';
 
 describe('parseQuery', () => {
   it('keeps a Chinese run as one phrase', () => {
@@ -68,9 +68,34 @@ describe('excerpt', () => {
   });
 });
 
-describe('normalize and pagefindQuery', () => {
+describe('normalize', () => {
   it('folds ideographic spaces and full-width letters', () => {
     expect(normalize('Ａ　Ｂ')).toBe('a b');
-    expect(pagefindQuery(['中江', '台账'])).toBe('中江 台账');
+  });
+});
+
+describe('rankResults', () => {
+  const page = (title: string, content: string, extra: Partial<{ aliases: string; unit: string }> = {}) => ({ title, content, ...extra });
+  const candidates = [
+    page('“走亲戚”工作法', '台账一次，台账两次，台账三次'),
+    page('“三个转变”', '建立三本台账', { unit: '乌什县委' }),
+    page('“台账工作法”（“三本台账”）', '中江县推行台账工作法'),
+    page('“民情日记”工作法', '平台和账户', { aliases: '民忧档案' }),
+    page('某工作法', '内容', { aliases: '台账管理' }),
+  ];
+  it('drops pages without the phrase and puts title, then alias matches first', () => {
+    expect(rankResults(candidates, ['台账']).map((c) => c.title)).toEqual([
+      '“台账工作法”（“三本台账”）',
+      '某工作法',
+      '“走亲戚”工作法',
+      '“三个转变”',
+    ]);
+  });
+  it('puts unit matches before body matches', () => {
+    expect(rankResults(candidates, ['乌什'])[0].title).toBe('“三个转变”');
+  });
+  it('orders body matches by how often the terms occur', () => {
+    const ranked = rankResults([page('甲', '台账'), page('乙', '台账 台账 台账')], ['台账']);
+    expect(ranked.map((c) => c.title)).toEqual(['乙', '甲']);
   });
 });
