@@ -4,13 +4,16 @@ import { glob } from 'astro/loaders';
 import { caseSchema } from './schema/case.ts';
 import { sourceSchema } from './schema/source.ts';
 
+// Benchmarks point CONTENT_DIR at a generated library; everything else reads ./content.
+const contentDir = process.env.CONTENT_DIR ?? './content';
+
 export const collections = {
   cases: defineCollection({
-    loader: glob({ pattern: '**/[^_]*.mdx', base: './content/cases' }),
+    loader: glob({ pattern: '**/[^_]*.mdx', base: `${contentDir}/cases` }),
     schema: caseSchema,
   }),
   sources: defineCollection({
-    loader: glob({ pattern: '*.json', base: './content/sources' }),
+    loader: glob({ pattern: '*.json', base: `${contentDir}/sources` }),
     schema: sourceSchema,
   }),
 };

@@ -45,7 +45,7 @@ export default function contentCheck(): AstroIntegration {
     name: 'gongzuofa:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        const result = checkProject(fileURLToPath(config.root));
+        const result = checkProject(fileURLToPath(config.root), process.env.CONTENT_DIR ?? 'content');
         if (result.errors.length === 0) {
           logger.info(`${result.files} entries pass the content rules`);
           return;

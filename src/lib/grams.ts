@@ -6,45 +6,52 @@
  * every page containing the query contains all its pairs, so Pagefind returns it, and
  * `containsAll` then removes pages that hold the pairs but not the phrase.
  */
-import { compact } from './search.ts';
+import { BOUNDARY, compact } from './search.ts';
 
 /** Marks the start of the token block in Pagefind's page content, so excerpts can drop it. */
 export const GRAM_MARK = 'qqgramsqq';
 
 
-/** A code point as four lower-case letters: tokens made only of letters stay whole in every tokenizer. */
-function letters(codePoint: number): string {
-  let out = '';
-  for (let i = 0; i < 4; i++) {
-    out = String.fromCharCode(97 + (codePoint % 26)) + out;
-    codePoint = Math.floor(codePoint / 26);
+/**
+ * Token for a character pair: `q` + three letters from a 32-bit FNV-1a hash (17,576 buckets).
+ * Letters only, so every tokenizer keeps it whole; short, so the index and the result fragments
+ * stay small. Two pairs may share a bucket: that only adds candidates, which `containsAll` removes,
+ * and never loses a page.
+ */
+export function token(pair: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of pair) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return out;
+  let bucket = hash % 17576;
+  let out = '';
+  for (let i = 0; i < 3; i++) {
+    out = String.fromCharCode(97 + (bucket % 26)) + out;
+    bucket = Math.floor(bucket / 26);
+  }
+  return `q${out}`;
 }
 
-/** Token for one character (`qu` + 4 letters) or a pair (`qb` + 8 letters); fixed lengths make prefix matches exact. */
-export function token(chars: string): string {
-  const points = [...chars].map((c) => c.codePointAt(0)!);
-  return (points.length === 1 ? 'qu' : 'qb') + points.map(letters).join('');
-}
-
-/** Every single character and adjacent pair of the text, as tokens, each once. */
+/** Every adjacent character pair of the text, as tokens, each once. */
 export function textTokens(text: string): string[] {
   const chars = [...compact(text)];
   const out = new Set<string>();
-  chars.forEach((c, i) => {
-    out.add(token(c));
-    if (i + 1 < chars.length) out.add(token(c + chars[i + 1]));
-  });
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] !== BOUNDARY && chars[i + 1] !== BOUNDARY) out.add(token(chars[i] + chars[i + 1]));
+  }
   return [...out];
 }
 
-/** The tokens to send to Pagefind for parsed query terms: the pairs of each term (its character if it has one). */
+/**
+ * The tokens to send to Pagefind for parsed query terms: the pairs of each term. A one-character
+ * term has no pair and is sent as itself, to Pagefind's own word index.
+ */
 export function queryTokens(terms: string[]): string[] {
   const out = new Set<string>();
   for (const term of terms) {
     const chars = [...compact(term)];
-    if (chars.length === 1) out.add(token(chars[0]));
+    if (chars.length === 1) out.add(chars[0]);
     for (let i = 0; i + 1 < chars.length; i++) out.add(token(chars[i] + chars[i + 1]));
   }
   return [...out];
@@ -63,6 +70,8 @@ export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    // Inline elements do not break a word; block elements do.
+    .replace(/<\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\b[^>]*>/gi, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, name: string) =>
       name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (entities[name] ?? m),

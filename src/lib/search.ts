@@ -38,14 +38,32 @@ export function parseQuery(query: string): string[] {
   return unique.filter((t) => !unique.some((other) => other !== t && other.includes(t)));
 }
 
-const isSeparator = (char: string) => /[\s\p{P}\p{S}]/u.test(char) && !keep.test(char);
+/** Quotes and brackets do not interrupt a phrase: 三本台账 matches “三本台账”. */
+const transparent = /["'“”‘’「」『』《》〈〉()\[\]【】〔〕]/;
+const isHan = (char: string | undefined) => !!char && /\p{Script=Han}/u.test(char);
+/** Stands where a phrase may not run across: sentence punctuation, or a space between two Chinese characters. */
+export const BOUNDARY = '|';
 
 /**
- * The text as matching sees it: folded, and without spaces and punctuation (but keeping + # %),
- * so a phrase matches across line breaks, quotes and 全角/半角 differences.
+ * The text as matching sees it, like Ctrl+F with the obvious forgiveness: folded (全角/半角, case),
+ * quotes and brackets dropped, spaces dropped except between two Chinese characters (where they
+ * separate blocks, as in a heading followed by a paragraph), and other punctuation turned into a
+ * boundary that no phrase crosses, so 背景 / 宁波 never reads as 景宁.
  */
 export function compact(text: string): string {
-  return [...normalize(text)].filter((char) => !isSeparator(char)).join('');
+  const chars = [...normalize(text)];
+  let out = '';
+  chars.forEach((char, i) => {
+    if (keep.test(char)) out += char;
+    else if (transparent.test(char)) return;
+    else if (/\s/.test(char)) {
+      const next = chars.slice(i + 1).find((c) => !/\s/.test(c));
+      if (isHan(out[out.length - 1]) && isHan(next)) out += BOUNDARY;
+    } else if (/[\p{P}\p{S}]/u.test(char)) {
+      if (out[out.length - 1] !== BOUNDARY) out += BOUNDARY;
+    } else out += char;
+  });
+  return out;
 }
 
 /** True when every term occurs in the text (after folding). */

@@ -25,8 +25,16 @@ const loadPagefind = () =>
     return pf;
   }));
 
-/** How many candidate pages to read per search; Pagefind already ranks them. */
-const MAX_CANDIDATES = 200;
+/**
+ * Pages read before the first results show, then per further batch, and how many are read
+ * without asking: a very common word matches most of a large library, and reading every page
+ * would cost megabytes on a phone, so past AUTO_LIMIT the reader asks for more.
+ */
+const FIRST_BATCH = 6;
+const BATCH = 25;
+const AUTO_LIMIT = 60;
+
+type Page = PagefindResultData & { title: string; aliases?: string; unit?: string; region?: string };
 
 class CaseSearch extends HTMLElement {
   private input!: HTMLInputElement;
@@ -34,6 +42,7 @@ class CaseSearch extends HTMLElement {
   private list!: HTMLOListElement;
   private status!: HTMLElement;
   private suggestions!: HTMLElement;
+  private moreButton!: HTMLButtonElement;
   private timer?: number;
   private generation = 0;
 
@@ -43,6 +52,11 @@ class CaseSearch extends HTMLElement {
     this.list = this.querySelector('[data-search-results]')!;
     this.status = this.querySelector('[data-search-status]')!;
     this.suggestions = this.querySelector('[data-search-suggestions]')!;
+    this.moreButton = this.querySelector('[data-search-more]')!;
+    this.moreButton.addEventListener('click', async () => {
+      this.setAttribute('aria-busy', 'true');
+      await this.readMore?.();
+    });
     const params = new URLSearchParams(location.search);
     this.input.value = params.get('q') ?? '';
     for (const select of this.selects) {
@@ -56,7 +70,7 @@ class CaseSearch extends HTMLElement {
     });
     this.input.addEventListener('input', () => {
       clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => this.run(false), 200);
+      this.timer = window.setTimeout(() => this.run(false), 150);
     });
     if (this.input.value || this.filters()) this.run(false);
     else this.input.focus();
@@ -76,12 +90,40 @@ class CaseSearch extends HTMLElement {
     else history.replaceState(null, '', url);
   }
 
-  /** Pages Pagefind finds for the terms' character-pair tokens, with the token block removed. */
-  private async candidates(pf: Pagefind, terms: string[], filters?: Record<string, string>) {
+  /**
+   * Pages Pagefind finds for the terms' character-pair tokens, read in batches in Pagefind's order
+   * (so the first results show before every candidate is read); each batch is reported as it lands.
+   */
+  private async candidates(
+    pf: Pagefind,
+    terms: string[],
+    filters: Record<string, string> | undefined,
+    onBatch: (pages: Page[], done: boolean, unread: number) => void,
+    generation: number,
+  ) {
     const found = await pf.search(terms.length ? queryTokens(terms).join(' ') : null, { filters });
-    const pages = await Promise.all(found.results.slice(0, MAX_CANDIDATES).map((r) => r.data()));
-    return pages.map((d) => ({ ...d, content: stripTokens(d.content), title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region }));
+    const all = found.results;
+    const pages: Page[] = [];
+    let read = 0;
+    const readUpTo = async (limit: number) => {
+      while (read < Math.min(limit, all.length) || (read === 0 && all.length === 0)) {
+        const batch = all.slice(read, read + (read === 0 ? FIRST_BATCH : BATCH));
+        const data = await Promise.all(batch.map((r) => r.data()));
+        if (generation !== this.generation) return;
+        read += batch.length;
+        pages.push(...data.map((d) => ({ ...d, content: stripTokens(d.content), title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region })));
+        const done = read >= Math.min(limit, all.length);
+        onBatch(pages, done, all.length - read);
+        if (done) break;
+      }
+    };
+    await readUpTo(AUTO_LIMIT);
+    this.readMore = read < all.length ? () => readUpTo(read + AUTO_LIMIT) : undefined;
+    return pages;
   }
+
+  /** Reads the next candidates when the reader asks ("继续查找"); undefined when all are read. */
+  private readMore?: () => Promise<void>;
 
   private async run(push: boolean) {
     const generation = ++this.generation;
@@ -90,38 +132,48 @@ class CaseSearch extends HTMLElement {
     const filters = this.filters();
     this.setAttribute('aria-busy', 'true');
     if (!terms.length && !filters) {
-      this.show([], [], '请输入要查找的方法名、地名、单位或关键词。');
+      this.show([], [], '请输入要查找的方法名、地名、单位或关键词。', true);
       return;
     }
     let pf: Pagefind;
     try {
       pf = await loadPagefind();
     } catch {
-      this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。');
+      this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。', true);
       return;
     }
-    let results = rankResults(await this.candidates(pf, terms, filters), terms);
-    let note = '';
-    let shownTerms = terms;
-    if (!results.length && terms.length) {
-      const looser = loosen(terms);
-      const loose = looser.join() !== terms.join() ? rankResults(await this.candidates(pf, looser, filters), looser) : [];
-      if (loose.length) {
-        results = loose;
-        shownTerms = looser;
-        note = `没有案例包含完整的“${terms.join(' ')}”，以下是同时包含“${looser.join('”“')}”的案例`;
-      }
-    }
-    if (generation !== this.generation) return; // a newer search has started
     const query = terms.length ? `“${terms.join(' ')}”` : '';
-    const status = results.length
-      ? `${note || `找到 ${results.length} 个${query ? `包含${query}的` : ''}案例`}${filters ? '（已按筛选条件限定）' : ''}。`
-      : `没有找到${query ? `包含${query}的` : ''}案例${filters ? '（在所选筛选条件内）' : ''}。`;
-    this.show(results, shownTerms, status);
+    const scope = filters ? '（已按筛选条件限定）' : '';
+    const render = (pages: Page[], shownTerms: string[], done: boolean, unread: number, note = '') => {
+      const results = rankResults(pages, shownTerms);
+      if (!done && !results.length) return;
+      const found = `${results.length} 个${query ? `包含${query}的` : ''}案例`;
+      const status = !done
+        ? `已找到 ${found}，正在继续查找…`
+        : unread > 0
+          ? `已找到 ${found}${scope}；还有 ${unread} 个可能相关的页面未查看。`
+          : results.length
+            ? `${note || `找到 ${found}`}${scope}。`
+            : `没有找到${query ? `包含${query}的` : ''}案例${filters ? '（在所选筛选条件内）' : ''}。`;
+      this.show(results, shownTerms, status, done, done && unread > 0);
+    };
+    const pages = await this.candidates(pf, terms, filters, (p, done, unread) => {
+      // Hold an empty "no result" until the loosened query below has had its turn.
+      if (!done || unread > 0 || rankResults(p, terms).length || !terms.length) render(p, terms, done, unread);
+    }, generation);
+    if (generation !== this.generation || rankResults(pages, terms).length || !terms.length) return;
+    const looser = loosen(terms);
+    if (looser.join() !== terms.join()) {
+      const note = `没有案例包含完整的${query}，以下是同时包含“${looser.join('”“')}”的案例`;
+      const loose = await this.candidates(pf, looser, filters, (p, done, unread) => rankResults(p, looser).length && render(p, looser, done, unread, note), generation);
+      if (generation !== this.generation || rankResults(loose, looser).length) return;
+    }
+    render([], terms, true, 0);
   }
 
-  private show(results: PagefindResultData[], terms: string[], status: string) {
-    this.removeAttribute('aria-busy');
+  private show(results: PagefindResultData[], terms: string[], status: string, done: boolean, more = false) {
+    if (done) this.removeAttribute('aria-busy');
+    this.moreButton.hidden = !more;
     this.status.textContent = status;
     this.list.replaceChildren(
       ...results.map((d) => {
@@ -147,7 +199,7 @@ class CaseSearch extends HTMLElement {
         return li;
       }),
     );
-    this.renderSuggestions(results.length === 0 && status.startsWith('没有'));
+    this.renderSuggestions(done && results.length === 0 && status.startsWith('没有'));
   }
 
   private renderSuggestions(empty: boolean) {

@@ -6,6 +6,7 @@ const hrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluat
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
   await expect(page.locator('[data-search-status]')).not.toBeEmpty();
+  await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
   return hrefs(page);
 }
 

@@ -3,15 +3,15 @@ import { GRAM_MARK, htmlToText, queryTokens, stripTokens, textTokens, token } fr
 import { parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
-  it('are letters only, of fixed length, distinct per pair', () => {
-    expect(token('台账')).toMatch(/^qb[a-z]{8}$/);
-    expect(token('台')).toMatch(/^qu[a-z]{4}$/);
+  it('are short letter-only words that depend on the order of the pair', () => {
+    expect(token('台账')).toMatch(/^q[a-z]{3}$/);
+    expect(token('台账')).toBe(token('台账'));
     expect(token('台账')).not.toBe(token('账台'));
   });
   it('cover every pair of a query that the text contains, so Pagefind cannot miss the page', () => {
     const text = '中江县推行“三本台账”，群众“1+10”联系户；热线８１８９０。';
     const indexed = new Set(textTokens(text));
-    for (const query of ['台账', '三本台账', '中江县', '1+10', '81890', '联系户', '县']) {
+    for (const query of ['台账', '三本台账', '中江县', '1+10', '81890', '联系户']) {
       for (const t of queryTokens(parseQuery(query))) expect(indexed.has(t), query).toBe(true);
     }
   });

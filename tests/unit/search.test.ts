@@ -44,8 +44,14 @@ describe('containsAll', () => {
     expect(containsAll(page, ['81890'])).toBe(true);
     expect(containsAll(page, ['110'])).toBe(false);
   });
-  it('matches across punctuation and line breaks in the page', () => {
-    expect(containsAll('民情\n日记', parseQuery('民情日记'))).toBe(true);
+  it('matches through quotes and brackets, and across spaces next to digits', () => {
+    expect(containsAll('推行“三本台账”（试行）', parseQuery('三本台账'))).toBe(true);
+    expect(containsAll('自 2002 年起', parseQuery('2002年'))).toBe(true);
+  });
+  it('never matches across sentence punctuation or between blocks', () => {
+    expect(containsAll('## 背景\n\n宁波市', ['景宁'])).toBe(false);
+    expect(containsAll('党员。宁波', ['员宁'])).toBe(false);
+    expect(containsAll('中江，台账', ['江台'])).toBe(false);
   });
 });
 

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:search`: recall and precision of the site's real search, measured in Chromium.
+ * Queries come from the entries themselves (every method name and alias, unit and place, and a
+ * sample of two- to four-character words from each body); the truth is a plain substring match over
+ * each entry page's text. Prints recall@10, precision@10, best-first share, latency and transfer,
+ * and the worst queries. `--entries N` also measures transfer and latency on N synthetic entries
+ * (`--synthetic-only` skips the real library; `--reuse` keeps the last generated build).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../src/lib/content-check.ts';
+import { htmlToText } from '../src/lib/grams.ts';
+import { compact, parseQuery } from '../src/lib/search.ts';
+import { findChromium } from './chromium.ts';
+import { build, serve } from './lib/serve.ts';
+import { generateLibrary, random } from './lib/synthetic.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const syntheticCount = Number(flag('--entries') ?? 0);
+const sampleWords = Number(flag('--words') ?? 3);
+
+interface Query {
+  q: string;
+  kind: 'name' | 'alias' | 'unit' | 'place' | 'word';
+  /** For name, alias and unit queries: the entry the query was taken from. */
+  expected?: string;
+}
+
+function entryTexts(dist: string) {
+  const texts = new Map<string, string>();
+  for (const id of readdirSync(join(dist, 'cases'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+    const html = readFileSync(join(dist, 'cases', id, 'index.html'), 'utf8');
+    const start = html.search(/<article\b[^>]*data-pagefind-body/);
+    texts.set(id, compact(htmlToText(html.slice(start, html.indexOf('</article>', start)))));
+  }
+  return texts;
+}
+
+function buildQueries(contentDir: string, texts: Map<string, string>): Query[] {
+  const rand = random(7);
+  const queries: Query[] = [];
+  for (const file of readdirSync(join(contentDir, 'cases')).filter((f) => f.endsWith('.mdx'))) {
+    const id = file.replace(/\.mdx$/, '');
+    const data = parse(splitFrontmatter(readFileSync(join(contentDir, 'cases', file), 'utf8'))!.yaml);
+    queries.push({ q: data.title, kind: 'name', expected: id });
+    for (const alias of data.aliases ?? []) queries.push({ q: alias, kind: 'alias' });
+    queries.push({ q: data.unit, kind: 'unit' });
+    for (const place of [data.region.city, data.region.county].filter(Boolean)) queries.push({ q: place, kind: 'place' });
+    const text = texts.get(id)!;
+    const runs = text.match(/\p{Script=Han}{4,}/gu) ?? [];
+    for (let i = 0; i < sampleWords && runs.length; i++) {
+      const run = [...runs[Math.floor(rand() * runs.length)]];
+      const length = 2 + Math.floor(rand() * 3);
+      const at = Math.floor(rand() * (run.length - length + 1));
+      queries.push({ q: run.slice(at, at + length).join(''), kind: 'word' });
+    }
+  }
+  const seen = new Set<string>();
+  return queries.filter((q) => !seen.has(q.q) && seen.add(q.q));
+}
+
+async function runQuery(page: Page, base: string, q: string): Promise<string[]> {
+  await page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('case-search');
+    return el && !el.hasAttribute('aria-busy') && document.querySelector('[data-search-status]')!.textContent;
+  });
+  return page.$$eval('[data-search-results] h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+}
+
+/** Time from the last keystroke (an input event) to the results list changing, on a warm page. */
+async function latency(page: Page, base: string, queries: string[]) {
+  await runQuery(page, base, queries[0]);
+  const times: number[] = [];
+  for (const q of queries) {
+    times.push(
+      await page.evaluate(async (query) => {
+        const input = document.querySelector<HTMLInputElement>('[data-query]')!;
+        const status = document.querySelector('[data-search-status]')!;
+        const element = document.querySelector('case-search')!;
+        while (element.hasAttribute('aria-busy')) await new Promise((r) => setTimeout(r, 20));
+        const done = new Promise<void>((resolve) =>
+          new MutationObserver((_m, observer) => {
+            // The first status that names this query: the first results (or "none") are on screen.
+            if (status.textContent?.includes(`“${query}”`)) {
+              observer.disconnect();
+              resolve();
+            }
+          }).observe(status, { childList: true, characterData: true, subtree: true }),
+        );
+        const t0 = performance.now();
+        input.value = query;
+        input.dispatchEvent(new Event('input'));
+        await done;
+        return performance.now() - t0;
+      }, q),
+    );
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] };
+}
+
+/** Bytes over the wire for opening /search/?q=… in a fresh browser and getting the first results. */
+async function transfer(browser: import('playwright-core').Browser, base: string, q: string) {
+  // Pagefind fetches from a worker; context-level events see those requests too.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let pageBytes = 0;
+  let searchBytes = 0;
+  let firstResults = 0;
+  const pending: Promise<void>[] = [];
+  // astro preview sends text uncompressed; any real host gzips it, so text counts at its gzip
+  // size. Pagefind's index, fragments and wasm are compressed already and count as sent.
+  context.on('requestfinished', (request) =>
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        const body = (await response?.body()) ?? Buffer.alloc(0);
+        const type = response?.headers()['content-type'] ?? '';
+        const bytes = /text|javascript|json|css|svg|xml/.test(type) ? gzipSync(body).length : body.length;
+        if (request.url().includes('/pagefind/')) searchBytes += bytes;
+        else pageBytes += bytes;
+      })(),
+    ),
+  );
+  await page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => document.querySelector('[data-search-results] li'));
+  await Promise.all(pending);
+  firstResults = searchBytes;
+  await page.waitForFunction(() => !document.querySelector('case-search')!.hasAttribute('aria-busy'));
+  await page.waitForTimeout(200);
+  await Promise.all(pending);
+  await context.close();
+  return { pageKB: pageBytes / 1024, firstKB: firstResults / 1024, searchKB: searchBytes / 1024 };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function measureLibrary(label: string, contentDir: string, outDir: string, port: number, full: boolean) {
+  if (full || !existsSync(join(outDir, 'index.html'))) {
+    console.log(`building ${label}…`);
+    build(contentDir === 'content' ? {} : { contentDir, outDir });
+  }
+  const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir });
+  const browser = await chromium.launch({
+    executablePath: findChromium({ install: true }),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const texts = entryTexts(outDir);
+    const queries = buildQueries(contentDir, texts);
+    const page = await browser.newPage();
+    const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];
+    if (full) {
+      for (const query of queries) {
+        const terms = parseQuery(query.q).map(compact);
+        const relevant = new Set([...texts].filter(([, t]) => terms.every((term) => t.includes(term))).map(([id]) => id));
+        const top = (await runQuery(page, server.url, query.q)).slice(0, 10);
+        const hits = top.filter((id) => relevant.has(id)).length;
+        const recall = relevant.size ? hits / Math.min(relevant.size, 10) : 1;
+        const precision = top.length ? hits / top.length : relevant.size ? 0 : 1;
+        const best = query.expected ? top[0] === query.expected : top.length ? relevant.has(top[0]) : relevant.size === 0;
+        rows.push({ ...query, relevant: relevant.size, top, recall, precision, best });
+      }
+      const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0) / rows.length;
+      const names = rows.filter((r) => r.kind === 'name');
+      console.log(`\n== ${label}: search quality (${rows.length} queries: ${names.length} method names, ${rows.filter((r) => r.kind === 'word').length} sampled words) ==`);
+      console.log(`recall@10            ${pct(mean((r) => r.recall))}`);
+      console.log(`precision@10         ${pct(mean((r) => r.precision))}`);
+      console.log(`best result expected ${pct(mean((r) => (r.best ? 1 : 0)))}`);
+      console.log(`method name first    ${pct(names.filter((r) => r.best).length / names.length)} (${names.filter((r) => r.best).length}/${names.length})`);
+      const worst = [...rows].sort((a, b) => a.recall + a.precision + (a.best ? 1 : 0) - (b.recall + b.precision + (b.best ? 1 : 0))).slice(0, 8);
+      console.log('worst queries:');
+      for (const r of worst)
+        console.log(`  ${r.q} [${r.kind}] recall ${pct(r.recall)} precision ${pct(r.precision)} best ${r.best ? 'yes' : `no (got ${r.top[0] ?? '—'}${r.expected ? `, expected ${r.expected}` : ''})`} relevant ${r.relevant}`);
+    }
+    const sample = queries.filter((q) => q.kind === 'word').slice(0, 20).map((q) => q.q);
+    const lat = await latency(page, server.url, sample);
+    console.log(`\n== ${label}: speed ==`);
+    console.log(`results after last keystroke (incl. 150 ms debounce): median ${lat.median.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`);
+    const t = await transfer(browser, server.url, sample[0] ?? '工作法');
+    console.log(`first search "${sample[0]}" transfer: page ${t.pageKB.toFixed(1)} KB + search ${t.firstKB.toFixed(1)} KB to first results = ${(t.pageKB + t.firstKB).toFixed(1)} KB; ${(t.pageKB + t.searchKB).toFixed(1)} KB once every candidate is read (text at gzip size, Pagefind's binary files as served)`);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+if (!args.includes('--synthetic-only')) await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', 4411, true);
+if (syntheticCount > 0) {
+  const dir = `.bench/search-${syntheticCount}`;
+  if (!args.includes('--reuse')) {
+    generateLibrary(syntheticCount, `${dir}/content`);
+    console.log(`building synthetic library (${syntheticCount} entries)…`);
+    build({ contentDir: `${dir}/content`, outDir: `${dir}/dist` });
+  }
+  await measureLibrary(`synthetic library (${syntheticCount} entries)`, `${dir}/content`, `${dir}/dist`, 4412, false);
+}
