@@ -107,7 +107,7 @@ class CaseSearch extends HTMLElement {
     let read = 0;
     const readUpTo = async (limit: number) => {
       while (read < Math.min(limit, all.length) || (read === 0 && all.length === 0)) {
-        const batch = all.slice(read, read + (read === 0 ? FIRST_BATCH : BATCH));
+        const batch = all.slice(read, Math.min(limit, read + (read === 0 ? FIRST_BATCH : BATCH)));
         const data = await Promise.all(batch.map((r) => r.data()));
         if (generation !== this.generation) return;
         read += batch.length;

@@ -72,11 +72,11 @@ test('a word common to every entry shows the first results and reads the rest on
   await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
   const status = page.locator('[data-search-status]');
   const shown = await page.locator('[data-search-results] > li').count();
+  // 工作 stands in more entries than are read without asking (60).
   expect(shown).toBeGreaterThanOrEqual(10);
-  if (await page.getByRole('button', { name: '继续查找' }).isVisible()) {
-    await expect(status).toContainText('未查看');
-    await page.getByRole('button', { name: '继续查找' }).click();
-    await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
-    expect(await page.locator('[data-search-results] > li').count()).toBeGreaterThan(shown);
-  }
+  await expect(status).toContainText('未查看');
+  await page.getByRole('button', { name: '继续查找' }).click();
+  await expect(page.getByRole('button', { name: '继续查找' })).toBeHidden();
+  await expect(status).not.toContainText('未查看');
+  expect(await page.locator('[data-search-results] > li').count()).toBeGreaterThan(shown);
 });
