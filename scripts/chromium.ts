@@ -4,17 +4,22 @@ import { existsSync } from 'node:fs';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** Chinese fonts, so pages render (and printed PDFs carry) real Chinese text, not empty boxes. */
+const cjkFont = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 export function findChromium({ install = false } = {}): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const found = candidates.find((path) => existsSync(path));
-  if (found) return found;
   const canApt = install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (canApt) {
-    console.log('Chromium not found: installing Debian\'s chromium package (apt-get install chromium)…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const fromEnv = process.env.CHROMIUM_PATH;
+  const found = fromEnv && existsSync(fromEnv) ? fromEnv : candidates.find((path) => existsSync(path));
+  const missing = [...(found ? [] : ['chromium']), ...(existsSync(cjkFont) ? [] : ['fonts-noto-cjk'])];
+  if (missing.length && canApt) {
+    console.log(`Installing Debian packages for the browser tests: ${missing.join(' ')}…`);
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
+  } else if (missing.includes('fonts-noto-cjk')) {
+    console.warn('No Chinese font found (Debian: apt-get install fonts-noto-cjk); the printed-handout test needs one.');
   }
+  if (found) return found;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   console.error(
     [
       'Browser tests need a system Chromium and none was found.',

@@ -1,0 +1,66 @@
+/**
+ * <case-compare>: two to four entries side by side, read from their own pages. A table with a row
+ * per aspect on wide screens; on phones, one swipeable card per entry.
+ */
+import { el } from './dom.ts';
+import { fetchCase, type CaseData } from './case-extract.ts';
+
+
+/** The aspects compared, in order: label and how to show it for one entry. */
+const aspects: [string, (c: CaseData) => Node | string][] = [
+  ['实践单位', (c) => c.field('unit')],
+  ['地区与层级', (c) => `${c.field('region')}（${c.field('level')}）`],
+  ['领域', (c) => c.field('domain')],
+  ['方法类别', (c) => c.field('themes')],
+  ['起始年份', (c) => c.field('year')],
+  ['背景', (c) => html(c.sectionHtml['背景'])],
+  ['做法', (c) => html(c.sectionHtml['做法'])],
+  ['成效与数字', (c) => {
+    const box = html(c.sectionHtml['成效']);
+    if (c.figures.length) box.append(el('ul', {}, ...c.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
+    return box;
+  }],
+  ['启示', (c) => html(c.sectionHtml['启示'])],
+];
+
+function html(markup = '') {
+  const div = el('div');
+  div.innerHTML = markup; // from our own built pages
+  return div;
+}
+
+class CaseCompare extends HTMLElement {
+  async connectedCallback() {
+    const status = this.querySelector('[data-compare-status]')!;
+    const ids = [...new Set((new URLSearchParams(location.search).get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+    if (ids.length < 2) {
+      status.replaceChildren('请选择两到四个案例进行对比：在', el('a', { href: '/lesson/', textContent: '教案' }), '中点“对比这些案例”，或在案例页点“与相似案例对比”。');
+      return;
+    }
+    const shown = ids.slice(0, 4);
+    status.textContent = '正在读取案例…';
+    const loaded = await Promise.all(shown.map((id) => fetchCase(id).catch(() => undefined)));
+    const cases = loaded.filter((c): c is CaseData => !!c);
+    const missing = shown.filter((_, i) => !loaded[i]);
+    const notes = [];
+    if (ids.length > 4) notes.push(`一次最多对比 4 个案例，已略去后 ${ids.length - 4} 个。`);
+    if (missing.length) notes.push(`本站没有这些案例：${missing.join('、')}。`);
+    status.textContent = `正在对比 ${cases.length} 个案例。${notes.join('')}`;
+    if (cases.length < 1) return;
+    document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
+
+    const head = el('tr', {}, el('th', { scope: 'col', textContent: '方面' }), ...cases.map((c) => el('th', { scope: 'col' }, el('a', { href: c.url, textContent: c.title }))));
+    const rows = aspects.map(([label, show]) => el('tr', {}, el('th', { scope: 'row', textContent: label }), ...cases.map((c) => el('td', {}, show(c)))));
+    this.querySelector('[data-compare-table]')!.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
+
+    const cards = cases.map((c, i) => {
+      const card = el('article', { className: 'card' }, el('h2', {}, el('a', { href: c.url, textContent: c.title })), el('p', { className: 'small muted', textContent: `第 ${i + 1} / ${cases.length} 个，左右滑动查看其他案例` }));
+      card.setAttribute('aria-label', c.title);
+      card.append(el('dl', {}, ...aspects.flatMap(([label, show]) => [el('dt', { textContent: label }), el('dd', {}, show(c))])));
+      return card;
+    });
+    this.querySelector('[data-compare-cards]')!.replaceChildren(...cards);
+  }
+}
+
+customElements.define('case-compare', CaseCompare);
