@@ -8,6 +8,7 @@ import { formatRegion, locatorOrder } from './format.ts';
 import type { Filterable, FacetKey } from './filters.ts';
 import { UNKNOWN } from './filters.ts';
 import { similarCases } from './related.ts';
+import { isPublished } from './editorial.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type SourceEntry = CollectionEntry<'sources'>;
@@ -27,7 +28,7 @@ let cache: Promise<{ cases: CaseView[]; sources: SourceEntry[] }> | undefined;
 async function load() {
   const sources = (await getCollection('sources')).sort((a, b) => a.data.order - b.data.order);
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
-  const entries = (await getCollection('cases')).sort(
+  const entries = (await getCollection('cases', (entry) => isPublished(entry.data.status, import.meta.env.DEV))).sort(
     (a, b) =>
       sourceOrder.get(a.data.source.id)! - sourceOrder.get(b.data.source.id)! ||
       locatorOrder(a.data.source.locator) - locatorOrder(b.data.source.locator) ||
@@ -124,6 +125,11 @@ export async function facetValues(kind: FacetKey, { all = false } = {}): Promise
     }
   }
   return all ? values : values.filter((v) => v.count > 0);
+}
+
+/** Every entry file, whatever its status: for the editors' backlog page. */
+export async function getAllEntries() {
+  return getCollection('cases');
 }
 
 /** Entries carrying one facet value. */

@@ -10,6 +10,7 @@ import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
 import { findPrivateData, findUnsafeMarkup } from './safety.ts';
+import { findLinkProblems, qualityHints, similar } from './quality.ts';
 
 export interface Problem {
   /** Path of the file, relative to the project root. */
@@ -98,6 +99,10 @@ export interface CheckContext {
   sourceIds: Set<string>;
   /** Line count of each source's text, for checking line locators. */
   sourceLines?: Map<string, number>;
+  /** Entries that exist besides the files being checked (the submission form checks one file). */
+  existing?: { id: string; title: string; unit: string }[];
+  /** Files under public/, for checking image paths (e.g. /images/a.png). */
+  publicFiles?: Set<string>;
 }
 
 /** Checks source data files (JSON). */
@@ -138,6 +143,10 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
 
   for (const file of files) {
     const id = idFromPath(file.path);
+    if (/\/cases\/.+\//.test(file.path))
+      fail(file.path, '（文件名）', '条目必须直接放在 content/cases/ 下，不能放在子文件夹里 / entries must sit directly in content/cases/');
+    if (parsed.has(id) || context.existing?.some((e) => e.id === id))
+      fail(file.path, '（文件名）', `id “${id}” 已被另一个条目使用：请换一个文件名 / duplicate id ${id}`);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
       fail(file.path, '（文件名）', `文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa / file name must be a lower-case ASCII slug`);
     const parts = splitFrontmatter(file.raw);
@@ -163,6 +172,12 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     for (const problem of findUnsafeMarkup(parts.body))
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
     for (const problem of findPrivateData(file.raw)) fail(file.path, problem.where, problem.message, problem.line);
+    for (const problem of findLinkProblems(parts.body, context)) fail(file.path, problem.where, problem.message, problem.line + parts.bodyLine - 1);
+    for (const hint of qualityHints(data, parts.body)) {
+      // A placeholder may stay in a draft, never in an entry that is published.
+      if (hint.placeholder && data?.status !== '草稿') fail(file.path, hint.field, `${hint.message}；只有“草稿”可以保留待填写内容 / placeholders are allowed in drafts only`, hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1));
+      else warnings.push({ file: file.path, field: hint.field, message: hint.message, severity: 'warning', line: hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1) });
+    }
     parsed.set(id, { file, data: result.success ? result.data : data, lineOfField });
   }
 
@@ -179,11 +194,21 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
         fail(file.path, 'source.locator', `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行） / the line range goes past the end of the source (${total} lines)`, lineOfField(['source', 'locator']));
     }
     const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
+    const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
     related.forEach((other, index) => {
       if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
-      else if (typeof other === 'string' && !parsed.has(other))
+      else if (typeof other === 'string' && !known.has(other))
         fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
     });
+  }
+
+  // Duplicates: a title and unit that closely match another entry's.
+  const others = [...(context.existing ?? [])];
+  for (const [id, { data }] of parsed) if (typeof data?.title === 'string') others.push({ id, title: data.title, unit: String(data.unit ?? '') });
+  for (const [id, { file, data, lineOfField }] of parsed) {
+    if (typeof data?.title !== 'string') continue;
+    const twin = others.find((o) => o.id !== id && similar(o.title, data.title) >= 0.8 && similar(o.unit, String(data.unit ?? '')) >= 0.8);
+    if (twin) fail(file.path, 'title', `与已有条目 ${twin.id}（“${twin.title}”，${twin.unit}）的名称和单位几乎相同：如果是同一案例，请补充到已有条目；如果不同，请让名称体现区别 / looks like a duplicate of ${twin.id}`, lineOfField(['title']));
   }
 
   const validIds = [...parsed.keys()].filter((id) => !failed.has(parsed.get(id)!.file.path));

@@ -1,41 +1,22 @@
 /**
  * The trainer's lesson: an ordered basket of entries with a title, date, audience and a note per
- * entry. Kept in localStorage in a versioned, zod-validated format; shared as a URL parameter.
- * Pure: storage and DOM live in src/scripts/lesson-*.ts.
+ * entry. Kept in localStorage in a versioned format (schema: src/schema/lesson.ts; validated
+ * reading: lesson-read.ts); shared as a URL parameter. Pure: storage and DOM live in
+ * src/scripts/lesson-*.ts.
  */
-import { z } from 'astro/zod';
+import type { Lesson } from '../schema/lesson.ts';
+
+export type { Lesson };
+/** How many entries one lesson may hold: a handout, not a library. */
+export const MAX_ITEMS = 30;
 
 export const STORAGE_KEY = 'gongzuofa.lesson';
 /** Where a stored value that cannot be read is kept, so it is reported and never silently lost. */
 export const BACKUP_KEY = 'gongzuofa.lesson.unreadable';
-export const MAX_ITEMS = 30;
-
-const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
-
-/** Version 1: the first basket, ids only. */
-export const lessonV1 = z.object({
-  version: z.literal(1),
-  ids: z.array(entryId),
-});
-
-/** Version 2 (current): title, date, audience and a trainer's note per entry. */
-export const lessonV2 = z.object({
-  version: z.literal(2),
-  /** Title of the session, shown on the handout's cover. */
-  title: z.string().max(80),
-  /** Date of the session, YYYY-MM-DD, optional. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal('')),
-  /** Who the session is for, optional. */
-  audience: z.string().max(80),
-  /** Entries in teaching order, each with the trainer's note. */
-  items: z.array(z.object({ id: entryId, note: z.string().max(2000) })).max(MAX_ITEMS),
-});
-
-export type Lesson = z.infer<typeof lessonV2>;
 
 export const emptyLesson = (): Lesson => ({ version: 2, title: '', date: '', audience: '', items: [] });
 
-const unique = (lesson: Lesson): Lesson => {
+export const unique = (lesson: Lesson): Lesson => {
   const seen = new Set<string>();
   return { ...lesson, items: lesson.items.filter((item) => !seen.has(item.id) && seen.add(item.id)) };
 };
@@ -72,44 +53,6 @@ export function setNote(lesson: Lesson, id: string, note: string): Lesson {
   return { ...lesson, items: lesson.items.map((item) => (item.id === id ? { ...item, note } : item)) };
 }
 
-export function setDetails(lesson: Lesson, details: Partial<Pick<Lesson, 'title' | 'date' | 'audience'>>): Lesson {
-  return lessonV2.parse({ ...lesson, ...details });
-}
-
-export type ReadResult =
-  | { ok: true; lesson: Lesson; migratedFrom?: number }
-  | { ok: false; error: string };
-
-/** Reads any stored or shared version, migrating older ones to the current format. */
-export function readLesson(value: unknown): ReadResult {
-  const v2 = lessonV2.safeParse(value);
-  if (v2.success) return { ok: true, lesson: unique(v2.data) };
-  const v1 = lessonV1.safeParse(value);
-  if (v1.success) {
-    const lesson = unique({ ...emptyLesson(), items: v1.data.ids.slice(0, MAX_ITEMS).map((id) => ({ id, note: '' })) });
-    return { ok: true, lesson, migratedFrom: 1 };
-  }
-  const version = typeof value === 'object' && value && 'version' in value ? (value as { version: unknown }).version : undefined;
-  const issue = v2.error.issues[0];
-  return {
-    ok: false,
-    error:
-      typeof version === 'number' && version > 2
-        ? `教案格式版本 ${version} 比本站新，无法读取`
-        : `教案数据无法读取（${issue.path.join('.') || '整体'}：${issue.message}）`,
-  };
-}
-
-/** Reads the raw localStorage string; an empty store is an empty lesson. */
-export function parseStored(raw: string | null): ReadResult {
-  if (raw === null || raw === '') return { ok: true, lesson: emptyLesson() };
-  try {
-    return readLesson(JSON.parse(raw));
-  } catch {
-    return { ok: false, error: '教案数据不是有效的 JSON' };
-  }
-}
-
 /* Sharing: the lesson as compact JSON, UTF-8, base64url, in the `l` query parameter. */
 
 const toBase64Url = (bytes: Uint8Array) => {
@@ -117,7 +60,7 @@ const toBase64Url = (bytes: Uint8Array) => {
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
-const fromBase64Url = (text: string) => {
+export const fromBase64Url = (text: string) => {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 };
@@ -126,22 +69,6 @@ const fromBase64Url = (text: string) => {
 export function encodeLesson(lesson: Lesson): string {
   const compact = { v: 2, t: lesson.title, d: lesson.date, a: lesson.audience, i: lesson.items.map((item) => (item.note ? [item.id, item.note] : item.id)) };
   return toBase64Url(new TextEncoder().encode(JSON.stringify(compact)));
-}
-
-export function decodeLesson(text: string): ReadResult {
-  try {
-    const compact = JSON.parse(new TextDecoder().decode(fromBase64Url(text.trim())));
-    if (compact?.v !== 2 || !Array.isArray(compact.i)) return { ok: false, error: '链接中的教案格式不对' };
-    return readLesson({
-      version: 2,
-      title: compact.t ?? '',
-      date: compact.d ?? '',
-      audience: compact.a ?? '',
-      items: compact.i.map((item: unknown) => (Array.isArray(item) ? { id: item[0], note: item[1] ?? '' } : { id: item, note: '' })),
-    });
-  } catch {
-    return { ok: false, error: '链接中的教案已损坏，无法读取（可能复制时被截断）' };
-  }
 }
 
 /** Splits a lesson's entries into those the site still has and those it no longer has. */
@@ -191,4 +118,20 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     lines.push('', `出处：${e.source}（${e.url}）`);
   });
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/**
+ * A quick structural read for pages that only show or toggle the basket: no zod, so those pages
+ * stay light. Anything it cannot read is left for the lesson page, which validates and reports.
+ */
+export function peekLesson(raw: string | null): Lesson | undefined {
+  if (!raw) return emptyLesson();
+  try {
+    const value = JSON.parse(raw);
+    if (value?.version === 2 && Array.isArray(value.items) && value.items.every((i: { id?: unknown }) => typeof i?.id === 'string')) return value as Lesson;
+    if (value?.version === 1 && Array.isArray(value.ids)) return { ...emptyLesson(), items: value.ids.map((id: string) => ({ id: String(id), note: '' })) };
+  } catch {
+    /* unreadable: the lesson page reports it */
+  }
+  return undefined;
 }

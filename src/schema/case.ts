@@ -40,6 +40,15 @@ export const regionSchema = z
 
 const currentYear = new Date().getFullYear();
 
+/** Editorial status: drafts never reach the production build; 待审 entries only if the site says so. */
+export const statuses = ['草稿', '待审', '已发布'] as const;
+
+/** A date as YYYY-MM-DD. YAML 1.1 parsers (Astro's) read an unquoted date as a Date; both are accepted. */
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD，如 2026-11-23 / write dates as YYYY-MM-DD'),
+);
+
 export const caseSchema = z
   .object({
     /** The method's name as practitioners call it. */
@@ -85,6 +94,12 @@ export const caseSchema = z
     questions: z.array(z.string().trim().min(6)).min(2).max(4).describe('2—4 道思考题'),
     /** Ids of related entries. */
     related: z.array(z.string()).default([]).describe('相关案例的 id'),
+    /** Editorial status. */
+    status: z.enum(statuses).default('已发布').describe('编辑状态：草稿（不发布）、待审、已发布'),
+    /** Who wrote the entry up from its source. */
+    author: z.string().trim().min(2).describe('条目撰写人（编辑或单位）'),
+    /** When an editor last checked the entry against its source. */
+    reviewed: isoDate.describe('最近一次对照来源审核的日期，YYYY-MM-DD'),
   })
   .strict();
 

@@ -2,12 +2,12 @@
  * <lesson-editor>: the trainer's lesson on /lesson/ — details, order (buttons, keyboard and drag),
  * notes, sharing, Markdown export, and the printable handout built from the entries' own pages.
  */
-import {
-  decodeLesson, encodeLesson, move, moveTo, remove, setDetails, setNote, toMarkdown, type Lesson,
-} from '../lib/lesson.ts';
+import { encodeLesson, move, moveTo, remove, setNote, toMarkdown, type Lesson } from '../lib/lesson.ts';
+import { decodeLesson, setDetails } from '../lib/lesson-read.ts';
 import { el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
-import { loadLessonForEditing, saveLesson } from './lesson-store.ts';
+import { saveLesson } from './lesson-store.ts';
+import { loadLessonForEditing } from './lesson-editor-store.ts';
 
 
 class LessonEditor extends HTMLElement {

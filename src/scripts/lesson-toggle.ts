@@ -8,8 +8,9 @@ class LessonToggle extends HTMLElement {
     const id = this.dataset.id!;
     button.hidden = false;
     button.addEventListener('click', () => {
-      const { lesson } = loadLesson();
-      if (has(lesson, id)) saveLesson(remove(lesson, id));
+      const lesson = loadLesson();
+      if (!lesson) alert('已保存的教案无法读取，请先打开“教案”页面处理。');
+      else if (has(lesson, id)) saveLesson(remove(lesson, id));
       else if (lesson.items.length >= MAX_ITEMS) alert(`一份教案最多 ${MAX_ITEMS} 个案例。`);
       else saveLesson(add(lesson, id));
     });

@@ -15,9 +15,9 @@ describe('checkCases', () => {
 
   it('reports every problem of every file at once, naming file, line and field', () => {
     const result = check({
-      a: entryText({ region: { province: 'guangdon' } }),
-      b: entryText({ domain: 'qita', year: '二〇〇二' }),
-      c: entryText({}, validBody.replace('## 启示', '## 体会')),
+      a: entryText({ title: '甲工作法', unit: '甲村党支部', region: { province: 'guangdon' } }),
+      b: entryText({ title: '乙工作法', unit: '乙社区党委', domain: 'qita', year: '二〇〇二' }),
+      c: entryText({ title: '丙工作法', unit: '丙街道党工委' }, validBody.replace('## 启示', '## 体会')),
     });
     expect(result.errors.map((e) => [e.file, e.field])).toEqual([
       ['content/cases/a.mdx', 'region.province'],
@@ -48,7 +48,7 @@ describe('checkCases', () => {
   it('rejects unknown related ids and unknown sources, and accepts known ones', () => {
     const result = check({
       one: entryText({ related: ['two', 'nobody'] }),
-      two: entryText({ related: ['one'], source: { id: 'missing-source', locator: '第1-2行' } }),
+      two: entryText({ title: '另一个工作法', unit: '另一个单位', related: ['one'], source: { id: 'missing-source', locator: '第1-2行' } }),
     });
     expect(result.errors.map((e) => `${e.file} ${e.field}`)).toEqual(['content/cases/one.mdx related', 'content/cases/two.mdx source.id']);
     expect(result.errors[0].message).toContain('"nobody"');
@@ -79,6 +79,23 @@ describe('checkCases', () => {
       '疑似手机号码“13800138000”',
     ]);
     expect(errors.every((e) => typeof e.line === 'number')).toBe(true);
+  });
+});
+
+describe('duplicates', () => {
+  it('flags an entry whose title and unit closely match another, naming it', () => {
+    const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ title: '“民情日记” 工作法', unit: '某村党支部' }) }], {
+      ...context,
+      existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '某村党支部' }],
+    });
+    expect(result.errors).toEqual([expect.objectContaining({ field: 'title', message: expect.stringContaining('minqing-riji-gongzuofa') })]);
+  });
+  it('lets the same method name stand for different units', () => {
+    const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ unit: '另一省的某社区党委' }) }], {
+      ...context,
+      existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '某村党支部' }],
+    });
+    expect(result.errors).toEqual([]);
   });
 });
 

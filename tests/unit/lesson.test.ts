@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, decodeLesson, emptyLesson, encodeLesson, has, move, moveTo, parseStored, readLesson, remove, resolve, setDetails, setNote, toMarkdown, MAX_ITEMS,
+  add, emptyLesson, encodeLesson, has, move, moveTo, peekLesson, remove, resolve, setNote, toMarkdown, MAX_ITEMS,
   type HandoutEntry, type Lesson,
 } from '../../src/lib/lesson.ts';
+import { decodeLesson, parseStored, readLesson, setDetails } from '../../src/lib/lesson-read.ts';
 
 const ids = (l: Lesson) => l.items.map((i) => i.id);
 const three = () => add(add(add(emptyLesson(), 'a'), 'b'), 'c');
@@ -68,6 +69,16 @@ describe('stored versions', () => {
   });
   it('treats an empty store as an empty lesson', () => {
     expect(parseStored(null)).toEqual({ ok: true, lesson: emptyLesson() });
+  });
+});
+
+describe('quick read for light pages', () => {
+  it('reads current and version-1 lessons and declines anything else', () => {
+    expect(peekLesson(JSON.stringify(three()))).toEqual(three());
+    expect(peekLesson(JSON.stringify({ version: 1, ids: ['a'] }))?.items).toEqual([{ id: 'a', note: '' }]);
+    expect(peekLesson(null)).toEqual(emptyLesson());
+    expect(peekLesson('{broken')).toBeUndefined();
+    expect(peekLesson(JSON.stringify({ version: 3 }))).toBeUndefined();
   });
 });
 

@@ -50,7 +50,7 @@ describe('case schema', () => {
     ['five questions', { questions: Array(5).fill('这是一道思考题吗？') }, ['questions']],
     ['bad locator', { source: { id: 'x', locator: 'lines 1-2' } }, ['source', 'locator']],
     ['reversed locator', { source: { id: 'x', locator: '第20-10行' } }, ['source', 'locator']],
-    ['unknown field', { author: 'someone' }, []],
+    ['unknown field', { writer: 'someone' }, []],
     ['inferred field not allowed', { inferred: [{ field: 'title', note: '猜的' }] }, ['inferred', 0, 'field']],
   ])('rejects %s', (_name, overrides, path) => {
     const result = parse(overrides);

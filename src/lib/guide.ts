@@ -1,0 +1,187 @@
+/**
+ * The entry format, described from the schema itself, so the editors' guide (/guide/ and
+ * CONTRIBUTING.md) never drifts from what the build enforces.
+ */
+import { z } from 'astro/zod';
+import { caseSchema } from '../schema/case.ts';
+import { domains, levels, regions, themes } from '../schema/vocab.ts';
+import { sectionNames } from '../schema/sections.ts';
+
+export interface FieldDoc {
+  name: string;
+  required: boolean;
+  description: string;
+  allowed?: string;
+}
+
+/** Unwraps optional/default/pipe wrappers to reach the described inner schema. */
+function inner(schema: z.ZodType): { schema: z.ZodType; required: boolean } {
+  let current: any = schema;
+  let required = true;
+  for (;;) {
+    const type = current._zod?.def?.type;
+    if (type === 'optional' || type === 'default') {
+      required = false;
+      current = current._zod.def.innerType;
+    } else if (type === 'pipe') current = current._zod.def.out;
+    else break;
+  }
+  return { schema: current, required };
+}
+
+const allowedFor: Record<string, string> = {
+  'region.province': `见下方“地区”词表（${regions.length} 个）`,
+  domain: domains.map((d) => d.id).join('、'),
+  themes: themes.map((t) => t.id).join('、'),
+  level: levels.join('、'),
+};
+
+/** Every front-matter field, nested ones as `region.city`, with its description. */
+export function fieldDocs(): FieldDoc[] {
+  const out: FieldDoc[] = [];
+  const shape = (caseSchema as any).shape as Record<string, z.ZodType>;
+  for (const [name, field] of Object.entries(shape)) {
+    const { schema, required } = inner(field);
+    const description = field.description ?? schema.description ?? '';
+    out.push({ name, required, description, allowed: allowedFor[name] ?? enumValues(schema) });
+    const objectShape = (schema as any)._zod?.def?.shape ?? (schema as any)._zod?.def?.in?._zod?.def?.shape;
+    if (objectShape && name !== 'inferred') {
+      for (const [child, childSchema] of Object.entries(objectShape as Record<string, z.ZodType>)) {
+        const c = inner(childSchema);
+        out.push({ name: `${name}.${child}`, required: c.required, description: childSchema.description ?? c.schema.description ?? '', allowed: allowedFor[`${name}.${child}`] ?? enumValues(c.schema) });
+      }
+    }
+  }
+  return out;
+}
+
+function enumValues(schema: any): string | undefined {
+  const entries = schema?._zod?.def?.entries;
+  return entries ? Object.values(entries).join('、') : undefined;
+}
+
+/** The guide as Markdown: written to CONTRIBUTING.md and rendered on /guide/ (see guideBlocks). */
+export function guideMarkdown(): string {
+  const rows = fieldDocs().map((f) => `| \`${f.name}\` | ${f.required ? '必填' : '可选'} | ${f.description.replace(/\|/g, '\\|')} | ${f.allowed ?? ''} |`);
+  const vocab = (title: string, values: { id: string; label: string; definition: string }[]) =>
+    [`### ${title}`, '', '| id | 名称 | 说明 |', '| --- | --- | --- |', ...values.map((v) => `| \`${v.id}\` | ${v.label} | ${v.definition} |`), ''].join('\n');
+  return `${[
+    '# 编辑指南',
+    '',
+    '<!-- 本文件由 `npm run guide` 根据 src/schema/ 生成，请勿手改；改规则请改 schema。 -->',
+    '',
+    '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。',
+    '',
+    '## 三种方式新建条目',
+    '',
+    '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。',
+    '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
+    '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
+    '',
+    '## 条目格式',
+    '',
+    '每个条目是 `content/cases/<id>.mdx`：开头是 `---` 包围的字段（YAML），后面是正文。id 只能用小写拼音字母、数字和连字符。',
+    '',
+    '| 字段 | 必填 | 说明 | 允许的值 |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '## 正文的四节',
+    '',
+    `正文必须依次有 ${sectionNames.map((n) => `\`## ${n}\``).join('、')} 四个二级标题，每节都不能空；小标题用 \`###\`。来源没有写成效或启示的，就在该节写一句“原文未介绍成效。”，可以另加讨论要点，并注明“（编者观点）”。`,
+    '',
+    '## 必须遵守的规则',
+    '',
+    '- **用自己的话**：事实、方法名称、数字、日期照原文，句子不照抄。提交前运行 `node ../shared/tools/source-overlap.mjs content/`，不得有 40 字以上与来源相同。',
+    '- **不编造**：推断出的信息（如据行政区划补出的地级市）写进 `inferred`，并说明依据。',
+    '- **保护隐私**：不得出现手机号、带区号的电话、18 位身份证号、电子邮箱和门牌地址；普通群众只写身份（“一位村民”），履职中的干部可以写姓名和职务。',
+    '- **安全**：正文只能是文字和 Markdown；不能有 `import`/`export`、HTML 标签、`<script>`、花括号 `{ }`（MDX 会执行其中的代码）。',
+    '- **可追溯**：`source.id` 是来源文件的 id，`source.locator` 写行号（`第99-307行`）或页码（`第13页`）。',
+    '- **不重复**：名称和单位与已有条目几乎相同会被拦下，并指出已有条目的 id。',
+    '- **链接**：`related` 和正文中的站内链接（如 `/cases/<id>/`）必须指向存在的页面；图片要有替代文字，文件放在 `public/`。',
+    '',
+    '检查只提示、不阻止构建的情况：某节少于 50 字、成效中没有数字、摘要只是重复名称。“待填写”的占位文字只允许留在草稿中。',
+    '',
+    '## 编辑状态',
+    '',
+    '- `草稿`：`npm run dev` 中可以预览，不进入正式网站和搜索索引。',
+    '- `待审`：默认不发布；在 `src/site-config.ts` 中打开 `showPending` 后会发布并标明“待审”。',
+    '- `已发布`：正式发布。',
+    '',
+    '`author` 写撰写人，`reviewed` 写最近一次对照来源审核的日期。超过两年未审核的条目会列在 `/backlog/`。',
+    '',
+    '## 预览与检查',
+    '',
+    '- `npm run dev`：本机预览（含草稿），内容错误会列在终端里。',
+    '- `npm run check`：一次列出全部错误（文件:行号、字段、发现的值、允许的值或改法），有错误时退出码非零。',
+    '- `npm start`：构建正式网站并在 http://localhost:4321 打开。',
+    '',
+    '## 增加一个词表值',
+    '',
+    '地区、领域、方法类别的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
+    '',
+    '## 审核清单',
+    '',
+    '- [ ] 对照来源行号逐句核对：名称、单位、地区、年份、每个数字。',
+    '- [ ] 推断的信息都写进了 `inferred`；来源残缺、遮蔽的地方在 `notes` 和正文中说明。',
+    '- [ ] 没有隐私信息，没有照抄（运行重合检查）。',
+    '- [ ] 四节齐全；启示中编者自己的看法注明“（编者观点）”。',
+    '- [ ] 2—4 道思考题，能让学员对照自己的单位讨论。',
+    '- [ ] `npm run check` 没有错误；`status` 改为“已发布”，`reviewed` 改为今天。',
+    '',
+    '## 词表',
+    '',
+    vocab('地区', regions),
+    vocab('领域', domains),
+    vocab('方法类别', themes),
+  ].join('\n')}`.replace(/\n{3,}/g, '\n\n');
+}
+
+export type Block =
+  | { type: 'h1' | 'h2' | 'h3' | 'p'; text: string }
+  | { type: 'ul' | 'ol' | 'tasks'; items: string[] }
+  | { type: 'table'; head: string[]; rows: string[][] };
+
+/**
+ * The same guide as blocks for the /guide/ page. It reads the guide's own restricted Markdown
+ * (headings, paragraphs, lists, tables), so there is one text and no second copy to drift.
+ */
+export function guideBlocks(markdown = guideMarkdown()): Block[] {
+  const blocks: Block[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim() || line.startsWith('<!--')) continue;
+    const heading = /^(#{1,3}) (.*)$/.exec(line);
+    if (heading) {
+      blocks.push({ type: (['h1', 'h2', 'h3'] as const)[heading[1].length - 1], text: heading[2] });
+    } else if (line.startsWith('|')) {
+      const rows: string[][] = [];
+      while (i < lines.length && lines[i].startsWith('|')) {
+        rows.push(lines[i].slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|')));
+        i++;
+      }
+      i--;
+      blocks.push({ type: 'table', head: rows[0], rows: rows.slice(2) });
+    } else if (/^(- |\d+\. )/.test(line)) {
+      const type = line.startsWith('- [ ]') ? 'tasks' : line.startsWith('- ') ? 'ul' : 'ol';
+      const items: string[] = [];
+      while (i < lines.length && /^(- |\d+\. )/.test(lines[i])) {
+        items.push(lines[i].replace(/^(- \[ \] |- |\d+\. )/, ''));
+        i++;
+      }
+      i--;
+      blocks.push({ type, items });
+    } else blocks.push({ type: 'p', text: line });
+  }
+  return blocks;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Inline Markdown of the guide (`code` and **bold**) as HTML, escaping everything else. */
+export function inlineHtml(text: string): string {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+}

@@ -1,0 +1,99 @@
+/**
+ * Checks that need more than a schema: links and images that must resolve, near-duplicate
+ * entries, and quality hints that warn an editor without stopping the build.
+ */
+import { sectionNames, splitSections } from '../schema/sections.ts';
+
+const visibleText = (text: string) =>
+  text
+    .replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, '')
+    .replace(/[#>*_`\-\s]|\d+\.\s/g, '')
+    .trim();
+
+/** Dice coefficient over character pairs: 1 for the same text, near 0 for unrelated text. */
+export function similar(a: string, b: string): number {
+  const pairs = (s: string) => {
+    const chars = [...s.replace(/[\s\p{P}\p{S}]/gu, '')];
+    const out = new Map<string, number>();
+    for (let i = 0; i + 1 < chars.length; i++) out.set(chars[i] + chars[i + 1], (out.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+    return out;
+  };
+  const pa = pairs(a);
+  const pb = pairs(b);
+  const total = [...pa.values(), ...pb.values()].reduce((n, v) => n + v, 0);
+  if (total === 0) return a === b ? 1 : 0;
+  let shared = 0;
+  for (const [pair, count] of pa) shared += Math.min(count, pb.get(pair) ?? 0);
+  return (2 * shared) / total;
+}
+
+/** Routes an internal link may point to; ids are checked where the context knows them. */
+const internalRoutes = /^\/(cases|regions|domains|themes|sources|years)\/([a-z0-9-]+)\/$|^\/(cases|regions|domains|themes|sources|search|lesson|compare|guide|submit|backlog|stats|codebook)?\/?(\?.*)?$/;
+
+export function findLinkProblems(
+  body: string,
+  context: { existing?: { id: string }[]; sourceIds?: Set<string>; publicFiles?: Set<string> },
+): { line: number; where: string; message: string }[] {
+  const problems: { line: number; where: string; message: string }[] = [];
+  body.split(/\r?\n/).forEach((line, index) => {
+    for (const match of line.matchAll(/(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+      const [, bang, text, target] = match;
+      const at = index + 1;
+      if (bang) {
+        if (!text.trim()) problems.push({ line: at, where: '（图片）', message: `图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target}) / image needs alt text` });
+        if (target.startsWith('/') && context.publicFiles && !context.publicFiles.has(target))
+          problems.push({ line: at, where: '（图片）', message: `图片 ${target} 不存在：请把文件放在 public${target} / image file not found` });
+        else if (!target.startsWith('/') && !/^https:\/\//.test(target))
+          problems.push({ line: at, where: '（图片）', message: `图片地址 ${target} 无效：请用以 / 开头的站内路径 / use a site path starting with /` });
+        continue;
+      }
+      if (/^https?:\/\//.test(target) || target.startsWith('#')) continue;
+      const route = internalRoutes.exec(target);
+      if (!route) {
+        problems.push({ line: at, where: '（链接）', message: `站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/ / internal link does not match any page` });
+        continue;
+      }
+      if (route[1] === 'cases' && context.existing && !context.existing.some((e) => e.id === route[2]))
+        problems.push({ line: at, where: '（链接）', message: `链接的案例 ${route[2]} 不存在 / linked entry ${route[2]} does not exist` });
+      if (route[1] === 'sources' && context.sourceIds && !context.sourceIds.has(route[2]))
+        problems.push({ line: at, where: '（链接）', message: `链接的来源 ${route[2]} 不存在 / linked source does not exist` });
+    }
+  });
+  return problems;
+}
+
+export interface Hint {
+  field: string;
+  message: string;
+  line?: number;
+  /** Line counts from the start of the body rather than of the front matter. */
+  inBody?: boolean;
+  /** Text left from the scaffold: an error unless the entry is a draft. */
+  placeholder?: boolean;
+}
+
+export const PLACEHOLDER = '待填写';
+
+/** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title. */
+export function qualityHints(data: any, body: string): Hint[] {
+  const hints: Hint[] = [];
+  for (const section of splitSections(body)) {
+    if (!(sectionNames as readonly string[]).includes(section.name)) continue;
+    const text = visibleText(section.text);
+    if (text.includes(PLACEHOLDER)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: `“## ${section.name}”还有待填写的内容` });
+    // "原文未介绍背景。" is a deliberate statement, not a thin section.
+    else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, message: `“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？ / section is under 50 characters` });
+    if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
+      hints.push({ field: '## 成效', line: section.line, inBody: true, message: '“## 成效”没有任何数字，figures 也为空：来源若有数字请写上 / no figures in the results' });
+  }
+  for (const field of ['title', 'summary', 'unit'] as const) {
+    if (typeof data?.[field] === 'string' && data[field].includes(PLACEHOLDER)) hints.push({ field, placeholder: true, message: `${field} 还是待填写的占位文字` });
+  }
+  for (const q of Array.isArray(data?.questions) ? data.questions : []) {
+    if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: '思考题还是待填写的占位文字' });
+  }
+  if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: '没有思考题 / no discussion questions' });
+  if (typeof data?.summary === 'string' && typeof data?.title === 'string' && similar(data.summary, data.title) >= 0.7)
+    hints.push({ field: 'summary', message: '摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果 / the summary repeats the title' });
+  return hints;
+}
