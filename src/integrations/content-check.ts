@@ -3,14 +3,14 @@
  * with every problem listed (Astro's own validation would stop at the first). `npm run check`
  * calls `checkProject` too: one set of rules, two ways in.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkCases, checkSources, formatProblem, type CheckResult, type ContentFile } from '../lib/content-check.ts';
 
 function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
-  const full = join(root, dir);
+  const full = resolve(root, dir);
   let names: string[];
   try {
     names = readdirSync(full, { recursive: true }) as string[];
@@ -30,7 +30,11 @@ function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
 export function checkProject(root: string, contentDir = 'content'): CheckResult & { files: number } {
   const sources = checkSources(readDir(root, join(contentDir, 'sources'), /\.json$/));
   const caseFiles = readDir(root, join(contentDir, 'cases'), /\.mdx?$/);
-  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines });
+  const publicDir = join(root, 'public');
+  const publicFiles = new Set(
+    existsSync(publicDir) ? (readdirSync(publicDir, { recursive: true }) as string[]).map((f) => `/${f.split('\\').join('/')}`) : [],
+  );
+  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles });
   return { ...cases, errors: [...sources.errors, ...cases.errors], files: caseFiles.length };
 }
 

@@ -3,7 +3,10 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 test('entry files, entry pages and indexed pages are the same number', async ({ page }) => {
-  const files = readdirSync('content/cases').filter((f) => f.endsWith('.mdx') && !f.startsWith('_'));
+  // Only published entries are built (drafts and, by default, 待审 entries are not).
+  const files = readdirSync('content/cases').filter(
+    (f) => f.endsWith('.mdx') && !f.startsWith('_') && /^status: 已发布$/m.test(readFileSync(`content/cases/${f}`, 'utf8')),
+  );
   const pages = readdirSync('dist/cases', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`));
   const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8'));
   expect(pages.map((d) => d.name).sort()).toEqual(files.map((f) => f.replace(/\.mdx$/, '')).sort());
