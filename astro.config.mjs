@@ -14,4 +14,23 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), sitemap(), pagefindIndex()],
   server: { port: 4321 },
   devToolbar: { enabled: false },
+  // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.
+  markdown: { syntaxHighlight: false },
+  // Every script is a bundled file from this site; hashes cover Astro's inlined styles. Pagefind
+  // needs WebAssembly ('wasm-unsafe-eval'), nothing needs inline script or a third party.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "manifest-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

@@ -9,6 +9,7 @@ import type { Filterable, FacetKey } from './filters.ts';
 import { UNKNOWN } from './filters.ts';
 import { similarCases } from './related.ts';
 import { isPublished } from './editorial.ts';
+import { sectionTexts, type ExportRecord } from './export.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type SourceEntry = CollectionEntry<'sources'>;
@@ -138,4 +139,47 @@ export async function casesWith(kind: VocabKind, id: string) {
   if (kind === 'region') return cases.filter((c) => (c.region || UNKNOWN) === id);
   if (kind === 'theme') return cases.filter((c) => c.themes.includes(id));
   return cases.filter((c) => c.domain === id);
+}
+
+/** Every published entry as a flat open-data record (columns in src/lib/export.ts). */
+export async function exportRecords(site: URL): Promise<ExportRecord[]> {
+  return (await getCases()).map((c) => {
+    const d = c.entry.data;
+    const province = d.region.province ? vocab('region', d.region.province) : undefined;
+    return {
+      id: c.id,
+      url: new URL(c.url, site).href,
+      title: d.title,
+      headline: d.headline ?? null,
+      aliases: d.aliases,
+      unit: d.unit,
+      province: d.region.province ?? null,
+      province_name: province?.label ?? null,
+      province_code: province?.code ?? null,
+      city: d.region.city ?? null,
+      county: d.region.county ?? null,
+      level: d.level,
+      domain: d.domain,
+      domain_name: c.domainLabel,
+      themes: d.themes,
+      theme_names: c.themeLabels,
+      year: d.year ?? null,
+      summary: d.summary,
+      background: '',
+      practices: '',
+      results: '',
+      lessons: '',
+      ...sectionTexts(c.entry.body ?? ''),
+      figures: d.figures.map((f) => `${f.label}：${f.value}`),
+      questions: d.questions,
+      related: d.related,
+      inferred: d.inferred.map((i) => `${i.field}：${i.note}`),
+      notes: d.notes ?? null,
+      source_id: d.source.id,
+      source_title: c.sourceTitle,
+      source_locator: d.source.locator,
+      author: d.author,
+      reviewed: d.reviewed,
+    };
+  });
 }

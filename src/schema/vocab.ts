@@ -27,6 +27,8 @@ export const regionValueSchema = vocabValueSchema.extend({
   fullName: z.string().min(1),
   /** GB/T 2260 six-digit code (新疆生产建设兵团 uses the customary 660000). */
   code: z.string().regex(/^\d{6}$/),
+  /** Short label where the full one does not fit a map tile. */
+  short: z.string().min(1).optional(),
   /** Column and row of the region's tile on the tile map. */
   tile: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
 });

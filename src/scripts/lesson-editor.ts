@@ -270,15 +270,15 @@ class LessonEditor extends HTMLElement {
   }
 }
 
-/** The printed page's footer: the site address and page numbers, in the page margins. */
+/**
+ * The printed page's footer: the site address and page numbers, in the page margins. A
+ * constructed stylesheet, because the site's Content-Security-Policy allows no inline <style>.
+ */
+const footerSheet = new CSSStyleSheet();
 function setPageFooter(site: string) {
-  let style = document.getElementById('page-footer') as HTMLStyleElement | null;
-  if (!style) {
-    style = el('style', { id: 'page-footer' });
-    document.head.append(style);
-  }
   const quoted = JSON.stringify(`工作法案例库 ${site}`);
-  style.textContent = `@page { @bottom-left { content: ${quoted}; font-size: 8pt; color: #555; } @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }`;
+  footerSheet.replaceSync(`@page { @bottom-left { content: ${quoted}; font-size: 8pt; color: #555; } @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }`);
+  if (!document.adoptedStyleSheets.includes(footerSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, footerSheet];
 }
 
 customElements.define('lesson-editor', LessonEditor);

@@ -75,3 +75,10 @@ describe('source schema', () => {
     expect(sourceSchema.safeParse({ ...source, kind: '杂志' }).success).toBe(false);
   });
 });
+
+describe('tile map', () => {
+  it('gives every region its own tile', () => {
+    const tiles = regions.map((r) => r.tile.join(','));
+    expect(new Set(tiles).size).toBe(regions.length);
+  });
+});
