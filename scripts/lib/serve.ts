@@ -6,6 +6,8 @@ export interface SiteOptions {
   contentDir?: string;
   /** Output folder (default: dist). */
   outDir?: string;
+  /** Leave out the search index (page-budget checks only). */
+  skipSearch?: boolean;
 }
 
 const env = (o: SiteOptions) => ({
@@ -13,6 +15,7 @@ const env = (o: SiteOptions) => ({
   ASTRO_TELEMETRY_DISABLED: '1',
   ...(o.contentDir ? { CONTENT_DIR: o.contentDir } : {}),
   ...(o.outDir ? { OUT_DIR: o.outDir } : {}),
+  ...(o.skipSearch ? { SKIP_SEARCH_INDEX: '1' } : {}),
 });
 
 /** Runs astro build; returns wall time in ms. Throws when the build fails. */

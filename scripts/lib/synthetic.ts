@@ -49,6 +49,12 @@ function material(contentDir: string): Material {
 export function generateLibrary(count: number, outDir: string, { seed = 1, from = 'content' } = {}) {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  /** Four Chinese characters from a sentence, as a made-up unit name. */
+  const hanRun = (sentence: string) => {
+    const han = [...sentence.replace(/[^\p{Script=Han}]/gu, '')];
+    const at = Math.floor(rand() * Math.max(1, han.length - 4));
+    return han.slice(at, at + 4).join('') || '样例';
+  };
   const source = material(from);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'cases'), { recursive: true });
@@ -64,17 +70,21 @@ export function generateLibrary(count: number, outDir: string, { seed = 1, from 
     const data = {
       title: `“${name}”工作法 ${i + 1}`,
       aliases: [name],
-      unit: `${pick(['某村', '某社区', '某街道', '某县委', '某公司', '某中心'])}党组织 ${i + 1}`,
+      unit: `${hanRun(pick(source.sentences['做法']))}${pick(['村', '社区', '街道', '县委', '公司', '中心'])}党组织`,
       region: { province: provinces[i % provinces.length].id, city: `样例市${(i % 50) + 1}` },
       level: pick(levels),
       domain: domains[i % domains.length].id,
       themes: chosenThemes,
       ...(rand() < 0.8 ? { year: 2000 + Math.floor(rand() * 24) } : {}),
-      summary: `${name}：${pick(source.sentences['背景'])}${pick(source.sentences['做法'])}`.slice(0, 110),
+      // Real summaries run 60 to 110 characters.
+      summary: `${name}：${pick(source.sentences['背景'])}${pick(source.sentences['做法'])}`.slice(0, 60 + Math.floor(rand() * 50)),
       source: { id: src.id, locator: `第${start}-${start + 10}行` },
       figures: [{ label: '覆盖户数', value: `${Math.floor(rand() * 5000)}户` }],
       questions: ['你所在的单位怎样借鉴这一做法？', '这一做法的关键条件是什么？'],
       related: [],
+      status: '已发布',
+      author: '基准测试',
+      reviewed: '2026-11-01',
     };
     // Section lengths vary like the real ones: 2-12 sentences each.
     const body = sectionNames

@@ -32,6 +32,11 @@ export default function pagefindIndex(): AstroIntegration {
     name: 'gongzuofa:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // Page-budget tests on generated libraries measure pages, not search: they may skip it.
+        if (process.env.SKIP_SEARCH_INDEX === '1') {
+          logger.warn('SKIP_SEARCH_INDEX=1: no search index built');
+          return;
+        }
         const out = fileURLToPath(dir);
         const started = performance.now();
         // zh-cn selects Pagefind's Chinese segmentation for the whole site.

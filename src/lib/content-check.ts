@@ -202,12 +202,21 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     });
   }
 
-  // Duplicates: a title and unit that closely match another entry's.
+  // Duplicates: a title and unit that closely match another entry's. Candidates share one of
+  // the title's rarer character pairs, so a library of thousands is not compared pair by pair.
   const others = [...(context.existing ?? [])];
   for (const [id, { data }] of parsed) if (typeof data?.title === 'string') others.push({ id, title: data.title, unit: String(data.unit ?? '') });
+  const byPair = new Map<string, typeof others>();
+  const pairsOf = (text: string) => {
+    const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
+    return [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
+  };
+  for (const other of others) for (const pair of pairsOf(other.title)) byPair.set(pair, [...(byPair.get(pair) ?? []), other]);
   for (const [id, { file, data, lineOfField }] of parsed) {
     if (typeof data?.title !== 'string') continue;
-    const twin = others.find((o) => o.id !== id && similar(o.title, data.title) >= 0.8 && similar(o.unit, String(data.unit ?? '')) >= 0.8);
+    const rare = pairsOf(data.title).sort((a, b) => (byPair.get(a)?.length ?? 0) - (byPair.get(b)?.length ?? 0)).slice(0, 3);
+    const candidates = new Set(rare.flatMap((pair) => byPair.get(pair) ?? []));
+    const twin = [...candidates].find((o) => o.id !== id && similar(o.title, data.title) >= 0.8 && similar(o.unit, String(data.unit ?? '')) >= 0.8);
     if (twin) fail(file.path, 'title', `与已有条目 ${twin.id}（“${twin.title}”，${twin.unit}）的名称和单位几乎相同：如果是同一案例，请补充到已有条目；如果不同，请让名称体现区别 / looks like a duplicate of ${twin.id}`, lineOfField(['title']));
   }
 

@@ -3,7 +3,7 @@
  * links to the facet pages; with it, they toggle filters here and keep the state in the URL.
  */
 import {
-  applyFilters, emptyState, facetCounts, facetKeys, isEmpty, parseState, toQuery, toggle,
+  applyFilters, emptyState, facetCounts, facetKeys, isEmpty, parseState, sortItems, toQuery, toggle,
   type FacetKey, type Filterable, type FilterState, type SortKey,
 } from '../lib/filters.ts';
 
@@ -11,17 +11,19 @@ class CaseFilter extends HTMLElement {
   private items: (Filterable & { element: HTMLElement })[] = [];
   private options: HTMLAnchorElement[] = [];
   private state: FilterState = emptyState();
+  private appliedSort: SortKey = 'source';
   private list!: HTMLElement;
   private status!: HTMLElement;
 
   connectedCallback() {
     this.list = this.querySelector('[data-results]')!;
     this.status = this.querySelector('[data-status]')!;
+    const codes: Record<string, string> = JSON.parse(this.dataset.regionCodes ?? '{}');
     this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => ({
       element,
       id: element.dataset.id!,
       region: element.dataset.region ?? '',
-      regionCode: element.dataset.regionCode ?? '',
+      regionCode: codes[element.dataset.region ?? ''] ?? '',
       domain: element.dataset.domain!,
       themes: (element.dataset.themes ?? '').split(' ').filter(Boolean),
       year: element.dataset.year ?? '',
@@ -65,17 +67,23 @@ class CaseFilter extends HTMLElement {
     this.state = state;
     const shown = applyFilters(this.items, state);
     const visible = new Set(shown);
-    for (const item of this.items) item.element.hidden = !visible.has(item);
-    // Reorder only when the order changed, to keep focus and scroll stable.
-    const current = [...this.list.children];
-    if (shown.some((item, i) => current[i] !== item.element)) this.list.append(...shown.map((i) => i.element), ...this.items.filter((i) => !visible.has(i)).map((i) => i.element));
+    for (const item of this.items) {
+      const hide = !visible.has(item);
+      if (item.element.hidden !== hide) item.element.hidden = hide;
+    }
+    // Moving a thousand cards is the slow part: reorder only when the sort order changes.
+    if (state.sort !== this.appliedSort) {
+      this.list.append(...sortItems(this.items, state.sort).map((i) => i.element));
+      this.appliedSort = state.sort;
+    }
     for (const key of facetKeys) {
       const counts = facetCounts(this.items, state, key);
       for (const option of this.options.filter((o) => o.dataset.facet === key)) {
-        const count = counts.get(option.dataset.value!) ?? 0;
-        option.querySelector('[data-count]')!.textContent = String(count);
+        const count = String(counts.get(option.dataset.value!) ?? 0);
+        const label = option.querySelector('[data-count]')!;
+        if (label.textContent !== count) label.textContent = count;
         option.setAttribute('aria-pressed', String(state.selected[key].includes(option.dataset.value!)));
-        option.toggleAttribute('data-empty', count === 0);
+        option.toggleAttribute('data-empty', count === '0');
       }
     }
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]');

@@ -4,9 +4,9 @@ import { loadLesson, saveLesson, watchLesson } from './lesson-store.ts';
 
 class LessonToggle extends HTMLElement {
   connectedCallback() {
-    const button = this.querySelector('button')!;
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'lesson-toggle', textContent: '加入教案' });
+    this.append(button);
     const id = this.dataset.id!;
-    button.hidden = false;
     button.addEventListener('click', () => {
       const lesson = loadLesson();
       if (!lesson) alert('已保存的教案无法读取，请先打开“教案”页面处理。');

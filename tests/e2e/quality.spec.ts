@@ -1,0 +1,170 @@
+/** Budgets, accessibility, security headers, exports and offline reading, checked on the built site. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { columns } from '../../src/lib/export.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of each type. */
+const pages = {
+  home: '/',
+  catalogue: '/cases/',
+  entry: '/cases/minqing-riji-gongzuofa/',
+  region: '/regions/',
+  'region facet': '/regions/guangdong/',
+  domain: '/domains/nongcun/',
+  theme: '/themes/minqing-shouji/',
+  source: '/sources/lianxi-fuwu-qunzhong-xuanbian-2013/',
+  search: '/search/?q=%E6%B0%91%E6%83%85',
+  lesson: '/lesson/',
+  compare: '/compare/?ids=minqing-riji-gongzuofa,zou-qinqi-gongzuofa',
+  submit: '/submit/',
+  guide: '/guide/',
+  backlog: '/backlog/',
+  stats: '/stats/',
+  codebook: '/codebook/',
+  '404': '/no-such-page/',
+};
+
+async function axe(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    // WCAG 2.0, 2.1 and 2.2, levels A and AA.
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  });
+}
+
+test.describe('accessibility', () => {
+  // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
+  test.use({ bypassCSP: true });
+  for (const [name, path] of Object.entries(pages)) {
+    test(`axe: no WCAG 2.2 AA violation on the ${name} page`, async ({ page }) => {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+});
+
+test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without JavaScript', async ({ browser, request }) => {
+  const html = await (await request.get(pages.entry)).text();
+  const css = await Promise.all([...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(async (m) => (await request.get(m[1])).text()));
+  const kb = gzipSync(html + css.join('')).length / 1024;
+  expect(kb).toBeLessThanOrEqual(30);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(pages.entry);
+  await expect(page.locator('.sections h2')).toHaveText(['背景', '做法', '成效', '启示']);
+  await expect(page.locator('.questions li').first()).toBeVisible();
+  await context.close();
+});
+
+test('an entry page loads no JavaScript beyond its small enhancement modules, and nothing from elsewhere', async ({ page }) => {
+  const scripts: { url: string; bytes: number }[] = [];
+  const foreign: string[] = [];
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (url.hostname !== '127.0.0.1') foreign.push(response.url());
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: (await response.body()).length });
+  });
+  await page.goto(pages.entry);
+  await page.waitForLoadState('networkidle');
+  const gz = scripts.reduce((n, s) => n + s.bytes, 0);
+  // The lesson button and counter: a few KB, not a framework, not zod, not the search index.
+  expect(scripts.some((s) => /pagefind|schemas/.test(s.url))).toBe(false);
+  expect(gz / 1024).toBeLessThan(15);
+  expect(foreign).toEqual([]);
+});
+
+test('every page forbids inline and third-party scripts through its Content-Security-Policy', async ({ request }) => {
+  for (const path of [pages.home, pages.entry, pages.search, pages.lesson, pages.submit]) {
+    const html = await (await request.get(path)).text();
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(scriptSrc, path).toContain("'self'");
+    expect(scriptSrc, path).not.toContain('unsafe-inline');
+    expect(scriptSrc, path).not.toMatch(/https?:/);
+    expect(html, path).not.toMatch(/<script(?![^>]*(type="module"|application\/ld\+json))[^>]*>[^<]+<\/script>/);
+  }
+  const headers = readFileSync('dist/_headers', 'utf8');
+  expect(headers).toContain("frame-ancestors 'none'");
+  expect(/script-src ([^;\n]+)/.exec(headers)![1]).not.toContain('unsafe-inline');
+});
+
+test('cases.json and cases.csv hold every published entry with the codebook’s columns', async ({ request }) => {
+  const json = await (await request.get('/cases.json')).json();
+  const csv = await (await request.get('/cases.csv')).body();
+  const pageCount = (await (await request.get('/cases/')).text()).match(/<li data-id=/g)!.length;
+  expect(json.count).toBe(pageCount);
+  expect(json.cases).toHaveLength(pageCount);
+  expect(json.columns.map((c: { name: string }) => c.name)).toEqual(columns.map((c) => c.name));
+  const minqing = json.cases.find((c: { id: string }) => c.id === 'minqing-riji-gongzuofa');
+  expect(minqing).toMatchObject({ province: 'guangdong', province_code: '440000', year: 2002, domain_name: '农村' });
+  expect(minqing.background).toContain('淋头村');
+
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = csv.toString('utf8').slice(1);
+  const header = text.split('\r\n')[0].split(',');
+  expect(header).toEqual(columns.map((c) => c.name));
+  // Quoted fields may hold newlines; count records by the id column instead of lines.
+  for (const c of json.cases) expect(text).toContain(`\r\n${c.id},`);
+
+  const codebook = await (await request.get('/codebook/')).text();
+  for (const c of columns) expect(codebook).toContain(`<code>${c.name}</code>`);
+});
+
+test('feeds and discovery files are there', async ({ request }) => {
+  const rss = await (await request.get('/rss.xml')).text();
+  expect(rss).toContain('<language>zh-cn</language>');
+  expect(rss.match(/<item>/g)!.length).toBeGreaterThan(10);
+  expect((await request.get('/sitemap-index.xml')).ok()).toBe(true);
+  expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap:');
+  const entry = await (await request.get(pages.entry)).text();
+  expect(entry).toContain('<link rel="canonical" href="http://localhost:4321/cases/minqing-riji-gongzuofa/"');
+  expect(entry).toContain('property="og:title" content="“民情日记”工作法"');
+  const ld = JSON.parse(/<script type="application\/ld\+json">([^<]+)<\/script>/.exec(entry)![1]);
+  expect(ld).toMatchObject({ '@type': 'Article', headline: '“民情日记”工作法', inLanguage: 'zh-CN' });
+});
+
+test('the catalogue and a visited entry read offline; an unvisited page explains', async ({ page, context }) => {
+  await page.goto('/cases/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload(); // now controlled by the worker
+  await page.goto(pages.entry);
+  await context.setOffline(true);
+  await page.goto('/cases/');
+  await expect(page.locator('[data-results] > li').first()).toBeVisible();
+  await page.goto(pages.entry);
+  await expect(page.locator('h1')).toHaveText('“民情日记”工作法');
+  await page.goto('/cases/zou-qinqi-gongzuofa/');
+  await expect(page.locator('h1')).toHaveText('现在没有网络');
+  await context.setOffline(false);
+});
+
+test('the site works without the offline worker', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto('/cases/');
+  await page.locator('a[data-facet="domain"][data-value="nongcun"]').click();
+  await expect(page).toHaveURL(/domain=nongcun/);
+  await context.close();
+});
+
+test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 }); // 1280 px at 200% zoom
+  await page.goto('/cases/');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  const option = page.locator('a[data-facet="region"][data-value="guangdong"]');
+  await option.focus();
+  const outline = await option.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(option).toHaveAttribute('aria-pressed', 'true');
+});

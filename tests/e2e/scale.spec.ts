@@ -1,0 +1,52 @@
+/** Budgets at 1,000 entries, on a generated library built for this test (search index left out). */
+import { existsSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { build, serve } from '../../scripts/lib/serve.ts';
+import { generateLibrary } from '../../scripts/lib/synthetic.ts';
+
+const dir = '.bench/test-1000';
+let site: { url: string; stop: () => void };
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+test.beforeAll(async () => {
+  if (!existsSync(`${dir}/dist/cases/index.html`)) {
+    generateLibrary(1000, `${dir}/content`, { seed: 3 });
+    build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, skipSearch: true });
+  }
+  site = await serve(4398, { contentDir: `${dir}/content`, outDir: `${dir}/dist`, skipSearch: true });
+});
+test.afterAll(() => site?.stop());
+
+test('a 1,000-entry catalogue is under 200 KB gzipped before it is usable', async ({ page }) => {
+  const sizes: number[] = [];
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const type = response.headers()['content-type'] ?? '';
+    sizes.push(/text|javascript|json|css|svg|xml/.test(type) ? gzipSync(body).length : body.length);
+  });
+  await page.goto(`${site.url}/cases/`);
+  await expect(page.locator('[data-results] > li')).toHaveCount(1000);
+  await expect(page.locator('label', { hasText: '排序' })).toBeVisible(); // the filter script has run
+  const kb = sizes.reduce((a, b) => a + b, 0) / 1024;
+  console.log(`catalogue of 1,000: ${kb.toFixed(1)} KB gzipped`);
+  expect(kb).toBeLessThanOrEqual(200);
+});
+
+test('filtering a 1,000-entry catalogue responds in under 50 ms', async ({ page }) => {
+  await page.goto(`${site.url}/cases/`);
+  await expect(page.locator('label', { hasText: '排序' })).toBeVisible();
+  const times = await page.evaluate(async () => {
+    const out: number[] = [];
+    for (const [facet, value] of [['domain', 'nongcun'], ['region', 'guangdong'], ['domain', 'nongcun'], ['theme', 'xinxihua'], ['region', 'guangdong']]) {
+      const option = document.querySelector<HTMLAnchorElement>(`a[data-facet="${facet}"][data-value="${value}"]`)!;
+      const t0 = performance.now();
+      option.click(); // the list, counts and URL are updated synchronously
+      out.push(performance.now() - t0);
+    }
+    return out;
+  });
+  console.log(`filter response: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+  expect(Math.max(...times)).toBeLessThan(50);
+});
