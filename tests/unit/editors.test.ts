@@ -1,7 +1,6 @@
 /** The editors' ways in: the scaffold command, the generated guide, and the publishing rules. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/integrations/content-check.ts';
@@ -10,7 +9,9 @@ import { freeId, suggestId } from '../../src/lib/entry-file.ts';
 import { guideMarkdown } from '../../src/lib/guide.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'gongzuofa-new-'));
+// Inside the project (git-ignored .bench/), so the build resolves the content's modules.
+mkdirSync(join(root, '.bench'), { recursive: true });
+const work = mkdtempSync(join(root, '.bench', 'new-case-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const runNew = (args: string[]) =>
