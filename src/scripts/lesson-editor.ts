@@ -145,7 +145,7 @@ class LessonEditor extends HTMLElement {
       });
       return b;
     };
-    const note = el('textarea', { value: item.note, placeholder: '教师备注（可选）：讲解要点、讨论时间……' });
+    const note = el('textarea', { value: item.note, name: `note-${item.id}`, placeholder: '教师备注（可选）：讲解要点、讨论时间……' });
     note.setAttribute('aria-label', `第 ${index + 1} 个案例的教师备注`);
     note.addEventListener('input', () => this.update(setNote(this.lesson, item.id, note.value), false));
     li.append(

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:build -- --entries 1000[,2000,…]`: generates N realistic entries, builds this
+ * site with its search index, builds a bare Astro 7 site (one page per entry, Pagefind on) from
+ * the same entries, and prints build time, search-index time, peak memory, output and index size,
+ * time per entry and the ratio to the bare site; then the time to rebuild after editing one entry,
+ * and, with --pages, the catalogue's weight and filter response in Chromium.
+ */
+import { execSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { measure } from './lib/measure.ts';
+import { generateLibrary } from './lib/synthetic.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (flag('--entries') ?? '1000').split(',').map(Number);
+const skipBare = args.includes('--no-bare');
+const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
+const du = (path: string) => Number(execSync(`du -sk ${path}`).toString().split('\t')[0]) / 1024;
+const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The bare comparison site: content collection, one page per entry, nothing else. */
+function writeBareSite(dir: string, contentDir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src/pages/cases'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false } });\n`);
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: ${JSON.stringify(resolve(contentDir, 'cases'))} }) }) };\n`,
+  );
+  writeFileSync(
+    join(dir, 'src/pages/cases/[id].astro'),
+    `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('cases')).map((entry) => ({ params: { id: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.title}</title></head><body><main data-pagefind-body><h1>{entry.data.title}</h1><Content /></main></body></html>\n`,
+  );
+}
+
+const rows: string[] = [];
+for (const n of sizes) {
+  const base = `.bench/build-${n}`;
+  console.log(`\n== ${n} entries ==`);
+  generateLibrary(n, `${base}/content`, { seed: 11 });
+  rmSync(`${base}/dist`, { recursive: true, force: true });
+  rmSync(`${base}/dist-cache`, { recursive: true, force: true });
+  const ours = await measure('npx', ['astro', 'build'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
+  if (ours.code !== 0) throw new Error(`build failed:\n${ours.output.slice(-3000)}`);
+  const indexMs = Number(/indexed \d+ entry pages in (\d+) ms/.exec(ours.output)?.[1] ?? NaN);
+  console.log(`ours: ${fmt(ours.ms)} (search index ${fmt(indexMs)}), peak memory ${ours.peakMB.toFixed(0)} MB, output ${du(`${base}/dist`).toFixed(1)} MB, index ${du(`${base}/dist/pagefind`).toFixed(1)} MB, ${(ours.ms / n).toFixed(1)} ms per entry`);
+
+  // Rebuild after editing one entry, with Astro's content cache warm.
+  const edited = `${base}/content/cases/syn-00001.mdx`;
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('## 背景\n\n', '## 背景\n\n（已修改）'));
+  const rebuild = await measure('npx', ['astro', 'build'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
+  console.log(`rebuild after editing one entry: ${fmt(rebuild.ms)}`);
+
+  let bareMs = NaN;
+  if (!skipBare) {
+    const bare = resolve(`${base}/bare`);
+    writeBareSite(bare, `${base}/content`);
+    const astro = await measure(resolve('node_modules/.bin/astro'), ['build', '--root', bare], env({}));
+    if (astro.code !== 0) throw new Error(`bare build failed:\n${astro.output.slice(-3000)}`);
+    const pagefind = await measure(resolve('node_modules/.bin/pagefind'), ['--site', join(bare, 'dist'), '--force-language', 'zh-cn'], env({}));
+    if (pagefind.code !== 0) throw new Error(`bare pagefind failed:\n${pagefind.output.slice(-3000)}`);
+    bareMs = astro.ms + pagefind.ms;
+    console.log(`bare Astro 7 + Pagefind: ${fmt(bareMs)} (astro ${fmt(astro.ms)}, pagefind ${fmt(pagefind.ms)}); ours is ${(ours.ms / bareMs).toFixed(2)}× the bare site`);
+  }
+  rows.push(`| ${n} | ${fmt(ours.ms)} | ${fmt(indexMs)} | ${ours.peakMB.toFixed(0)} MB | ${(ours.ms / n).toFixed(1)} ms | ${Number.isNaN(bareMs) ? '—' : fmt(bareMs)} | ${Number.isNaN(bareMs) ? '—' : `${(ours.ms / bareMs).toFixed(2)}×`} | ${fmt(rebuild.ms)} |`);
+}
+console.log('\n| entries | build (with search) | search index | peak memory | per entry | bare site | ratio | rebuild after one edit |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);
+if (args.includes('--log')) appendFileSync('.bench/build-results.md', `${rows.join('\n')}\n`);
