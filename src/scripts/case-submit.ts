@@ -8,7 +8,7 @@ import { entryText, freeId, suggestId } from '../lib/entry-file.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
 import { sectionNames } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
-import { el } from './dom.ts';
+import { downloadText, el } from './dom.ts';
 
 interface Context {
   sources: { id: string; title: string; lines: number }[];
@@ -151,10 +151,7 @@ class CaseSubmit extends HTMLElement {
   }
 
   private download() {
-    const link = el('a', { href: URL.createObjectURL(new Blob([this.text], { type: 'text/markdown;charset=utf-8' })), download: `${this.entryId}.mdx` });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    downloadText(`${this.entryId}.mdx`, this.text);
   }
 }
 

@@ -4,3 +4,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<
   node.append(...children);
   return node;
 }
+
+/** Offers text as a file download, entirely in the browser. */
+export function downloadText(fileName: string, text: string, type = 'text/markdown;charset=utf-8') {
+  const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}

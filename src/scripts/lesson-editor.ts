@@ -4,7 +4,7 @@
  */
 import { encodeLesson, move, moveTo, remove, setNote, toMarkdown, type Lesson } from '../lib/lesson.ts';
 import { decodeLesson, setDetails } from '../lib/lesson-read.ts';
-import { el } from './dom.ts';
+import { downloadText, el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { saveLesson } from './lesson-store.ts';
 import { loadLessonForEditing } from './lesson-editor-store.ts';
@@ -207,10 +207,7 @@ class LessonEditor extends HTMLElement {
   private async exportMarkdown() {
     const entries = (await this.loaded()).map((x) => x.data);
     const markdown = toMarkdown(this.lesson, entries, this.dataset.site ?? location.origin);
-    const link = el('a', { href: URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' })), download: `${this.lesson.title || '教案'}.md` });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    downloadText(`${this.lesson.title || '教案'}.md`, markdown);
   }
 
   private scheduleHandout() {
