@@ -11,6 +11,7 @@ let site: { url: string; stop: () => void };
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(300_000); // generating and building 1,000 entries takes a minute or two
   if (!existsSync(`${dir}/dist/cases/index.html`)) {
     generateLibrary(1000, `${dir}/content`, { seed: 3 });
     build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, skipSearch: true });
