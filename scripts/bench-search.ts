@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../src/lib/content-check.ts';
-import { htmlToText } from '../src/lib/grams.ts';
+import { articleBounds, htmlToText } from '../src/lib/grams.ts';
 import { compact, parseQuery } from '../src/lib/search.ts';
 import { findChromium } from './chromium.ts';
 import { build, serve } from './lib/serve.ts';
@@ -37,8 +37,8 @@ function entryTexts(dist: string) {
   const texts = new Map<string, string>();
   for (const id of readdirSync(join(dist, 'cases'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const html = readFileSync(join(dist, 'cases', id, 'index.html'), 'utf8');
-    const start = html.search(/<article\b[^>]*data-pagefind-body/);
-    texts.set(id, compact(htmlToText(html.slice(start, html.indexOf('</article>', start)))));
+    const { start, end } = articleBounds(html);
+    texts.set(id, compact(htmlToText(html.slice(start, end))));
   }
   return texts;
 }

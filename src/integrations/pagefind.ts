@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { GRAM_MARK, htmlToText, textTokens } from '../lib/grams.ts';
+import { GRAM_MARK, articleBounds, htmlToText, textTokens } from '../lib/grams.ts';
 
 function check(step: string, errors: string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -18,10 +18,7 @@ function check(step: string, errors: string[]) {
 
 /** The page with its token block appended inside the indexed article. */
 export function withTokens(html: string): string {
-  const start = html.search(/<article\b[^>]*data-pagefind-body/);
-  // The entry's own article holds no nested article; related cards come after it.
-  const end = html.indexOf('</article>', start);
-  if (start < 0 || end < start) throw new Error('entry page has no <article data-pagefind-body>');
+  const { start, end } = articleBounds(html);
   const tokens = textTokens(htmlToText(html.slice(start, end)));
   // Low weight: the tokens find pages; ranking is decided by the real text.
   return `${html.slice(0, end)}<p data-pagefind-weight="0.1">${GRAM_MARK} ${tokens.join(' ')}</p>${html.slice(end)}`;

@@ -79,3 +79,15 @@ export function htmlToText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Where an entry page's indexed article starts and ends. The index build and the search
+ * benchmark's ground truth both use it, so they read exactly the same text.
+ */
+export function articleBounds(html: string): { start: number; end: number } {
+  const start = html.search(/<article\b[^>]*data-pagefind-body/);
+  // The entry's own article holds no nested article; related cards come after it.
+  const end = start < 0 ? -1 : html.indexOf('</article>', start);
+  if (start < 0 || end < start) throw new Error('entry page has no <article data-pagefind-body>');
+  return { start, end };
+}

@@ -2,13 +2,10 @@
  * Checks that need more than a schema: links and images that must resolve, near-duplicate
  * entries, and quality hints that warn an editor without stopping the build.
  */
-import { sectionNames, splitSections } from '../schema/sections.ts';
+import { sectionNames, splitSections, visible } from '../schema/sections.ts';
 
-const visibleText = (text: string) =>
-  text
-    .replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, '')
-    .replace(/[#>*_`\-\s]|\d+\.\s/g, '')
-    .trim();
+/** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
+const visibleText = (text: string) => visible(text).replace(/[#>*_`\-\s]|\d+\.\s/g, '');
 
 /** Dice coefficient over character pairs: 1 for the same text, near 0 for unrelated text. */
 export function similar(a: string, b: string): number {

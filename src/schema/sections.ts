@@ -40,7 +40,7 @@ export function splitSections(body: string): Section[] {
 }
 
 /** Text a reader would see: comments and whitespace removed. */
-const visible = (text: string) => text.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, '').trim();
+export const visible = (text: string) => text.replace(/<!--[\s\S]*?-->|\{\/\*[\s\S]*?\*\/\}/g, '').trim();
 
 /** All problems with an entry's sections; empty when the body is well formed. */
 export function findSectionProblems(body: string): SectionProblem[] {
