@@ -8,6 +8,8 @@ export interface SiteOptions {
   outDir?: string;
   /** Leave out the search index (page-budget checks only). */
   skipSearch?: boolean;
+  /** Entries per search-index part (see src/integrations/pagefind.ts). */
+  searchPartSize?: number;
 }
 
 const env = (o: SiteOptions) => ({
@@ -16,6 +18,7 @@ const env = (o: SiteOptions) => ({
   ...(o.contentDir ? { CONTENT_DIR: o.contentDir } : {}),
   ...(o.outDir ? { OUT_DIR: o.outDir } : {}),
   ...(o.skipSearch ? { SKIP_SEARCH_INDEX: '1' } : {}),
+  ...(o.searchPartSize ? { SEARCH_PART_SIZE: String(o.searchPartSize) } : {}),
 });
 
 /** Runs astro build; returns wall time in ms. Throws when the build fails. */

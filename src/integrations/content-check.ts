@@ -38,6 +38,18 @@ export function checkProject(root: string, contentDir = 'content'): CheckResult 
   return { ...cases, errors: [...sources.errors, ...cases.errors], files: caseFiles.length };
 }
 
+/** The build's own check result, for pages rendered in the same build (see `checkedProject`). */
+const RESULT = Symbol.for('gongzuofa.content-check');
+
+/**
+ * The content check's result: during a build, the one the build ran before rendering (checking a
+ * library of thousands again would cost seconds); in dev, a fresh one, since files change.
+ */
+export function checkedProject(root: string, contentDir: string, dev: boolean): CheckResult & { files: number } {
+  const stored = (globalThis as Record<symbol, unknown>)[RESULT] as (CheckResult & { files: number }) | undefined;
+  return !dev && stored ? stored : checkProject(root, contentDir);
+}
+
 export function report(result: CheckResult & { files: number }): string {
   const lines = [...result.errors, ...result.warnings].map(formatProblem);
   const summary = `内容检查：${result.files} 个条目，${result.errors.length} 个错误，${result.warnings.length} 个提示 / content check: ${result.files} entries, ${result.errors.length} errors, ${result.warnings.length} warnings`;
@@ -50,6 +62,7 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const result = checkProject(fileURLToPath(config.root), process.env.CONTENT_DIR ?? 'content');
+        (globalThis as Record<symbol, unknown>)[RESULT] = result;
         if (result.errors.length === 0) {
           logger.info(`${result.files} entries pass the content rules`);
           return;

@@ -7,7 +7,7 @@ import { domains, regions, themes, labelOf, vocab, type VocabKind } from '../sch
 import { formatRegion, locatorOrder } from './format.ts';
 import type { Filterable, FacetKey } from './filters.ts';
 import { UNKNOWN } from './filters.ts';
-import { similarCases } from './related.ts';
+import { similarFinder } from './related.ts';
 import { isPublished } from './editorial.ts';
 import { sectionTexts, type ExportRecord } from './export.ts';
 
@@ -24,7 +24,7 @@ export interface CaseView extends Filterable {
   sourceTitle: string;
 }
 
-let cache: Promise<{ cases: CaseView[]; sources: SourceEntry[] }> | undefined;
+let cache: ReturnType<typeof load> | undefined;
 
 async function load() {
   const sources = (await getCollection('sources')).sort((a, b) => a.data.order - b.data.order);
@@ -55,7 +55,9 @@ async function load() {
       sourceTitle: sourceTitles.get(entry.data.source.id) ?? entry.data.source.id,
     }),
   );
-  return { cases, sources };
+  // Pages look entries up by id thousands of times; a scan per lookup would make builds quadratic.
+  const position = new Map(cases.map((c, i) => [c.id, i]));
+  return { cases, sources, position, similar: similarFinder(cases) };
 }
 
 const data = () => (cache ??= load());
@@ -67,24 +69,25 @@ export const getCases = async () => (await data()).cases;
 export const getSources = async () => (await data()).sources;
 
 export async function getCase(id: string) {
-  const found = (await getCases()).find((c) => c.id === id);
+  const { cases, position } = await data();
+  const found = cases[position.get(id) ?? -1];
   if (!found) throw new Error(`no case "${id}"`);
   return found;
 }
 
 /** The entries before and after one in the catalogue order. */
 export async function neighbours(id: string) {
-  const cases = await getCases();
-  const index = cases.findIndex((c) => c.id === id);
+  const { cases, position } = await data();
+  const index = position.get(id)!;
   return { previous: cases[index - 1], next: cases[index + 1] };
 }
 
 /** Entries the editors linked, then the most similar others (shared method family, domain, region). */
 export async function relatedCases(id: string, limit = 4) {
-  const cases = await getCases();
-  const self = cases.find((c) => c.id === id)!;
-  const linked = self.entry.data.related.map((r) => cases.find((c) => c.id === r)!).filter(Boolean);
-  const similar = similarCases(self, cases, limit + linked.length).filter((c) => !linked.includes(c));
+  const { cases, position, similar: findSimilar } = await data();
+  const self = cases[position.get(id)!];
+  const linked = self.entry.data.related.map((r) => cases[position.get(r) ?? -1]).filter(Boolean);
+  const similar = findSimilar(self, limit + linked.length).filter((c) => !linked.includes(c));
   return { linked, similar: similar.slice(0, Math.max(0, limit - linked.length)) };
 }
 

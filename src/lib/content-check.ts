@@ -136,6 +136,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   const warnings: Problem[] = [];
   const parsed = new Map<string, { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined }>();
   const failed = new Set<string>();
+  const existingIds = new Set((context.existing ?? []).map((e) => e.id));
   const fail = (file: string, field: string, message: string, line?: number) => {
     errors.push({ file, field, message, line, severity: 'error' });
     failed.add(file);
@@ -145,7 +146,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     const id = idFromPath(file.path);
     if (/\/cases\/.+\//.test(file.path))
       fail(file.path, '（文件名）', '条目必须直接放在 content/cases/ 下，不能放在子文件夹里 / entries must sit directly in content/cases/');
-    if (parsed.has(id) || context.existing?.some((e) => e.id === id))
+    if (parsed.has(id) || existingIds.has(id))
       fail(file.path, '（文件名）', `id “${id}” 已被另一个条目使用：请换一个文件名 / duplicate id ${id}`);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
       fail(file.path, '（文件名）', `文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa / file name must be a lower-case ASCII slug`);
@@ -182,6 +183,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   }
 
   // References between files, checked once every file is parsed.
+  const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
   for (const [id, { file, data, lineOfField }] of parsed) {
     const sourceIdValue = data?.source?.id;
     if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
@@ -194,7 +196,6 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
         fail(file.path, 'source.locator', `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行） / the line range goes past the end of the source (${total} lines)`, lineOfField(['source', 'locator']));
     }
     const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
-    const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
     related.forEach((other, index) => {
       if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
       else if (typeof other === 'string' && !known.has(other))
@@ -211,7 +212,13 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
     return [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
   };
-  for (const other of others) for (const pair of pairsOf(other.title)) byPair.set(pair, [...(byPair.get(pair) ?? []), other]);
+  for (const other of others) {
+    for (const pair of pairsOf(other.title)) {
+      const list = byPair.get(pair);
+      if (list) list.push(other);
+      else byPair.set(pair, [other]);
+    }
+  }
   for (const [id, { file, data, lineOfField }] of parsed) {
     if (typeof data?.title !== 'string') continue;
     const rare = pairsOf(data.title).sort((a, b) => (byPair.get(a)?.length ?? 0) - (byPair.get(b)?.length ?? 0)).slice(0, 3);

@@ -1,15 +1,13 @@
 /**
  * Exact-substring recall on top of Pagefind. Pagefind segments Chinese one way when indexing
  * (jieba) and another way in the browser (Intl.Segmenter), so a word can be cut differently on
- * the two sides and missed. We therefore also index every character pair of an entry's text as
- * an ASCII token that no segmenter splits, and query with the pairs of what the reader typed:
- * every page containing the query contains all its pairs, so Pagefind returns it, and
- * `containsAll` then removes pages that hold the pairs but not the phrase.
+ * the two sides and missed. We therefore index an entry as ASCII tokens that no segmenter splits:
+ * one per character pair and one per character. A query is sent as the pairs of what the reader
+ * typed (or the character itself, for one character): every page containing the query contains
+ * all those tokens, so Pagefind returns it, and `containsAll` then removes pages that hold the
+ * tokens but not the phrase. The readable text travels in the record's metadata.
  */
 import { BOUNDARY, compact } from './search.ts';
-
-/** Marks the start of the token block in Pagefind's page content, so excerpts can drop it. */
-export const GRAM_MARK = 'qqgramsqq';
 
 
 /**
@@ -33,6 +31,20 @@ export function token(pair: string): string {
   return `q${out}`;
 }
 
+/**
+ * Token for one character: `x` + its code point in four letters (exact, so no collisions). Pair
+ * tokens start with `q`, so the two kinds never meet.
+ */
+export function charToken(char: string): string {
+  let code = char.codePointAt(0)!;
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    out = String.fromCharCode(97 + (code % 26)) + out;
+    code = Math.floor(code / 26);
+  }
+  return `x${out}${code ? String.fromCharCode(97 + code) : ''}`;
+}
+
 /** Every adjacent character pair of the text, as tokens, each once. */
 export function textTokens(text: string): string[] {
   const chars = [...compact(text)];
@@ -43,25 +55,26 @@ export function textTokens(text: string): string[] {
   return [...out];
 }
 
+/** Every character of the text, as tokens, each once: what a one-character query looks up. */
+export function charTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const char of compact(text)) if (char !== BOUNDARY && char.trim()) out.add(charToken(char));
+  return [...out];
+}
+
 /**
- * The tokens to send to Pagefind for parsed query terms: the pairs of each term. A one-character
- * term has no pair and is sent as itself, to Pagefind's own word index.
+ * The tokens to send to Pagefind for parsed query terms: the pairs of each term, or for a
+ * one-character term its character token.
  */
 export function queryTokens(terms: string[]): string[] {
   const out = new Set<string>();
   for (const term of terms) {
-    const chars = [...compact(term)];
-    if (chars.length === 1) out.add(chars[0]);
+    const chars = [...compact(term)].filter((c) => c !== BOUNDARY);
+    if (chars.length === 1) out.add(charToken(chars[0]));
     for (let i = 0; i + 1 < chars.length; i++) out.add(token(chars[i] + chars[i + 1]));
   }
   return [...out];
 }
-
-/** Page content as Pagefind returns it, without the token block. */
-export const stripTokens = (content: string) => {
-  const at = content.indexOf(GRAM_MARK);
-  return at < 0 ? content : content.slice(0, at);
-};
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
@@ -69,7 +82,7 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-(?:ignore|filter)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     // Inline elements do not break a word; block elements do.
     .replace(/<\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\b[^>]*>/gi, '')
     .replace(/<[^>]+>/g, ' ')

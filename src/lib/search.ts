@@ -50,14 +50,20 @@ export const BOUNDARY = '|';
  * separate blocks, as in a heading followed by a paragraph), and other punctuation turned into a
  * boundary that no phrase crosses, so 背景 / 宁波 never reads as 景宁.
  */
+const wordChar = /[\p{L}\p{N}]/u;
+
 export function compact(text: string): string {
   const chars = [...normalize(text)];
   let out = '';
   chars.forEach((char, i) => {
-    if (keep.test(char)) out += char;
+    // Letters and digits (nearly every character) are kept as they are; test them first.
+    if (wordChar.test(char)) out += char;
+    else if (keep.test(char)) out += char;
     else if (transparent.test(char)) return;
     else if (/\s/.test(char)) {
-      const next = chars.slice(i + 1).find((c) => !/\s/.test(c));
+      let j = i + 1;
+      while (j < chars.length && /\s/.test(chars[j])) j++;
+      const next = chars[j];
       if (isHan(out[out.length - 1]) && isHan(next)) out += BOUNDARY;
     } else if (/[\p{P}\p{S}]/u.test(char)) {
       if (out[out.length - 1] !== BOUNDARY) out += BOUNDARY;

@@ -4,7 +4,7 @@
  * matches first. The query and filters live in the URL so a search can be shared.
  */
 import { excerpt, loosen, parseQuery, rankResults } from '../lib/search.ts';
-import { queryTokens, stripTokens } from '../lib/grams.ts';
+import { queryTokens } from '../lib/grams.ts';
 
 interface PagefindResultData {
   url: string;
@@ -14,13 +14,22 @@ interface PagefindResultData {
 interface Pagefind {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
+/**
+ * A large library is indexed in parts (see src/integrations/pagefind.ts); `parts.json` lists the
+ * ones after the first, which Pagefind merges into one search.
+ */
 let pagefindPromise: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
-  (pagefindPromise ??= import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`).then(async (pf: Pagefind) => {
+  (pagefindPromise ??= Promise.all([
+    import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>,
+    fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] })),
+  ]).then(async ([pf, { parts }]) => {
     await pf.options({ excerptLength: 30 });
+    for (const part of parts) await pf.mergeIndex(part);
     await pf.init();
     return pf;
   }));
@@ -111,7 +120,7 @@ class CaseSearch extends HTMLElement {
         const data = await Promise.all(batch.map((r) => r.data()));
         if (generation !== this.generation) return;
         read += batch.length;
-        pages.push(...data.map((d) => ({ ...d, content: stripTokens(d.content), title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region })));
+        pages.push(...data.map((d) => ({ ...d, content: d.meta.text ?? '', title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region })));
         const done = read >= Math.min(limit, all.length);
         onBatch(pages, done, all.length - read);
         if (done) break;

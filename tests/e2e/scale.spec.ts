@@ -1,5 +1,8 @@
-/** Budgets at 1,000 entries, on a generated library built for this test (search index left out). */
-import { existsSync } from 'node:fs';
+/**
+ * Budgets at 1,000 entries, on a generated library built for this test. Its search index is
+ * written in parts of 400 entries, so the merged search of a large library is tested too.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { build, serve } from '../../scripts/lib/serve.ts';
@@ -12,11 +15,11 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000); // generating and building 1,000 entries takes a minute or two
-  if (!existsSync(`${dir}/dist/cases/index.html`)) {
+  if (!existsSync(`${dir}/dist/pagefind/parts.json`)) {
     generateLibrary(1000, `${dir}/content`, { seed: 3 });
-    build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, skipSearch: true });
+    build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, searchPartSize: 400 });
   }
-  site = await serve(4398, { contentDir: `${dir}/content`, outDir: `${dir}/dist`, skipSearch: true });
+  site = await serve(4398, { contentDir: `${dir}/content`, outDir: `${dir}/dist` });
 });
 test.afterAll(() => site?.stop());
 
@@ -51,4 +54,14 @@ test('filtering a 1,000-entry catalogue only shows and hides cards: it moves non
   });
   expect(moves).toBe(0);
   await expect(page.locator('[data-status]')).toContainText('筛选出');
+});
+
+test('search over an index written in three parts finds entries from every part', async ({ page }) => {
+  expect(JSON.parse(readFileSync(`${dir}/dist/pagefind/parts.json`, 'utf8')).parts).toEqual(['/pagefind/part-2/', '/pagefind/part-3/']);
+  // Pages are indexed in catalogue order, so these three fall in parts 1, 2 and 3.
+  const { cases } = JSON.parse(readFileSync(`${dir}/dist/cases.json`, 'utf8')) as { cases: { id: string; title: string }[] };
+  for (const entry of [cases[10], cases[500], cases[990]]) {
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(entry.title)}`);
+    await expect(page.locator(`[data-search-results] a[href="/cases/${entry.id}/"]`), entry.title).toBeVisible();
+  }
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocator, formatRegion, parseLocator } from '../../src/lib/format.ts';
-import { similarCases, similarity } from '../../src/lib/related.ts';
+import { similarCases, similarFinder, similarity } from '../../src/lib/related.ts';
 
 describe('format', () => {
   it('parses and formats locators', () => {
@@ -28,5 +28,22 @@ describe('related', () => {
   });
   it('ranks best first, keeps catalogue order on ties, and leaves out itself', () => {
     expect(similarCases(self, [self, domainOnly, oneThemeSameDomain, twoThemes], 3).map((c) => c.id)).toEqual(['one', 'two', 'dom']);
+  });
+  it('finds the same similar entries through its inverted lists as the full comparison', () => {
+    // A seeded library where many entries tie, share nothing, or share only domain or province.
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const themes = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const all = Array.from({ length: 400 }, (_, order) => ({
+      id: `e${order}`,
+      order,
+      domain: `d${random(3)}`,
+      region: random(5) === 0 ? '' : `r${random(4)}`,
+      themes: [...new Set(Array.from({ length: random(3) }, () => themes[random(6)]))],
+    }));
+    const find = similarFinder(all);
+    for (const self of all) for (const limit of [1, 4, 6]) expect(find(self, limit)).toEqual(similarCases(self, all, limit));
+    expect(all.some((self) => find(self, 4).length === 4)).toBe(true);
+    expect(all.some((self) => find(self, 4).length === 0)).toBe(true);
   });
 });
