@@ -42,7 +42,7 @@ if (!e2eOnly) {
   if (code !== 0) finish(code || 1);
 }
 
-const built = run('npx', ['astro', 'build']);
+const built = run('node', ['scripts/build.ts']);
 if (built !== 0) {
   totals.failed += 1;
   finish(built);

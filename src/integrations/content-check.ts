@@ -45,8 +45,11 @@ const RESULT = Symbol.for('gongzuofa.content-check');
  * The content check's result: during a build, the one the build ran before rendering (checking a
  * library of thousands again would cost seconds); in dev, a fresh one, since files change.
  */
+/** The result of the check this build ran, if it ran one. */
+export const buildCheckResult = () => (globalThis as Record<symbol, unknown>)[RESULT] as (CheckResult & { files: number }) | undefined;
+
 export function checkedProject(root: string, contentDir: string, dev: boolean): CheckResult & { files: number } {
-  const stored = (globalThis as Record<symbol, unknown>)[RESULT] as (CheckResult & { files: number }) | undefined;
+  const stored = buildCheckResult();
   return !dev && stored ? stored : checkProject(root, contentDir);
 }
 

@@ -1,13 +1,16 @@
 /**
- * Builds the search index with Pagefind's Node API and fails the build on any Pagefind error or if
- * the index does not hold exactly one record per entry page.
+ * Builds the search index with Pagefind's Node API and fails the build on any Pagefind error, if
+ * the index does not hold exactly one record per entry page, or if a record's text differs from
+ * its page.
  *
  * Two things keep the build fast and its memory bounded at thousands of entries:
- * - Records are added while Astro renders: a middleware hands each entry page to the index as it
- *   is produced, so Pagefind (a separate process) works on the second core during rendering
- *   instead of after it. If no page came through the middleware, the pages are read from disk.
+ * - Records are made from the entries' source (src/lib/entry-text.ts), which the content check
+ *   has already read, so indexing starts as soon as the configuration is done and Pagefind, a
+ *   separate process, works on the second core while Astro bundles and renders. After the build
+ *   every page's article text is compared with its record (a sample of 2,000 in larger
+ *   libraries), and any page without a record is indexed from its HTML.
  * - The index is written in parts of PART_SIZE entries: Pagefind holds a whole index in memory
- *   until it is written (about 0.9 GB per 1,000 entries with our tokens), so each part is written
+ *   until it is written (about 1 GB per 1,000 entries with our tokens), so each part is written
  *   and its process closed before the next starts. The browser merges the parts (`parts.json`).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -15,18 +18,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchRecord, type SearchRecord } from '../lib/search-record.ts';
-import { COLLECTOR, type Collector } from './search-collector.ts';
+import { entryRecord, findMismatch, articleText } from '../lib/entry-text.ts';
+import { isPublished } from '../lib/editorial.ts';
+import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.ts';
+import { buildCheckResult } from './content-check.ts';
 
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
 
+/** Pages whose text is compared with their record after the build, at most. */
+const PARITY_SAMPLE = 2000;
 
 function check(step: string, errors: string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** Adds records in arrival order and writes a part whenever PART_SIZE records are in it. */
+/** Adds records in order and writes a part whenever PART_SIZE records are in it. */
 class PartedIndex {
   private queue: Promise<void> = Promise.resolve();
   private index: pagefind.PagefindIndex | undefined;
@@ -37,9 +44,10 @@ class PartedIndex {
 
   constructor(private readonly outDir: string) {}
 
-  add(record: SearchRecord) {
-    this.urls.add(record.url);
-    this.queue = this.queue.then(() => this.addNow(record)).catch((error) => void this.errors.push(String(error)));
+  /** Queues a record; `make` runs only when its turn comes, so queued records take no memory. */
+  add(url: string, make: () => SearchRecord) {
+    this.urls.add(url);
+    this.queue = this.queue.then(() => this.addNow(make())).catch((error) => void this.errors.push(String(error)));
   }
 
   private async open(): Promise<pagefind.PagefindIndex> {
@@ -81,64 +89,79 @@ class PartedIndex {
   }
 }
 
+/** Entry page URLs in the built site. */
+function builtEntryPages(out: string): string[] {
+  const casesDir = join(out, 'cases');
+  if (!existsSync(casesDir)) return [];
+  return readdirSync(casesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(casesDir, d.name, 'index.html')))
+    .map((d) => `/cases/${d.name}/`);
+}
+
 export default function pagefindIndex(): AstroIntegration {
   let index: PartedIndex | undefined;
+  let entries = new Map<string, NonNullable<ReturnType<typeof buildCheckResult>>['valid'][number]>();
   let logger: AstroIntegrationLogger;
+  let command = '';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   return {
     name: 'gongzuofa:pagefind',
     hooks: {
-      'astro:config:setup': ({ addMiddleware, command }) => {
-        if (command === 'build' && !skip) addMiddleware({ entrypoint: new URL('./search-middleware.ts', import.meta.url), order: 'post' });
+      'astro:config:setup': (options) => {
+        command = options.command;
       },
-      'astro:build:start': ({ logger: l }) => {
+      'astro:config:done': ({ config, logger: l }) => {
         logger = l;
-      },
-      'astro:config:done': ({ config }) => {
-        if (skip) return;
+        if (skip || command !== 'build') return;
         index = new PartedIndex(fileURLToPath(config.outDir));
-        (globalThis as Record<symbol, unknown>)[COLLECTOR] = ((url, html) => {
-          try {
-            index!.add(searchRecord(url, html));
-          } catch (error) {
-            index!.errors.push(String(error));
-          }
-        }) satisfies Collector;
+        // The content check (an earlier integration) has read and validated every entry.
+        const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
+        entries = new Map(published.map((e) => [`/cases/${e.id}/`, e]));
+        for (const [url, e] of entries) index.add(url, () => entryRecord(e.id, e.data, e.body));
       },
       'astro:build:done': async ({ dir }) => {
         // Page-budget tests on generated libraries measure pages, not search: they may skip it.
         if (skip || !index) {
-          logger?.warn('SKIP_SEARCH_INDEX=1: no search index built');
+          logger.warn('SKIP_SEARCH_INDEX=1: no search index built');
           return;
         }
         const rendered = performance.now();
-        delete (globalThis as Record<symbol, unknown>)[COLLECTOR];
         const out = fileURLToPath(dir);
-        const casesDir = join(out, 'cases');
-        const pages = existsSync(casesDir)
-          ? readdirSync(casesDir, { withFileTypes: true })
-              .filter((d) => d.isDirectory() && existsSync(join(casesDir, d.name, 'index.html')))
-              .map((d) => `/cases/${d.name}/`)
-          : [];
-        const streamed = index.urls.size;
-        // Whatever the middleware did not see (for example if rendering ran elsewhere) is read from disk.
-        for (const url of pages) if (!index.urls.has(url)) index.add(searchRecord(url, readFileSync(join(out, url, 'index.html'), 'utf8')));
-        await index.finish();
-        await pagefind.close();
+        const pages = builtEntryPages(out);
+        const html = (url: string) => readFileSync(join(out, url, 'index.html'), 'utf8');
+        const fromSource = index.urls.size;
+        // Pages with no record from source (none, unless the content check did not run) are indexed as built.
+        for (const url of pages) if (!index.urls.has(url)) index.add(url, () => searchRecord(url, html(url)));
+        const finished = index.finish();
 
-        const extra = index.parts.slice(1);
-        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: extra }));
+        // While Pagefind writes: the records must say what the pages say.
+        const step = Math.max(1, Math.ceil(pages.length / PARITY_SAMPLE));
+        const mismatches: string[] = [];
+        for (let i = 0; i < pages.length; i += step) {
+          const entry = entries.get(pages[i]);
+          const found = entry && findMismatch(articleText(entry.data, entry.body), pageText(html(pages[i])));
+          if (found) mismatches.push(`${pages[i]}: ${found}`);
+        }
+        await finished;
+        await pagefind.close();
+        if (mismatches.length) {
+          throw new Error(
+            `搜索索引与页面不一致 / search records differ from their pages: src/lib/entry-text.ts must list the article as src/pages/cases/[id].astro shows it\n${mismatches.slice(0, 10).join('\n')}`,
+          );
+        }
+
+        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1) }));
         let indexed = 0;
         for (const part of index.parts) {
           const entry = JSON.parse(readFileSync(join(out, part, 'pagefind-entry.json'), 'utf8'));
           indexed += Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
         }
         if (indexed !== pages.length || index.urls.size !== pages.length) {
-          throw new Error(`Pagefind indexed ${indexed} records (${index.urls.size} pages seen) but the site has ${pages.length} entry pages`);
+          throw new Error(`Pagefind indexed ${indexed} records (${index.urls.size} entries) but the site has ${pages.length} entry pages`);
         }
         logger.info(
-          `indexed ${indexed} entry pages in ${index.parts.length} part(s), ${streamed} of them while rendering; ` +
-            `index finished ${Math.round(performance.now() - rendered)} ms after the pages`,
+          `indexed ${indexed} entry pages in ${index.parts.length} part(s), ${fromSource} from source while building, ` +
+            `${Math.ceil(pages.length / step)} compared with their page; index finished ${Math.round(performance.now() - rendered)} ms after the pages`,
         );
       },
     },

@@ -5,7 +5,7 @@
  */
 import { parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
-import { caseSchema } from '../schema/case.ts';
+import { caseSchema, type CaseData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
@@ -35,6 +35,8 @@ export interface CheckResult {
   warnings: Problem[];
   /** Entry ids that passed every check. */
   validIds: string[];
+  /** Those entries' checked front matter and body, in file order. */
+  valid: { id: string; data: CaseData; body: string }[];
 }
 
 /** Splits `---\n yaml \n---\n body`; returns undefined when there is no front matter. */
@@ -228,7 +230,8 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   }
 
   const validIds = [...parsed.keys()].filter((id) => !failed.has(parsed.get(id)!.file.path));
-  return { errors, warnings, validIds };
+  const valid = validIds.map((id) => ({ id, data: parsed.get(id)!.data as CaseData, body: splitFrontmatter(parsed.get(id)!.file.raw)!.body }));
+  return { errors, warnings, validIds, valid };
 }
 
 /** One problem as a line of text, as the build and `npm run check` print it. */

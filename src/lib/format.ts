@@ -39,3 +39,14 @@ export function formatRegion(region: RegionLike, separator = ' · '): string {
 export function locatorOrder(value: string): number {
   return parseLocator(value).start;
 }
+
+/** How the entry page names a field marked as inferred. */
+export const inferredFieldLabels: Record<string, string> = {
+  'region.province': '省份',
+  'region.city': '地级市',
+  'region.county': '县区',
+  level: '层级',
+  year: '年份',
+  domain: '领域',
+  unit: '实践单位',
+};

@@ -1,77 +1,58 @@
 /**
  * Exact-substring recall on top of Pagefind. Pagefind segments Chinese one way when indexing
  * (jieba) and another way in the browser (Intl.Segmenter), so a word can be cut differently on
- * the two sides and missed. We therefore index an entry as ASCII tokens that no segmenter splits:
- * one per character pair and one per character. A query is sent as the pairs of what the reader
- * typed (or the character itself, for one character): every page containing the query contains
- * all those tokens, so Pagefind returns it, and `containsAll` then removes pages that hold the
- * tokens but not the phrase. The readable text travels in the record's metadata.
+ * the two sides and missed. We therefore index an entry as ASCII tokens that no segmenter splits,
+ * one for every character followed by the next: `q` + the character's code + the next one's code,
+ * or just `q` + the character's code when a boundary or the end follows.
+ *
+ * A query is sent as the tokens of its own pairs: every page containing the query contains all
+ * of them, so Pagefind returns it, and `containsAll` then removes pages that hold the pairs but
+ * not the phrase. A one-character query is sent as `q` + its code, which Pagefind matches as a
+ * prefix of every token starting with that character: every occurrence starts a token, so every
+ * page holding the character is found without indexing characters separately. The readable text
+ * travels in the record's metadata.
  */
 import { BOUNDARY, compact } from './search.ts';
 
+/** Code points past this share its code: only extra candidates, which `containsAll` removes. */
+const LAST_CODE = 26 ** 4 - 1;
 
-/**
- * Token for a character pair: `q` + three letters from a 32-bit FNV-1a hash (17,576 buckets).
- * Letters only, so every tokenizer keeps it whole; short, so the index and the result fragments
- * stay small. Two pairs may share a bucket: that only adds candidates, which `containsAll` removes,
- * and never loses a page.
- */
-export function token(pair: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of pair) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  let bucket = hash % 17576;
-  let out = '';
-  for (let i = 0; i < 3; i++) {
-    out = String.fromCharCode(97 + (bucket % 26)) + out;
-    bucket = Math.floor(bucket / 26);
-  }
-  return `q${out}`;
-}
-
-/**
- * Token for one character: `x` + its code point in four letters (exact, so no collisions). Pair
- * tokens start with `q`, so the two kinds never meet.
- */
-export function charToken(char: string): string {
-  let code = char.codePointAt(0)!;
+/** A character as four letters (U+0000 to U+6F90F exactly): fixed length, so codes never run together. */
+export function charCode(char: string): string {
+  let code = Math.min(char.codePointAt(0)!, LAST_CODE);
   let out = '';
   for (let i = 0; i < 4; i++) {
     out = String.fromCharCode(97 + (code % 26)) + out;
     code = Math.floor(code / 26);
   }
-  return `x${out}${code ? String.fromCharCode(97 + code) : ''}`;
+  return out;
 }
 
-/** Every adjacent character pair of the text, as tokens, each once. */
+/** The token for a character and the one after it (none at a boundary or the end). */
+export const token = (char: string, next?: string) => `q${charCode(char)}${next ? charCode(next) : ''}`;
+
+/** The tokens of a text, each once. */
 export function textTokens(text: string): string[] {
   const chars = [...compact(text)];
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (chars[i] !== BOUNDARY && chars[i + 1] !== BOUNDARY) out.add(token(chars[i] + chars[i + 1]));
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === BOUNDARY || !chars[i].trim()) continue;
+    const next = chars[i + 1];
+    out.add(token(chars[i], next === BOUNDARY || !next?.trim() ? undefined : next));
   }
-  return [...out];
-}
-
-/** Every character of the text, as tokens, each once: what a one-character query looks up. */
-export function charTokens(text: string): string[] {
-  const out = new Set<string>();
-  for (const char of compact(text)) if (char !== BOUNDARY && char.trim()) out.add(charToken(char));
   return [...out];
 }
 
 /**
  * The tokens to send to Pagefind for parsed query terms: the pairs of each term, or for a
- * one-character term its character token.
+ * one-character term the prefix every token of that character starts with.
  */
 export function queryTokens(terms: string[]): string[] {
   const out = new Set<string>();
   for (const term of terms) {
     const chars = [...compact(term)].filter((c) => c !== BOUNDARY);
-    if (chars.length === 1) out.add(charToken(chars[0]));
-    for (let i = 0; i + 1 < chars.length; i++) out.add(token(chars[i] + chars[i + 1]));
+    if (chars.length === 1) out.add(token(chars[0]));
+    for (let i = 0; i + 1 < chars.length; i++) out.add(token(chars[i], chars[i + 1]));
   }
   return [...out];
 }

@@ -1,9 +1,9 @@
 /**
- * The search record of an entry page, read from the page as built so the index holds exactly what
- * a reader sees: the article's text, the values marked `data-pagefind-meta` and
- * `data-pagefind-filter`, and the tokens that make every substring of that text findable.
+ * The search record of an entry: tokens that make every substring of its text findable (see
+ * src/lib/grams.ts), and the text itself with the title, unit and place as metadata. Records are
+ * made from the entries' source (src/lib/entry-text.ts) or, here, from a built page.
  */
-import { articleBounds, charTokens, htmlToText, textTokens } from './grams.ts';
+import { articleBounds, htmlToText, textTokens } from './grams.ts';
 
 export interface SearchRecord {
   url: string;
@@ -17,6 +17,14 @@ export interface SearchRecord {
 /** How many times the title's pairs are repeated, so Pagefind ranks title matches first. */
 const TITLE_BOOST = 3;
 
+/** A record for the article text `text`; `meta.title` is required. */
+export function recordOf(url: string, text: string, { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>): SearchRecord {
+  if (!meta.title) throw new Error(`${url}: the entry has no title`);
+  const titleTokens = textTokens(meta.title);
+  const tokens = [...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(), ...textTokens(text)];
+  return { url, content: tokens.join(' '), meta: { ...meta, text }, filters };
+}
+
 /** Values of the elements carrying `attribute="name"`, by name, in page order. */
 function marked(html: string, attribute: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -25,13 +33,16 @@ function marked(html: string, attribute: string): Record<string, string[]> {
   return out;
 }
 
+/** The article of a built entry page as plain text, as the reader sees it. */
+export function pageText(html: string): string {
+  const { start, end } = articleBounds(html);
+  return htmlToText(html.slice(start, end));
+}
+
+/** The record of a built entry page: its article text and its `data-pagefind-*` values. */
 export function searchRecord(url: string, html: string): SearchRecord {
   const { start, end } = articleBounds(html);
   const article = html.slice(start, end);
-  const text = htmlToText(article);
   const meta = Object.fromEntries(Object.entries(marked(article, 'data-pagefind-meta')).map(([k, v]) => [k, v.join('、')]));
-  if (!meta.title) throw new Error(`${url}: the article has no data-pagefind-meta="title"`);
-  const titlePairs = textTokens(meta.title);
-  const tokens = [...Array.from({ length: TITLE_BOOST }, () => titlePairs).flat(), ...textTokens(text), ...charTokens(text)];
-  return { url, content: tokens.join(' '), meta: { ...meta, text }, filters: marked(article, 'data-pagefind-filter') };
+  return recordOf(url, htmlToText(article), { meta, filters: marked(article, 'data-pagefind-filter') });
 }

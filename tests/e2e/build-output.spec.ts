@@ -1,6 +1,9 @@
 /** Nothing dropped silently: every entry file is a page, and every entry page is in the search index. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { checkProject } from '../../src/integrations/content-check.ts';
+import { entryRecord, findMismatch } from '../../src/lib/entry-text.ts';
+import { searchRecord } from '../../src/lib/search-record.ts';
 
 test('entry files, entry pages and indexed pages are the same number', async ({ page }) => {
   // Only published entries are built (drafts and, by default, 待审 entries are not).
@@ -23,4 +26,18 @@ test('entry files, entry pages and indexed pages are the same number', async ({ 
     return Object.values(filters.domain).reduce((a, b) => a + b, 0);
   });
   expect(indexed).toBe(files.length);
+});
+
+test("every entry's search record, made from its source, says what its built page says", () => {
+  // The index is built from source while Astro renders; what a reader finds must be what they see.
+  const { valid } = checkProject(process.cwd());
+  expect(valid.length).toBeGreaterThan(70);
+  for (const { id, data, body } of valid.filter((e) => e.data.status === '已发布')) {
+    const fromSource = entryRecord(id, data, body);
+    const fromPage = searchRecord(`/cases/${id}/`, readFileSync(`dist/cases/${id}/index.html`, 'utf8'));
+    expect(findMismatch(fromSource.meta.text, fromPage.meta.text), id).toBeUndefined();
+    expect(fromSource.content, id).toBe(fromPage.content);
+    expect(fromSource.meta, id).toEqual({ ...fromPage.meta, text: fromSource.meta.text });
+    expect(fromSource.filters, id).toEqual(fromPage.filters);
+  }
 });

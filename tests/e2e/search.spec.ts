@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { searchRecord } from '../../src/lib/search-record.ts';
 
 const results = (page: Page) => page.locator('[data-search-results] > li');
 const hrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -36,6 +38,17 @@ test.describe('Chinese search', () => {
     }
     const marks = await page.locator('[data-search-results] mark').allTextContents();
     expect(marks.every((m) => m === '台账')).toBe(true);
+  });
+
+  test('a single character finds exactly the entries whose text holds it, wherever it stands', async ({ page }) => {
+    // What Ctrl+F would find on each built entry page.
+    const pages = readdirSync('dist/cases', { withFileTypes: true }).filter((d) => d.isDirectory());
+    const texts = pages.map((d) => ({ path: `/cases/${d.name}/`, text: searchRecord(`/cases/${d.name}/`, readFileSync(`dist/cases/${d.name}/index.html`, 'utf8')).meta.text }));
+    for (const char of ['桥', '箱', '账']) {
+      const expected = texts.filter((t) => t.text.includes(char)).map((t) => t.path).sort();
+      expect(expected.length, char).toBeGreaterThan(3);
+      expect((await search(page, char)).sort(), char).toEqual(expected);
+    }
   });
 
   test('two terms must both appear', async ({ page }) => {

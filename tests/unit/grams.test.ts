@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { charToken, charTokens, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
+import { charCode, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
+import { findMismatch, markdownText } from '../../src/lib/entry-text.ts';
 import { parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
-  it('are short letter-only words that depend on the order of the pair', () => {
-    expect(token('台账')).toMatch(/^q[a-z]{3}$/);
-    expect(token('台账')).toBe(token('台账'));
-    expect(token('台账')).not.toBe(token('账台'));
+  it('are letter-only words that depend on the order of the pair', () => {
+    expect(token('台', '账')).toMatch(/^q[a-z]{8}$/);
+    expect(token('台', '账')).not.toBe(token('账', '台'));
+    expect(token('台')).toMatch(/^q[a-z]{4}$/);
+    expect(charCode('𠀀')).not.toBe(charCode('a'));
   });
   it('cover every pair of a query that the text contains, so Pagefind cannot miss the page', () => {
     const text = '中江县推行“三本台账”，群众“1+10”联系户；热线８１８９０。';
@@ -20,20 +22,14 @@ describe('character-pair tokens', () => {
     const indexed = new Set(textTokens('平台和账户'));
     expect(queryTokens(['台账']).every((t) => indexed.has(t))).toBe(false);
   });
-});
-
-describe('character tokens', () => {
-  it('are exact, letter-only and distinct from pair tokens', () => {
-    expect(charToken('村')).toMatch(/^x[a-z]{4,5}$/);
-    expect(charToken('村')).not.toBe(charToken('材'));
-    expect(charToken('𠀀')).not.toBe(charToken('a'));
-    expect(token('村民')[0]).not.toBe(charToken('村')[0]);
-  });
-  it('let a one-character query find every page holding that character', () => {
-    const indexed = new Set(charTokens('中江县推行三本台账'));
-    expect(queryTokens(['账'])).toEqual([charToken('账')]);
-    expect(indexed.has(queryTokens(['账'])[0])).toBe(true);
-    expect(indexed.has(queryTokens(['村'])[0])).toBe(false);
+  it('give every occurrence of a character a token starting with that character, for one-character queries', () => {
+    // 账 is followed by a character, by punctuation, and by the end of the text.
+    for (const text of ['台账管理', '台账。其余', '记台账']) {
+      const [prefix] = queryTokens(['账']);
+      expect(prefix).toBe(token('账'));
+      expect(textTokens(text).some((t) => t.startsWith(prefix)), text).toBe(true);
+    }
+    expect(textTokens('三本台账').some((t) => t.startsWith(token('村')))).toBe(false);
   });
 });
 
@@ -52,10 +48,12 @@ describe('searchRecord', () => {
     expect(record.filters).toEqual({ region: ['sichuan'], theme: ['taizhang', 'gongkai'] });
   });
   it('indexes only what the reader sees in the article', () => {
-    const tokens = new Set(record.content.split(' '));
-    for (const query of ['三本台账', '民情', '德阳市', '村']) expect(queryTokens([query]).every((t) => tokens.has(t)), query).toBe(true);
+    const tokens = record.content.split(' ');
+    // Pagefind matches every query token as a prefix of an indexed one.
+    const found = (query: string) => queryTokens([query]).every((q) => tokens.some((t) => t.startsWith(q)));
+    for (const query of ['三本台账', '民情', '德阳市', '村']) expect(found(query), query).toBe(true);
     // Navigation, related cards, ignored parts and filter ids are not the entry's text.
-    for (const query of ['导航', '账户', '出处', 'sichuan']) expect(queryTokens([query]).every((t) => tokens.has(t)), query).toBe(false);
+    for (const query of ['导航', '账户', '出处', 'sichuan']) expect(found(query), query).toBe(false);
     expect(record.meta.text).not.toContain('sichuan');
   });
   it('names the page when its article has no title', () => {
@@ -67,5 +65,15 @@ describe('htmlToText', () => {
   it('keeps visible text, decodes entities and drops ignored parts and scripts', () => {
     const html = '<h1>台账&amp;档案</h1><script>x()</script><section data-pagefind-ignore><p>出处</p></section><p>正文&#8212;完</p>';
     expect(htmlToText(html)).toBe('台账&档案 正文—完');
+  });
+});
+
+describe('records from source', () => {
+  it('read the Markdown body as the page shows it', () => {
+    expect(markdownText('## 做法\n\n- **典型激励**：树标杆\n- 推行*积分*制\n\n{/* 编者注 */}\n“**一联系、三服务**”活动')).toBe('做法 典型激励：树标杆 推行积分制 “一联系、三服务”活动');
+  });
+  it('name where a record and its page first differ', () => {
+    expect(findMismatch('三本台账\n工作法', '三本台账 工作法')).toBeUndefined();
+    expect(findMismatch('三本台账工作法', '三本台账 关键数字')).toContain('关键数字');
   });
 });
