@@ -3,7 +3,8 @@
  * site with its search index, builds a bare Astro 7 site (one page per entry, Pagefind on) from
  * the same entries, and prints build time, search-index time, peak memory, output and index size,
  * time per entry and the ratio to the bare site; then the time to rebuild after editing one entry.
- * `--no-bare` and `--no-rebuild` leave those two builds out (they double a 10,000-entry run);
+ * `--runs N` builds ours and the bare site N times each and reports medians; `--no-bare` and
+ * `--no-rebuild` leave those builds out (they double a 10,000-entry run);
  * `--log` appends the table rows to .bench/build-results.md.
  */
 import { execSync } from 'node:child_process';
@@ -21,6 +22,7 @@ const flag = (name: string) => {
 const sizes = (flag('--entries') ?? '1000').split(',').map(Number);
 const skipBare = args.includes('--no-bare');
 const skipRebuild = args.includes('--no-rebuild');
+const runs = Number(flag('--runs') ?? 1);
 const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 const du = (path: string) => Number(execSync(`du -sk ${path}`).toString().split('\t')[0]) / 1024;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -40,19 +42,46 @@ function writeBareSite(dir: string, contentDir: string) {
   );
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+/** Builds the bare site (Astro, then the Pagefind CLI) from a library; returns the total time. */
+async function buildBare(base: string): Promise<number> {
+  const bare = resolve(`${base}/bare`);
+  writeBareSite(bare, `${base}/content`);
+  // The bare site gets the same memory settings: they are the environment, not a feature.
+  const astro = await measure(resolve('node_modules/.bin/astro'), ['build', '--root', bare], env(BUILD_ENV));
+  if (astro.code !== 0) throw new Error(`bare build failed:\n${astro.output.slice(-3000)}`);
+  const pagefind = await measure(resolve('node_modules/.bin/pagefind'), ['--site', join(bare, 'dist'), '--force-language', 'zh-cn'], env({}));
+  if (pagefind.code !== 0) throw new Error(`bare pagefind failed:\n${pagefind.output.slice(-3000)}`);
+  console.log(`  bare: astro ${fmt(astro.ms)}, pagefind ${fmt(pagefind.ms)}`);
+  return astro.ms + pagefind.ms;
+}
+
 const rows: string[] = [];
 for (const n of sizes) {
   const base = `.bench/build-${n}`;
   console.log(`\n== ${n} entries ==`);
   generateLibrary(n, `${base}/content`, { seed: 11 });
-  rmSync(`${base}/dist`, { recursive: true, force: true });
-  rmSync(`${base}/dist-cache`, { recursive: true, force: true });
-  const ours = await measure('node', ['scripts/build.ts'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
-  if (ours.code !== 0) throw new Error(`build failed:\n${ours.output.slice(-3000)}`);
-    // The index is built while Astro bundles and renders; what remains is the time after the last page.
+  // Builds vary by 10–15% from run to run on this machine: with --runs N, ours and the bare site
+  // are built N times, alternately, and the medians are reported (peak memory: the highest).
+  const ourRuns: Measured[] = [];
+  const bareRuns: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    rmSync(`${base}/dist`, { recursive: true, force: true });
+    rmSync(`${base}/dist-cache`, { recursive: true, force: true });
+    const built = await measure('node', ['scripts/build.ts'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
+    if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
+    ourRuns.push(built);
+    if (!skipBare) bareRuns.push(await buildBare(base));
+  }
+  const ours = { ...ourRuns.sort((a, b) => a.ms - b.ms)[Math.floor(runs / 2)], peakMB: Math.max(...ourRuns.map((r) => r.peakMB)) };
+  // The index is built while Astro bundles and renders; what remains is the time after the last page.
   const indexMs = Number(/index finished (\d+) ms after the pages/.exec(ours.output)?.[1] ?? NaN);
   const parts = /in (\d+) part\(s\), (\d+) from source while building/.exec(ours.output);
-  console.log(`ours: ${fmt(ours.ms)} (search index in ${parts?.[1]} part(s), ${parts?.[2]} of ${n} entries indexed while building, ${fmt(indexMs)} after the last page), peak memory ${ours.peakMB.toFixed(0)} MB, output ${du(`${base}/dist`).toFixed(1)} MB, index ${du(`${base}/dist/pagefind`).toFixed(1)} MB, ${(ours.ms / n).toFixed(1)} ms per entry`);
+  const runsNote = runs > 1 ? ` (median of ${runs}: ${ourRuns.map((r) => fmt(r.ms)).join(', ')})` : '';
+  console.log(`ours: ${fmt(ours.ms)}${runsNote}; search index in ${parts?.[1]} part(s), ${parts?.[2]} of ${n} entries indexed while building, ${fmt(indexMs)} after the last page; peak memory ${ours.peakMB.toFixed(0)} MB, output ${du(`${base}/dist`).toFixed(1)} MB, index ${du(`${base}/dist/pagefind`).toFixed(1)} MB, ${(ours.ms / n).toFixed(1)} ms per entry`);
+  const bareMs = skipBare ? NaN : bareRuns.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  if (!skipBare) console.log(`bare Astro 7 + Pagefind: ${fmt(bareMs)}${runs > 1 ? ` (median of ${bareRuns.map(fmt).join(', ')})` : ''}; ours is ${(ours.ms / bareMs).toFixed(2)}× the bare site`);
 
   // Rebuild after editing one entry, with Astro's content cache warm.
   let rebuildMs = NaN;
@@ -65,18 +94,6 @@ for (const n of sizes) {
     console.log(`rebuild after editing one entry: ${fmt(rebuildMs)}`);
   }
 
-  let bareMs = NaN;
-  if (!skipBare) {
-    const bare = resolve(`${base}/bare`);
-    writeBareSite(bare, `${base}/content`);
-    // The bare site gets the same memory settings: they are the environment, not a feature.
-    const astro = await measure(resolve('node_modules/.bin/astro'), ['build', '--root', bare], env(BUILD_ENV));
-    if (astro.code !== 0) throw new Error(`bare build failed:\n${astro.output.slice(-3000)}`);
-    const pagefind = await measure(resolve('node_modules/.bin/pagefind'), ['--site', join(bare, 'dist'), '--force-language', 'zh-cn'], env({}));
-    if (pagefind.code !== 0) throw new Error(`bare pagefind failed:\n${pagefind.output.slice(-3000)}`);
-    bareMs = astro.ms + pagefind.ms;
-    console.log(`bare Astro 7 + Pagefind: ${fmt(bareMs)} (astro ${fmt(astro.ms)}, pagefind ${fmt(pagefind.ms)}); ours is ${(ours.ms / bareMs).toFixed(2)}× the bare site`);
-  }
   rows.push(`| ${n} | ${fmt(ours.ms)} | ${fmt(indexMs)} | ${ours.peakMB.toFixed(0)} MB | ${(ours.ms / n).toFixed(1)} ms | ${Number.isNaN(bareMs) ? '—' : fmt(bareMs)} | ${Number.isNaN(bareMs) ? '—' : `${(ours.ms / bareMs).toFixed(2)}×`} | ${Number.isNaN(rebuildMs) ? '—' : fmt(rebuildMs)} |`);
 }
 console.log('\n| entries | build (with search) | index after last page | peak memory | per entry | bare site | ratio | rebuild after one edit |');

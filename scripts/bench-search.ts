@@ -122,6 +122,9 @@ async function transfer(browser: import('playwright-core').Browser, base: string
     pending.push(
       (async () => {
         const response = await request.response();
+        // With the offline worker active, a file the worker fetched is reported twice: once for
+        // the worker's own request and once for the page's, which the worker answered. Count it once.
+        if (response?.fromServiceWorker()) return;
         const body = (await response?.body()) ?? Buffer.alloc(0);
         const type = response?.headers()['content-type'] ?? '';
         const bytes = /text|javascript|json|css|svg|xml/.test(type) ? gzipSync(body).length : body.length;
