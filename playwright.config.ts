@@ -6,7 +6,11 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
+  // No retries: a flaky test must show. Timeouts are sized for a loaded 2-core machine; tests that
+  // wait on search or builds wait for the page's own "done" signal with their own explicit timeouts.
   retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -18,7 +18,7 @@ const pages: Record<string, string> = {
 };
 
 if (!existsSync('dist/index.html') || process.argv.includes('--build')) build();
-const site = await serve(4420);
+const site = await serve();
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium({ install: true }),
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -146,7 +146,7 @@ async function transfer(browser: import('playwright-core').Browser, base: string
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-async function measureLibrary(label: string, contentDir: string, outDir: string, port: number, full: boolean) {
+async function measureLibrary(label: string, contentDir: string, outDir: string, port: number | undefined, full: boolean) {
   if (full || !existsSync(join(outDir, 'index.html'))) {
     console.log(`building ${label}…`);
     build(contentDir === 'content' ? {} : { contentDir, outDir });
@@ -196,7 +196,7 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
   }
 }
 
-if (!args.includes('--synthetic-only')) await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', 4411, true);
+if (!args.includes('--synthetic-only')) await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', undefined, true);
 if (syntheticCount > 0) {
   const dir = `.bench/search-${syntheticCount}`;
   if (!args.includes('--reuse')) {
@@ -204,5 +204,5 @@ if (syntheticCount > 0) {
     console.log(`building synthetic library (${syntheticCount} entries)…`);
     build({ contentDir: `${dir}/content`, outDir: `${dir}/dist` });
   }
-  await measureLibrary(`synthetic library (${syntheticCount} entries)`, `${dir}/content`, `${dir}/dist`, 4412, false);
+  await measureLibrary(`synthetic library (${syntheticCount} entries)`, `${dir}/content`, `${dir}/dist`, undefined, false);
 }

@@ -4,8 +4,9 @@
  * `npm test -- --e2e-only` skips the unit tests; other arguments go to Playwright.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './chromium.ts';
+import { freePort } from './lib/free-port.ts';
 
 const args = process.argv.slice(2);
 const e2eOnly = args.includes('--e2e-only');
@@ -32,6 +33,7 @@ mkdirSync('test-results', { recursive: true });
 const chromium = findChromium({ install: true });
 
 if (!e2eOnly) {
+  rmSync('test-results/unit.json', { force: true });
   const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
   const unit = readJson('test-results/unit.json');
   if (unit) {
@@ -39,6 +41,8 @@ if (!e2eOnly) {
     totals.failed += unit.numFailedTests;
     totals.skipped += unit.numPendingTests + unit.numTodoTests;
   }
+  // A runner that failed before reporting (a syntax error, a crashed worker) is still a failure.
+  if (code !== 0 && totals.failed === 0) totals.failed += 1;
   if (code !== 0) finish(code || 1);
 }
 
@@ -48,11 +52,17 @@ if (built !== 0) {
   finish(built);
 }
 
-const e2e = run('npx', ['playwright', 'test', ...passThrough], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+// A free port per run, so a leftover server or a parallel run never answers in our place.
+const port = process.env.TEST_PORT ?? String(await freePort());
+rmSync('test-results/e2e.json', { force: true });
+const e2e = run('npx', ['playwright', 'test', ...passThrough], { CHROMIUM_PATH: chromium, TEST_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
 const report = readJson('test-results/e2e.json');
 if (report?.stats) {
   totals.passed += report.stats.expected;
   totals.failed += report.stats.unexpected + report.stats.flaky;
   totals.skipped += report.stats.skipped;
-} else if (e2e !== 0) totals.failed += 1;
+  // Errors outside any test (the web server never started, a broken config) count as failures.
+  totals.failed += report.errors?.length ?? 0;
+}
+if (e2e !== 0 && totals.failed === 0) totals.failed += 1;
 finish(e2e);

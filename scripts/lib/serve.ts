@@ -1,5 +1,6 @@
 /** Building and serving a site for benchmarks: astro build into a folder, astro preview on a port. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port.ts';
 
 export interface SiteOptions {
   /** Content folder to build from (default: the real library). */
@@ -29,21 +30,40 @@ export function build(o: SiteOptions = {}): number {
   return performance.now() - started;
 }
 
-/** Starts astro preview and resolves once it answers; call stop() when done. */
-export async function serve(port: number, o: SiteOptions = {}): Promise<{ url: string; stop: () => void }> {
+/**
+ * Starts astro preview on a free port (or the one given) and resolves once it answers; call stop()
+ * when done. Throws with the server's own output when it never answers, so a test fails on the
+ * real cause instead of on a refused connection later.
+ */
+export async function serve(port?: number, o: SiteOptions = {}, timeoutMs = 60_000): Promise<{ url: string; stop: () => void }> {
+  port ??= await freePort();
   const child: ChildProcess = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     env: env(o),
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let log = '';
+  child.stdout?.on('data', (d) => (log = (log + d).slice(-4000)));
+  child.stderr?.on('data', (d) => (log = (log + d).slice(-4000)));
+  let exited: number | null | undefined;
+  child.on('exit', (code) => (exited = code));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  const stop = () => {
     try {
-      if ((await fetch(`${url}/`)).ok) break;
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && exited === undefined) {
+    try {
+      if ((await fetch(`${url}/`)).ok) return { url, stop };
     } catch {
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stop: () => process.kill(-child.pid!, 'SIGTERM') };
+  stop();
+  throw new Error(`astro preview did not answer on ${url} within ${timeoutMs / 1000} s${exited !== undefined ? ` (exited with ${exited})` : ''}:\n${log}`);
 }

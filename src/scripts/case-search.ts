@@ -63,7 +63,7 @@ class CaseSearch extends HTMLElement {
     this.suggestions = this.querySelector('[data-search-suggestions]')!;
     this.moreButton = this.querySelector('[data-search-more]')!;
     this.moreButton.addEventListener('click', async () => {
-      this.setAttribute('aria-busy', 'true');
+      this.busy();
       await this.readMore?.();
     });
     const params = new URLSearchParams(location.search);
@@ -78,6 +78,8 @@ class CaseSearch extends HTMLElement {
       this.run(true);
     });
     this.input.addEventListener('input', () => {
+      // Busy from the keystroke, not from the end of the debounce, so nothing reads a stale "done".
+      this.busy();
       clearTimeout(this.timer);
       this.timer = window.setTimeout(() => this.run(false), 150);
     });
@@ -139,7 +141,7 @@ class CaseSearch extends HTMLElement {
     this.writeUrl(push);
     const terms = parseQuery(this.input.value);
     const filters = this.filters();
-    this.setAttribute('aria-busy', 'true');
+    this.busy();
     if (!terms.length && !filters) {
       this.show([], [], '请输入要查找的方法名、地名、单位或关键词。', true);
       return;
@@ -180,8 +182,21 @@ class CaseSearch extends HTMLElement {
     render([], terms, true, 0);
   }
 
+  /**
+   * `data-state` is the page's own "done" signal: `searching` from the first keystroke or click,
+   * `done` once the last batch of the current search is shown. Tests and assistive technology wait
+   * for it (aria-busy mirrors it) instead of guessing a time.
+   */
+  private busy() {
+    this.setAttribute('aria-busy', 'true');
+    this.dataset.state = 'searching';
+  }
+
   private show(results: PagefindResultData[], terms: string[], status: string, done: boolean, more = false) {
-    if (done) this.removeAttribute('aria-busy');
+    if (done) {
+      this.removeAttribute('aria-busy');
+      this.dataset.state = 'done';
+    }
     this.moreButton.hidden = !more;
     this.status.textContent = status;
     this.list.replaceChildren(

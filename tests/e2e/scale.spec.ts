@@ -19,7 +19,7 @@ test.beforeAll(async () => {
     generateLibrary(1000, `${dir}/content`, { seed: 3 });
     build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, searchPartSize: 400 });
   }
-  site = await serve(4398, { contentDir: `${dir}/content`, outDir: `${dir}/dist` });
+  site = await serve(undefined, { contentDir: `${dir}/content`, outDir: `${dir}/dist` });
 });
 test.afterAll(() => site?.stop());
 

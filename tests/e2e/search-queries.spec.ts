@@ -3,6 +3,7 @@
  * the query, and none of the pages that only hold its characters apart (the 平台/账户 kind).
  */
 import { expect, test } from '@playwright/test';
+import { searchDone } from './search-done.ts';
 
 interface Case {
   q: string;
@@ -54,7 +55,7 @@ const cases: Case[] = [
 for (const { q, first, absent = [] } of cases) {
   test(`${q} → ${first}`, async ({ page, request }) => {
     await page.goto(`/search/?q=${encodeURIComponent(q)}`);
-    await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
+    await searchDone(page);
     const found = await page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
     expect(found[0]).toBe(first);
     for (const id of absent) expect(found).not.toContain(id);
@@ -69,13 +70,14 @@ for (const { q, first, absent = [] } of cases) {
 
 test('a word common to every entry shows the first results and reads the rest on request', async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('工作')}`);
-  await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
+  await searchDone(page);
   const status = page.locator('[data-search-status]');
   const shown = await page.locator('[data-search-results] > li').count();
   // 工作 stands in more entries than are read without asking (60).
   expect(shown).toBeGreaterThanOrEqual(10);
   await expect(status).toContainText('未查看');
   await page.getByRole('button', { name: '继续查找' }).click();
+  await searchDone(page);
   await expect(page.getByRole('button', { name: '继续查找' })).toBeHidden();
   await expect(status).not.toContainText('未查看');
   expect(await page.locator('[data-search-results] > li').count()).toBeGreaterThan(shown);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { searchDone } from './search-done.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 
 const results = (page: Page) => page.locator('[data-search-results] > li');
@@ -8,7 +9,7 @@ const hrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluat
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
   await expect(page.locator('[data-search-status]')).not.toBeEmpty();
-  await expect(page.locator('case-search')).not.toHaveAttribute('aria-busy');
+  await searchDone(page);
   return hrefs(page);
 }
 
@@ -70,13 +71,15 @@ test.describe('Chinese search', () => {
     const all = await search(page, '民情');
     await page.getByLabel('地区').selectOption('guangdong');
     await expect(page).toHaveURL(/q=%E6%B0%91%E6%83%85&region=guangdong|region=guangdong/);
-    await expect.poll(async () => (await hrefs(page)).length).toBeLessThan(all.length);
+    await searchDone(page);
+    expect((await hrefs(page)).length).toBeLessThan(all.length);
     for (const meta of await page.locator('[data-search-results] .meta').allTextContents()) expect(meta).toContain('广东');
   });
 
   test('results come as the reader types', async ({ page }) => {
     await page.goto('/search/');
     await page.locator('#q').pressSequentially('淋头村', { delay: 30 });
+    await searchDone(page);
     await expect(results(page).first()).toContainText('“民情日记”工作法');
     await expect(page).toHaveURL(/q=/);
   });
@@ -92,6 +95,7 @@ test.describe('Chinese search', () => {
     await page.goto('/regions/');
     await page.locator('#header-q').fill('留守儿童');
     await page.locator('#header-q').press('Enter');
+    await searchDone(page);
     await expect(results(page).first()).toBeVisible();
     for (const path of await hrefs(page)) {
       const text = await page.request.get(path).then((r) => r.text());

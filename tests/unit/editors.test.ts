@@ -17,7 +17,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const runNew = (args: string[]) =>
   spawnSync(process.execPath, ['scripts/new-case.ts', '--dir', join(work, 'content'), ...args], { cwd: root, encoding: 'utf8' });
 
-describe('npm run new', () => {
+describe('npm run new', { timeout: 60_000 }, () => {
   cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
   const flags = ['--title', '“夜访”工作法', '--unit', '某县某村党支部', '--province', 'sichuan', '--city', '德阳市', '--domain', 'nongcun', '--themes', 'zoufang-lianxi,minqing-shouji', '--source', 'qunzhong-gongzuo-baodao-huibian', '--locator', '第1-45行', '--level', '村社区', '--year', '2012'];
 
