@@ -30,14 +30,14 @@ export function normalise(text: string): string {
 
 /**
  * Whether a figure's value stands in the text: the whole value, or, for a value that lists several
- * numbers (“6个党支部、22个党小组”), each of its parts that holds a digit. Parts without digits are the
+ * numbers (“6个党支部、22个党小组”), each of its parts that holds a number (Arabic or Chinese). Parts without numbers are the
  * editor's glosses and are not looked for.
  */
 export function figureFound(value: string, text: string): boolean {
   const whole = normalise(value);
   if (text.includes(whole)) return true;
-  const parts = whole.split(/[,、;()→:]/).filter((p) => /\d/.test(p));
-  return parts.length > 1 && parts.every((p) => text.includes(p));
+  const parts = whole.split(/[,、;()→:]/).filter((p) => /[\d一二两三四五六七八九十百千万]/.test(p));
+  return parts.length > 0 && parts.every((p) => text.includes(p));
 }
 
 /** Phrases inside Chinese double quotes “…”, outermost only (a quote inside a quote stays in its phrase). */
@@ -156,6 +156,8 @@ describe('helpers', () => {
     expect(figureFound('6个党支部、23个党小组', text)).toBe(false);
     expect(figureFound('30名', normalise('共300名'))).toBe(true); // substring: the value must still be read in context
     expect(figureFound('400名', text)).toBe(false);
+    expect(figureFound('三个党支部、300名', text)).toBe(false);
+    expect(figureFound('300名（全部在职）', text)).toBe(true);
   });
   it('finds outermost quoted phrases', () => {
     expect(quotedPhrases('开展“学先进、找差距”活动，推行“五个“一””和“365”')).toEqual(['学先进、找差距', '五个“一”', '365']);
