@@ -20,12 +20,16 @@ import { parseLocator } from '../../src/lib/format.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturePath = join(root, 'tests/fixtures/source-lines.json');
 
-/** Digits and letters to half-width (NFKC), no whitespace, no thousands separators. */
+/**
+ * Digits and letters to half-width (NFKC), no whitespace, no thousands separators, and the scans'
+ * one recurring misreading fixed: a letter l right after a digit is the digit 1 (“51.4l万件”).
+ */
 export function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/(?<=\d)l/g, '1');
 }
 
 /**
@@ -148,6 +152,7 @@ describe('helpers', () => {
     expect(normalise('１２，３４５ 元')).toBe('12345元');
     expect(normalise('1,200 户，共 3 个')).toBe('1200户,共3个');
     expect(normalise('2013,2014年')).toBe('2013,2014年');
+    expect(normalise('51.4l万件，１０．６万户')).toBe('51.41万件,10.6万户');
   });
   it('finds a figure whole or, for a list of numbers, part by part', () => {
     const text = normalise('全区共6个党支部，下设22个党小组，党员３００名。');
