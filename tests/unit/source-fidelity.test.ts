@@ -35,8 +35,8 @@ export function normalise(text: string): string {
 
 /**
  * Whether a figure's value stands in the text: the whole value, or, for a value that lists several
- * numbers (“6个党支部、22个党小组”), each of its parts that holds a number (Arabic or Chinese). Parts without numbers are the
- * editor's glosses and are not looked for.
+ * numbers (“6个党支部、22个党小组”), each of its parts that holds a number (Arabic or Chinese).
+ * Parts without numbers are the editor's glosses and are not looked for.
  */
 export function figureFound(value: string, text: string): boolean {
   const whole = normalise(value);
