@@ -79,7 +79,7 @@ export const caseSchema = z
     /** Administrative level of the body named in `unit`, not of the bodies that carried the scheme out. */
     level: level.describe('unit 所写单位本身的层级：省级、地市级、县级、乡镇街道、村社区、单位。多级推行时按设计和主导的单位定，不按执行者定：县里设计、各村执行的写“县级”'),
     /** Where the work happens (one id from content/vocab/domains.json), which may differ from the kind of body in `unit`. */
-    domain: domainId.describe('领域：工作实际在哪里做、面向谁（在村里做的是 nongcun，在城市社区做的是 chengshi-shequ），不按 unit 的单位类型定；党委或组织部门面向各类单位推行的组织设置、选举、考评等制度填 dangjian-tongchou。取自领域词表，只填一个'),
+    domain: domainId.describe('领域：工作实际在哪里做、面向谁（在村里做的是 nongcun，在城市社区做的是 chengshi-shequ），不按 unit 的单位类型定；党委或组织部门面向各类单位推行的组织设置、选举、考评等制度填 dangjian-tongchou；机关干部下基层直接联系群众的工作按词表填 jiguan。取自领域词表，只填一个'),
     /** What the method does: 1–4 method-family ids, most important first. */
     themes: z
       .array(themeId)
