@@ -72,7 +72,7 @@ export const caseSchema = z
           '单位应是一个名称而不是描述：不要写“各村党支部”“……等”“所有……”“（12个）”“农村党组织”这类说法，确需如此时在 notes 中说明单位为何这样写。' +
           '例一：思南县“点题服务”由县里先在四个乡镇试点、再推到168个村，各村党支部执行——unit 写“思南县”，level 县级，domain nongcun。' +
           '例二：宁波“365社区服务工作法”由宁波市在全市519个社区推行——unit 写“宁波市”，level 地市级，domain chengshi-shequ。' +
-          '例三：深圳的几篇党代表条目都由深圳市委推行——unit 都写“中共深圳市委”，level 都是地市级；domain 看工作在哪里做：党代表进社区是 chengshi-shequ，党代表直选、党代表工作室建设是 dangjian-tongchou。',
+          '例三：深圳的几篇党代表条目都由深圳市委推行——unit 都写“中共深圳市委”，level 都是地市级；domain 看工作在哪里做：党代表进社区、按社区网格设在社区里的党代表工作室是 chengshi-shequ，在各类基层党组织推行的公推直选、党代表直选是 dangjian-tongchou。',
       ),
     /** Where the unit is. */
     region: regionSchema.describe('所在地区：province（省级 id）、city、county、note'),
