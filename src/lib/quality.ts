@@ -82,7 +82,8 @@ export function unitDescriptionReason(unit: string): string | undefined {
   // 等 as "and others", not inside words such as 高等 or 平等.
   if (/(?<![高中初平对同相均])等(?!级)/.test(unit)) return '含“等”';
   if (/[（(][^）)]*\d+\s*(个|家|名|所|户|人)[^）)]*[）)]/.test(unit)) return '括号里写了数量';
-  if (/(农村|社区|村级|基层|居民区|城市|村|居)[）)]?党组织/.test(unit)) return '是“农村党组织”“社区党组织”这类统称';
+  // Generic only right after a place (南平市农村党组织); 淋头村党组织 names one village's body.
+  if (/(^|[省市县区旗镇乡])(农村|社区|村级|基层|居民区|城市|村|居)([（(][^）)]*[）)])?党组织/.test(unit)) return '是“农村党组织”“社区党组织”这类统称';
   return undefined;
 }
 
