@@ -71,6 +71,22 @@ export interface Hint {
 
 export const PLACEHOLDER = '待填写';
 
+/**
+ * Why a unit reads as a description of several bodies rather than one body's name, or undefined.
+ * The unit of a multi-level scheme is the body that designed and ran it (see `unit` in case.ts).
+ */
+export function unitDescriptionReason(unit: string): string | undefined {
+  if (/各/.test(unit)) return '含“各”';
+  if (/所有|全部/.test(unit)) return '含“所有”或“全部”';
+  if (/全(市|县|区|镇|乡|省)/.test(unit)) return '写的是“全市”“全县”这类范围';
+  // 等 as "and others", not inside words such as 高等 or 平等.
+  if (/(?<![高中初平对同相均])等(?!级)/.test(unit)) return '含“等”';
+  if (/[（(][^）)]*\d+\s*(个|家|名|所|户|人)[^）)]*[）)]/.test(unit)) return '括号里写了数量';
+  // Generic only right after a place (南平市农村党组织); 淋头村党组织 names one village's body.
+  if (/(^|[省市县区旗镇乡])(农村|社区|村级|基层|居民区|城市|村|居)([（(][^）)]*[）)])?党组织/.test(unit)) return '是“农村党组织”“社区党组织”这类统称';
+  return undefined;
+}
+
 /** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title. */
 export function qualityHints(data: any, body: string): Hint[] {
   const hints: Hint[] = [];
@@ -90,6 +106,10 @@ export function qualityHints(data: any, body: string): Hint[] {
     if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: '思考题还是待填写的占位文字' });
   }
   if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: '没有思考题 / no discussion questions' });
+  // A note that explains the unit (e.g. a masked name) is the entry saying why.
+  const unitReason = typeof data?.unit === 'string' ? unitDescriptionReason(data.unit) : undefined;
+  if (unitReason && !(typeof data?.notes === 'string' && data.notes.includes('单位')))
+    hints.push({ field: 'unit', message: `实践单位“${data.unit}”${unitReason}，像是描述而不是一个单位的名称：请写设计并推行这项工作的单位（如“思南县”“凤县县委”），执行范围写进正文；确需如此，请在 notes 中说明单位为何这样写 / unit describes several bodies rather than naming the one that designed and ran the scheme` });
   if (typeof data?.summary === 'string' && typeof data?.title === 'string' && similar(data.summary, data.title) >= 0.7)
     hints.push({ field: 'summary', message: '摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果 / the summary repeats the title' });
   return hints;
