@@ -120,8 +120,9 @@ const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 const ID18 = new RegExp(`^${ID_REGION}(?:18|19|20)\\d{2}${DATE}\\d{3}[\\dX]$`);
 const ID15 = new RegExp(`^${ID_REGION}\\d{2}${DATE}\\d{3}$`);
 const MOBILE = /^(?:(?:00)?86)?1[3-9]\d{9}$/;
-// 010 and 02x have three-digit codes, the rest four; local numbers are 7–8 digits and never start with 0 or 1.
-const LANDLINE = /^(?:0|(?:00)?86)(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}$/;
+// 010 and 02x have three-digit codes, the rest four; local numbers are 7–8 digits, never starting
+// with 0 (real ones never start with 1 either, but submitters' made-up 12345678 must still be caught).
+const LANDLINE = /^(?:0|(?:00)?86)(?:10|2\d|[3-9]\d{2})[1-9]\d{6,7}$/;
 
 interface Group {
   digits: string;
