@@ -72,27 +72,35 @@ const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '
 
 /** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
 export function normalise(line: string): Normalised {
-  let text = '';
+  const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let index = 0;
-  for (const char of line) {
+  while (index < line.length) {
+    const code = line.charCodeAt(index);
+    // Fast path for ASCII and common CJK characters, which NFKC leaves alone: most of any text.
+    if ((code < 0x80 && code !== 0x2d) || (code >= 0x4e00 && code <= 0x9fff)) {
+      parts.push(code === 0x09 ? ' ' : line[index]);
+      from.push(index);
+      to.push(index + 1);
+      index++;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(index)!);
     let out = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
     if (DASH.test(out)) out = '-';
     else if (DOT.test(out)) out = '.';
     else if (/^\s+$/u.test(out)) out = ' ';
-    for (const c of out) {
-      // Each normalised code point is one or two UTF-16 units; keep the map per unit.
-      for (let k = 0; k < c.length; k++) {
-        from.push(index);
-        to.push(index + char.length);
-      }
-      text += c;
+    // Each normalised UTF-16 unit maps back to the whole original code point.
+    for (let k = 0; k < out.length; k++) {
+      from.push(index);
+      to.push(index + char.length);
     }
+    parts.push(out);
     index += char.length;
   }
   // A phone number spelled in Chinese digits (一三八…): only long runs, so 三栋 or 二〇〇九 stay words.
-  text = text.replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
+  const text = parts.join('').replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
   return { text, from, to };
 }
 
@@ -144,7 +152,7 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     const start = match.index!;
     const end = start + match[0].length;
     // Part of a hash or file name such as 39c83878bf2ababd: not a number anyone dials.
-    const token = /[0-9A-Za-z]*$/.exec(text.slice(0, start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end))![0];
+    const token = /[0-9A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end, end + 40))![0];
     if (/[a-f]/i.test(token) && /^[0-9a-f]{8,}$/i.test(token) && /\d[a-f]|[a-f]\d/i.test(token)) {
       flush();
       continue;
@@ -152,7 +160,7 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     const previous = current[current.length - 1];
     if (previous && !/^[ \-./\\()_+]{1,3}$/.test(text.slice(previous.end, start))) flush();
     current.push({ digits: match[0], start, end });
-    x = /^[Xx](?![0-9A-Za-z])/.test(text.slice(end));
+    x = /[Xx]/.test(text.charAt(end)) && !/[0-9A-Za-z]/.test(text.charAt(end + 1));
   }
   flush();
   return runs;
@@ -177,6 +185,8 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
       let digits = '';
       for (let j = i; j < groups.length && digits.length < 22; j++) {
         digits += groups[j].digits;
+        // No shape is shorter than 10 digits (a landline with a three-digit area code).
+        if (digits.length < 10) continue;
         const last = j === groups.length - 1;
         const found: PrivacyKind | undefined =
           last && x && ID18.test(`${digits}X`)
@@ -247,7 +257,7 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
       digits += g.digits;
       end = g.end;
     }
-    if (COUNT_AFTER.test(text.slice(end))) continue;
+    if (COUNT_AFTER.test(text.slice(end, end + 4))) continue;
     if (digits.length < 5) continue;
     if (keyword.kind === 'qq' && digits.length > 11) continue;
     if (allowed.has(digits) || allowed.has(digits.replace(/^0(?:10|2\d|[3-9]\d{2})/, ''))) continue;
