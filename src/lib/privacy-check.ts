@@ -40,8 +40,10 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
       const start = lineAt(text, node.range[0]);
       // Findings in the value as parsed (escapes decoded, lines folded), placed on the line where the
       // source text shows the same kind, else on the line where the value starts.
+      const found = findPrivateData(node.value, options);
+      if (found.length === 0) return;
       const rawLines = findPrivateData(text.slice(node.range[0], node.range[1]), options);
-      for (const finding of findPrivateData(node.value, options)) {
+      for (const finding of found) {
         const at = rawLines.findIndex((r) => r.kind === finding.kind);
         const line = firstLine - 1 + (at >= 0 ? start + rawLines.splice(at, 1)[0].line - 1 : start);
         seen.add(`${line}:${finding.kind}`);
@@ -49,8 +51,18 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
       }
     },
   });
-  // Comments, keys and anything else outside string values: still published in the file.
-  for (const finding of findPrivateData(text, options)) {
+  // Comments, keys and anything else outside string values: still published in the file. Lines
+  // wholly inside a string value were checked above.
+  const inValues = new Set<number>();
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      const [first, last] = [lineAt(text, node.range[0]), lineAt(text, node.range[1])];
+      for (let line = first; line <= last; line++) inValues.add(line);
+    },
+  });
+  const rest = text.split('\n').map((line, i) => (inValues.has(i + 1) && !line.includes('#') ? '' : line)).join('\n');
+  for (const finding of findPrivateData(rest, options)) {
     const line = firstLine - 1 + finding.line;
     if (!seen.has(`${line}:${finding.kind}`)) problems.push({ field: '（front matter）', line, kind: finding.kind, message: finding.message });
   }

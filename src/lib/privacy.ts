@@ -308,9 +308,16 @@ function addressSpans(text: string): Span[] {
 // ---------------------------------------------------------------------------------------------
 
 const defaultAllowed = new Set(hotlineNumbers);
+// Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
+// spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
+// folds them); WeChat ids need 微信 and friends.
+const MAY_HOLD = /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): { kind: PrivacyKind; text: string; start: number; end: number }[] {
+  // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
+  // Chinese digits, no building word. They are passed over without normalising.
+  if (!MAY_HOLD.test(line)) return [];
   const norm = normalise(line);
   const text = norm.text;
   const spans: Span[] = [];
