@@ -29,7 +29,10 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
   const seen = new Set<string>();
   visit(doc, {
     Scalar(key, node, ancestors) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      if (key === 'key' || !node.range) return;
+      // Numbers count too (a rank or line count of 13812345678 passes the schema): read as written.
+      const value = typeof node.value === 'string' ? node.value : typeof node.value === 'number' || typeof node.value === 'bigint' ? text.slice(node.range[0], node.range[1]) : undefined;
+      if (value === undefined) return;
       const path: (string | number)[] = [];
       const chain = [...ancestors, node] as unknown[];
       chain.forEach((item, i) => {
@@ -40,7 +43,7 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
       const start = lineAt(text, node.range[0]);
       // Findings in the value as parsed (escapes decoded, lines folded), placed on the line where the
       // source text shows the same kind, else on the line where the value starts.
-      const found = findPrivateData(node.value, options);
+      const found = findPrivateData(value, options);
       if (found.length === 0) return;
       const rawLines = findPrivateData(text.slice(node.range[0], node.range[1]), options);
       for (const finding of found) {
@@ -56,7 +59,7 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
   const inValues = new Set<number>();
   visit(doc, {
     Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      if (key === 'key' || !node.range) return;
       const [first, last] = [lineAt(text, node.range[0]), lineAt(text, node.range[1])];
       for (let line = first; line <= last; line++) inValues.add(line);
     },

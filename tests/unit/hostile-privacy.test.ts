@@ -4,10 +4,13 @@
  * be refused with exactly one error naming the file, the line and the field; the negative cases
  * (years, money, hotlines, locators, figures from real entries) must pass.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases, checkSources, formatProblem, type ContentFile } from '../../src/lib/content-check.ts';
 import { privacyKinds, type PrivacyKind } from '../../src/lib/privacy.ts';
+import { checkProject } from '../../src/integrations/content-check.ts';
 
 const dir = new URL('../fixtures/hostile/privacy/', import.meta.url);
 const read = (name: string): ContentFile => ({ path: `tests/fixtures/hostile/privacy/${name}`, raw: readFileSync(new URL(name, dir), 'utf8') });
@@ -68,5 +71,29 @@ describe('the base entry of the corpus', () => {
   it('passes with the fault removed, so each file’s one error is its fault', () => {
     // The negative entries share the base; checking one proves the base is otherwise valid.
     expect(checkCases([read('negative/hotlines.mdx')], context).validIds).toEqual(['hotlines']);
+  });
+});
+
+describe('the project check (build and npm run check)', () => {
+  it('checks content/sources/*.json and every front-matter field, naming file, line and field', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gongzuofa-privacy-'));
+    try {
+      cpSync('content', join(work, 'content'), { recursive: true });
+      const source = JSON.parse(readFileSync('content/sources/yue-qunzuban-2014-12.json', 'utf8'));
+      source.notes += '联系人：１３８ １２３４ ５６７８';
+      writeFileSync(join(work, 'content/sources/yue-qunzuban-2014-12.json'), JSON.stringify(source, null, 2));
+      const entry = 'content/cases/chunfeng-gongzuofa.mdx';
+      const text = readFileSync(entry, 'utf8').replace(/^unit: (.*)$/m, 'unit: $1（书记微信 zhang_san88）');
+      writeFileSync(join(work, entry), text);
+      const { errors } = checkProject(work);
+      expect(errors.map((e) => [e.file, e.field, e.message.split('：')[0]])).toEqual([
+        ['content/sources/yue-qunzuban-2014-12.json', 'notes', '疑似手机号码“１３８ １２３４ ５６７８”'],
+        [entry, 'unit', '疑似微信号“zhang_san88”'],
+      ]);
+      expect(errors[0].line).toBe(JSON.stringify(source, null, 2).split('\n').findIndex((l) => l.includes('"notes"')) + 1);
+      expect(errors[1].line).toBe(text.split('\n').findIndex((l) => l.startsWith('unit:')) + 1);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
