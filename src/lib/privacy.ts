@@ -138,7 +138,7 @@ interface Group {
   end: number;
 }
 
-/** Digit groups joined by up to three separators (space, dash, dot, slash, bracket, underscore). */
+/** Digit groups joined by up to four separators (space, dash, dot, slash, bracket, underscore, Markdown's * and `). */
 function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
   const runs: { groups: Group[]; x: boolean }[] = [];
   let current: Group[] = [];
@@ -158,7 +158,9 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && !/^[ \-./\\()_+]{1,3}$/.test(text.slice(previous.end, start))) flush();
+    const gap = text.slice(previous?.end ?? 0, start);
+    // Masking stars (138****5678) are not a separator: the number is already hidden.
+    if (previous && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
     current.push({ digits: match[0], start, end });
     x = /[Xx]/.test(text.charAt(end)) && !/[0-9A-Za-z]/.test(text.charAt(end + 1));
   }
@@ -220,7 +222,7 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
 // E-mail, accounts and numbers named by a keyword
 
 const AT = String.raw`\s*(?:@|[\[(<{]\s*(?:at|AT|At)\s*[\])>}]|#|艾特|圈a)\s*`;
-const DOT_WORD = String.raw`(?:\.|\s*[\[(<{]\s*(?:dot|DOT|Dot)\s*[\])>}]\s*|点)`;
+const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{]\s*(?:dot|DOT|Dot)\s*[\])>}]\s*|点)`;
 const MAIL_HOSTS = 'qq|163|126|139|189|sina|sohu|foxmail|gmail|hotmail|outlook|yeah|aliyun|yahoo';
 const EMAIL = new RegExp(
   String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${AT}[A-Za-z0-9-]+(?:${DOT_WORD}[A-Za-z0-9-]+)*${DOT_WORD}[A-Za-z]{2,}(?![A-Za-z])|@\s*(?:${MAIL_HOSTS})(?![A-Za-z0-9])|\s+(?:at|AT)\s+[A-Za-z0-9-]+(?:\s+(?:dot|DOT)\s+[A-Za-z0-9-]+)+)`,
@@ -279,7 +281,9 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
 const NUM = '(?:\\d+|[零〇一二三四五六七八九十百两]+)';
 const ADDRESS: RegExp[] = [
   // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
-  new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房|户)`, 'g'),
+  new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g'),
+  // 18号楼301, 3栋502 (a room number straight after the building)
+  new RegExp(`${NUM}\\s*(?:栋|幢|号楼)\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g'),
   // 2单元301室, 二单元502
   new RegExp(`${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d))`, 'g'),
   // 2楼201室
