@@ -204,7 +204,9 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
                     : ID15.test(digits) && j === i
                       ? 'id15'
                       : undefined;
-        if (found && !allowed.has(digits)) best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
+        // 15 000 000 000 (thousands set apart by spaces) is a figure, not a phone number.
+        const thousands = j - i >= 2 && groups[i].digits.length <= 3 && groups.slice(i + 1, j + 1).every((g) => g.digits.length === 3);
+        if (found && !thousands && !allowed.has(digits)) best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
       }
       if (best) {
         let start = groups[i].start;

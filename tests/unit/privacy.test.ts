@@ -131,6 +131,7 @@ describe('findPrivateData leaves alone', () => {
     ['ISBN and codes', 'ISBN 978-7-5099-0501-2，行政区划代码 440000，文件 39c83878bf2ababd.txt'],
     ['WeChat and QQ as channels', '通过微信公众号、微信群、QQ群和微博联系群众；微信 WeChat'],
     ['teaching units and buildings', '第二单元，三号楼前，一栋楼，党员活动室，第3栋，3号楼2019年建成，5栋120户'],
+    ['thousands set apart by spaces', '总投入15 000 000 000元，惠及1 380 000人'],
     ['bold figures', '**1800**元，*2009*年，`10000`人'],
     ['series of years', '2009、2010、2011、2012年'],
     ['numbered items', '1.96345党员志愿服务模式；（1）2013年'],
