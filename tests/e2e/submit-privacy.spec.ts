@@ -6,6 +6,9 @@
 import { expect, test } from '@playwright/test';
 
 test('the submission form refuses disguised private data beside its field and lets a public hotline pass', async ({ page }) => {
+  // Every keystroke re-runs the whole check in the page; on a loaded 2-core machine this test
+  // has taken 45 s, so it gets room beyond the default 60 s.
+  test.setTimeout(120_000);
   await page.goto('/submit/');
   const field = (label: string) => page.getByLabel(label, { exact: false }).first();
   const errorOf = (selector: string) => page.locator(selector).locator('xpath=..').locator('.field-error');
