@@ -232,12 +232,12 @@ const EMAIL = new RegExp(
 );
 
 // Words after which a number is a count, a year or money, not something to dial.
-const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月日号号岁项场家所批位届期组队名米亩吨%‰]|余|以上|左右|小时|分钟)/;
+const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月日号岁项场家所批位届期组队米亩吨%‰]|余|以上|左右|小时|分钟)/;
 
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
-  { kind: 'qq', pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(]{0,3}$/ },
-  { kind: 'wechat', pattern: /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(]{0,3}$/ },
-  { kind: 'phone', pattern: /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(]{0,3}$/ },
+  { kind: 'qq', pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(|]{0,3}$/ },
+  { kind: 'wechat', pattern: /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(|]{0,3}$/ },
+  { kind: 'phone', pattern: /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/ },
 ];
 
 // Ids that follow 微信 in ordinary prose and are not accounts.
