@@ -9,7 +9,8 @@ import { caseSchema, type CaseData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
-import { findPrivateData, findUnsafeMarkup } from './safety.ts';
+import { findUnsafeMarkup } from './safety.ts';
+import { findEntryPrivateData, findSourcePrivateData } from './privacy-check.ts';
 import { findLinkProblems, qualityHints, similar } from './quality.ts';
 
 export interface Problem {
@@ -125,6 +126,7 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
       for (const issue of result.error.issues)
         errors.push({ file: file.path, field: fieldKey(issue.path) || '（文件）', severity: 'error', message: describeIssue(issue, data) });
     }
+    for (const problem of findSourcePrivateData(file.raw)) errors.push({ file: file.path, line: problem.line, field: problem.field, severity: 'error', message: problem.message });
     const id = idFromPath(file.path).replace(/\.json$/, '');
     ids.add(id);
     if (result.success) lines.set(id, result.data.lines);
@@ -174,7 +176,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
       fail(file.path, `## ${problem.section}`, problem.message, problem.line && problem.line + parts.bodyLine - 1);
     for (const problem of findUnsafeMarkup(parts.body))
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
-    for (const problem of findPrivateData(file.raw)) fail(file.path, problem.where, problem.message, problem.line);
+    for (const problem of findEntryPrivateData(doc, parts)) fail(file.path, problem.field, problem.message, problem.line);
     for (const problem of findLinkProblems(parts.body, context)) fail(file.path, problem.where, problem.message, problem.line + parts.bodyLine - 1);
     for (const hint of qualityHints(data, parts.body)) {
       // A placeholder may stay in a draft, never in an entry that is published.

@@ -4,6 +4,8 @@
  * private contact details that some sources print.
  */
 
+import { findPrivateData as findPrivacyFindings, type PrivacyOptions } from './privacy.ts';
+
 export interface LineProblem {
   /** 1-based line in the text given. */
   line: number;
@@ -12,30 +14,12 @@ export interface LineProblem {
   message: string;
 }
 
-/** Patterns for private data; each names what it found and how to fix it. */
-export const privacyPatterns: { name: string; pattern: RegExp; fix: string }[] = [
-  { name: '手机号码', pattern: /(?<![\d.])1[3-9]\d{9}(?!\d)/g, fix: '删除号码；联系方式不得发布' },
-  { name: '带区号的固定电话', pattern: /(?<![\d.])0\d{2,3}[-－—‐ ]?\d{7,8}(?!\d)/g, fix: '删除号码；联系方式不得发布' },
-  { name: '18 位身份证号', pattern: /(?<![\d.])\d{17}[\dXx](?![\dXx])/g, fix: '删除证件号' },
-  { name: '电子邮箱', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, fix: '删除邮箱地址' },
-  { name: '门牌地址', pattern: /[\u4e00-\u9fa5]{1,12}(?:路|街|巷|大道|胡同|弄)\s*\d+\s*号/g, fix: '删除具体门牌，最多写到街道或社区' },
-];
-
-/** Every private datum in a text, with its line. */
-export function findPrivateData(text: string): LineProblem[] {
-  const problems: LineProblem[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    for (const { name, pattern, fix } of privacyPatterns) {
-      for (const match of line.matchAll(pattern)) {
-        problems.push({
-          line: index + 1,
-          where: '（隐私）',
-          message: `疑似${name}“${match[0]}”：${fix} / looks like private data (${name}): remove it`,
-        });
-      }
-    }
-  });
-  return problems;
+/**
+ * Every private datum in a text, with its line. The rules live in privacy.ts (normalising first:
+ * full-width digits, spaced and dashed numbers, any at sign); this keeps the shape callers expect.
+ */
+export function findPrivateData(text: string, options?: PrivacyOptions): LineProblem[] {
+  return findPrivacyFindings(text, options).map((f) => ({ line: f.line, where: '（隐私）', message: f.message }));
 }
 
 /** MDX components an entry may use; none yet, so any tag is refused. */

@@ -46,6 +46,8 @@ export type RegionValue = z.infer<typeof regionValueSchema>;
 export const regions: RegionValue[] = vocabFile(regionValueSchema).parse(regionsData).values;
 export const domains: VocabValue[] = vocabFile(vocabValueSchema).parse(domainsData).values;
 export const themes: VocabValue[] = vocabFile(vocabValueSchema).parse(themesData).values;
+/** Public service hotlines the privacy check allows (content/vocab/hotlines.json). */
+export { hotlines, hotlineNumbers } from './hotlines.ts';
 
 const ids = (values: { id: string }[]) => values.map((v) => v.id) as [string, ...string[]];
 

@@ -6,6 +6,7 @@
 import { checkCases, type Problem } from '../lib/content-check.ts';
 import { entryText, freeId, suggestId } from '../lib/entry-file.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
+import { isPrivacyProblem } from '../lib/privacy-check.ts';
 import { sectionNames } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
 import { downloadText, el } from './dom.ts';
@@ -116,7 +117,7 @@ class CaseSubmit extends HTMLElement {
       if (control.name.startsWith('section-'))
         for (const p of findUnsafeMarkup(control.value)) perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
     }
-    const general = result.errors.filter((e) => !['（隐私）', '（正文）'].includes(e.field));
+    const general = result.errors.filter((e) => !['（隐私）', '（正文）'].includes(e.field) && !isPrivacyProblem(e));
     const errors = [...general, ...perField];
     if (taken) errors.push({ file: '', field: 'id', message: `文件名 ${this.entryId} 已被已有条目使用，请换一个`, severity: 'error' });
     this.show(errors, result.warnings);

@@ -1,0 +1,92 @@
+/**
+ * The privacy rules applied to whole files: every string of an entry's front matter (with its
+ * field path), the body, and every string of a source file (`content/sources/*.json`). Each
+ * finding names the field and the line in the file. Pure and browser-safe.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { findPrivateData, PRIVACY_MARK, type PrivacyFinding, type PrivacyOptions } from './privacy.ts';
+
+export interface FieldPrivacyProblem {
+  /** Field path such as `notes` or `figures.0.label`; `（隐私）` for the body, `（front matter）` for comments. */
+  field: string;
+  /** 1-based line in the file. */
+  line: number;
+  kind: PrivacyFinding['kind'];
+  message: string;
+}
+
+/** True for the problems this module reports (the /submit/ page places them by field itself). */
+export const isPrivacyProblem = (problem: { message: string }) => problem.message.includes(PRIVACY_MARK);
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/**
+ * Every string scalar of a parsed YAML (or JSON) document, checked. `firstLine` is the file line
+ * of the document's first line. Aliases are not expanded, so an alias bomb costs nothing here.
+ */
+export function findDocumentPrivateData(doc: Document, text: string, firstLine: number, options?: PrivacyOptions): FieldPrivacyProblem[] {
+  const problems: FieldPrivacyProblem[] = [];
+  const seen = new Set<string>();
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || !node.range) return;
+      // Numbers count too (a rank or line count of 13812345678 passes the schema): read as written.
+      const value = typeof node.value === 'string' ? node.value : typeof node.value === 'number' || typeof node.value === 'bigint' ? text.slice(node.range[0], node.range[1]) : undefined;
+      if (value === undefined) return;
+      const path: (string | number)[] = [];
+      const chain = [...ancestors, node] as unknown[];
+      chain.forEach((item, i) => {
+        if (isPair(item) && i + 1 < chain.length && item.value === chain[i + 1]) path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
+        else if (isSeq(item) && i + 1 < chain.length) path.push(item.items.indexOf(chain[i + 1] as never));
+      });
+      const field = path.join('.') || '（文件）';
+      const start = lineAt(text, node.range[0]);
+      // Findings in the value as parsed (escapes decoded, lines folded), placed on the line where the
+      // source text shows the same kind, else on the line where the value starts.
+      const found = findPrivateData(value, options);
+      if (found.length === 0) return;
+      const rawLines = findPrivateData(text.slice(node.range[0], node.range[1]), options);
+      for (const finding of found) {
+        const at = rawLines.findIndex((r) => r.kind === finding.kind);
+        const line = firstLine - 1 + (at >= 0 ? start + rawLines.splice(at, 1)[0].line - 1 : start);
+        seen.add(`${line}:${finding.kind}`);
+        problems.push({ field, line, kind: finding.kind, message: finding.message });
+      }
+    },
+  });
+  // Comments, keys and anything else outside string values: still published in the file. Lines
+  // wholly inside a string value were checked above.
+  const inValues = new Set<number>();
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || !node.range) return;
+      const [first, last] = [lineAt(text, node.range[0]), lineAt(text, node.range[1])];
+      for (let line = first; line <= last; line++) inValues.add(line);
+    },
+  });
+  const rest = text.split('\n').map((line, i) => (inValues.has(i + 1) && !line.includes('#') ? '' : line)).join('\n');
+  for (const finding of findPrivateData(rest, options)) {
+    const line = firstLine - 1 + finding.line;
+    if (!seen.has(`${line}:${finding.kind}`)) problems.push({ field: '（front matter）', line, kind: finding.kind, message: finding.message });
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Private data in an entry: front matter (parsed `doc` of `yaml`, which starts on file line 2) and body. */
+export function findEntryPrivateData(
+  doc: Document,
+  parts: { yaml: string; body: string; bodyLine: number },
+  options?: PrivacyOptions,
+): FieldPrivacyProblem[] {
+  const body = findPrivateData(parts.body, options).map((f) => ({ field: '（隐私）', line: f.line + parts.bodyLine - 1, kind: f.kind, message: f.message }));
+  return [...findDocumentPrivateData(doc, parts.yaml, 2, options), ...body];
+}
+
+/** Private data in a source file (JSON): every string value, with its field path and line. */
+export function findSourcePrivateData(raw: string, options?: PrivacyOptions): FieldPrivacyProblem[] {
+  // JSON is YAML, and the YAML parser keeps each value's position; JSON.parse keeps none.
+  const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
+  if (doc.errors.length === 0 && (isMap(doc.contents) || isSeq(doc.contents)))
+    return findDocumentPrivateData(doc, raw, 1, options).map((p) => (p.field === '（front matter）' ? { ...p, field: '（文件）' } : p));
+  return findPrivateData(raw, options).map((f) => ({ field: '（文件）', line: f.line, kind: f.kind, message: f.message }));
+}

@@ -1,0 +1,364 @@
+/**
+ * Private data in free text: phone numbers, ID and bank card numbers, e-mail, WeChat and QQ ids,
+ * flat and house-number addresses. Careless and hostile submitters write `138 1234 5678`,
+ * `１３９－２３４５－６７８９`, `+86 138…`, `name＠example.com` or `三栋二单元`, so each line is
+ * normalised first (NFKC, dashes, zero-width characters, Chinese digit strings) and digits
+ * separated by spaces, dashes, dots, slashes or brackets are read as one number; every finding
+ * is mapped back to the text as written. Pure and browser-safe: the /submit/ page runs it too.
+ *
+ * False positives are kept low by matching whole digit groups against the shapes real numbers
+ * have (mobile prefixes, area codes, ID dates and regions, bank-card prefixes and the Luhn
+ * check), not any long digit string: years, money, counts, ranges and line locators pass.
+ */
+import { hotlineNumbers } from '../schema/hotlines.ts';
+
+export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'phone' | 'address';
+
+export interface PrivacyFinding {
+  /** 1-based line in the text given. */
+  line: number;
+  kind: PrivacyKind;
+  /** Chinese name of the kind, as editors read it. */
+  label: string;
+  /** The text as written in the line (before normalisation). */
+  text: string;
+  /** What to do, in Chinese. */
+  fix: string;
+  /** `疑似…“text”：fix / English`, ready for a report. */
+  message: string;
+}
+
+export interface PrivacyOptions {
+  /** Numbers (digits only) that are never reported; defaults to content/vocab/hotlines.json. */
+  allowed?: Iterable<string>;
+}
+
+const PHONE_FIX = '删除号码；联系方式不得发布（公共服务热线须列入 content/vocab/hotlines.json）';
+const ACCOUNT_FIX = '删除账号；联系方式不得发布';
+
+export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> = {
+  mobile: { label: '手机号码', fix: PHONE_FIX },
+  landline: { label: '带区号的固定电话', fix: PHONE_FIX },
+  phone: { label: '电话号码', fix: PHONE_FIX },
+  id: { label: '18 位身份证号', fix: '删除证件号' },
+  id15: { label: '15 位身份证号', fix: '删除证件号' },
+  bankcard: { label: '银行卡号', fix: '删除卡号' },
+  email: { label: '电子邮箱', fix: '删除邮箱地址' },
+  wechat: { label: '微信号', fix: ACCOUNT_FIX },
+  qq: { label: 'QQ 号', fix: ACCOUNT_FIX },
+  address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
+};
+
+/** The English tail every privacy message carries, so callers can tell these problems apart. */
+export const PRIVACY_MARK = '/ looks like private data';
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+export interface Normalised {
+  /** The normalised line. */
+  text: string;
+  /** For each character of `text`, the start of the original code point it came from. */
+  from: number[];
+  /** For each character of `text`, the end of that original code point. */
+  to: number[];
+}
+
+const DASH = /[\u002D\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC\u2500\u2501\u23AF]/;
+const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
+// Zero-width, soft hyphen and bidi controls: invisible, so a number hidden by them is still a number.
+const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
+export function normalise(line: string): Normalised {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let index = 0;
+  while (index < line.length) {
+    const code = line.charCodeAt(index);
+    // Fast path for ASCII and common CJK characters, which NFKC leaves alone: most of any text.
+    if ((code < 0x80 && code !== 0x2d) || (code >= 0x4e00 && code <= 0x9fff)) {
+      parts.push(code === 0x09 ? ' ' : line[index]);
+      from.push(index);
+      to.push(index + 1);
+      index++;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(index)!);
+    let out = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+    if (DASH.test(out)) out = '-';
+    else if (DOT.test(out)) out = '.';
+    else if (/^\s+$/u.test(out)) out = ' ';
+    // Each normalised UTF-16 unit maps back to the whole original code point.
+    for (let k = 0; k < out.length; k++) {
+      from.push(index);
+      to.push(index + char.length);
+    }
+    parts.push(out);
+    index += char.length;
+  }
+  // A phone number spelled in Chinese digits (一三八…): only long runs, so 三栋 or 二〇〇九 stay words.
+  const text = parts.join('').replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
+  return { text, from, to };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number shapes
+
+/** Luhn check, as bank cards carry it. */
+export function luhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+// First two digits of a resident ID: the province-level codes of GB/T 2260.
+const ID_REGION = '(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\\d{4}';
+const DATE = '(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+const ID18 = new RegExp(`^${ID_REGION}(?:18|19|20)\\d{2}${DATE}\\d{3}[\\dX]$`);
+const ID15 = new RegExp(`^${ID_REGION}\\d{2}${DATE}\\d{3}$`);
+const MOBILE = /^(?:(?:00)?86)?1[3-9]\d{9}$/;
+// 010 and 02x have three-digit codes, the rest four; local numbers are 7–8 digits, never starting
+// with 0 (real ones never start with 1 either, but submitters' made-up 12345678 must still be caught).
+const LANDLINE = /^(?:0|(?:00)?86)(?:10|2\d|[3-9]\d{2})[1-9]\d{6,7}$/;
+
+interface Group {
+  digits: string;
+  start: number;
+  end: number;
+}
+
+/** Digit groups joined by up to four separators (space, dash, dot, slash, bracket, underscore, Markdown's * and `). */
+function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
+  const runs: { groups: Group[]; x: boolean }[] = [];
+  let current: Group[] = [];
+  let x = false;
+  const flush = () => {
+    if (current.length) runs.push({ groups: current, x });
+    current = [];
+    x = false;
+  };
+  for (const match of text.matchAll(/\d+/g)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    // Part of a hash or file name such as 39c83878bf2ababd: not a number anyone dials.
+    const token = /[0-9A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end, end + 40))![0];
+    if (/[a-f]/i.test(token) && /^[0-9a-f]{8,}$/i.test(token) && /\d[a-f]|[a-f]\d/i.test(token)) {
+      flush();
+      continue;
+    }
+    const previous = current[current.length - 1];
+    const gap = text.slice(previous?.end ?? 0, start);
+    // Masking stars (138****5678) are not a separator: the number is already hidden.
+    if (previous && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
+    current.push({ digits: match[0], start, end });
+    x = /[Xx]/.test(text.charAt(end)) && !/[0-9A-Za-z]/.test(text.charAt(end + 1));
+  }
+  flush();
+  return runs;
+}
+
+/** Bank-card grouping: one block, or blocks of four (the first may be six), the last shorter. */
+const cardGrouping = (groups: Group[]) =>
+  groups.length === 1 || groups.slice(0, -1).every((g, i) => g.digits.length === 4 || (i === 0 && g.digits.length === 6));
+
+interface Span {
+  kind: PrivacyKind;
+  start: number;
+  end: number;
+}
+
+function numberSpans(text: string, allowed: Set<string>): Span[] {
+  const spans: Span[] = [];
+  for (const { groups, x } of digitRuns(text)) {
+    let i = 0;
+    while (i < groups.length) {
+      let best: { kind: PrivacyKind; j: number; withX: boolean } | undefined;
+      let digits = '';
+      for (let j = i; j < groups.length && digits.length < 22; j++) {
+        digits += groups[j].digits;
+        // No shape is shorter than 10 digits (a landline with a three-digit area code).
+        if (digits.length < 10) continue;
+        const last = j === groups.length - 1;
+        const found: PrivacyKind | undefined =
+          last && x && ID18.test(`${digits}X`)
+            ? 'id'
+            : ID18.test(digits)
+              ? 'id'
+              : MOBILE.test(digits)
+                ? 'mobile'
+                : LANDLINE.test(digits)
+                  ? 'landline'
+                  : /^[3-6]\d{15,18}$/.test(digits) && luhn(digits) && cardGrouping(groups.slice(i, j + 1))
+                    ? 'bankcard'
+                    : ID15.test(digits) && j === i
+                      ? 'id15'
+                      : undefined;
+        // 15 000 000 000 (thousands set apart by spaces) is a figure, not a phone number.
+        const thousands = j - i >= 2 && groups[i].digits.length <= 3 && groups.slice(i + 1, j + 1).every((g) => g.digits.length === 3);
+        if (found && !thousands && !allowed.has(digits)) best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
+      }
+      if (best) {
+        let start = groups[i].start;
+        // Show a leading + of +86 as part of the number.
+        if (text[start - 1] === '+') start--;
+        spans.push({ kind: best.kind, start, end: groups[best.j].end + (best.withX ? 1 : 0) });
+        i = best.j + 1;
+      } else i++;
+    }
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail, accounts and numbers named by a keyword
+
+const AT = String.raw`\s*(?:@|[\[(<{]\s*(?:at|AT|At)\s*[\])>}]|#|艾特|圈a)\s*`;
+const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{]\s*(?:dot|DOT|Dot)\s*[\])>}]\s*|点)`;
+const MAIL_HOSTS = 'qq|163|126|139|189|sina|sohu|foxmail|gmail|hotmail|outlook|yeah|aliyun|yahoo';
+const EMAIL = new RegExp(
+  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${AT}[A-Za-z0-9-]+(?:${DOT_WORD}[A-Za-z0-9-]+)*${DOT_WORD}[A-Za-z]{2,}(?![A-Za-z])|@\s*(?:${MAIL_HOSTS})(?![A-Za-z0-9])|\s+(?:at|AT)\s+[A-Za-z0-9-]+(?:\s+(?:dot|DOT)\s+[A-Za-z0-9-]+)+)`,
+  'g',
+);
+
+// Words after which a number is a count, a year or money, not something to dial.
+const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月日号岁项场家所批位届期组队米亩吨%‰]|余|以上|左右|小时|分钟)/;
+
+const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
+  { kind: 'qq', pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(|]{0,3}$/ },
+  { kind: 'wechat', pattern: /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(|]{0,3}$/ },
+  { kind: 'phone', pattern: /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/ },
+];
+
+// Ids that follow 微信 in ordinary prose and are not accounts.
+const NOT_WECHAT_ID = /^(?:wechat|weixin|app|pay|work|official|group|online|mini|web)/i;
+
+function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[] {
+  const spans: Span[] = [];
+  const free = (start: number, end: number) => ![...taken, ...spans].some((s) => start < s.end && s.start < end);
+  // Numbers right after a keyword.
+  for (const { groups } of digitRuns(text)) {
+    const first = groups[0];
+    const before = text.slice(Math.max(0, first.start - 16), first.start);
+    // A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
+    const listed = [...taken, ...spans].some((s) => ['mobile', 'landline', 'phone'].includes(s.kind) && /^\s*[,，、;；/或和及]\s*$/.test(text.slice(s.end, first.start)));
+    const keyword = listed ? KEYWORDS[2] : KEYWORDS.find((k) => k.pattern.test(before));
+    if (!keyword) continue;
+    let digits = '';
+    let end = first.end;
+    for (const g of groups) {
+      if ((digits + g.digits).length > 12) break;
+      digits += g.digits;
+      end = g.end;
+    }
+    if (COUNT_AFTER.test(text.slice(end, end + 4))) continue;
+    if (digits.length < 5) continue;
+    if (keyword.kind === 'qq' && digits.length > 11) continue;
+    if (allowed.has(digits) || allowed.has(digits.replace(/^0(?:10|2\d|[3-9]\d{2})/, ''))) continue;
+    if (free(first.start, end)) spans.push({ kind: keyword.kind, start: first.start, end });
+  }
+  // WeChat ids made of letters: 6–20 characters, starting with a letter.
+  for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
+    const start = match.index!;
+    const before = text.slice(Math.max(0, start - 16), start);
+    if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
+    if (free(start, start + match[0].length)) spans.push({ kind: 'wechat', start, end: start + match[0].length });
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+
+const NUM = '(?:\\d+|[零〇一二三四五六七八九十百两]+)';
+const ADDRESS: RegExp[] = [
+  // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
+  new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g'),
+  // 18号楼301, 3栋502 (a room number straight after the building)
+  new RegExp(`${NUM}\\s*(?:栋|幢|号楼)\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g'),
+  // 2单元301室, 二单元502
+  new RegExp(`${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d))`, 'g'),
+  // 2楼201室
+  new RegExp(`${NUM}\\s*(?:楼|层)\\s*\\d{3,4}\\s*室`, 'g'),
+  // 人民路88号, 解放大街 12 号, 中山路八十八号 (but not 1号文件 or 号召)
+  new RegExp(`(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|大道|胡同)\\s*${NUM}\\s*(?:之\\s*${NUM}\\s*)?号(?![文令召称线])`, 'g'),
+  // 三组12号, 张家村18号
+  new RegExp(`(?:村|组|屯)\\s*${NUM}\\s*号(?![文令召称线])`, 'g'),
+  // 阳光小区3-2-301
+  new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*-\\s*\\d+\\s*-\\s*\\d+`, 'g'),
+];
+
+function addressSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of ADDRESS)
+    for (const match of text.matchAll(pattern)) {
+      let start = match.index!;
+      const end = start + match[0].length;
+      // Show the road's name with its number: up to four Chinese characters before 路/街.
+      if (/^(?:路|街|巷|弄|大道|胡同)/.test(match[0])) start -= /[\u4e00-\u9fa5]{0,4}$/.exec(text.slice(0, start))![0].length;
+      if (!spans.some((s) => start < s.end && s.start < end)) spans.push({ kind: 'address', start, end });
+    }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const defaultAllowed = new Set(hotlineNumbers);
+// Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
+// spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
+// folds them); WeChat ids need 微信 and friends.
+const MAY_HOLD = /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+
+/** Every private datum in one line (no line breaks), with its span in the line as written. */
+export function findInLine(line: string, allowed: Set<string> = defaultAllowed): { kind: PrivacyKind; text: string; start: number; end: number }[] {
+  // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
+  // Chinese digits, no building word. They are passed over without normalising.
+  if (!MAY_HOLD.test(line)) return [];
+  const norm = normalise(line);
+  const text = norm.text;
+  const spans: Span[] = [];
+  const add = (list: Span[]) => {
+    for (const s of list) if (!spans.some((t) => s.start < t.end && t.start < s.end)) spans.push(s);
+  };
+  add([...text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, start: m.index!, end: m.index! + m[0].length })));
+  add(numberSpans(text, allowed));
+  add(keywordSpans(text, spans, allowed));
+  add(addressSpans(text));
+  return spans
+    .sort((a, b) => a.start - b.start)
+    .map((s) => {
+      const start = norm.from[s.start];
+      const end = norm.to[s.end - 1];
+      return { kind: s.kind, text: line.slice(start, end).trim(), start, end };
+    });
+}
+
+/** Every private datum in a text, with its 1-based line. */
+export function findPrivateData(text: string, options: PrivacyOptions = {}): PrivacyFinding[] {
+  const allowed = options.allowed ? new Set([...options.allowed].map((n) => n.replace(/\D/g, ''))) : defaultAllowed;
+  const findings: PrivacyFinding[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    for (const found of findInLine(line, allowed)) {
+      const { label, fix } = privacyKinds[found.kind];
+      findings.push({
+        line: index + 1,
+        kind: found.kind,
+        label,
+        text: found.text,
+        fix,
+        message: `疑似${label}“${found.text}”：${fix} ${PRIVACY_MARK} (${label}): remove it`,
+      });
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,161 @@
+/** The privacy detector: normalisation, each kind in the spellings submitters use, and what must pass. */
+import { describe, expect, it } from 'vitest';
+import { findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
+import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
+import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
+
+const kinds = (text: string) => findPrivateData(text).map((f) => f.kind);
+
+describe('normalise', () => {
+  it('folds full-width digits and signs, dashes and spaces, and maps back to the text as written', () => {
+    const line = '电话：１３８－１２３４　５６７８';
+    const norm = normalise(line);
+    expect(norm.text).toBe('电话:138-1234 5678');
+    const found = findInLine(line);
+    expect(found).toHaveLength(1);
+    expect(found[0].text).toBe('１３８－１２３４　５６７８');
+    expect(line.slice(found[0].start, found[0].end)).toBe(found[0].text);
+  });
+  it('drops zero-width characters and reads long runs of Chinese digits as digits', () => {
+    expect(normalise('138\u200b1234\u200d5678').text).toBe('13812345678');
+    expect(normalise('一三八一二三四五六七八').text).toBe('13812345678');
+    // Short runs stay words: 三栋, 二〇〇九年.
+    expect(normalise('二〇〇九年三栋').text).toBe('二〇〇九年三栋');
+  });
+  it('turns every dash variant into one', () => {
+    for (const dash of ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－', '﹣']) expect(normalise(`139${dash}2345${dash}6789`).text).toBe('139-2345-6789');
+  });
+});
+
+describe('luhn', () => {
+  it('accepts valid card numbers and refuses one changed digit', () => {
+    expect(luhn('4111111111111111')).toBe(true);
+    expect(luhn('6222021234567890128')).toBe(true);
+    expect(luhn('4111111111111112')).toBe(false);
+    expect(luhn('12a4')).toBe(false);
+  });
+});
+
+describe('findPrivateData finds', () => {
+  it.each([
+    ['mobile', '联系电话 13926093388'],
+    ['mobile', '手机138 1234 5678'],
+    ['mobile', '139-2345-6789找他'],
+    ['mobile', '１３９２３４５６７８９'],
+    ['mobile', '+86 138 1234 5678'],
+    ['mobile', '＋８６－１３８１２３４５６７８'],
+    ['mobile', '0086 13812345678'],
+    ['mobile', '(+86)13812345678'],
+    ['mobile', '138.1234.5678'],
+    ['mobile', '138/1234/5678'],
+    ['mobile', '1 3 8 1 2 3 4 5 6 7 8'],
+    ['mobile', '幺三八一二三四五六七八'],
+    ['mobile', '手机 138**1234**5678'],
+    ['mobile', '`138` `1234` `5678`'],
+    ['mobile', '138\u200b1234\u200b5678'],
+    ['landline', '电话：020-87185119'],
+    ['landline', '(010)12345678'],
+    ['landline', '（0571）8888 8888'],
+    ['landline', '0755 1234 5678'],
+    ['landline', '０１０－１２３４５６７８'],
+    ['landline', '+86 10 1234 5678'],
+    ['id', '身份证 44020219800101123X'],
+    ['id', '4402 0219 8001 0112 3x'],
+    ['id', '440202-19800101-1234'],
+    ['id', '４４０２０２１９８００１０１１２３４'],
+    ['id15', '老身份证440202800101123'],
+    ['email', '邮箱 someone@example.com'],
+    ['email', 'someone＠example.com'],
+    ['email', 'someone [at] example [dot] com'],
+    ['email', 'someone（at）example.com'],
+    ['email', 'someone at example dot com'],
+    ['email', '12345678#qq.com'],
+    ['email', 'abc@163'],
+    ['email', 'cunwei @ example . com'],
+    ['bankcard', '卡号 6222 0212 3456 7890 128'],
+    ['bankcard', '4111-1111-1111-1111'],
+    ['bankcard', '６２２２０２１２３４５６７８９０１２８'],
+    ['wechat', '微信：zhang_san88'],
+    ['wechat', '微信号 wxid_abc123'],
+    ['wechat', 'VX: cunwei2020'],
+    ['wechat', '加vx 12345678'],
+    ['wechat', 'ＷＥＣＨＡＴ：ｃｕｎｗｅｉ２０２０'],
+    ['wechat', 'WeChat: cunwei2020'],
+    ['email', 'ｃｕｎｗｅｉ＠ｅｘａｍｐｌｅ．ｃｏｍ'],
+    ['mobile', '电话：①③⑧①②③④⑤⑥⑦⑧'],
+    ['qq', 'QQ 12345678'],
+    ['qq', 'qq号：１２３４５６７８９'],
+    ['qq', '扣扣 87654321'],
+    ['qq', 'QQ群 123 456 789'],
+    ['phone', '短号 61234'],
+    ['phone', '联系电话：8888 8888'],
+    ['phone', '电话:020-87185119,87185106'],
+    ['phone', '| 值班电话 | 8765 4321 |'],
+    ['address', '地址：天河区体育西路123号'],
+    ['address', '阳光小区3栋2单元301室'],
+    ['address', '幸福花园三栋二单元'],
+    ['address', '5号楼1单元502'],
+    ['address', '住在中山路八十八号'],
+    ['address', '张家村三组12号'],
+    ['address', '翠苑小区3-2-301'],
+    ['address', '18号楼301'],
+    ['address', '２单元３０１室'],
+  ])('%s in “%s”', (kind, text) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it('gives the line of each finding and the text as written', () => {
+    const [found] = findPrivateData('第一行\n第二行 ＋８６ １３８ １２３４ ５６７８。');
+    expect(found.line).toBe(2);
+    expect(found.text).toBe('＋８６ １３８ １２３４ ５６７８');
+    expect(found.message).toMatch(/^疑似手机号码“＋８６ １３８ １２３４ ５６７８”：删除号码/);
+  });
+
+  it('finds two numbers on one line', () => {
+    expect(kinds('电话0756-8520031、13697734995')).toEqual(['landline', 'mobile']);
+    expect(kinds('13812345678 13912345678')).toEqual(['mobile', 'mobile']);
+  });
+});
+
+describe('findPrivateData leaves alone', () => {
+  it.each([
+    ['years', '2009年起，2013年推广，2009—2013年间'],
+    ['money and figures', '投入1800元、10000元，受理96345件，帮扶1523户'],
+    ['ranges', '从300人增加到1800人（300→1800），300-1800元'],
+    ['line locators', '第99-307行，第533-723行，第13-15页'],
+    ['dates', '2014-12-05，2014.12.05，2014/12/05，2024年2月1日'],
+    ['percentages and decimals', '占90.5%以上，增长了51.41万件，3.5亿元'],
+    ['hotlines on the allow-list', '拨打12345，热线96345，81890平台，热线电话：96345，电话 0573-96345'],
+    ['document numbers', '粤群组办〔2014〕12号，中办发〔2013〕1号文件，1号文件'],
+    ['counts after keywords', '接听电话1800多个，QQ群200个，微信群12000余人，热线2004年开通'],
+    ['masked numbers', '电话138****5678（原文号码按体例略去）'],
+    ['ISBN and codes', 'ISBN 978-7-5099-0501-2，行政区划代码 440000，文件 39c83878bf2ababd.txt'],
+    ['WeChat and QQ as channels', '通过微信公众号、微信群、QQ群和微博联系群众；微信 WeChat'],
+    ['teaching units and buildings', '第二单元，三号楼前，一栋楼，党员活动室，第3栋，3号楼2019年建成，5栋120户'],
+    ['thousands set apart by spaces', '总投入15 000 000 000元，惠及1 380 000人'],
+    ['bold figures', '**1800**元，*2009*年，`10000`人'],
+    ['series of years', '2009、2010、2011、2012年'],
+    ['numbered items', '1.96345党员志愿服务模式；（1）2013年'],
+    ['a year list with dashes', '2009-2010-2011-2012'],
+  ])('%s', (_name, text) => {
+    expect(findPrivateData(text)).toEqual([]);
+  });
+});
+
+describe('the hotline allow-list', () => {
+  it('is valid and names the hotlines the library uses', () => {
+    expect(hotlinesFileSchema.safeParse(hotlinesData).success).toBe(true);
+    expect(hotlineNumbers).toEqual(expect.arrayContaining(['12345', '96345', '81890']));
+  });
+  it('refuses numbers with separators and duplicate numbers', () => {
+    const value = { id: 'a-line', number: '96-345', label: 'x', definition: 'y' };
+    expect(hotlinesFileSchema.safeParse({ about: '', values: [value] }).success).toBe(false);
+    const twice = { id: 'b-line', number: '96345', label: 'x', definition: 'y' };
+    expect(hotlinesFileSchema.safeParse({ about: '', values: [twice, { ...twice, id: 'c-line' }] }).success).toBe(false);
+  });
+  it('is what lets a hotline through: without it, the same number after 热线 is reported', () => {
+    expect(findPrivateData('热线电话：96345')).toEqual([]);
+    expect(findPrivateData('热线电话：96345', { allowed: [] }).map((f) => f.kind)).toEqual(['phone']);
+    expect(findPrivateData('热线电话：96346').map((f) => f.kind)).toEqual(['phone']);
+  });
+});
