@@ -21,8 +21,8 @@ const SCRIPT = '</script><script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 const REFRESH = '<meta http-equiv=refresh content="0;url=https://example.org">';
 const JS = 'javascript:alert(1)';
-/** Fits every field: no angle brackets, no line break. */
-const NAME = `"' onmouseover=alert(1) &lt;b&gt; ${JS} {alert(1)}`;
+/** Fits every field, titles' 60 characters included: no angle brackets, no line break. */
+const NAME = `"' onmouseover=alert(1) &lt;b&gt; javascript:x {x}`;
 
 const ids = ['minqing-riji-gongzuofa', 'zhongjiang-taizhang-gongzuofa', 'zou-qinqi-gongzuofa'];
 const marks = ['甲', '乙', '丙'];
@@ -46,7 +46,7 @@ function hostileFrontmatter(data: Record<string, any>, mark: string) {
     summary: `${mark}摘要${SCRIPT}${IMG}\u2028\u2029${JS}`,
     notes: `=HYPERLINK("https://example.org","x") ${REFRESH} ${SCRIPT} ${IMG}\n\u2028\u2029 ${JS}`,
     figures: [{ label: `${mark}指标" x="`, value: `${IMG}${SCRIPT}` }],
-    questions: [`${SCRIPT}第一题？`, `${REFRESH}第二题？`, `@SUM(1+1)${IMG}第三题？`],
+    questions: [`@SUM(1+1)${SCRIPT}第一题？`, `${REFRESH}第二题？`, `${IMG}第三题？`],
     inferred: [{ field: 'unit', note: `${SCRIPT}${REFRESH}` }],
     author: `${mark}作者' onclick='alert(1)`,
     related: [],
@@ -166,9 +166,10 @@ test('entry pages show every payload as text and run none of them', async ({ pag
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(h.summary);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({ headline: h.title, description: h.summary, isBasedOn: { name: h.sourceTitle } });
-    const article = (await page.locator('article').textContent())!;
-    for (const text of [SCRIPT, '<img src=x onerror=alert(1)>', REFRESH, JS, '{alert(1)}', IMG]) expect(article).toContain(text);
-    await expect(page.locator('article code').first()).toHaveText(SCRIPT);
+    const article = (await page.locator('article.case').textContent())!;
+    // The body's escaped braces show as written: text, never an expression.
+    for (const text of [SCRIPT, '<img src=x onerror=alert(1)>', REFRESH, JS, '{alert(1)', IMG]) expect(article).toContain(text);
+    await expect(page.locator('article.case code').first()).toHaveText(SCRIPT);
     await page.close();
     page = await page.context().newPage();
   }
@@ -210,7 +211,7 @@ test('open data keeps the payloads as data: JSON equal, CSV quoted and formulas 
 
   const csv = await (await request.get(`${url}/cases.csv`)).text();
   expect(csv).toContain(`"'=HYPERLINK(""https://example.org"",""x"")`);
-  expect(csv).toContain(`'@SUM(1+1)`);
+  expect(csv).toContain(`"'@SUM(1+1)</script>`);
 
   const rss = await (await request.get(`${url}/rss.xml`)).text();
   expect(rss).not.toContain('<script>');
