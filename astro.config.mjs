@@ -18,6 +18,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.
   markdown: { syntaxHighlight: false },
+  // No inline <script> or <style> at all: every script and stylesheet is a file from this site, so
+  // the CSP needs no hashes and public/_headers can state the same policy as the pages' <meta>.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Every script is a bundled file from this site; hashes cover Astro's inlined styles. Pagefind
   // needs WebAssembly ('wasm-unsafe-eval'), nothing needs inline script or a third party.
   security: {

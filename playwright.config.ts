@@ -23,7 +23,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1 --ignore-lock`,
+    // dist/ as a static host serves it, with the headers of its _headers file (astro preview ignores them).
+    command: `node scripts/lib/static-server.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -11,6 +11,8 @@ export interface SiteOptions {
   skipSearch?: boolean;
   /** Entries per search-index part (see src/integrations/pagefind.ts). */
   searchPartSize?: number;
+  /** Skip the content check (tests that build hostile content on purpose). */
+  skipContentCheck?: boolean;
 }
 
 const env = (o: SiteOptions) => ({
@@ -20,6 +22,7 @@ const env = (o: SiteOptions) => ({
   ...(o.outDir ? { OUT_DIR: o.outDir } : {}),
   ...(o.skipSearch ? { SKIP_SEARCH_INDEX: '1' } : {}),
   ...(o.searchPartSize ? { SEARCH_PART_SIZE: String(o.searchPartSize) } : {}),
+  ...(o.skipContentCheck ? { CONTENT_CHECK: 'off' } : {}),
 });
 
 /** Runs astro build; returns wall time in ms. Throws when the build fails. */

@@ -70,10 +70,21 @@ export function sectionTexts(body: string): Record<string, string> {
   return out;
 }
 
-const csvCell = (value: ExportRecord[string]) => {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('；') : String(value);
+/**
+ * A cell that a spreadsheet (Excel, WPS, LibreOffice) would read as a formula starts, after any
+ * leading whitespace (spaces, tabs, CR, LF, full-width spaces), with = + - @; some also take a tab
+ * or CR as the start. Following OWASP's CSV-injection guidance such a cell is prefixed with a
+ * single quote, so it opens as text: `=HYPERLINK(…)` shows as written and links nowhere. Numbers
+ * from the export (year) are never strings here and stay numbers.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u;
+
+/** One CSV cell: formula-looking text neutralised, then quoted when it holds a quote, comma or line break. */
+export function csvCell(value: ExportRecord[string]): string {
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('；') : String(value);
+  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
 
 /** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. */
 export function toCsv(records: ExportRecord[]): string {

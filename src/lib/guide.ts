@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { caseSchema } from '../schema/case.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
 import { sectionNames } from '../schema/sections.ts';
+import { escapeHtml } from './escape.ts';
 
 export interface FieldDoc {
   name: string;
@@ -177,9 +178,11 @@ export function guideBlocks(markdown = guideMarkdown()): Block[] {
   return blocks;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Inline Markdown of the guide (`code` and **bold**) as HTML, escaping everything else. */
+/**
+ * Inline Markdown of the guide (`code` and **bold**) as HTML for guide.astro's `set:html`: the text
+ * is escaped first, and only the two tags made here are added, so no text (it comes from the schema's
+ * descriptions and this file) can become markup.
+ */
 export function inlineHtml(text: string): string {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, '<code>$1</code>')

@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { domainId, level, regionId, themeId } from './vocab.ts';
 import { sourceRef } from './source.ts';
+import { nameText, proseText } from './text.ts';
 
 /** Entry ids are the catalogue ids: ASCII pinyin slugs. */
 export const caseId = z
@@ -27,11 +28,11 @@ export const regionSchema = z
     /** Province-level region; omitted only when the source does not say (then `note` explains). */
     province: regionId.optional().describe('省级行政区 id，如 guangdong；原文未载明时省略并填写 note'),
     /** Prefecture-level city, as the source writes it. */
-    city: z.string().min(1).optional().describe('地级市（州、盟、地区），按原文写法，如“韶关市”'),
+    city: nameText(z.string().min(1)).optional().describe('地级市（州、盟、地区），按原文写法，如“韶关市”'),
     /** County-level division, as the source writes it. */
-    county: z.string().min(1).optional().describe('县级行政区（县、区、县级市、旗），如“始兴县”'),
+    county: nameText(z.string().min(1)).optional().describe('县级行政区（县、区、县级市、旗），如“始兴县”'),
     /** Why the region is incomplete (masked names, unstated place). */
-    note: z.string().min(1).optional().describe('地区不完整的原因，如“原文地名被遮蔽”'),
+    note: proseText(z.string().min(1)).optional().describe('地区不完整的原因，如“原文地名被遮蔽”'),
   })
   .refine((region) => region.province || region.note, {
     message: '缺少省份：请填写 region.province，或在 region.note 中说明原文为何没有地区 / province missing: set region.province or explain in region.note',
@@ -52,21 +53,17 @@ const isoDate = z.preprocess(
 export const caseSchema = z
   .object({
     /** The method's name as practitioners call it. */
-    title: z.string().trim().min(2).max(60).describe('工作法名称，用实践者的叫法，如“民情日记”工作法'),
+    title: nameText(z.string().trim().min(2).max(60)).describe('工作法名称，用实践者的叫法，如“民情日记”工作法'),
     /** The source's own headline, where it differs from the title. */
-    headline: z.string().trim().min(2).optional().describe('来源中的原标题（与名称不同时填写）'),
+    headline: nameText(z.string().trim().min(2)).optional().describe('来源中的原标题（与名称不同时填写）'),
     /** Other names of the method or its named parts that readers search for. */
-    aliases: z.array(z.string().trim().min(1)).default([]).describe('别名或方法中各组成部分的名称，便于检索'),
+    aliases: z.array(nameText(z.string().trim().min(1))).default([]).describe('别名或方法中各组成部分的名称，便于检索'),
     /**
      * The body that designed and ran the scheme, by its name — not the set of bodies that carried it out.
      * The rule for multi-level schemes and its worked examples live here because the guide is generated
      * from these descriptions.
      */
-    unit: z
-      .string()
-      .trim()
-      .min(2)
-      .describe(
+    unit: nameText(z.string().trim().min(2)).describe(
         '实践单位：设计并推行这项工作的那个党组织或机关的名称，按原文写法（原文只写地名时就写地名，如“南平市”，不要自行补成“市委”）。' +
           '多级推行的工作（县或市设计、乡村或社区执行）写设计和主导的那一级，不写执行者的集合；执行的村、社区和范围写进正文。' +
           '单位应是一个名称而不是描述：不要写“各村党支部”“……等”“所有……”“（12个）”“农村党组织”这类说法，确需如此时在 notes 中说明单位为何这样写。' +
@@ -90,29 +87,29 @@ export const caseSchema = z
     /** Year the practice started, if the source says so. */
     year: z.number().int().min(1949).max(currentYear).optional().describe('开始实践的年份（来源写明时填写），四位整数'),
     /** One or two sentences for lists and search results. */
-    summary: z.string().trim().min(10).max(120).describe('一两句话的摘要，不超过 120 字'),
+    summary: proseText(z.string().trim().min(10).max(120)).describe('一两句话的摘要，不超过 120 字'),
     /** Where the case comes from. */
     source: sourceRef.describe('来源：id（来源文件）和 locator（行号或页码）'),
     /** Fields filled in rather than read in the source, with the reason. */
     inferred: z
-      .array(z.object({ field: z.enum(inferableFields), note: z.string().min(2) }))
+      .array(z.object({ field: z.enum(inferableFields), note: proseText(z.string().min(2)) }))
       .default([])
       .describe('推断而非原文写明的字段，及推断依据'),
     /** Editors' note shown on the page: damaged text, masked names, scope. */
-    notes: z.string().trim().min(2).optional().describe('编者说明：原文残缺、遮蔽、范围等'),
+    notes: proseText(z.string().trim().min(2)).optional().describe('编者说明：原文残缺、遮蔽、范围等'),
     /** Key result numbers exactly as the source states them. */
     figures: z
-      .array(z.object({ label: z.string().trim().min(1), value: z.string().trim().min(1) }))
+      .array(z.object({ label: nameText(z.string().trim().min(1)), value: proseText(z.string().trim().min(1)) }))
       .default([])
       .describe('关键数字：label（指标）和 value（原文数值及单位）'),
     /** Discussion questions (思考题) for training. */
-    questions: z.array(z.string().trim().min(6)).min(2).max(4).describe('2—4 道思考题'),
+    questions: z.array(proseText(z.string().trim().min(6))).min(2).max(4).describe('2—4 道思考题'),
     /** Ids of related entries. */
     related: z.array(z.string()).default([]).describe('相关案例的 id'),
     /** Editorial status. */
     status: z.enum(statuses).default('已发布').describe('编辑状态：草稿（不发布）、待审、已发布'),
     /** Who wrote the entry up from its source. */
-    author: z.string().trim().min(2).describe('条目撰写人（编辑或单位）'),
+    author: nameText(z.string().trim().min(2)).describe('条目撰写人（编辑或单位）'),
     /** When an editor last checked the entry against its source. */
     reviewed: isoDate.describe('最近一次对照来源审核的日期，YYYY-MM-DD'),
   })

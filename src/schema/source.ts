@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { regionId } from './vocab.ts';
+import { nameText, proseText } from './text.ts';
 
 /** Source ids are ASCII slugs, the file name of `content/sources/<id>.json`. */
 export const sourceId = z
@@ -32,21 +33,21 @@ export const sourceRef = z.object({
 /** An item a source names (in its contents or an award list) that has no entry yet. */
 export const listedItem = z.object({
   /** The item's headline as the source gives it. */
-  headline: z.string().min(1),
+  headline: nameText(z.string().min(1)),
   /** The subtitle or second line, where the source has one. */
-  subtitle: z.string().optional(),
+  subtitle: nameText(z.string()).optional(),
   /** The practising unit, as far as the source states it. */
-  unit: z.string().optional(),
+  unit: nameText(z.string()).optional(),
   /** Province, where the source states or clearly implies it. */
   province: regionId.optional(),
   /** Where the item stands in the source. */
   locator,
   /** Which list of the source it belongs to, e.g. 目录, 最佳案例, 优秀案例. */
-  list: z.string().min(1),
+  list: nameText(z.string().min(1)),
   /** Rank or number within that list. */
   rank: z.number().int().positive().optional(),
   /** Editors' note, e.g. what was filled in from geography. */
-  note: z.string().optional(),
+  note: proseText(z.string()).optional(),
 });
 
 export const sourceKinds = ['文件', '图书', '报道', '报道汇编', '网络汇编'] as const;
@@ -54,32 +55,32 @@ export const sourceKinds = ['文件', '图书', '报道', '报道汇编', '网�
 /** One source document. */
 export const sourceSchema = z.object({
   /** Title of the document (or a bracketed description where it has none). */
-  title: z.string().min(1),
+  title: nameText(z.string().min(1)),
   /** Issuing body or editor, where stated. */
-  issuer: z.string().optional(),
+  issuer: nameText(z.string()).optional(),
   /** Publisher, for books. */
-  publisher: z.string().optional(),
+  publisher: nameText(z.string()).optional(),
   /** Document number (文号), for official documents. */
-  docNumber: z.string().optional(),
+  docNumber: nameText(z.string()).optional(),
   /** ISBN, for books. */
-  isbn: z.string().optional(),
+  isbn: nameText(z.string()).optional(),
   /** Date of the document as precisely as known: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: z
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
     .optional(),
   /** What is known about the date where it is not stated. */
-  dateNote: z.string().optional(),
+  dateNote: proseText(z.string()).optional(),
   /** Kind of document. */
   kind: z.enum(sourceKinds),
   /** File name of the seed text the line numbers refer to. */
-  file: z.string().min(1),
+  file: nameText(z.string().min(1)),
   /** Number of lines in that file, so line locators can be checked against it. */
   lines: z.number().int().positive(),
   /** Short order key so sources list in a stable order. */
   order: z.number().int().nonnegative(),
   /** What readers should know about the document: structure, damage, masking. */
-  notes: z.string().min(1),
+  notes: proseText(z.string().min(1)),
   /** Items the source names that have no entry yet: the editors' backlog. */
   listed: z.array(listedItem).default([]),
 });

@@ -1,0 +1,77 @@
+/**
+ * What a front-matter string may hold. Entries come from submitters; text copied from web pages,
+ * chat apps or crafted on purpose can carry characters a reader never sees (control, zero-width and
+ * text-direction characters, which make a string display differently from what it is) or markup.
+ * Outputs escape everything anyway; these rules keep such characters out of the library itself.
+ *
+ * - `nameText`: titles, names, units, places, labels: one line, no `<` or `>`.
+ * - `proseText`: summaries, notes, questions: line breaks allowed, angle brackets allowed (the
+ *   text is escaped wherever it is shown).
+ */
+import { z } from 'astro/zod';
+
+/** C0 and C1 control characters and DEL; `\n` is handled separately (allowed in prose). */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
+/** Zero-width space, non-joiner, joiner, word joiner, and the BOM used as a zero-width no-break space. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
+/** Bidirectional embeddings, overrides and isolates. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+const ANGLE = /[<>]/u;
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** 1-based position in characters (code points), as an editor counts them. */
+const position = (value: string, index: number) => Array.from(value.slice(0, index)).length + 1;
+
+interface Rule {
+  pattern: RegExp;
+  message: (c: string, at: number) => string;
+}
+
+const rules = {
+  newline: {
+    pattern: /[\n\u2028\u2029]/u,
+    message: (_c, at) => `不能换行（第 ${at} 个字符处）：请写在一行内 / must be on one line (line break at character ${at}): join the lines`,
+  },
+  control: {
+    pattern: CONTROL,
+    message: (c, at) =>
+      `含有控制字符 ${codePoint(c)}（第 ${at} 个字符）：请删除它 / contains the control character ${codePoint(c)} (character ${at}): delete it`,
+  },
+  zeroWidth: {
+    pattern: ZERO_WIDTH,
+    message: (c, at) =>
+      `含有看不见的零宽字符 ${codePoint(c)}（第 ${at} 个字符，常随网页或聊天软件里复制的文字带入）：请删除它 / contains the invisible zero-width character ${codePoint(c)} (character ${at}, often copied along from web pages or chat apps): delete it`,
+  },
+  bidi: {
+    pattern: BIDI,
+    message: (c, at) =>
+      `含有改变文字方向的控制字符 ${codePoint(c)}（第 ${at} 个字符），它让显示出的文字与实际内容不一致：请删除它 / contains the text-direction control ${codePoint(c)} (character ${at}), which makes the text display differently from what it is: delete it`,
+  },
+  angle: {
+    pattern: ANGLE,
+    message: (c, at) =>
+      `不能含有尖括号“${c}”（第 ${at} 个字符）：名称、单位、地名和标签里用不到它，请删除，书名请用《》 / must not contain “${c}” (character ${at}): names, units, places and labels do not need angle brackets; delete it, and write book titles with 《》`,
+  },
+} satisfies Record<string, Rule>;
+
+/** The problems of one string under the given rules, one message per rule that fails (first place only). */
+export function textProblems(value: string, kind: 'name' | 'prose'): string[] {
+  const applied: Rule[] = kind === 'name' ? [rules.newline, rules.control, rules.zeroWidth, rules.bidi, rules.angle] : [rules.control, rules.zeroWidth, rules.bidi];
+  const out: string[] = [];
+  for (const rule of applied) {
+    const match = rule.pattern.exec(value);
+    if (match) out.push(rule.message(match[0], position(value, match.index)));
+  }
+  return out;
+}
+
+const refineWith = (kind: 'name' | 'prose') => (value: string, ctx: z.RefinementCtx) => {
+  for (const message of textProblems(value, kind)) ctx.addIssue({ code: 'custom', message });
+};
+
+/** A title, name, unit, place or label: one line, no control, zero-width or direction characters, no `<` `>`. */
+export const nameText = <T extends z.ZodString>(schema: T): T => schema.superRefine(refineWith('name')) as T;
+
+/** Free text (summary, notes, questions): line breaks allowed; no control, zero-width or direction characters. */
+export const proseText = <T extends z.ZodString>(schema: T): T => schema.superRefine(refineWith('prose')) as T;
