@@ -283,6 +283,15 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     try {
       for (const problem of findLinkProblems(links, { caseIds: known, sourceIds: context.sourceIds, publicFiles: context.publicFiles, facets }))
         fail(file.path, problem.where, problem.message, problem.line + bodyLine - 1);
+      // A draft is never published, so nothing published may name it (its id would reach the
+      // page, cases.json and cases.csv).
+      const isDraft = (other: unknown) => typeof other === 'string' && parsed.get(other)?.data?.status === '草稿';
+      if (data?.status !== '草稿') {
+        for (const link of links) {
+          const target = /^\/cases\/([a-z0-9-]+)\/$/.exec(link.url)?.[1];
+          if (isDraft(target)) fail(file.path, '（链接）', `链接的案例 ${target} 还是草稿，草稿不发布：请删除链接，等它发布后再加 / linked entry ${target} is a draft`, link.line + bodyLine - 1);
+        }
+      }
       const sourceIdValue = data?.source?.id;
       if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
         fail(file.path, 'source.id', `来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')} / unknown source id`, lineOfField(['source', 'id']));
@@ -297,6 +306,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
       related.forEach((other, index) => {
         if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
         else if (related.indexOf(other) < index) fail(file.path, 'related', `相关案例 ${show(other)} 重复列出：请删除重复的一行 / related id ${show(other)} is listed twice`, lineOfField(['related', index]));
+        else if (data?.status !== '草稿' && isDraft(other)) fail(file.path, 'related', `相关案例 ${show(other)} 还是草稿，草稿不发布：请先删除，等它发布后再加 / related entry ${show(other)} is a draft`, lineOfField(['related', index]));
         else if (typeof other === 'string' && !known.has(other))
           fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
       });

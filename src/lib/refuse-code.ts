@@ -20,7 +20,8 @@ export const refuseCode = {
     // The MDX body keeps its front matter as blank lines, so these are the file's own line numbers.
     const list = problems.map((p) => `${file}:${p.line}${p.column ? `:${p.column}` : ''}  ${p.message}`).join('\n');
     const error = new Error(`条目含有不允许的标记，构建已停止 / an entry holds markup that may not be built:\n${list}`);
-    Object.assign(error, { loc: { file, line: problems[0].line, column: problems[0].column } });
+    // @astrojs/mdx reads line and column from the error for its "Location:" line.
+    Object.assign(error, { line: problems[0].line, column: problems[0].column ?? 1, loc: { file, line: problems[0].line, column: problems[0].column } });
     throw error;
   },
 };
