@@ -71,8 +71,12 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
 function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: string }[] {
   const out: { line: number; message: string }[] = [];
   const lineAt = (offset: number) => yamlText.slice(0, offset).split('\n').length + 1;
+  const seen = new Set<string>();
   visit(doc, (_key, node) => {
     if (isAlias(node)) {
+      // Once per alias name: an alias bomb repeats a few names thousands of times.
+      if (seen.has(node.source)) return visit.SKIP;
+      seen.add(node.source);
       out.push({ line: lineAt(node.range?.[0] ?? 0), message: `front matter 不能使用 YAML 别名 *${node.source}：请把内容直接写出来 / YAML aliases are not allowed` });
       return visit.SKIP;
     }
@@ -228,7 +232,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     const doc = parseDocument(parts.yaml, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length) {
       for (const error of doc.errors)
-        fail(file.path, '（front matter）', `YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号 / YAML syntax error`, (error.linePos?.[0].line ?? 0) + 1);
+        fail(file.path, '（front matter）', `YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号 / YAML syntax error`, error.linePos ? error.linePos[0].line + 1 : parts.yaml.slice(0, error.pos[0]).split('\n').length + 1);
       return;
     }
     const yamlFeatures = yamlFeatureProblems(doc, parts.yaml);

@@ -101,7 +101,7 @@ function describeNode(node: MdastNode): string {
         : /^[A-Z]/.test(name) || name.includes('.')
           ? `组件 <${name}>`
           : name ? `HTML 标签 <${name}>` : '片段 <>';
-      return `正文不能包含${kind}：${plainFix} / ${kind.replace(/[^\w<>. -]/g, '').trim() || 'markup'} is not allowed in an entry`;
+      return `正文不能包含${kind}：${plainFix} / ${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`;
     }
     case 'html':
       return `正文不能包含 HTML 或 HTML 注释：${plainFix} / raw HTML is not allowed in an entry`;
@@ -147,8 +147,10 @@ export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
 }
 
 /** Common causes of an MDX parse error, so the fix names what the editor most likely typed. */
-function parseFix(reason: string): string {
-  if (/comment in MDX|`!`/.test(reason)) return '正文不能写 HTML 注释 <!-- -->：请删除';
+function parseFix(reason: string, text: string): string {
+  if (text.includes('<!--')) return '正文不能写 HTML 注释 <!-- -->：请删除';
+  if (/<!/.test(text)) return '正文不能写 <!…> 声明：请删除';
+  if (/<[a-z][\w+.-]*:/i.test(text) || /<[^>\s]+@/.test(text)) return 'MDX 不支持 <网址> 写法：链接请写成 [文字](https://…)';
   if (/link in MDX|after `<`|before name/.test(reason)) return '尖括号 < 会被当作标签：链接请写成 [文字](https://…)，小于号请写成 \\< 或全角“＜”';
   if (/brace|expression|`\{`|`\}`/.test(reason)) return '花括号 { } 会被当作代码：请删除，或写成 \\{ \\}，或改用全角括号（）';
   return '请删去正文中的尖括号 < > 和花括号 { }（或在前面加反斜杠 \\），只用文字和 Markdown';
@@ -163,7 +165,7 @@ export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem
   if ('error' in result) {
     let { line = 1, column, reason } = result.error;
     // The parser's own notes suggest MDX comments and JSX, which entries may not use.
-    reason = reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '').replace(/\s*\(note: [^)]*\)/g, '');
+    reason = reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '').replace(/\s*\(note: [\s\S]*$/, '');
     // An unclosed tag is reported where the parser gave up (often the end of the body); point
     // at the tag itself, which is what the editor has to remove.
     const tag = /closing tag for `<([^>`\s]+)>`/.exec(reason)?.[1];
@@ -173,9 +175,10 @@ export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem
       line = tagLine + 1;
       column = lines[tagLine].indexOf(`<${tag}`) + 1;
       const kind = /\son\w+\s*=/i.test(lines[tagLine]) ? '内联事件处理器' : /^[A-Z]/.test(tag) ? `组件 <${tag}>` : `HTML 标签 <${tag}>`;
-      return [{ line, column, message: `正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix} / ${tag}: markup is not allowed in an entry` }];
+      return [{ line, column, message: `正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix} / markup <${tag}> is not allowed in an entry` }];
     }
-    return [{ line, column, message: `MDX 无法解析正文（第 ${line} 行${column ? `第 ${column} 列` : ''}：${reason}）：${parseFix(reason)} / the MDX parser refuses the body at ${line}:${column ?? '?'}: ${reason}` }];
+    // The line is the problem's own (callers shift it to the file's line); the message names the column.
+    return [{ line, column, message: `MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')} / the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}` }];
   }
   return findUnsafeNodes(result.tree);
 }
