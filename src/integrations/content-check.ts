@@ -35,7 +35,11 @@ export function checkProject(root: string, contentDir = 'content'): CheckResult 
     existsSync(publicDir) ? (readdirSync(publicDir, { recursive: true }) as string[]).map((f) => `/${f.split('\\').join('/')}`) : [],
   );
   const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles, parseBody: parseMdxBody });
-  return { ...cases, errors: [...sources.errors, ...cases.errors], files: caseFiles.length };
+  // A mistyped content folder must not pass as an empty library.
+  const missing = existsSync(resolve(root, contentDir, 'cases'))
+    ? []
+    : [{ file: `${contentDir}/cases`, field: '（文件夹）', severity: 'error' as const, message: `找不到条目文件夹 ${contentDir}/cases：请检查路径 / the entries folder does not exist` }];
+  return { ...cases, errors: [...missing, ...sources.errors, ...cases.errors], files: caseFiles.length };
 }
 
 /** The build's own check result, for pages rendered in the same build (see `checkedProject`). */

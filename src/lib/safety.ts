@@ -171,7 +171,7 @@ export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem
     const tag = /closing tag for `<([^>`\s]+)>`/.exec(reason)?.[1];
     const lines = body.split(/\r?\n/);
     const tagLine = tag ? lines.findIndex((l) => l.includes(`<${tag}`)) : -1;
-    if (tagLine >= 0) {
+    if (tag && tagLine >= 0) {
       line = tagLine + 1;
       column = lines[tagLine].indexOf(`<${tag}`) + 1;
       const kind = /\son\w+\s*=/i.test(lines[tagLine]) ? '内联事件处理器' : /^[A-Z]/.test(tag) ? `组件 <${tag}>` : `HTML 标签 <${tag}>`;
