@@ -41,18 +41,23 @@ describe('a build with the content check switched off', () => {
   mkdirSync(join(root, '.bench'), { recursive: true });
   const work = mkdtempSync(join(root, '.bench', 'build-guard-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
-  const marker = join(work, 'CODE-RAN');
+  const marker = (n: number) => join(work, `CODE-RAN-${n}`);
 
-  it('still refuses an entry whose body would write a file, names it, and nothing runs', () => {
+  it('still refuses entries whose bodies would write a file, names them, and nothing runs', () => {
     const content = join(work, 'content');
     mkdirSync(join(content, 'cases'), { recursive: true });
     for (const dir of ['sources', 'vocab']) cpSync(join(root, 'content', dir), join(content, dir), { recursive: true });
     cpSync(join(root, 'content/catalogue.json'), join(content, 'catalogue.json'));
     const good = readFileSync(join(root, 'content/cases/baoshan-youyilu-sanbi-sanzheng.mdx'), 'utf8');
     writeFileSync(join(content, 'cases/baoshan-youyilu-sanbi-sanzheng.mdx'), good);
-    // Published, otherwise valid: the build renders it. The payload is the issue's own.
-    const payload = `{/* 编者注 */ process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')}`;
-    writeFileSync(join(content, 'cases/hostile-entry.mdx'), good.replace('## 背景\n', `## 背景\n\n${payload}\n`));
+    // Published, otherwise valid: the build renders them. The payloads are the issue's tricks.
+    const write = (n: number) => `process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker(n))}, 'ran')`;
+    const payloads = [
+      `{/* 编者注 */ ${write(1)}}`,
+      `说明 \`\`\`\n{${write(2)}}\n\`\`\` 结束`,
+      `<img src={${write(3)}} alt="图" />`,
+    ];
+    payloads.forEach((payload, i) => writeFileSync(join(content, `cases/hostile-entry-${i + 1}.mdx`), good.replace('## 背景\n', `## 背景\n\n${payload}\n`)));
     const build = spawnSync('npx', ['astro', 'build'], {
       cwd: root,
       encoding: 'utf8',
@@ -62,7 +67,8 @@ describe('a build with the content check switched off', () => {
     const log = build.stdout + build.stderr;
     expect(log).toContain('CONTENT_CHECK=off');
     expect(build.status, log.slice(-3000)).not.toBe(0);
-    expect(log).toMatch(/hostile-entry\.mdx:\d+:\d+\s+正文不能包含/);
-    expect(existsSync(marker)).toBe(false);
+    // The build stops at the first entry it compiles, naming file, line and what was found.
+    expect(log).toMatch(/hostile-entry-\d\.mdx:\d+:\d+\s+正文不能包含/);
+    expect([1, 2, 3].filter((n) => existsSync(marker(n)))).toEqual([]);
   }, 240_000);
 });

@@ -5,7 +5,10 @@
  * also go through the browser's parser (/submit/), which must reach the same verdict as the
  * build's, line for line.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkProject } from '../../src/integrations/content-check.ts';
 import { describe, expect, it } from 'vitest';
 import { checkCases, contentFile, formatProblem, type CheckContext } from '../../src/lib/content-check.ts';
 import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
@@ -61,6 +64,30 @@ describe('the whole corpus at once', () => {
     const reported = new Set(errors.map((e) => e.file));
     expect(files.map((f) => f.path).filter((p) => !reported.has(p))).toEqual([]);
   });
+});
+
+describe('npm run check (checkProject) on a library holding the corpus', () => {
+  it('reads every file as bytes, whatever its name, and reports each one; the real entries stay valid', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gongzuofa-hostile-'));
+    try {
+      cpSync(new URL('../../content/', import.meta.url).pathname, join(work, 'content'), { recursive: true });
+      const names: string[] = [];
+      for (const folder of ['markup', 'files'])
+        for (const name of load(folder).names) {
+          // Same names in both folders would collide; prefix the folder.
+          const target = `${folder}-${name}`;
+          cpSync(new URL(`${folder}/${name}`, dir).pathname, join(work, 'content/cases', target));
+          names.push(`content/cases/${target}`);
+        }
+      mkdirSync(join(work, 'public'), { recursive: true });
+      const result = checkProject(work);
+      const reported = new Set(result.errors.map((e) => e.file));
+      expect(names.filter((n) => !reported.has(n))).toEqual([]);
+      expect(result.validIds.length).toBe(readdirSync(new URL('../../content/cases/', import.meta.url)).length);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the browser parser (/submit/) agrees with the build’s', () => {
