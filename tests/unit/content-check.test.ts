@@ -82,6 +82,22 @@ describe('checkCases', () => {
   });
 });
 
+describe('isolation', () => {
+  it('a crash while checking one file becomes that file\'s error, and the other files are still checked', () => {
+    const parseBody = (body: string) => {
+      if (body.includes('引爆')) throw new RangeError('Maximum call stack size exceeded');
+      return parseMdxBody(body);
+    };
+    const files = [
+      { path: 'content/cases/a.mdx', raw: entryText({}, validBody.replace('党员干部每周入户，记录民情。', '引爆。')) },
+      { path: 'content/cases/b.mdx', raw: entryText({ title: '乙工作法', unit: '乙社区党委', domain: 'qita' }) },
+    ];
+    const result = checkCases(files, { ...context, parseBody });
+    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message).toContain('检查这个文件时出错：Maximum call stack size exceeded');
+    expect(result.errors.some((e) => e.file === 'content/cases/b.mdx' && e.field === 'domain')).toBe(true);
+  });
+});
+
 describe('duplicates', () => {
   it('flags an entry whose title and unit closely match another, naming it', () => {
     const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ title: '“民情日记” 工作法', unit: '某村党支部' }) }], {
