@@ -13,9 +13,12 @@ import { findUnsafeNodes, type MdastNode } from './safety.ts';
 export const refuseCode = {
   name: 'gongzuofa:refuse-code',
   options: { position: true },
-  before(root: unknown, ctx: { fileURL?: URL }) {
+  before(root: unknown, ctx: { fileURL?: URL; data?: { astro?: { frontmatter?: Record<string, unknown> } } }) {
     const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '（未知文件 / unknown file）';
     const problems = findUnsafeNodes(root as MdastNode);
+    // @astrojs/mdx imports a front-matter `layout` as a module: code chosen by the entry.
+    if (ctx.data?.astro?.frontmatter && 'layout' in ctx.data.astro.frontmatter)
+      problems.unshift({ line: 1, message: 'front matter 不能有 layout 字段（构建会把它当作代码导入）：请删除 / a layout field would import code' });
     if (problems.length === 0) return;
     // The MDX body keeps its front matter as blank lines, so these are the file's own line numbers.
     const list = problems.map((p) => `${file}:${p.line}${p.column ? `:${p.column}` : ''}  ${p.message}`).join('\n');

@@ -32,6 +32,12 @@ describe('the remark guard in the MDX pipeline', () => {
     expect(() => compile(body)).toThrow(new RegExp(`hostile\\.mdx:${line}:`));
   });
 
+  it('stops a front-matter layout, which @astrojs/mdx would import as code', () => {
+    const run = () =>
+      mdxToJs('## 背景\n\n正文\n', { mdastPlugins: [refuseCode], fileURL: pathToFileURL('/x/content/cases/hostile.mdx'), jsxImportSource: 'astro', data: { astro: { frontmatter: { layout: '/tmp/evil.js' } } } });
+    expect(run).toThrow(/hostile\.mdx:1\s+front matter 不能有 layout/);
+  });
+
   it('lets Markdown through', () => {
     expect(compile('## 背景\n\n**加粗**、[链接](https://example.com/)、[案例](/cases/a/)、`代码`、\\{转义\\}\n\n```\n{不是代码}\n```\n').code).toContain('MDXContent');
   });
