@@ -44,12 +44,14 @@ describe('the remark guard in the MDX pipeline', () => {
 });
 
 describe('a build with the content check switched off', () => {
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  const work = mkdtempSync(join(root, '.bench', 'build-guard-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // Made inside the test, so a filtered run (-t) leaves no folder behind.
+  let work = '';
+  afterAll(() => work && rmSync(work, { recursive: true, force: true }));
   const marker = (n: number) => join(work, `CODE-RAN-${n}`);
 
   it('still refuses entries whose bodies would write a file, names them, and nothing runs', () => {
+    mkdirSync(join(root, '.bench'), { recursive: true });
+    work = mkdtempSync(join(root, '.bench', 'build-guard-'));
     const content = join(work, 'content');
     mkdirSync(join(content, 'cases'), { recursive: true });
     for (const dir of ['sources', 'vocab']) cpSync(join(root, 'content', dir), join(content, dir), { recursive: true });
