@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { refuseCode } from './src/lib/refuse-code.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 
@@ -17,12 +19,14 @@ export default defineConfig({
   server: { port: 4321 },
   devToolbar: { enabled: false },
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.
-  markdown: { syntaxHighlight: false },
+  // satteri is @astrojs/mdx's default parser; refuseCode stops the build on any code or unsafe URL
+  // in an entry even if the content check is bypassed (defence in depth, src/lib/refuse-code.ts).
+  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [refuseCode] }) },
   // No inline <script> or <style> at all: every script and stylesheet is a file from this site, so
   // the CSP needs no hashes and public/_headers can state the same policy as the pages' <meta>.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  // Every script is a bundled file from this site; hashes cover Astro's inlined styles. Pagefind
+  // Every script and stylesheet is a bundled file from this site (see build/vite above). Pagefind
   // needs WebAssembly ('wasm-unsafe-eval'), nothing needs inline script or a third party.
   security: {
     csp: {

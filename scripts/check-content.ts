@@ -6,6 +6,13 @@
 import { checkProject, report } from '../src/integrations/content-check.ts';
 
 const contentDir = process.argv[2] ?? 'content';
-const result = checkProject(process.cwd(), contentDir);
-console.log(report(result));
-process.exit(result.errors.length ? 1 : 0);
+try {
+  const result = checkProject(process.cwd(), contentDir);
+  console.log(report(result));
+  process.exit(result.errors.length ? 1 : 0);
+} catch (error) {
+  // Each file is checked on its own (src/lib/content-check.ts); this is a failure around them,
+  // e.g. a folder that cannot be read. Say so in one line rather than with a stack trace.
+  console.error(`内容检查无法运行：${(error as Error)?.message ?? error}。请确认在项目根目录运行，且 ${contentDir}/ 可读 / the content check could not run`);
+  process.exit(2);
+}

@@ -3,11 +3,12 @@
  * with every problem listed (Astro's own validation would stop at the first). `npm run check`
  * calls `checkProject` too: one set of rules, two ways in.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkCases, checkSources, formatProblem, type CheckResult, type ContentFile } from '../lib/content-check.ts';
+import { checkCases, checkSources, contentFile, formatProblem, type CheckResult, type ContentFile } from '../lib/content-check.ts';
+import { parseMdxBody } from '../lib/mdx-parse.ts';
 
 function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
   const full = resolve(root, dir);
@@ -18,24 +19,27 @@ function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
     return [];
   }
   return names
-    .filter((name) => extension.test(name) && !name.split(/[\\/]/).pop()!.startsWith('_'))
+    .filter((name) => extension.test(name) && !/^[_.]/.test(name.split(/[\\/]/).pop()!) && statSync(join(full, name)).isFile())
     .sort()
-    .map((name) => {
-      const path = join(full, name);
-      return { path: relative(root, path).split('\\').join('/'), raw: readFileSync(path, 'utf8') };
-    });
+    // Bytes, not text: the check tells a GBK or BOM file from bad content (see contentFile).
+    .map((name) => contentFile(relative(root, join(full, name)).split('\\').join('/'), readFileSync(join(full, name))));
 }
 
 /** Checks every source and case file under `root/content`. */
 export function checkProject(root: string, contentDir = 'content'): CheckResult & { files: number } {
   const sources = checkSources(readDir(root, join(contentDir, 'sources'), /\.json$/));
-  const caseFiles = readDir(root, join(contentDir, 'cases'), /\.mdx?$/);
+  // Every file, not only .mdx: a .md or .txt entry would be skipped by the build without a word.
+  const caseFiles = readDir(root, join(contentDir, 'cases'), /./);
   const publicDir = join(root, 'public');
   const publicFiles = new Set(
     existsSync(publicDir) ? (readdirSync(publicDir, { recursive: true }) as string[]).map((f) => `/${f.split('\\').join('/')}`) : [],
   );
-  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles });
-  return { ...cases, errors: [...sources.errors, ...cases.errors], files: caseFiles.length };
+  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles, parseBody: parseMdxBody });
+  // A mistyped content folder must not pass as an empty library.
+  const missing = existsSync(resolve(root, contentDir, 'cases'))
+    ? []
+    : [{ file: `${contentDir}/cases`, field: '（文件夹）', severity: 'error' as const, message: `找不到条目文件夹 ${contentDir}/cases：请检查路径 / the entries folder does not exist` }];
+  return { ...cases, errors: [...missing, ...sources.errors, ...cases.errors], files: caseFiles.length };
 }
 
 /** The build's own check result, for pages rendered in the same build (see `checkedProject`). */
@@ -64,8 +68,12 @@ export default function contentCheck(): AstroIntegration {
     name: 'gongzuofa:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        // Tests only: builds hostile content to show the outputs and the MDX pipeline hold without the check.
-        if (process.env.CONTENT_CHECK === 'off') return void logger.warn('content check switched off (CONTENT_CHECK=off)');
+        // For tests only (tests/unit/build-refuses-code.test.ts): shows the build's own remark guard
+        // (src/lib/refuse-code.ts) stops what this check would have stopped. Never set it to publish.
+        if (process.env.CONTENT_CHECK === 'off') {
+          logger.warn('CONTENT_CHECK=off: the content check is skipped (tests only)');
+          return;
+        }
         const result = checkProject(fileURLToPath(config.root), process.env.CONTENT_DIR ?? 'content');
         (globalThis as Record<symbol, unknown>)[RESULT] = result;
         if (result.errors.length === 0) {

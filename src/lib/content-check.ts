@@ -3,15 +3,15 @@
  * `npm run check` (scripts/check-content.ts). Pure: it gets file texts and returns every problem at
  * once, each naming the file, line, field, what was found and what to do.
  */
-import { parseDocument, isNode } from 'yaml';
+import { parseDocument, isAlias, isNode, isScalar, isCollection, visit } from 'yaml';
 import type { z } from 'astro/zod';
 import { caseSchema, type CaseData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
-import { findUnsafeMarkup } from './safety.ts';
+import { findUnsafeMarkup, type BodyParser, type MdastNode } from './safety.ts';
 import { findEntryPrivateData, findSourcePrivateData } from './privacy-check.ts';
-import { findLinkProblems, qualityHints, similar } from './quality.ts';
+import { collectLinks, findLinkProblems, qualityHints, similar, type BodyLink } from './quality.ts';
 
 export interface Problem {
   /** Path of the file, relative to the project root. */
@@ -28,7 +28,64 @@ export interface Problem {
 export interface ContentFile {
   /** Path relative to the project root, e.g. content/cases/x.mdx. */
   path: string;
+  /** The text; empty when `bytes` could not be decoded. */
   raw: string;
+  /** The file as read from disk, when it was: lets the check tell a GBK file from bad YAML. */
+  bytes?: Uint8Array;
+}
+
+/** Largest entry file accepted; the longest real entry is about 12 KB. */
+export const MAX_FILE_BYTES = 200 * 1024;
+
+/** A file read from disk as a ContentFile: strict UTF-8, so a GBK file is reported as such. */
+export function contentFile(path: string, bytes: Uint8Array): ContentFile {
+  let raw = '';
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    // left empty: fileProblems reports it
+  }
+  return { path, raw, bytes };
+}
+
+/**
+ * Problems with the file itself, before its text is read as an entry: encoding, BOM, size, name.
+ * Any of them stops the file's other checks, which would only report consequences.
+ */
+export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<Problem, 'file' | 'severity'>[] {
+  const out: Omit<Problem, 'file' | 'severity'>[] = [];
+  const size = file.bytes?.length ?? new TextEncoder().encode(file.raw).length;
+  if (kind === 'case' && !file.path.endsWith('.mdx'))
+    out.push({ field: '（文件名）', message: `条目文件必须以 .mdx 结尾（现在是“${file.path.split('/').pop()}”），否则构建不会读取它：请改名为 ${file.path.split('/').pop()!.replace(/\.[^.]*$/, '')}.mdx / entry files must end in .mdx` });
+  if (size > MAX_FILE_BYTES)
+    out.push({ field: '（文件）', message: `文件有 ${Math.round(size / 1024)} KB，超过上限 ${MAX_FILE_BYTES / 1024} KB：一个条目只写一个案例，请删减或拆分 / the file is larger than ${MAX_FILE_BYTES / 1024} KB` });
+  if (file.bytes && file.bytes.length > 0 && file.raw === '')
+    out.push({ field: '（文件）', line: 1, message: '文件不是 UTF-8，请另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”；WPS：文件 → 另存为 → 编码“UTF-8”） / the file is not UTF-8: save it as UTF-8' });
+  else if (file.raw.startsWith('\uFEFF'))
+    out.push({ field: '（文件）', line: 1, message: '文件开头有 BOM（字节顺序标记）：请另存为“UTF-8（无 BOM）”；构建不接受带 BOM 的条目 / the file starts with a byte-order mark: save it as UTF-8 without BOM' });
+  if (file.raw.includes('\u0000'))
+    out.push({ field: '（文件）', line: file.raw.slice(0, file.raw.indexOf('\u0000')).split('\n').length, message: '文件含空字符（NUL），可能不是文本文件：请另存为 UTF-8 文本 / the file contains NUL characters' });
+  return out;
+}
+
+/** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
+function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  const lineAt = (offset: number) => yamlText.slice(0, offset).split('\n').length + 1;
+  const seen = new Set<string>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      // Once per alias name: an alias bomb repeats a few names thousands of times.
+      if (seen.has(node.source)) return visit.SKIP;
+      seen.add(node.source);
+      out.push({ line: lineAt(node.range?.[0] ?? 0), message: `front matter 不能使用 YAML 别名 *${node.source}：请把内容直接写出来 / YAML aliases are not allowed` });
+      return visit.SKIP;
+    }
+    // yaml sets `tag` only when the file writes one explicitly (`!!js/function`, `!custom`, `!!str`).
+    if ((isScalar(node) || isCollection(node)) && node.tag)
+      out.push({ line: lineAt(node.range?.[0] ?? 0), message: `front matter 不能使用 YAML 标签“${node.tag.replace('tag:yaml.org,2002:', '!!')}”：请删除“!…”，只写普通的文字、数字和列表 / YAML tags are not allowed` });
+  });
+  return out;
 }
 
 export interface CheckResult {
@@ -106,6 +163,11 @@ export interface CheckContext {
   existing?: { id: string; title: string; unit: string }[];
   /** Files under public/, for checking image paths (e.g. /images/a.png). */
   publicFiles?: Set<string>;
+  /**
+   * The build's MDX parser (src/lib/mdx-parse.ts in Node, src/lib/mdx-parse-browser.ts in the
+   * browser). Required: the body is judged on the tree the build will compile, never by pattern.
+   */
+  parseBody: BodyParser;
 }
 
 /** Checks source data files (JSON). */
@@ -114,6 +176,11 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
   const ids = new Set<string>();
   const lines = new Map<string, number>();
   for (const file of files) {
+    const fileErrors = fileProblems(file, 'source');
+    if (fileErrors.length) {
+      errors.push(...fileErrors.map((p) => ({ ...p, file: file.path, severity: 'error' as const })));
+      continue;
+    }
     let data: unknown;
     try {
       data = JSON.parse(file.raw);
@@ -138,15 +205,16 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
 export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const parsed = new Map<string, { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined }>();
+  const parsed = new Map<string, { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined; links: BodyLink[]; bodyLine: number }>();
   const failed = new Set<string>();
   const existingIds = new Set((context.existing ?? []).map((e) => e.id));
   const fail = (file: string, field: string, message: string, line?: number) => {
     errors.push({ file, field, message, line, severity: 'error' });
     failed.add(file);
   };
+  if (typeof context.parseBody !== 'function') throw new TypeError('checkCases: context.parseBody (the MDX parser) is required');
 
-  for (const file of files) {
+  const checkFile = (file: ContentFile) => {
     const id = idFromPath(file.path);
     if (/\/cases\/.+\//.test(file.path))
       fail(file.path, '（文件名）', '条目必须直接放在 content/cases/ 下，不能放在子文件夹里 / entries must sit directly in content/cases/');
@@ -154,18 +222,27 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
       fail(file.path, '（文件名）', `id “${id}” 已被另一个条目使用：请换一个文件名 / duplicate id ${id}`);
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
       fail(file.path, '（文件名）', `文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa / file name must be a lower-case ASCII slug`);
+    const fileErrors = fileProblems(file, 'case');
+    for (const problem of fileErrors) fail(file.path, problem.field, problem.message, problem.line);
+    if (fileErrors.some((p) => p.field === '（文件）')) return;
     const parts = splitFrontmatter(file.raw);
     if (!parts) {
       fail(file.path, '（front matter）', '文件开头缺少用“---”包围的 front matter / the file must start with front matter between --- lines', 1);
-      continue;
+      return;
     }
-    const doc = parseDocument(parts.yaml, { prettyErrors: false });
+    // Anchors and aliases are refused below before anything expands them; the cap is a second guard.
+    const doc = parseDocument(parts.yaml, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length) {
       for (const error of doc.errors)
-        fail(file.path, '（front matter）', `YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号 / YAML syntax error`, (error.linePos?.[0].line ?? 0) + 1);
-      continue;
+        fail(file.path, '（front matter）', `YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号 / YAML syntax error`, error.linePos ? error.linePos[0].line + 1 : parts.yaml.slice(0, error.pos[0]).split('\n').length + 1);
+      return;
     }
-    const data = doc.toJS();
+    const yamlFeatures = yamlFeatureProblems(doc, parts.yaml);
+    if (yamlFeatures.length) {
+      for (const problem of yamlFeatures) fail(file.path, '（front matter）', problem.message, problem.line);
+      return;
+    }
+    const data = doc.toJS({ maxAliasCount: 0 });
     const lineOfField = (path: PropertyKey[]) => lineOf(doc, parts.yaml, path);
     const result = caseSchema.safeParse(data);
     if (!result.success) {
@@ -174,37 +251,74 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     }
     for (const problem of findSectionProblems(parts.body))
       fail(file.path, `## ${problem.section}`, problem.message, problem.line && problem.line + parts.bodyLine - 1);
-    for (const problem of findUnsafeMarkup(parts.body))
+    // The body, judged on the tree the build's MDX parser makes of it.
+    const parse = context.parseBody(parts.body);
+    let links: BodyLink[] = [];
+    for (const problem of findUnsafeMarkup(parts.body, () => parse))
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
+    if ('tree' in parse) links = collectLinks(parse.tree as MdastNode & { alt?: string });
     for (const problem of findEntryPrivateData(doc, parts)) fail(file.path, problem.field, problem.message, problem.line);
-    for (const problem of findLinkProblems(parts.body, context)) fail(file.path, problem.where, problem.message, problem.line + parts.bodyLine - 1);
     for (const hint of qualityHints(data, parts.body)) {
       // A placeholder may stay in a draft, never in an entry that is published.
       if (hint.placeholder && data?.status !== '草稿') fail(file.path, hint.field, `${hint.message}；只有“草稿”可以保留待填写内容 / placeholders are allowed in drafts only`, hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1));
       else warnings.push({ file: file.path, field: hint.field, message: hint.message, severity: 'warning', line: hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1) });
     }
-    parsed.set(id, { file, data: result.success ? result.data : data, lineOfField });
+    parsed.set(id, { file, data: result.success ? result.data : data, lineOfField, links, bodyLine: parts.bodyLine });
+  };
+
+  // One file's crash never hides another file's problems: each is checked on its own.
+  for (const file of files) {
+    try {
+      checkFile(file);
+    } catch (error) {
+      fail(file.path, '（文件）', `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}。请检查文件是否完整、是否是 UTF-8 文本；如仍出错请报告给维护者 / the check failed on this file`);
+    }
   }
 
   // References between files, checked once every file is parsed.
   const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
-  for (const [id, { file, data, lineOfField }] of parsed) {
-    const sourceIdValue = data?.source?.id;
-    if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
-      fail(file.path, 'source.id', `来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')} / unknown source id`, lineOfField(['source', 'id']));
-    const locatorValue = data?.source?.locator;
-    const total = context.sourceLines?.get(sourceIdValue);
-    if (total && typeof locatorValue === 'string') {
-      const range = /^第\d+(?:-(\d+))?行$/.exec(locatorValue) && locatorValue.match(/\d+/g)!.map(Number);
-      if (range && Math.max(...range) > total)
-        fail(file.path, 'source.locator', `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行） / the line range goes past the end of the source (${total} lines)`, lineOfField(['source', 'locator']));
+  const whole = !context.existing; // the whole library is being checked: facet pages are known exactly
+  const datas = [...parsed.values()].map((p) => p.data);
+  const facets = {
+    regions: new Set([...regions.map((r) => r.id), 'none']),
+    domains: new Set(domains.map((d) => d.id).filter((d) => !whole || datas.some((x) => x?.domain === d))),
+    themes: new Set(themes.map((t) => t.id).filter((t) => !whole || datas.some((x) => Array.isArray(x?.themes) && x.themes.includes(t)))),
+    years: whole ? new Set(datas.map((x) => (typeof x?.year === 'number' ? String(x.year) : 'none'))) : undefined,
+  };
+  for (const [id, { file, data, lineOfField, links, bodyLine }] of parsed) {
+    try {
+      for (const problem of findLinkProblems(links, { caseIds: known, sourceIds: context.sourceIds, publicFiles: context.publicFiles, facets }))
+        fail(file.path, problem.where, problem.message, problem.line + bodyLine - 1);
+      // A draft is never published, so nothing published may name it (its id would reach the
+      // page, cases.json and cases.csv).
+      const isDraft = (other: unknown) => typeof other === 'string' && parsed.get(other)?.data?.status === '草稿';
+      if (data?.status !== '草稿') {
+        for (const link of links) {
+          const target = /^\/cases\/([a-z0-9-]+)\/$/.exec(link.url)?.[1];
+          if (isDraft(target)) fail(file.path, '（链接）', `链接的案例 ${target} 还是草稿，草稿不发布：请删除链接，等它发布后再加 / linked entry ${target} is a draft`, link.line + bodyLine - 1);
+        }
+      }
+      const sourceIdValue = data?.source?.id;
+      if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
+        fail(file.path, 'source.id', `来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')} / unknown source id`, lineOfField(['source', 'id']));
+      const locatorValue = data?.source?.locator;
+      const total = context.sourceLines?.get(sourceIdValue);
+      if (total && typeof locatorValue === 'string') {
+        const range = /^第\d+(?:-(\d+))?行$/.exec(locatorValue) && locatorValue.match(/\d+/g)!.map(Number);
+        if (range && Math.max(...range) > total)
+          fail(file.path, 'source.locator', `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行） / the line range goes past the end of the source (${total} lines)`, lineOfField(['source', 'locator']));
+      }
+      const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
+      related.forEach((other, index) => {
+        if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
+        else if (related.indexOf(other) < index) fail(file.path, 'related', `相关案例 ${show(other)} 重复列出：请删除重复的一行 / related id ${show(other)} is listed twice`, lineOfField(['related', index]));
+        else if (data?.status !== '草稿' && isDraft(other)) fail(file.path, 'related', `相关案例 ${show(other)} 还是草稿，草稿不发布：请先删除，等它发布后再加 / related entry ${show(other)} is a draft`, lineOfField(['related', index]));
+        else if (typeof other === 'string' && !known.has(other))
+          fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
+      });
+    } catch (error) {
+      fail(file.path, '（文件）', `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]} / the check failed on this file`);
     }
-    const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
-    related.forEach((other, index) => {
-      if (other === id) fail(file.path, 'related', `related 中列出了条目自己（${id}） / an entry cannot be related to itself`, lineOfField(['related', index]));
-      else if (typeof other === 'string' && !known.has(other))
-        fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
-    });
   }
 
   // Duplicates: a title and unit that closely match another entry's. Candidates share one of

@@ -41,13 +41,16 @@ export function freeId(id: string, taken: Set<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-/** Guidance shown in a new entry's sections (as MDX comments, which never render). */
+/** Guidance shown in a new entry's sections, as a quoted line to delete once the section is written. */
 export const sectionGuidance: Record<SectionName, string> = {
   背景: '当地的情况和遇到的问题：为什么要创造这个工作法？一到三段。',
   做法: '按来源的顺序写具体步骤，保留方法本身的名称（如“建账、议账、结账、晒账”）。可以用列表和 ### 小标题。',
   成效: '变化和数字，数字与来源完全一致，并写进 figures。来源没有写成效，就写“原文未介绍成效。”',
   启示: '来源总结的经验，用自己的话写。来源没有总结，就写一句说明；编者自己的看法注明“（编者观点）”。',
 };
+
+/** The guidance line of a scaffolded section: Markdown, marked as a placeholder. */
+export const guidanceLine = (name: SectionName) => `> （${PLACEHOLDER}·写作提示，写好后删除本行）${sectionGuidance[name]}`;
 
 /** The MDX text of an entry: YAML front matter (fields in schema order) and the four sections. */
 export function entryText(data: Record<string, unknown>, sections: Partial<Record<SectionName, string>>, { guidance = false } = {}): string {
@@ -59,7 +62,9 @@ export function entryText(data: Record<string, unknown>, sections: Partial<Recor
   const yaml = stringify(clean, { lineWidth: 0 });
   const body = sectionNames
     .map((name) => {
-      const note = guidance ? `{/* ${sectionGuidance[name]} */}\n\n` : '';
+      // Guidance as plain Markdown, never as an MDX comment: entries may hold no {…} at all. It
+      // carries the placeholder word, so it may stay in a draft and stops publication until removed.
+      const note = guidance ? `${guidanceLine(name)}\n\n` : '';
       return `## ${name}\n\n${note}${(sections[name] ?? '').trim()}\n`;
     })
     .join('\n');

@@ -24,38 +24,69 @@ export function similar(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
-/** Routes an internal link may point to; ids are checked where the context knows them. */
-const internalRoutes = /^\/(cases|regions|domains|themes|sources|years)\/([a-z0-9-]+)\/$|^\/(cases|regions|domains|themes|sources|search|lesson|compare|guide|submit|backlog|stats|codebook)?\/?(\?.*)?$/;
+/** Routes an internal link may point to; ids are checked against what exists. */
+const internalRoutes = /^\/(cases|regions|domains|themes|sources|years)\/([a-z0-9-]+)\/$|^\/(cases|regions|domains|themes|sources|search|lesson|compare|guide|submit|backlog|stats|codebook)?\/?(\?.*)?(#.*)?$/;
 
-export function findLinkProblems(
-  body: string,
-  context: { existing?: { id: string }[]; sourceIds?: Set<string>; publicFiles?: Set<string> },
-): { line: number; where: string; message: string }[] {
+/** A link, image or definition found on the parsed body. */
+export interface BodyLink {
+  url: string;
+  /** 1-based line in the body. */
+  line: number;
+  image: boolean;
+  /** Alt text, for images. */
+  alt?: string;
+}
+
+/** Every link, image and definition URL in an mdast tree, with its line. */
+export function collectLinks(tree: { type: string; url?: string; alt?: string | null; children?: any[]; position?: { start: { line: number } } }): BodyLink[] {
+  const out: BodyLink[] = [];
+  const walk = (node: typeof tree) => {
+    if (typeof node.url === 'string') out.push({ url: node.url, line: node.position?.start.line ?? 1, image: node.type === 'image', alt: node.alt ?? '' });
+    node.children?.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}
+
+export interface LinkTargets {
+  /** Ids of every entry in the library (the files checked and any existing ones). */
+  caseIds?: Set<string>;
+  sourceIds?: Set<string>;
+  publicFiles?: Set<string>;
+  /** Facet ids that have a page: region, domain, theme and year values. Unchecked when absent. */
+  facets?: { regions: Set<string>; domains: Set<string>; themes: Set<string>; years?: Set<string> };
+}
+
+/**
+ * Internal links and images that would not resolve. Unsafe schemes are refused earlier, by
+ * findUnsafeNodes; here only `/…` targets are judged (and image alt text).
+ */
+export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { line: number; where: string; message: string }[] {
   const problems: { line: number; where: string; message: string }[] = [];
-  body.split(/\r?\n/).forEach((line, index) => {
-    for (const match of line.matchAll(/(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-      const [, bang, text, target] = match;
-      const at = index + 1;
-      if (bang) {
-        if (!text.trim()) problems.push({ line: at, where: '（图片）', message: `图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target}) / image needs alt text` });
-        if (target.startsWith('/') && context.publicFiles && !context.publicFiles.has(target))
-          problems.push({ line: at, where: '（图片）', message: `图片 ${target} 不存在：请把文件放在 public${target} / image file not found` });
-        else if (!target.startsWith('/') && !/^https:\/\//.test(target))
-          problems.push({ line: at, where: '（图片）', message: `图片地址 ${target} 无效：请用以 / 开头的站内路径 / use a site path starting with /` });
-        continue;
-      }
-      if (/^https?:\/\//.test(target) || target.startsWith('#')) continue;
-      const route = internalRoutes.exec(target);
-      if (!route) {
-        problems.push({ line: at, where: '（链接）', message: `站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/ / internal link does not match any page` });
-        continue;
-      }
-      if (route[1] === 'cases' && context.existing && !context.existing.some((e) => e.id === route[2]))
-        problems.push({ line: at, where: '（链接）', message: `链接的案例 ${route[2]} 不存在 / linked entry ${route[2]} does not exist` });
-      if (route[1] === 'sources' && context.sourceIds && !context.sourceIds.has(route[2]))
-        problems.push({ line: at, where: '（链接）', message: `链接的来源 ${route[2]} 不存在 / linked source does not exist` });
+  for (const { url: target, line: at, image, alt } of links) {
+    if (image) {
+      if (!alt?.trim()) problems.push({ line: at, where: '（图片）', message: `图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target}) / image needs alt text` });
+      if (target.startsWith('/') && targets.publicFiles && !targets.publicFiles.has(target))
+        problems.push({ line: at, where: '（图片）', message: `图片 ${target} 不存在：请把文件放在 public${target} / image file not found` });
+      else if (!target.startsWith('/') && !/^https:\/\//.test(target))
+        problems.push({ line: at, where: '（图片）', message: `图片地址 ${target} 无效：请用以 / 开头的站内路径 / use a site path starting with /` });
+      continue;
     }
-  });
+    if (!target.startsWith('/') || target.startsWith('//')) continue;
+    const route = internalRoutes.exec(target);
+    if (!route) {
+      problems.push({ line: at, where: '（链接）', message: `站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/ / internal link does not match any page` });
+      continue;
+    }
+    const [, kind, id] = route;
+    const dead = (what: string) => problems.push({ line: at, where: '（链接）', message: `链接的${what} ${id} 不存在：请检查拼写 / linked ${kind.replace(/s$/, '')} ${id} does not exist` });
+    if (kind === 'cases' && targets.caseIds && !targets.caseIds.has(id)) dead('案例');
+    if (kind === 'sources' && targets.sourceIds && !targets.sourceIds.has(id)) dead('来源');
+    if (kind === 'regions' && targets.facets && !targets.facets.regions.has(id)) dead('地区');
+    if (kind === 'domains' && targets.facets && !targets.facets.domains.has(id)) dead('领域');
+    if (kind === 'themes' && targets.facets && !targets.facets.themes.has(id)) dead('主题');
+    if (kind === 'years' && targets.facets?.years && !targets.facets.years.has(id)) dead('年份');
+  }
   return problems;
 }
 

@@ -22,37 +22,147 @@ export function findPrivateData(text: string, options?: PrivacyOptions): LinePro
   return findPrivacyFindings(text, options).map((f) => ({ line: f.line, where: '（隐私）', message: f.message }));
 }
 
-/** MDX components an entry may use; none yet, so any tag is refused. */
-export const allowedComponents: string[] = [];
+/**
+ * The part of an mdast node the markup rules read. Both parsers below produce this shape: satteri
+ * (the build's MDX parser) and micromark's MDX extension (its reference, used in the browser).
+ */
+export interface MdastNode {
+  type: string;
+  children?: MdastNode[];
+  value?: string;
+  url?: string;
+  name?: string | null;
+  /** JSX attributes, for naming event handlers. */
+  attributes?: { type: string; name?: string }[];
+  position?: { start: { line: number; column: number } };
+}
 
-/** Markup that would run code or inject HTML into the built site. */
-export function findUnsafeMarkup(body: string): Omit<LineProblem, 'where'>[] {
-  const problems: Omit<LineProblem, 'where'>[] = [];
-  let fence = false;
-  body.split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (/^\s*(```|~~~)/.test(raw)) {
-      fence = !fence;
-      return;
+/** A parsed body, or the parser's reason for refusing it (MDX is stricter than Markdown). */
+export type ParseResult = { tree: MdastNode } | { error: { line?: number; column?: number; reason: string } };
+
+/** Parses an entry's body as MDX, into mdast, exactly as the build will. */
+export type BodyParser = (body: string) => ParseResult;
+
+/** A markup problem with its line in the text given and the node kind, for the report. */
+export interface MarkupProblem {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * Node types an entry may contain: Markdown itself, GFM included. Anything else (ESM, expressions,
+ * JSX, raw HTML, comments, and any type a future parser adds) is refused; an allow-list fails closed.
+ */
+export const allowedNodeTypes = new Set([
+  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'text', 'emphasis', 'strong',
+  'delete', 'inlineCode', 'code', 'break', 'link', 'image', 'linkReference', 'imageReference', 'definition',
+  'footnoteDefinition', 'footnoteReference', 'table', 'tableRow', 'tableCell',
+]);
+
+const plainFix = '请只用文字和 Markdown（强调用 **…**，列表用 - ）；要写花括号或尖括号本身，请在前面加反斜杠 \\ 或改用全角符号';
+
+/** What a refused node is, in words an editor knows, and the fix. */
+function describeNode(node: MdastNode): string {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return `正文不能使用 import / export：案例只能包含文字和 Markdown，请删除这一行 / entries may not import or export anything`;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression': {
+      const commentOnly = /^\s*(\/\*[\s\S]*?\*\/\s*)+$/.test(node.value ?? '');
+      return commentOnly
+        ? `正文不能包含 {/* … */} 注释（MDX 会把花括号当作代码）：请删除注释；给编者的说明请写在提交说明里 / MDX comments are not allowed: remove the {/* … */}`
+        : `正文不能包含花括号表达式 {…}（MDX 会把它当作代码执行）：${plainFix} / braces run code in MDX: remove them or escape with \\{`;
     }
-    if (fence) return;
-    if (/^\s*(import|export)\b/.test(raw))
-      problems.push({ line, message: '正文不能使用 import / export：案例只能包含文字和 Markdown / entries may not import or export anything' });
-    const text = raw.replace(/\{\/\*[\s\S]*?\*\/\}/g, '').replace(/<!--[\s\S]*?-->/g, '');
-    for (const tag of text.matchAll(/<\/?([A-Za-z][\w.-]*)([^>]*)>?/g)) {
-      const name = tag[1];
-      if (allowedComponents.includes(name)) continue;
-      const kind = /^(script|iframe|object|embed|style)$/i.test(name)
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const name = node.name ?? '';
+      const handler = node.attributes?.find((a) => /^on/i.test(a.name ?? ''));
+      const kind = handler
+        ? `内联事件处理器 ${handler.name}`
+        : /^(script|iframe|object|embed|style|link|meta|base|form)$/i.test(name)
         ? `<${name}> 标签`
-        : /\son\w+\s*=/.test(tag[2])
-          ? '内联事件处理器'
-          : /^[A-Z]/.test(name)
-            ? `组件 <${name}>`
-            : `HTML 标签 <${name}>`;
-      problems.push({ line, message: `正文不能包含${kind}：请只用文字和 Markdown（强调用 **…**，列表用 - ） / ${kind.replace(/[^\w<> -]/g, '')} is not allowed in an entry` });
+        : /^[A-Z]/.test(name) || name.includes('.')
+          ? `组件 <${name}>`
+          : name ? `HTML 标签 <${name}>` : '片段 <>';
+      return `正文不能包含${kind}：${plainFix} / ${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`;
     }
-    if (/[{}]/.test(text))
-      problems.push({ line, message: '正文不能包含花括号 { }（MDX 会把它当作代码执行）：请改用全角括号（） / braces run code in MDX: use full-width brackets instead' });
-  });
+    case 'html':
+      return `正文不能包含 HTML 或 HTML 注释：${plainFix} / raw HTML is not allowed in an entry`;
+    default:
+      return `正文不能包含这种标记（${node.type}）：${plainFix} / markup of type ${node.type} is not allowed in an entry`;
+  }
+}
+
+/**
+ * Why a link, image or definition URL may not be published, or undefined when it may. Allowed:
+ * `https://…`, `http://…`, a site path (`/…`, not `//…`) and a fragment (`#…`). The URL is the
+ * parser's, so entities and `<…>` are already decoded; whitespace, control characters and
+ * backslashes are refused outright because browsers strip or reinterpret them.
+ */
+export function urlProblem(url: string): string | undefined {
+  const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url);
+  if (/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/.test(url))
+    return `链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/ / the URL contains whitespace, control characters or a backslash`;
+  if (/^https?:\/\/[^/]/i.test(url) || /^\/(?!\/)/.test(url) || url.startsWith('#')) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  return scheme
+    ? `链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点 / URL scheme ${scheme}: is not allowed (https, http, site paths and # only)`
+    : `链接地址 ${shown} 不是完整网址也不是站内路径：请写 https://… 或以 / 开头的站内路径 / the URL must start with https://, http://, / or #`;
+}
+
+/** Every refused node and URL in a parsed body, in document order, with its line. */
+export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
+  const problems: MarkupProblem[] = [];
+  const walk = (node: MdastNode) => {
+    const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column };
+    if (!allowedNodeTypes.has(node.type)) {
+      problems.push({ ...at, message: describeNode(node) });
+      return; // its children are inside the refused node: one message is enough
+    }
+    if (typeof node.url === 'string') {
+      const problem = urlProblem(node.url);
+      if (problem) problems.push({ ...at, message: problem });
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree);
   return problems;
+}
+
+/** Common causes of an MDX parse error, so the fix names what the editor most likely typed. */
+function parseFix(reason: string, text: string): string {
+  if (text.includes('<!--')) return '正文不能写 HTML 注释 <!-- -->：请删除';
+  if (/<!/.test(text)) return '正文不能写 <!…> 声明：请删除';
+  if (/<[a-z][\w+.-]*:/i.test(text) || /<[^>\s]+@/.test(text)) return 'MDX 不支持 <网址> 写法：链接请写成 [文字](https://…)';
+  if (/link in MDX|after `<`|before name/.test(reason)) return '尖括号 < 会被当作标签：链接请写成 [文字](https://…)，小于号请写成 \\< 或全角“＜”';
+  if (/brace|expression|`\{`|`\}`/.test(reason)) return '花括号 { } 会被当作代码：请删除，或写成 \\{ \\}，或改用全角括号（）';
+  return '请删去正文中的尖括号 < > 和花括号 { }（或在前面加反斜杠 \\），只用文字和 Markdown';
+}
+
+/**
+ * Markup that would run code or inject HTML into the built site, found on the tree the build's own
+ * MDX parser produces (`parse`). A body the parser refuses is itself one problem, at its place.
+ */
+export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem[] {
+  const result = parse(body);
+  if ('error' in result) {
+    let { line = 1, column, reason } = result.error;
+    // The parser's own notes suggest MDX comments and JSX, which entries may not use.
+    reason = reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '').replace(/\s*\(note: [\s\S]*$/, '');
+    // An unclosed tag is reported where the parser gave up (often the end of the body); point
+    // at the tag itself, which is what the editor has to remove.
+    const tag = /closing tag for `<([^>`\s]+)>`/.exec(reason)?.[1];
+    const lines = body.split(/\r?\n/);
+    const tagLine = tag ? lines.findIndex((l) => l.includes(`<${tag}`)) : -1;
+    if (tag && tagLine >= 0) {
+      line = tagLine + 1;
+      column = lines[tagLine].indexOf(`<${tag}`) + 1;
+      const kind = /\son\w+\s*=/i.test(lines[tagLine]) ? '内联事件处理器' : /^[A-Z]/.test(tag) ? `组件 <${tag}>` : `HTML 标签 <${tag}>`;
+      return [{ line, column, message: `正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix} / markup <${tag}> is not allowed in an entry` }];
+    }
+    // The line is the problem's own (callers shift it to the file's line); the message names the column.
+    return [{ line, column, message: `MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')} / the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}` }];
+  }
+  return findUnsafeNodes(result.tree);
 }

@@ -47,7 +47,13 @@ export const statuses = ['草稿', '待审', '已发布'] as const;
 /** A date as YYYY-MM-DD. YAML 1.1 parsers (Astro's) read an unquoted date as a Date; both are accepted. */
 const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD，如 2026-11-23 / write dates as YYYY-MM-DD'),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD，如 2026-11-23 / write dates as YYYY-MM-DD')
+    // 2024-02-30 matches the pattern but is no day; Date would roll it over to March.
+    .refine((s) => new Date(`${s}T00:00:00Z`).toJSON()?.slice(0, 10) === s, '这一天不存在（如 2 月 30 日）：请写实际的日期 / no such date')
+    // A future date would pin the entry to the top of the feed; one day of slack covers time zones.
+    .refine((s) => s <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), '日期在将来：请写实际审核的日期 / the date is in the future'),
 );
 
 export const caseSchema = z

@@ -5,6 +5,7 @@
  */
 import { checkCases, type Problem } from '../lib/content-check.ts';
 import { entryText, freeId, suggestId } from '../lib/entry-file.ts';
+import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
 import { isPrivacyProblem } from '../lib/privacy-check.ts';
 import { sectionNames } from '../schema/sections.ts';
@@ -109,16 +110,22 @@ class CaseSubmit extends HTMLElement {
       sourceIds: new Set(this.context.sources.map((s) => s.id)),
       sourceLines: new Map(this.context.sources.map((s) => [s.id, s.lines])),
       existing: this.context.existing,
+      // The build's MDX grammar (micromark's MDX extension, which satteri follows; see the file).
+      parseBody: parseMdxBodyInBrowser,
     });
     // Privacy and markup are checked per field, so each finding lands beside the right box.
     const perField: Problem[] = [];
+    let markupInFields = 0;
     for (const control of this.form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
       for (const p of findPrivateData(control.value)) perField.push({ file: '', field: control.name, message: p.message, severity: 'error' });
       if (control.name.startsWith('section-'))
-        for (const p of findUnsafeMarkup(control.value)) perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
+        for (const p of findUnsafeMarkup(control.value, parseMdxBodyInBrowser)) markupInFields++, perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
     }
+    // Markup that only the whole file shows (e.g. a code fence opened in one section and closed
+    // in another) is listed too, so the form never passes what the build would refuse.
+    const markupInFile = result.errors.filter((e) => e.field === '（正文）');
     const general = result.errors.filter((e) => !['（隐私）', '（正文）'].includes(e.field) && !isPrivacyProblem(e));
-    const errors = [...general, ...perField];
+    const errors = [...general, ...perField, ...(markupInFields ? [] : markupInFile)];
     if (taken) errors.push({ file: '', field: 'id', message: `文件名 ${this.entryId} 已被已有条目使用，请换一个`, severity: 'error' });
     this.show(errors, result.warnings);
   }
@@ -146,6 +153,8 @@ class CaseSubmit extends HTMLElement {
     const output = this.querySelector<HTMLTextAreaElement>('[data-output]')!;
     output.value = this.text;
     this.querySelector<HTMLButtonElement>('[data-download]')!.disabled = errors.length > 0;
+    // The page's own "done" signal for tests: the form has been checked at least once.
+    this.dataset.state = 'checked';
     this.querySelector('[data-output-status]')!.textContent = errors.length
       ? `文件 ${this.entryId}.mdx：还有 ${errors.length} 个问题。`
       : `文件 ${this.entryId}.mdx 已通过全部检查${warnings.length ? `（${warnings.length} 个提示）` : ''}，可以下载。`;

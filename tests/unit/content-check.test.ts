@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/content-check.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
-const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]) };
+const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]), parseBody: parseMdxBody };
 const check = (files: Record<string, string>) =>
   checkCases(Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })), context);
 
@@ -75,10 +76,25 @@ describe('checkCases', () => {
     expect(errors.map((e) => e.message.split('：')[0])).toEqual([
       '正文不能使用 import / export',
       '正文不能包含<script> 标签',
-      '正文不能包含<script> 标签',
       '疑似手机号码“13800138000”',
     ]);
     expect(errors.every((e) => typeof e.line === 'number')).toBe(true);
+  });
+});
+
+describe('isolation', () => {
+  it('a crash while checking one file becomes that file\'s error, and the other files are still checked', () => {
+    const parseBody = (body: string) => {
+      if (body.includes('引爆')) throw new RangeError('Maximum call stack size exceeded');
+      return parseMdxBody(body);
+    };
+    const files = [
+      { path: 'content/cases/a.mdx', raw: entryText({}, validBody.replace('党员干部每周入户，记录民情。', '引爆。')) },
+      { path: 'content/cases/b.mdx', raw: entryText({ title: '乙工作法', unit: '乙社区党委', domain: 'qita' }) },
+    ];
+    const result = checkCases(files, { ...context, parseBody });
+    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message).toContain('检查这个文件时出错：Maximum call stack size exceeded');
+    expect(result.errors.some((e) => e.file === 'content/cases/b.mdx' && e.field === 'domain')).toBe(true);
   });
 });
 

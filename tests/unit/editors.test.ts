@@ -1,6 +1,7 @@
 /** The editors' ways in: the scaffold command, the generated guide, and the publishing rules. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/integrations/content-check.ts';
@@ -29,7 +30,9 @@ describe('npm run new', { timeout: 60_000 }, () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('status: 草稿');
     expect(text.match(/^## (背景|做法|成效|启示)$/gm)).toEqual(['## 背景', '## 做法', '## 成效', '## 启示']);
-    expect(text).toContain('{/* ');
+    // Guidance is Markdown the check knows as a placeholder, never an MDX comment ({…} can run code).
+    expect(text).toContain('> （待填写·写作提示');
+    expect(text).not.toMatch(/[{}]/);
     const check = checkProject(work);
     expect(check.errors).toEqual([]);
     expect(check.warnings.some((w) => w.file.endsWith('deyang-yefang-gongzuofa.mdx') && w.message.includes('待填写'))).toBe(true);
@@ -53,7 +56,12 @@ describe('npm run new', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('--province');
   });
 
-  it('the new draft builds, and stays out of the published site', () => {
+  it('the new draft builds, and nothing of it appears in any built file', () => {
+    // A draft of its own, with an author and unit found nowhere else.
+    const draft = runNew([...flags.map((f) => (f === '某县某村党支部' ? '草稿专用测试村党支部' : f === '“夜访”工作法' ? '“草稿专用测试”工作法' : f)), '--author', '草稿测试撰写人']);
+    expect(draft.status, draft.stderr + draft.stdout).toBe(0);
+    const id = /(deyang-[a-z-]+)\.mdx/.exec(draft.stdout)?.[1];
+    expect(id).toBeTruthy();
     const out = join(work, 'dist');
     const build = spawnSync('npx', ['astro', 'build'], {
       cwd: root,
@@ -63,8 +71,22 @@ describe('npm run new', { timeout: 60_000 }, () => {
     });
     expect(build.status, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
     expect(existsSync(join(out, 'cases/minqing-riji-gongzuofa/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'cases/deyang-yefang-gongzuofa/index.html'))).toBe(false);
-    expect(readFileSync(join(out, 'backlog/index.html'), 'utf8')).toContain('deyang-yefang-gongzuofa');
+    expect(existsSync(join(out, `cases/${id}/index.html`))).toBe(false);
+    // Every built file, search index included (Pagefind's files are gzip-compressed).
+    const leaks: string[] = [];
+    const files = readdirSync(out, { recursive: true }) as string[];
+    for (const name of files) {
+      const path = join(out, name);
+      if (!statSync(path).isFile()) continue;
+      let bytes = readFileSync(path);
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+      const text = bytes.toString('utf8');
+      for (const needle of [id!, '草稿专用测试', '草稿测试撰写人', 'deyang-yefang-gongzuofa', '夜访']) if (text.includes(needle)) leaks.push(`${name}: ${needle}`);
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(leaks).toEqual([]);
+    // The backlog says drafts exist, without naming them.
+    expect(readFileSync(join(out, 'backlog/index.html'), 'utf8')).toMatch(/另有 \d+ 篇草稿/);
   }, 180_000);
 });
 

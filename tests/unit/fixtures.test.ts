@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem } from '../../src/lib/content-check.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 
 const dir = new URL('../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, dir), 'utf8');
@@ -12,6 +13,7 @@ const context = {
   sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]),
   existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '韶关市始兴县罗坝镇淋头村党支部' }],
   publicFiles: new Set(['/favicon.svg']),
+  parseBody: parseMdxBody,
 };
 const check = (folder: string, name: string) => checkCases([{ path: `tests/fixtures/${folder}/${name}.mdx`, raw: read(`${folder}/${name}.mdx`) }], context);
 

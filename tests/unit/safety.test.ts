@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 import { findPrivateData, findUnsafeMarkup } from '../../src/lib/safety.ts';
 
 describe('findPrivateData', () => {
@@ -25,19 +26,26 @@ describe('findPrivateData', () => {
   });
 });
 
-describe('findUnsafeMarkup', () => {
+describe('findUnsafeMarkup (on the tree of the build\'s MDX parser)', () => {
   it.each([
     ['import', 'import Foo from "./foo.astro"'],
     ['export', 'export const x = 1'],
     ['script', '<script>alert(1)</script>'],
     ['iframe', '<iframe src="https://example.com"></iframe>'],
-    ['event handler', '<img src="x" onerror="alert(1)">'],
+    ['event handler', '<img src="x" onerror="alert(1)" />'],
     ['component', '<Chart data="x" />'],
     ['expression', '共有 {1 + 1} 人'],
+    ['comment-only expression', '{/* 编者注 */}'],
+    ['HTML comment', '<!-- 编者注 -->'],
+    ['javascript: link with a space', '[x]( javascript:alert(1))'],
+    ['javascript: definition', '[a]: javascript:alert(1)'],
+    ['data: image', '![图](data:image/png;base64,AAAA)'],
   ])('refuses %s', (_name, line) => {
-    expect(findUnsafeMarkup(`正文\n${line}\n`).length).toBeGreaterThan(0);
+    const problems = findUnsafeMarkup(`正文\n\n${line}\n`, parseMdxBody);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].line).toBe(3);
   });
-  it('allows prose, Markdown and comments', () => {
-    expect(findUnsafeMarkup('**建账**：逐户登记。\n\n- 一是记\n- 二是办\n\n<!-- 编者注 -->\n1 < 2 的情况不存在')).toEqual([]);
+  it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
+    expect(findUnsafeMarkup('**建账**：逐户登记。\n\n- 一是记\n- 二是办\n\n1 < 2 的情况不存在，\\{不是代码\\}。\n\n[案例](/cases/a/)、[外链](https://example.com/a?b=1)、[本节](#做法)', parseMdxBody)).toEqual([]);
   });
 });
