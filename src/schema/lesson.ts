@@ -14,7 +14,7 @@ export const entryId = z.string().regex(ENTRY_ID);
 /** Version 1: the first basket, ids only. */
 export const lessonV1 = z.object({
   version: z.literal(1),
-  /** Entry ids in teaching order. */
+  /** Entry ids in teaching order; each is checked on its own when read, so one bad id costs only itself. */
   ids: z.array(z.unknown()),
 });
 

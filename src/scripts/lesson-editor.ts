@@ -89,6 +89,8 @@ class LessonEditor extends HTMLElement {
   }
 
   private say(text: string, kind: 'info' | 'error' = 'info', ...extra: Node[]) {
+    // The same warning on every keystroke (e.g. storage unavailable) is said once.
+    if (!extra.length && [...this.messages.children].some((p) => p.textContent === text)) return;
     this.messages.append(el('p', { className: `notice ${kind}` }, text, ...extra));
   }
 

@@ -19,6 +19,7 @@ async function buildLesson(page: Page) {
 }
 
 test('a trainer builds, orders, shares and prints a lesson of three entries', async ({ page, browser }) => {
+  test.slow(); // two browser contexts, a PDF and a dozen page loads: on a loaded 2-core machine this passes 60 s
   const picked = await buildLesson(page);
   await page.getByRole('link', { name: /教案/ }).first().click();
   await expect(page).toHaveURL(/\/lesson\/$/);
