@@ -4,6 +4,8 @@
  * Every wait is on the page's own signals: `data-state="ready"` and `data-revision` (counts
  * renders) on <lesson-editor>, and what the trainer sees.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 
 // Two tabs and several reloads per test, on a shared and loaded machine.
@@ -196,4 +198,22 @@ test('backups are listed after a reload and one can be restored', async ({ page 
   const [download] = await Promise.all([page.waitForEvent('download'), first.getByRole('button', { name: /^下载/ }).click()]);
   const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   expect(text).toBe('{"version": 9}');
+});
+
+test.describe('accessibility', () => {
+  // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
+  test.use({ bypassCSP: true });
+  test('the undo status, note counters and backup list pass axe (WCAG 2.2 AA)', async ({ page }) => {
+    await openWith(page, lesson([[M, '备注'], [Z], [T]], '课'));
+    await page.getByRole('button', { name: '移除：第 3 个案例' }).click();
+    await expect(page.locator('[data-undo] button')).toBeFocused();
+    await page.locator('[data-backups] summary').click();
+    await expect(page.locator('[data-backups] li')).toHaveCount(1);
+    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as any).axe.run(document.querySelector('.editor'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+    });
+    expect(violations).toEqual([]);
+  });
 });
