@@ -4,15 +4,15 @@
  * reading: lesson-read.ts); shared as a URL parameter. Pure: storage and DOM live in
  * src/scripts/lesson-*.ts.
  */
-import type { Lesson } from '../schema/lesson.ts';
+import type { Lesson, LessonItem } from '../schema/lesson.ts';
+import { MAX_ITEMS, NOTE_MAX } from '../schema/lesson-limits.ts';
 
-export type { Lesson };
-/** How many entries one lesson may hold: a handout, not a library. */
-export const MAX_ITEMS = 30;
+export type { Lesson, LessonItem };
+export { MAX_ITEMS, NOTE_MAX };
 
 export const STORAGE_KEY = 'gongzuofa.lesson';
-/** Where a stored value that cannot be read is kept, so it is reported and never silently lost. */
-export const BACKUP_KEY = 'gongzuofa.lesson.unreadable';
+/** The single backup key of earlier versions; its content is moved into the timestamped backups. */
+export const LEGACY_BACKUP_KEY = 'gongzuofa.lesson.unreadable';
 
 export const emptyLesson = (): Lesson => ({ version: 2, title: '', date: '', audience: '', items: [] });
 
@@ -52,6 +52,63 @@ export function move(lesson: Lesson, id: string, delta: number): Lesson {
 export function setNote(lesson: Lesson, id: string, note: string): Lesson {
   return { ...lesson, items: lesson.items.map((item) => (item.id === id ? { ...item, note } : item)) };
 }
+
+/**
+ * A change to the lesson, as the trainer meant it. Every write applies its change to the lesson
+ * freshly read from storage (never to a tab's possibly stale copy), so two tabs never drop each
+ * other's work: an entry added in one survives a reorder in the other, notes typed for different
+ * entries both stay, and for the same field the last edit wins.
+ */
+export type LessonOp =
+  | { type: 'add'; id: string }
+  | { type: 'remove'; id: string }
+  | { type: 'move'; id: string; delta: number }
+  /** Dropped onto another entry: takes that entry's place, wherever it now is. */
+  | { type: 'moveOnto'; id: string; target: string }
+  | { type: 'note'; id: string; note: string }
+  | { type: 'details'; details: Partial<Pick<Lesson, 'title' | 'date' | 'audience'>> }
+  | { type: 'clear' }
+  /** Undo of a removal or of clearing: puts entries back where they stood, keeping what came since. */
+  | { type: 'restore'; items: { item: LessonItem; index: number }[] }
+  /** A whole other lesson: a shared one saved as one's own, a backup restored, or undo of those. */
+  | { type: 'replace'; lesson: Lesson };
+
+/** Changes that lose something unless a backup is made first. */
+export const isDestructive = (op: LessonOp) => op.type === 'remove' || op.type === 'clear' || op.type === 'replace';
+
+export function applyOp(lesson: Lesson, op: LessonOp): Lesson {
+  switch (op.type) {
+    case 'add':
+      return add(lesson, op.id);
+    case 'remove':
+      return remove(lesson, op.id);
+    case 'move':
+      return move(lesson, op.id, op.delta);
+    case 'moveOnto': {
+      const position = lesson.items.findIndex((item) => item.id === op.target);
+      return position < 0 ? lesson : moveTo(lesson, op.id, position);
+    }
+    case 'note':
+      return setNote(lesson, op.id, op.note.slice(0, NOTE_MAX));
+    case 'details':
+      return { ...lesson, ...op.details };
+    case 'clear':
+      return { ...lesson, items: [] };
+    case 'restore': {
+      const items = [...lesson.items];
+      for (const { item, index } of [...op.items].sort((a, b) => a.index - b.index)) {
+        if (items.length >= MAX_ITEMS || items.some((i) => i.id === item.id)) continue;
+        items.splice(Math.min(index, items.length), 0, item);
+      }
+      return { ...lesson, items };
+    }
+    case 'replace':
+      return op.lesson;
+  }
+}
+
+/** Whether a lesson holds anything worth a backup. */
+export const isEmpty = (lesson: Lesson) => !lesson.items.length && !lesson.title && !lesson.date && !lesson.audience;
 
 /* Sharing: the lesson as compact JSON, UTF-8, base64url, in the `l` query parameter. */
 

@@ -1,14 +1,18 @@
 /**
  * <lesson-editor>: the trainer's lesson on /lesson/ — details, order (buttons, keyboard and drag),
  * notes, sharing, Markdown export, and the printable handout built from the entries' own pages.
+ * Every change goes through editLesson (re-read, apply, save), other tabs' changes arrive through
+ * the storage event, and removing, clearing and replacing can be undone. `data-state="ready"` and
+ * `data-revision` (counts renders) are the page's own signals for tests.
  */
-import { encodeLesson, move, moveTo, remove, setNote, toMarkdown, type Lesson } from '../lib/lesson.ts';
-import { decodeLesson, setDetails } from '../lib/lesson-read.ts';
+import { NOTE_MAX, STORAGE_KEY, applyOp, encodeLesson, toMarkdown, type Lesson, type LessonItem, type LessonOp } from '../lib/lesson.ts';
+import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
+import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
+import { lessonDate, lessonText } from '../schema/lesson.ts';
+import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadText, el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
-import { saveLesson } from './lesson-store.ts';
-import { loadLessonForEditing } from './lesson-editor-store.ts';
-
+import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
 
 class LessonEditor extends HTMLElement {
   private lesson!: Lesson;
@@ -16,42 +20,44 @@ class LessonEditor extends HTMLElement {
   private shared = false;
   private cases = new Map<string, Promise<CaseData | undefined>>();
   private messages!: HTMLElement;
+  private undo!: HTMLElement;
+  private backups!: HTMLElement;
   private list!: HTMLOListElement;
   private handout!: HTMLElement;
+  private form!: HTMLFormElement;
   private renderTimer?: number;
   private dragging?: string;
+  private revision = 0;
 
   connectedCallback() {
     this.messages = this.querySelector('[data-messages]')!;
+    this.undo = this.querySelector('[data-undo]')!;
+    this.backups = this.querySelector('[data-backups]')!;
     this.list = this.querySelector('[data-items]')!;
     this.handout = this.querySelector('[data-handout]')!;
+    this.form = this.querySelector<HTMLFormElement>('[data-details]')!;
     this.querySelector<HTMLElement>('[data-editor]')!.hidden = false;
 
     const sharedParam = new URLSearchParams(location.search).get('l');
     const stored = loadLessonForEditing();
-    if (stored.error) this.say(stored.error, 'error');
-    if (stored.migratedFrom) this.say(`已把旧版（第 ${stored.migratedFrom} 版）教案转换为新格式。`);
+    this.tell(stored.notices);
     this.lesson = stored.lesson;
     if (sharedParam) {
       const decoded = decodeLesson(sharedParam);
       if (decoded.ok) {
         this.lesson = decoded.lesson;
         this.shared = true;
+        for (const d of decoded.dropped) this.say(`分享的教案：${d.message}。`, 'error');
         this.offerSave(stored.lesson);
       } else this.say(`${decoded.error}。下面显示的是你自己保存的教案。`, 'error');
     }
 
-    const form = this.querySelector<HTMLFormElement>('[data-details]')!;
     for (const name of ['title', 'date', 'audience'] as const) {
-      const input = form.elements.namedItem(name) as HTMLInputElement;
-      input.value = this.lesson[name];
+      const input = this.form.elements.namedItem(name) as HTMLInputElement;
       input.addEventListener('input', () => {
-        try {
-          this.update(setDetails(this.lesson, { [name]: input.value }), false);
-          input.setCustomValidity('');
-        } catch {
-          input.setCustomValidity('格式不对');
-        }
+        const valid = (name === 'date' ? lessonDate : lessonText).safeParse(input.value);
+        input.setCustomValidity(valid.success ? '' : '格式不对');
+        if (valid.success) this.edit({ type: 'details', details: { [name]: valid.data } }, false);
       });
     }
     this.querySelector('[data-action="print"]')!.addEventListener('click', async () => {
@@ -61,34 +67,134 @@ class LessonEditor extends HTMLElement {
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
     this.querySelector('[data-action="share"]')!.addEventListener('click', () => this.share());
     this.querySelector('[data-action="clear"]')!.addEventListener('click', () => {
-      if (confirm('确定清空教案吗？')) this.update({ ...this.lesson, items: [] });
+      const before = this.edit({ type: 'clear' });
+      const items = before.items.map((item, index) => ({ item, index }));
+      if (items.length) this.offerUndo(`已清空教案（${items.length} 个案例）。`, { type: 'restore', items }, items[0].item.id);
+    });
+    // Another tab changed the lesson or its backups: follow it live.
+    window.addEventListener('storage', (event) => {
+      if (event.key === null || event.key === STORAGE_KEY) {
+        if (this.shared) return; // the shared lesson on screen is not the stored one
+        const fresh = loadLessonForEditing();
+        this.tell(fresh.notices);
+        this.lesson = fresh.lesson;
+        this.render();
+      }
+      if (event.key === null || event.key.startsWith(BACKUP_PREFIX)) this.renderBackups();
     });
     this.setupDrag();
     this.render();
+    this.renderBackups();
+    this.dataset.state = 'ready';
   }
 
   private say(text: string, kind: 'info' | 'error' = 'info', ...extra: Node[]) {
+    // The same warning on every keystroke (e.g. storage unavailable) is said once.
+    if (!extra.length && [...this.messages.children].some((p) => p.textContent === text)) return;
     this.messages.append(el('p', { className: `notice ${kind}` }, text, ...extra));
+  }
+
+  private tell(notices: Notice[]) {
+    for (const notice of notices) this.say(notice.text, notice.kind);
+  }
+
+  /**
+   * Applies a change: to the stored lesson (re-read first, so other tabs' work stays), or only on
+   * screen while a shared lesson is shown. Returns the lesson as it was just before.
+   */
+  private edit(op: LessonOp, rerenderList = true, focus?: { id: string; action: string }): Lesson {
+    let before = this.lesson;
+    if (this.shared) this.lesson = applyOp(this.lesson, op);
+    else {
+      const result = editLesson(op);
+      this.tell(result.notices);
+      before = result.before ?? before;
+      this.lesson = result.lesson;
+      if (op.type === 'remove' || op.type === 'clear' || op.type === 'replace') this.renderBackups();
+    }
+    if (rerenderList) this.render(focus);
+    else this.scheduleHandout();
+    return before;
+  }
+
+  /**
+   * The status line after removing, clearing or replacing: what happened and a 撤销 button. It
+   * is a live region, and takes the focus the vanished button had, so keyboard and screen-reader
+   * users hear it and can undo at once.
+   */
+  private offerUndo(text: string, undo: LessonOp, focusId?: string) {
+    const button = el('button', { type: 'button', textContent: '撤销' });
+    button.dataset.do = 'undo';
+    button.addEventListener('click', () => {
+      this.edit(undo);
+      this.undo.replaceChildren(el('p', { className: 'notice' }, '已撤销。'));
+      const target = (focusId && this.list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(focusId)}"] [data-do="remove"]`)) || this.list.querySelector<HTMLElement>('[data-do="remove"]');
+      target?.focus();
+    });
+    this.undo.replaceChildren(el('p', { className: 'notice' }, text, ' ', button));
+    button.focus();
   }
 
   private offerSave(own: Lesson) {
     const save = el('button', { type: 'button', className: 'primary', textContent: '保存为我的教案' });
     const p = el('p', { className: 'notice' }, `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`, ' ', save);
-    if (own.items.length) p.append(`（保存会替换你现有的教案，其中有 ${own.items.length} 个案例）`);
+    if (own.items.length) p.append(`（保存会替换你现有的教案，其中有 ${own.items.length} 个案例；替换前会自动备份，也可以撤销）`);
     save.addEventListener('click', () => {
-      this.shared = false;
-      saveLesson(this.lesson);
-      history.replaceState(null, '', location.pathname);
-      p.replaceWith(el('p', { className: 'notice' }, '已保存为你的教案。'));
+      const shared = this.lesson;
+      this.leaveShared();
+      p.remove();
+      const before = this.edit({ type: 'replace', lesson: shared });
+      this.offerUndo(
+        before.items.length ? `已保存为你的教案，替换了原来的教案（${before.items.length} 个案例）。` : '已保存为你的教案。',
+        { type: 'replace', lesson: before },
+      );
     });
     this.messages.append(p);
   }
 
-  private update(lesson: Lesson, rerenderList = true) {
-    this.lesson = lesson;
-    if (!this.shared) saveLesson(lesson);
-    if (rerenderList) this.render();
-    else this.scheduleHandout();
+  private leaveShared() {
+    this.shared = false;
+    history.replaceState(null, '', location.pathname);
+  }
+
+  /** The backups kept in this browser, newest first, each restorable (or downloadable if unreadable). */
+  private renderBackups() {
+    let backups: Backup[] = [];
+    try {
+      backups = listBackups(localStorage);
+    } catch {
+      /* storage unavailable: nothing to list */
+    }
+    this.backups.hidden = backups.length === 0;
+    const summary = this.backups.querySelector('summary')!;
+    summary.textContent = `备份（${backups.length} 份）`;
+    const list = this.backups.querySelector('ul')!;
+    list.replaceChildren(...backups.map((backup) => {
+      const time = formatBackupTime(backup.at);
+      const read = parseStored(backup.raw);
+      const what = read.ok ? `${read.lesson.title ? `“${read.lesson.title}”，` : ''}${read.lesson.items.length} 个案例` : '无法读取，可下载原始数据';
+      const li = el('li', {}, el('span', { textContent: `${time} · ${backup.reason} · ${what}` }));
+      li.dataset.key = backup.key;
+      if (read.ok) {
+        const restore = el('button', { type: 'button', textContent: `恢复 ${time} 的备份` });
+        restore.addEventListener('click', () => this.restore(backup, time));
+        li.append(' ', restore);
+      }
+      const download = el('button', { type: 'button', textContent: '下载' });
+      download.setAttribute('aria-label', `下载 ${time} 的备份`);
+      download.addEventListener('click', () => downloadText(`教案备份-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw, 'application/json;charset=utf-8'));
+      li.append(' ', download);
+      return li;
+    }));
+  }
+
+  private restore(backup: Backup, time: string) {
+    const read = parseStored(backup.raw);
+    if (!read.ok) return;
+    if (this.shared) this.leaveShared();
+    for (const d of read.dropped) this.say(`备份中：${d.message}。`, 'error');
+    const before = this.edit({ type: 'replace', lesson: read.lesson });
+    this.offerUndo(`已恢复 ${time} 的备份（${read.lesson.items.length} 个案例）。`, { type: 'replace', lesson: before });
   }
 
   private caseData(id: string) {
@@ -98,17 +204,31 @@ class LessonEditor extends HTMLElement {
 
   private render(focus?: { id: string; action: string }) {
     const { items } = this.lesson;
+    // A change from another tab re-renders the list: whatever the trainer was typing in keeps its focus and caret.
+    const active = document.activeElement as HTMLElement | null;
+    const kept = !focus && active && this.list.contains(active) ? { id: active.closest('li')?.dataset.id ?? '', action: active.dataset.do ?? '' } : undefined;
+    const caret = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] as const : undefined;
+    for (const name of ['title', 'date', 'audience'] as const) {
+      const input = this.form.elements.namedItem(name) as HTMLInputElement;
+      if (input !== document.activeElement || this.revision === 0) input.value = this.lesson[name];
+    }
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
     const compare = this.querySelector<HTMLAnchorElement>('[data-action="compare"]')!;
     compare.href = `/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`;
     compare.hidden = items.length < 2;
     this.list.replaceChildren(...items.map((item, index) => this.renderItem(item, index, items.length)));
-    if (focus) this.list.querySelector<HTMLElement>(`li[data-id="${focus.id}"] [data-do="${focus.action}"]`)?.focus();
+    const target = focus ?? kept;
+    if (target?.id && ENTRY_ID.test(target.id)) {
+      const element = this.list.querySelector<HTMLElement>(`li[data-id="${target.id}"] [data-do="${CSS.escape(target.action)}"]`);
+      element?.focus();
+      if (caret && element instanceof HTMLTextAreaElement) element.setSelectionRange(caret[0], caret[1]);
+    }
+    this.dataset.revision = String(++this.revision);
     this.scheduleHandout();
   }
 
-  private renderItem(item: Lesson['items'][number], index: number, total: number) {
+  private renderItem(item: LessonItem, index: number, total: number) {
     const li = el('li', { draggable: true });
     li.dataset.id = item.id;
     const title = el('a', { href: `/cases/${item.id}/`, className: 'item-title', textContent: item.id });
@@ -130,32 +250,47 @@ class LessonEditor extends HTMLElement {
       const delta = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
       if (!delta) return;
       event.preventDefault();
-      this.lesson = move(this.lesson, item.id, delta);
-      if (!this.shared) saveLesson(this.lesson);
-      this.render({ id: item.id, action: 'handle' });
+      this.edit({ type: 'move', id: item.id, delta }, true, { id: item.id, action: 'handle' });
     });
-    const button = (action: string, label: string, disabled: boolean, run: () => Lesson) => {
+    const button = (action: string, label: string, disabled: boolean, op: LessonOp) => {
       const b = el('button', { type: 'button', textContent: label, disabled });
       b.dataset.do = action;
       b.setAttribute('aria-label', `${label}：第 ${index + 1} 个案例`);
-      b.addEventListener('click', () => {
-        this.lesson = run();
-        if (!this.shared) saveLesson(this.lesson);
-        this.render({ id: item.id, action });
-      });
+      b.addEventListener('click', () => this.edit(op, true, { id: item.id, action }));
       return b;
     };
-    const note = el('textarea', { value: item.note, name: `note-${item.id}`, placeholder: '教师备注（可选）：讲解要点、讨论时间……' });
+    const removeButton = el('button', { type: 'button', textContent: '移除' });
+    removeButton.dataset.do = 'remove';
+    removeButton.setAttribute('aria-label', `移除：第 ${index + 1} 个案例`);
+    removeButton.addEventListener('click', () => {
+      const before = this.edit({ type: 'remove', id: item.id });
+      const at = before.items.findIndex((i) => i.id === item.id);
+      if (at < 0) return; // already gone (removed in another tab)
+      this.offerUndo(`已删除“${title.textContent}”。`, { type: 'restore', items: [{ item: before.items[at], index: at }] }, item.id);
+    });
+    const note = el('textarea', { value: item.note, name: `note-${item.id}`, maxLength: NOTE_MAX, placeholder: '教师备注（可选）：讲解要点、讨论时间……' });
+    note.dataset.do = 'note';
     note.setAttribute('aria-label', `第 ${index + 1} 个案例的教师备注`);
-    note.addEventListener('input', () => this.update(setNote(this.lesson, item.id, note.value), false));
+    const count = el('span', { className: 'note-count small muted', id: `note-count-${item.id}` });
+    const showCount = () => {
+      count.textContent = `${note.value.length} / ${NOTE_MAX}`;
+      count.classList.toggle('full', note.value.length >= NOTE_MAX);
+    };
+    showCount();
+    note.setAttribute('aria-describedby', count.id);
+    note.addEventListener('input', () => {
+      showCount();
+      this.edit({ type: 'note', id: item.id, note: note.value }, false);
+    });
     li.append(
       el('div', { className: 'item-head' }, handle, el('span', { textContent: `${index + 1}.` }), title),
       meta,
       note,
+      count,
       el('div', { className: 'item-buttons' },
-        button('up', '上移', index === 0, () => move(this.lesson, item.id, -1)),
-        button('down', '下移', index === total - 1, () => move(this.lesson, item.id, 1)),
-        button('remove', '移除', false, () => remove(this.lesson, item.id)),
+        button('up', '上移', index === 0, { type: 'move', id: item.id, delta: -1 }),
+        button('down', '下移', index === total - 1, { type: 'move', id: item.id, delta: 1 }),
+        removeButton,
       ),
     );
     return li;
@@ -176,9 +311,8 @@ class LessonEditor extends HTMLElement {
     this.list.addEventListener('drop', (event) => {
       event.preventDefault();
       const target = (event.target as HTMLElement).closest('li');
-      if (!this.dragging || !target) return;
-      const position = [...this.list.children].indexOf(target);
-      this.update(moveTo(this.lesson, this.dragging, position));
+      if (!this.dragging || !target?.dataset.id) return;
+      this.edit({ type: 'moveOnto', id: this.dragging, target: target.dataset.id });
     });
     this.list.addEventListener('dragend', () => {
       this.dragging = undefined;
@@ -201,7 +335,7 @@ class LessonEditor extends HTMLElement {
 
   private async loaded() {
     const all = await Promise.all(this.lesson.items.map(async (item) => ({ item, data: await this.caseData(item.id) })));
-    return all.filter((x): x is { item: Lesson['items'][number]; data: CaseData } => !!x.data);
+    return all.filter((x): x is { item: LessonItem; data: CaseData } => !!x.data);
   }
 
   private async exportMarkdown() {

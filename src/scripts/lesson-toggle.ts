@@ -1,6 +1,6 @@
 /** <lesson-toggle data-id>: adds the entry to the lesson or takes it out, and shows which. */
-import { add, has, remove, MAX_ITEMS } from '../lib/lesson.ts';
-import { loadLesson, saveLesson, watchLesson } from './lesson-store.ts';
+import { has, MAX_ITEMS } from '../lib/lesson.ts';
+import { loadLesson, updateLesson, watchLesson } from './lesson-store.ts';
 
 class LessonToggle extends HTMLElement {
   connectedCallback() {
@@ -8,11 +8,12 @@ class LessonToggle extends HTMLElement {
     this.append(button);
     const id = this.dataset.id!;
     button.addEventListener('click', () => {
+      // Decided on the stored lesson, not on what this page last showed: another tab may have changed it.
       const lesson = loadLesson();
       if (!lesson) alert('已保存的教案无法读取，请先打开“教案”页面处理。');
-      else if (has(lesson, id)) saveLesson(remove(lesson, id));
+      else if (has(lesson, id)) updateLesson({ type: 'remove', id });
       else if (lesson.items.length >= MAX_ITEMS) alert(`一份教案最多 ${MAX_ITEMS} 个案例。`);
-      else saveLesson(add(lesson, id));
+      else updateLesson({ type: 'add', id });
     });
     watchLesson((lesson) => {
       const inLesson = has(lesson, id);

@@ -44,7 +44,7 @@ describe('sharing by URL', () => {
     lesson = setNote(lesson, 'a', '对比两种走访方式\n第二行');
     const encoded = encodeLesson(lesson);
     expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeLesson(encoded)).toEqual({ ok: true, lesson });
+    expect(decodeLesson(encoded)).toEqual({ ok: true, lesson, dropped: [] });
   });
   it('reports a damaged or truncated link instead of failing silently', () => {
     const encoded = encodeLesson(three());
@@ -56,19 +56,20 @@ describe('sharing by URL', () => {
 describe('stored versions', () => {
   it('reads the current version', () => {
     const lesson = setNote(three(), 'a', 'x');
-    expect(parseStored(JSON.stringify(lesson))).toEqual({ ok: true, lesson });
+    expect(parseStored(JSON.stringify(lesson))).toEqual({ ok: true, lesson, dropped: [] });
   });
   it('migrates version 1 (ids only), dropping duplicates', () => {
     const result = parseStored(JSON.stringify({ version: 1, ids: ['a', 'b', 'a'] }));
-    expect(result).toEqual({ ok: true, migratedFrom: 1, lesson: { ...emptyLesson(), items: [{ id: 'a', note: '' }, { id: 'b', note: '' }] } });
+    expect(result).toMatchObject({ ok: true, migratedFrom: 1, lesson: { ...emptyLesson(), items: [{ id: 'a', note: '' }, { id: 'b', note: '' }] } });
+    expect(result.ok && result.dropped.map((d) => d.message)).toEqual([expect.stringContaining('第 3 项（a）与前面的案例重复')]);
   });
   it('reports a newer version and broken data rather than losing them', () => {
     expect(readLesson({ version: 3, items: [] })).toEqual({ ok: false, error: expect.stringContaining('版本 3') });
     expect(parseStored('{not json')).toEqual({ ok: false, error: expect.stringContaining('JSON') });
-    expect(parseStored(JSON.stringify({ version: 2, title: 1 }))).toMatchObject({ ok: false });
+    expect(parseStored('[1, 2]')).toMatchObject({ ok: false });
   });
   it('treats an empty store as an empty lesson', () => {
-    expect(parseStored(null)).toEqual({ ok: true, lesson: emptyLesson() });
+    expect(parseStored(null)).toEqual({ ok: true, lesson: emptyLesson(), dropped: [] });
   });
 });
 
