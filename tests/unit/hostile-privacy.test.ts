@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases, checkSources, formatProblem, type ContentFile } from '../../src/lib/content-check.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 import { privacyKinds, type PrivacyKind } from '../../src/lib/privacy.ts';
 import { checkProject } from '../../src/integrations/content-check.ts';
 
@@ -20,6 +21,7 @@ const context = {
   sourceIds: new Set(['qunzhong-gongzuo-baodao-huibian']),
   sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]),
   publicFiles: new Set<string>(),
+  parseBody: parseMdxBody,
 };
 const check = (file: ContentFile) => (file.path.endsWith('.json') ? checkSources([file]).errors : checkCases([file], context).errors);
 
