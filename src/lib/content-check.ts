@@ -203,6 +203,14 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
       else if (typeof other === 'string' && !known.has(other))
         fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
     });
+    // Teaching notes' further reading links to entries, checked like `related`.
+    const further: unknown[] = Array.isArray(data?.teaching?.further) ? data.teaching.further : [];
+    further.forEach((other, index) => {
+      const at = lineOfField(['teaching', 'further', index]);
+      if (other === id) fail(file.path, 'teaching.further', `延伸阅读中列出了条目自己（${id}） / further reading cannot list the entry itself`, at);
+      else if (typeof other === 'string' && !known.has(other))
+        fail(file.path, 'teaching.further', `延伸阅读 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / further reading id ${show(other)} does not exist`, at);
+    });
   }
 
   // Duplicates: a title and unit that closely match another entry's. Candidates share one of
