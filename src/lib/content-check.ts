@@ -316,6 +316,15 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
         else if (typeof other === 'string' && !known.has(other))
           fail(file.path, 'related', `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / related id ${show(other)} does not exist`, lineOfField(['related', index]));
       });
+      // Teaching notes' further reading links to entries, checked like `related`.
+      const further: unknown[] = Array.isArray(data?.teaching?.further) ? data.teaching.further : [];
+      further.forEach((other, index) => {
+        const at = lineOfField(['teaching', 'further', index]);
+        if (other === id) fail(file.path, 'teaching.further', `延伸阅读中列出了条目自己（${id}） / further reading cannot list the entry itself`, at);
+        else if (data?.status !== '草稿' && isDraft(other)) fail(file.path, 'teaching.further', `延伸阅读 ${show(other)} 还是草稿，草稿不发布：请先删除 / further reading ${show(other)} is a draft`, at);
+        else if (typeof other === 'string' && !known.has(other))
+          fail(file.path, 'teaching.further', `延伸阅读 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名） / further reading id ${show(other)} does not exist`, at);
+      });
     } catch (error) {
       fail(file.path, '（文件）', `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]} / the check failed on this file`);
     }

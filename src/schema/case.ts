@@ -39,6 +39,36 @@ export const regionSchema = z
     path: ['province'],
   });
 
+/**
+ * Editors' teaching notes for trainers (编者按). Optional, and never the source's words: the page shows
+ * them under their own heading, and search leaves them out so results stay with the source-based text.
+ */
+export const teachingSchema = z
+  .object({
+    /** What trainees should take away: 2–3 short lines. */
+    goals: z
+      .array(z.string().trim().min(6).max(80))
+      .min(2)
+      .max(3)
+      .describe('教学目标：2—3 条，每条一句话，说明学员学完能理解或做到什么；只依据条目已有内容，不添加新事实'),
+    /** Who the entry suits as teaching material. */
+    audience: z.string().trim().min(4).max(80).describe('适用对象：适合哪些学员，如“村党组织书记、驻村干部”'),
+    /** A suggested order for discussing the entry's questions. */
+    flow: z
+      .array(z.string().trim().min(6).max(120))
+      .min(2)
+      .max(5)
+      .describe('讨论流程建议：2—5 步，按顺序说明怎样围绕本条目的思考题展开讨论'),
+    /** Related entries to read next (ids of content/cases/ files). */
+    further: z
+      .array(caseId)
+      .max(4)
+      .default([])
+      .refine((list) => new Set(list).size === list.length, '延伸阅读重复 / an entry is listed twice in further')
+      .describe('延伸阅读：可对照阅读的其他条目的 id（content/cases/ 下的文件名），最多 4 个'),
+  })
+  .strict();
+
 const currentYear = new Date().getFullYear();
 
 /** Editorial status: drafts never reach the production build; 待审 entries only if the site says so. */
@@ -112,6 +142,10 @@ export const caseSchema = z
     questions: z.array(proseText(z.string().trim().min(6))).min(2).max(4).describe('2—4 道思考题'),
     /** Ids of related entries. */
     related: z.array(z.string()).default([]).describe('相关案例的 id'),
+    /** Editors' teaching notes for trainers; optional, shown as 教学提示（编者按）, not searched. */
+    teaching: teachingSchema
+      .optional()
+      .describe('教学提示（编者按，可选）：写给培训者的建议，包括 goals、audience、flow、further；是编者的话，不是来源原文，不添加条目以外的事实；除方法名称外不用引号'),
     /** Editorial status. */
     status: z.enum(statuses).default('已发布').describe('编辑状态：草稿（不发布）、待审、已发布'),
     /** Who wrote the entry up from its source. */
