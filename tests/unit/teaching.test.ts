@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 import { caseSchema, teachingSchema } from '../../src/schema/case.ts';
 import { domains } from '../../src/schema/vocab.ts';
 import { entryText, validFrontmatter } from '../fixtures/valid-entry.ts';
@@ -51,7 +52,7 @@ describe('teaching schema', () => {
 });
 
 describe('content check of further reading', () => {
-  const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]) };
+  const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]), parseBody: parseMdxBody };
   const check = (files: Record<string, string>) =>
     checkCases(Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })), context);
 
