@@ -5,8 +5,15 @@
  * each entry page's text. Prints recall@10, precision@10, best-first share, latency and transfer,
  * and the worst queries. `--entries N` also measures transfer and latency on N synthetic entries
  * (`--synthetic-only` skips the real library; `--reuse` keeps the last generated build).
+ *
+ * `--eval` also runs the judged query set in tests/search-eval/queries.json (written from the
+ * source documents and from how cadres type, not cut from the entries) through the real search
+ * page and reports recall@10, precision@10 and top-1 per kind and overall, and the share of
+ * must-return-nothing queries that returned nothing; the full report goes to
+ * test-results/search-eval.json. `--eval-only` runs only that (no substring set, speed or
+ * transfer); `--eval-kind typo,pinyin` runs only those kinds; `--no-build` reuses dist/ as it is.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
@@ -17,6 +24,7 @@ import { compact, parseQuery } from '../src/lib/search.ts';
 import { findChromium } from './chromium.ts';
 import { build, serve } from './lib/serve.ts';
 import { generateLibrary, random } from './lib/synthetic.ts';
+import { KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery, type QueryScore, type Summary } from '../tests/search-eval/eval.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -25,6 +33,10 @@ const flag = (name: string) => {
 };
 const syntheticCount = Number(flag('--entries') ?? 0);
 const sampleWords = Number(flag('--words') ?? 3);
+const evalOnly = args.includes('--eval-only');
+const withEval = evalOnly || args.includes('--eval');
+const EVAL_SET = 'tests/search-eval/queries.json';
+const EVAL_REPORT = 'test-results/search-eval.json';
 
 interface Query {
   q: string;
@@ -146,8 +158,91 @@ async function transfer(browser: import('playwright-core').Browser, base: string
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/**
+ * The case ids the search page shows for a query, in order, once the page says it is done
+ * (`<case-search data-state="done">`, set when the last batch is on screen). One case link per
+ * result item, so tags or facet links inside an item do not count twice.
+ */
+async function shownCases(page: Page, base: string, q: string): Promise<string[]> {
+  await page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
+  await page.waitForSelector('case-search[data-state="done"]', { state: 'attached', timeout: 30_000 });
+  return page.$$eval('[data-search-results] > li', (items) =>
+    items.flatMap((li) => {
+      const a = li.querySelector<HTMLAnchorElement>('a[href*="/cases/"]');
+      const id = a ? new URL(a.href).pathname.split('/').filter(Boolean)[1] : undefined;
+      return id ? [id] : [];
+    }),
+  );
+}
+
+/** Runs the judged query set through the real search page; prints the table and writes the JSON report. */
+async function evaluate(page: Page, base: string) {
+  const kinds = flag('--eval-kind')?.split(',');
+  for (const k of kinds ?? []) if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--eval-kind ${k}: not a kind; use ${KINDS.join(', ')}`);
+  const queries = loadEvalSet(EVAL_SET).filter((q) => !kinds || kinds.includes(q.kind));
+  const known = new Set(readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')));
+  for (const q of queries)
+    for (const id of [...q.ideal, ...(q.acceptable ?? [])])
+      if (!known.has(id)) throw new Error(`${EVAL_SET}: “${q.q}” names ${id}, which is not in content/cases. 改正案例 id / fix the case id.`);
+  // A new entry that contains an exact name would be shown rightly but scored as noise: say so,
+  // so the judgement is updated instead of the search being blamed.
+  const texts = entryTexts('dist');
+  for (const q of queries.filter((x) => x.kind === 'exact' || x.kind === 'number')) {
+    const phrase = compact(q.q);
+    const judged = new Set([...q.ideal, ...(q.acceptable ?? [])]);
+    const unjudged = [...texts].filter(([id, t]) => t.includes(phrase) && !judged.has(id)).map(([id]) => id);
+    if (unjudged.length) console.log(`warning: “${q.q}” occurs in ${unjudged.join(', ')}, not judged in ${EVAL_SET}; add them to ideal or acceptable`);
+  }
+  const rows: (EvalQuery & QueryScore & { shown: string[] })[] = [];
+  const started = performance.now();
+  for (const q of queries) {
+    const shown = await shownCases(page, base, q.q);
+    rows.push({ ...q, ...scoreQuery(q, shown), shown: shown.slice(0, 10) });
+    if (rows.length % 25 === 0) console.log(`  ${rows.length}/${queries.length} queries…`);
+  }
+  const judged = rows.filter((r) => r.kind !== 'none');
+  const present = KINDS.filter((k) => rows.some((r) => r.kind === k));
+  const byKind = Object.fromEntries(present.map((k) => [k, summarize(rows.filter((r) => r.kind === k))])) as Record<string, Summary>;
+  const overall = summarize(judged);
+  const none = rows.filter((r) => r.kind === 'none');
+  const noneEmpty = none.filter((r) => r.empty).length / (none.length || 1);
+
+  console.log(`\n== judged query set (${EVAL_SET}): ${rows.length} queries, ${((performance.now() - started) / 1000).toFixed(0)} s ==`);
+  console.log('kind        queries  recall@10  precision@10  top-1    empty');
+  const line = (name: string, s: Summary) =>
+    console.log(`${name.padEnd(12)}${String(s.queries).padStart(7)}  ${(s.recall === null ? '—' : pct(s.recall)).padStart(9)}  ${pct(s.precision).padStart(12)}  ${pct(s.top1).padStart(6)}  ${pct(s.empty).padStart(7)}`);
+  for (const k of present) if (k !== 'none') line(k, byKind[k]);
+  if (judged.length) line('overall', overall);
+  if (none.length) console.log(`none: ${none.filter((r) => r.empty).length}/${none.length} returned nothing (${pct(noneEmpty)})`);
+  const misses = judged.filter((r) => (r.recall ?? 1) < 1 || !r.top1).sort((a, b) => (a.recall ?? 0) - (b.recall ?? 0));
+  console.log(`queries below full recall or with a wrong first result: ${misses.length}; the worst:`);
+  for (const r of misses.slice(0, 12))
+    console.log(`  [${r.kind}] ${r.q}: recall ${pct(r.recall ?? 0)}, first ${r.shown[0] ?? '—'}${r.top1 ? ' ✓' : ''}, ${r.shown.length ? `${r.shown.length} shown` : 'nothing shown'}`);
+  for (const r of none.filter((x) => !x.empty)) console.log(`  [none] ${r.q}: showed ${r.shown.join(', ')}`);
+
+  mkdirSync('test-results', { recursive: true });
+  const report = {
+    generated: new Date().toISOString(),
+    set: EVAL_SET,
+    definitions: {
+      recall: 'ideal cases among the first 10 shown / min(number of ideal cases, 10); mean over every query except kind none',
+      precision: 'ideal or acceptable cases among the first 10 shown / min(10, number shown); an empty result scores 0; mean over every query except kind none',
+      top1: 'the first result is one of `first` (or of `ideal` when `first` is not given); an empty result scores 0',
+      none: 'share of kind-none queries that showed nothing',
+      empty: 'share of queries that showed nothing',
+    },
+    kinds: present,
+    overall: judged.length ? overall : null,
+    none: none.length ? { queries: none.length, returnedNothing: noneEmpty } : null,
+    byKind,
+    queries: rows.map(({ q, kind, ideal, acceptable, first, recall, precision, top1, empty, shown }) => ({ q, kind, recall, precision, top1, empty, shown, ideal, acceptable, first })),
+  };
+  writeFileSync(EVAL_REPORT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`report: ${EVAL_REPORT}`);
+}
+
 async function measureLibrary(label: string, contentDir: string, outDir: string, port: number | undefined, full: boolean) {
-  if (full || !existsSync(join(outDir, 'index.html'))) {
+  if ((full && !args.includes('--no-build')) || !existsSync(join(outDir, 'index.html'))) {
     console.log(`building ${label}…`);
     build(contentDir === 'content' ? {} : { contentDir, outDir });
   }
@@ -160,6 +255,8 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
     const texts = entryTexts(outDir);
     const queries = buildQueries(contentDir, texts);
     const page = await browser.newPage();
+    if (full && withEval) await evaluate(page, server.url);
+    if (evalOnly) return;
     const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];
     if (full) {
       for (const query of queries) {

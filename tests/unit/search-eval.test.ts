@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery } from '../search-eval/eval.ts';
+
+const SET = 'tests/search-eval/queries.json';
+const caseIds = new Set(readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')));
+
+describe('search evaluation set', () => {
+  const queries = loadEvalSet(SET);
+
+  it('has at least 170 queries and at least 15 of every kind', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(170);
+    for (const kind of KINDS) expect(queries.filter((q) => q.kind === kind).length, kind).toBeGreaterThanOrEqual(15);
+  });
+
+  it('names only cases that exist in content/cases', () => {
+    const unknown = queries.flatMap((q) => [...q.ideal, ...(q.acceptable ?? []), ...(q.first ?? [])].filter((id) => !caseIds.has(id)).map((id) => `${q.q}: ${id}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('rejects a query without ideal ids, a `none` query with ids and an unknown kind, naming the query', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-eval-'));
+    const bad = (queries: unknown[]) => {
+      const path = join(dir, 'bad.json');
+      writeFileSync(path, JSON.stringify({ about: 'x', queries }));
+      return () => loadEvalSet(path);
+    };
+    expect(bad([{ q: '台账', kind: 'exact', ideal: [] }])).toThrow(/queries\.0.*台账.*ideal/);
+    expect(bad([{ q: '房价', kind: 'none', ideal: ['zhongjiang-taizhang-gongzuofa'] }])).toThrow(/房价.*none/);
+    expect(bad([{ q: '台账', kind: 'fuzzy', ideal: ['a'] }])).toThrow(/kind/);
+    expect(bad([{ q: '台账', kind: 'exact', ideal: ['a'], first: ['b'] }])).toThrow(/first id b/);
+    expect(bad([{ q: '台账', kind: 'exact', ideal: ['a'] }, { q: '台账', kind: 'exact', ideal: ['a'] }])).toThrow(/listed twice/);
+  });
+});
+
+describe('scoring', () => {
+  const q: EvalQuery = { q: '台帐', kind: 'variant', ideal: ['a', 'b'], acceptable: ['c'], first: ['a'] };
+
+  it('recall counts ideal cases in the first 10; precision counts ideal and acceptable among those shown', () => {
+    expect(scoreQuery(q, ['c', 'a', 'x', 'y'])).toEqual({ recall: 0.5, precision: 0.5, top1: false, empty: false });
+    expect(scoreQuery(q, ['a', 'b'])).toEqual({ recall: 1, precision: 1, top1: true, empty: false });
+    // Past the tenth result nothing counts.
+    expect(scoreQuery(q, [...'xxxxxxxxxx'].map((x, i) => `${x}${i}`).concat('a', 'b')).recall).toBe(0);
+  });
+
+  it('an empty result scores zero, except for a must-return-nothing query', () => {
+    expect(scoreQuery(q, [])).toEqual({ recall: 0, precision: 0, top1: false, empty: true });
+    const none: EvalQuery = { q: '量子计算', kind: 'none', ideal: [] };
+    expect(scoreQuery(none, [])).toEqual({ precision: 1, top1: true, empty: true });
+    expect(scoreQuery(none, ['a'])).toEqual({ precision: 0, top1: false, empty: false });
+  });
+
+  it('recall is capped at 10 ideal cases', () => {
+    const many: EvalQuery = { q: '网格员', kind: 'topic', ideal: Array.from({ length: 15 }, (_, i) => `c${i}`) };
+    expect(scoreQuery(many, Array.from({ length: 10 }, (_, i) => `c${i}`)).recall).toBe(1);
+  });
+
+  it('summaries leave `none` queries out of recall', () => {
+    const s = summarize([scoreQuery(q, ['a']), scoreQuery({ q: 'x', kind: 'none', ideal: [] }, [])]);
+    expect(s).toMatchObject({ queries: 2, recall: 0.5, top1: 1, empty: 0.5 });
+  });
+});
