@@ -8,17 +8,19 @@
  * Exit code 1 if any file was refused or its draft has errors.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import mammoth from 'mammoth';
 import { checkProject, report } from '../src/integrations/content-check.ts';
-import { checkPages, corruptRefusal, estimatePages, formatReport, ImportRefusal, importDocx, sniffDocx } from '../src/lib/import-docx.ts';
+import { convertDocx, formatReport, imageExtension, ImportRefusal, importDocx, type Mammoth } from '../src/lib/import-docx.ts';
 
 const { values: flags, positionals: files } = parseArgs({
   allowPositionals: true,
   options: { source: { type: 'string' }, author: { type: 'string' }, dir: { type: 'string' } },
 });
 const dir = flags.dir ?? 'content';
+// The project root holding the content folder: pictures go to its public/, as the check expects.
+const root = dirname(resolve(dir));
 if (!files.length) {
   console.error('用法：npm run import -- 来稿.docx [更多.docx…]（可加 --source <来源id> --author <撰写人>） / usage: npm run import -- file.docx');
   process.exit(2);
@@ -28,42 +30,13 @@ if (flags.source && !existsSync(join(dir, 'sources', `${flags.source}.json`))) {
   process.exit(2);
 }
 
-const extensions: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
 let failed = 0;
 for (const file of files) {
   const fileName = basename(file);
   try {
-    if (/\.doc$/i.test(fileName) && !existsSync(file)) throw new ImportRefusal('doc', `“${fileName}”是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx`);
     if (!existsSync(file)) throw new ImportRefusal('not-docx', `找不到文件 ${file} / file not found`);
     const bytes = new Uint8Array(readFileSync(file));
-    sniffDocx(bytes, fileName);
-    const pictures = new Map<string, { bytes: Buffer; type: string }>();
-    let pageBreaks = 0;
-    let html: string;
-    try {
-      const result = await mammoth.convertToHtml(
-        { buffer: Buffer.from(bytes) },
-        {
-          transformDocument: (document: any) => {
-            const walk = (node: any) => {
-              if (node.type === 'break' && node.breakType === 'page') pageBreaks++;
-              node.children?.forEach(walk);
-            };
-            walk(document);
-            return document;
-          },
-          convertImage: mammoth.images.imgElement(async (image: any) => {
-            const src = `docx-image:${pictures.size + 1}`;
-            pictures.set(src, { bytes: await image.read(), type: image.contentType });
-            return { src };
-          }),
-        },
-      );
-      html = result.value;
-    } catch (error) {
-      throw corruptRefusal(fileName, (error as Error).message);
-    }
-    checkPages(estimatePages(pageBreaks, html.replace(/<[^>]+>/g, '').length), fileName);
+    const { html, pictures } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
     const taken = new Set(readdirSync(join(dir, 'cases')).map((f) => f.replace(/\.mdx?$/, '')));
     const result = importDocx(html, {
       fileName,
@@ -71,7 +44,7 @@ for (const file of files) {
       today: new Date().toISOString().slice(0, 10),
       author: flags.author ?? process.env.USER ?? '编辑部',
       sourceId: flags.source,
-      imageExt: (src) => extensions[pictures.get(src)?.type ?? ''] ?? 'png',
+      imageExt: (src) => imageExtension(pictures.get(src)?.type ?? ''),
     });
     const path = join(dir, 'cases', `${result.id}.mdx`);
     if (existsSync(path)) throw new Error(`refusing to overwrite ${path}`);
@@ -81,7 +54,7 @@ for (const file of files) {
       writeFileSync(sourcePath, `${JSON.stringify(result.source.data, null, 2)}\n`);
     }
     for (const image of result.images) {
-      const target = join('public', image.path);
+      const target = join(root, 'public', image.path);
       mkdirSync(dirname(target), { recursive: true });
       if (!existsSync(target)) writeFileSync(target, pictures.get(image.src)!.bytes);
     }
@@ -89,7 +62,7 @@ for (const file of files) {
     console.log(formatReport(result.report));
     console.log(`\n已创建 ${path}（草稿）${result.source ? `和来源 ${join(dir, 'sources', `${result.source.id}.json`)}` : ''}${result.images.length ? `，图片 ${result.images.length} 张存于 public/images/cases/${result.id}/` : ''}。`);
     // The same check as every entry; only this file's problems are shown.
-    const check = checkProject(process.cwd(), dir);
+    const check = checkProject(root, basename(resolve(dir)));
     const mine = (p: { file: string }) => p.file.endsWith(`/${result.id}.mdx`) || (result.source && p.file.endsWith(`/${result.source.id}.json`));
     const own = { ...check, errors: check.errors.filter(mine), warnings: check.warnings.filter(mine), files: 1 };
     console.log(`\n内容检查（与 npm run check 相同的规则）：\n${report(own)}`);

@@ -57,7 +57,7 @@ export function sniffDocx(bytes: Uint8Array, fileName: string): void {
   if (OLE.every((b, i) => bytes[i] === b)) {
     if (hasUtf16(bytes, 'EncryptedPackage') || hasUtf16(bytes, 'EncryptionInfo'))
       throw new ImportRefusal('encrypted', `${name} 设置了打开密码，无法读取：请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档），另存为 .docx 后再导入 / the document is password-protected`);
-    throw new ImportRefusal('doc', `${name} 是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入 / old .doc format: save as .docx first`);
+    throw new ImportRefusal('doc', `${name}：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入 / old .doc format: save as .docx first`);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new ImportRefusal('not-docx', `${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx / not a .docx file`);
@@ -76,6 +76,61 @@ export function checkPages(pages: number, fileName: string): void {
   if (pages > MAX_PAGES)
     throw new ImportRefusal('too-long', `“${fileName}”约有 ${pages} 页，超过 ${MAX_PAGES} 页的上限：一个案例通常不超过 20 页，这多半是一本汇编。请把要导入的案例单独另存为一个 .docx / about ${pages} pages, over the ${MAX_PAGES}-page limit`);
 }
+
+/** The part of mammoth's API the import uses, passed in so this module never loads mammoth itself. */
+export interface Mammoth {
+  convertToHtml(input: { buffer?: Uint8Array; arrayBuffer?: ArrayBuffer }, options: Record<string, unknown>): Promise<{ value: string }>;
+  images: { imgElement(f: (image: { contentType: string; readAsArrayBuffer(): Promise<ArrayBuffer> }) => Promise<{ src: string }>): unknown };
+}
+
+export interface Converted {
+  html: string;
+  /** Pictures by the `src` they have in `html`. */
+  pictures: Map<string, { bytes: Uint8Array; type: string }>;
+  pages: number;
+}
+
+/**
+ * Reads a .docx with mammoth (Node or browser): refuses what it cannot read, turns pictures into
+ * `docx-image:N` references kept aside, and counts pages. Throws ImportRefusal with the reason.
+ */
+export async function convertDocx(mammoth: Mammoth, bytes: Uint8Array, fileName: string): Promise<Converted> {
+  sniffDocx(bytes, fileName);
+  const pictures = new Map<string, { bytes: Uint8Array; type: string }>();
+  let pageBreaks = 0;
+  let html: string;
+  try {
+    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const result = await mammoth.convertToHtml(
+      // Node's mammoth reads `buffer`, the browser build `arrayBuffer`.
+      { buffer: bytes, arrayBuffer },
+      {
+        transformDocument: (document: any) => {
+          const walk = (node: any) => {
+            if (node.type === 'break' && node.breakType === 'page') pageBreaks++;
+            node.children?.forEach(walk);
+          };
+          walk(document);
+          return document;
+        },
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const src = `docx-image:${pictures.size + 1}`;
+          pictures.set(src, { bytes: new Uint8Array(await image.readAsArrayBuffer()), type: image.contentType });
+          return { src };
+        }),
+      },
+    );
+    html = result.value;
+  } catch (error) {
+    throw corruptRefusal(fileName, (error as Error).message);
+  }
+  const pages = estimatePages(pageBreaks, html.replace(/<[^>]+>/g, '').length);
+  checkPages(pages, fileName);
+  return { html, pictures, pages };
+}
+
+/** File extension for a picture's content type. */
+export const imageExtension = (type: string) => ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/webp': 'webp', 'image/svg+xml': 'svg' })[type] ?? 'png';
 
 // ---------------------------------------------------------------------------------------------
 // Reading mammoth's HTML
@@ -161,7 +216,7 @@ export function readBlocks(html: string): Block[] {
 // ---------------------------------------------------------------------------------------------
 // Headings
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．](?!\d)|[（(]\d+[)）]|第[一二三四五六七八九十]+[部分章节]\s*[、:：]?)\s*/;
+const NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．](?!\d)|[（(]\d+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)\s*[、:：]?)\s*/;
 
 /** A heading's text without numbering and punctuation, for looking it up. */
 export const headingKey = (text: string) => text.replace(NUMBERING, '').replace(/[\s\p{P}]/gu, '');
@@ -178,17 +233,22 @@ export function sectionOf(text: string): SectionName | undefined {
   return prefix ? lookup.get(prefix) : undefined;
 }
 
-/** A block's heading level (1 = top), or 0 for body text. Word styles first, then numbering, then a short bold line. */
-function headingLevel(block: Block): number {
-  if (block.kind !== 'p') return 0;
-  if (block.heading) return block.heading;
+/**
+ * A block's heading kind, or '' for body text: Word's heading styles (h1…h6), else the numbering
+ * (一、 / （一） / 1. / (1)), else a short line that is exactly a listed heading.
+ */
+function headingKind(block: Block): string {
+  if (block.kind !== 'p') return '';
+  if (block.heading) return `h${block.heading}`;
   const text = block.text;
-  if ([...text].length > 30 || /[。；;]$/.test(text)) return 0;
-  if (/^[一二三四五六七八九十]+\s*[、.．]/.test(text) || /^第[一二三四五六七八九十]+[部分章节]/.test(text)) return 2;
-  if (/^[（(]\s*[一二三四五六七八九十]+\s*[)）]/.test(text)) return 3;
-  if (/^\d+\s*[.、．](?!\d)/.test(text) || /^[（(]\d+[)）]/.test(text)) return 4;
-  if (block.bold && [...text].length <= 20 && sectionOf(text)) return 2;
-  return 0;
+  if ([...text].length > 30 || /[。；;，,]$/.test(text)) return '';
+  if (/^[一二三四五六七八九十]+\s*[、.．]/.test(text) || /^第[一二三四五六七八九十]+(?:部分|章|节)/.test(text)) return 'cn';
+  if (/^[（(]\s*[一二三四五六七八九十]+\s*[)）]/.test(text)) return 'paren-cn';
+  if (/^\d+\s*[.、．](?!\d)/.test(text)) return 'arabic';
+  if (/^[（(]\d+[)）]/.test(text)) return 'paren-arabic';
+  if ([...text].length <= 12 && lookup.has(headingKey(text))) return 'plain';
+  if (block.bold && [...text].length <= 20 && sectionOf(text)) return 'bold';
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,17 +378,20 @@ const themeWords: [RegExp, string][] = [
 /** Key figures proposed from sentences with numbers: `value` is the number with its unit, as written. */
 export function proposeFigures(text: string, limit = 6): { label: string; value: string }[] {
   const figures: { label: string; value: string }[] = [];
+  const number = /(\d+(?:\.\d+)?)\s*(%|％|[万亿千百]?(?:余|多)?(?:万元|亿元|平方米|公里|小时|[个条件户人名次家项元所场座间亩套台处支批天周年月]))?/gu;
   for (const sentence of text.split(/[。；;！!\n]/)) {
     for (const clause of sentence.split(/[，,、]/)) {
-      const match = /^(.*?)(\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]?(?:余|多)?[个条件户人名次家项元所场座间亩套台处支批天年月周]|万元|亿元|平方米|公里|小时)?)/u.exec(clause.trim());
-      if (!match) continue;
-      const [, before, value] = match;
-      if (/^\d{4}年?$/.test(value.trim()) || /^\d{4}年/.test(clause.slice(before.length).trim())) continue; // years are dates, not results
-      if (/^\d+(\.\d+)?$/.test(value.trim()) && !/[%％]/.test(value)) continue; // a bare number has no unit to read it by
-      const label = before.replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '').replace(/(共|累计|达到?|为|有|超过|近|约)+$/, '').trim();
-      if ([...label].length < 2) continue;
-      figures.push({ label: mark([...label].slice(-16).join('')), value: value.trim() });
-      if (figures.length >= limit) return figures;
+      let from = 0;
+      for (const match of clause.matchAll(number)) {
+        const before = clause.slice(from, match.index);
+        from = match.index! + match[0].length;
+        const unit = match[2];
+        if (!unit || /^[年月]$/.test(unit)) continue; // years and months are dates; a bare number has nothing to read it by
+        const label = before.replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '').replace(/(共|累计|达到?|为|有|超过|近|约|\d+)+$/, '').trim();
+        if ([...label].length < 2) continue;
+        figures.push({ label: mark([...label].slice(-16).join('')), value: match[0].trim() });
+        if (figures.length >= limit) return figures;
+      }
     }
   }
   return figures;
@@ -400,7 +463,7 @@ export function importDocx(html: string, options: ImportOptions): ImportResult {
   }
 
   // Title line and unit line: what stands before the first heading and looks like a title.
-  const levels = body.map(headingLevel);
+  const levels = body.map(headingKind);
   const firstHeading = levels.findIndex((level, i) => level > 0 && i > 0);
   let cursor = 0;
   const titleBlock = body.find((b) => b.kind === 'p') as Extract<Block, { kind: 'p' }> | undefined;
@@ -421,7 +484,7 @@ export function importDocx(html: string, options: ImportOptions): ImportResult {
   const quoted = /[“"「『]([^”"」』]{2,24})[”"」』]\s*(工作法|工作机制|服务法|机制|模式|法)?/.exec(titleLine);
   const titleValue = quoted ? `“${quoted[1]}”${quoted[2] ?? '工作法'}` : [...titleLine].slice(0, 50).join('');
   proposals.push({ field: 'title', value: titleValue, why: quoted ? '标题行中引号里的方法名称' : '标题行（没有找到引号里的方法名称）' });
-  const unitFromTitle = /^(.{2,30}?(?:党委|党工委|党总支|党支部|党组|委员会|社区|村|街道|镇|乡))/.exec(quoted ? titleLine.slice(0, quoted.index) : titleLine)?.[1];
+  const unitFromTitle = /^(.{2,30}(?:党委|党工委|党总支|党支部|党组|委员会|社区|村|街道|镇|乡))/.exec(quoted ? titleLine.slice(0, quoted.index) : titleLine)?.[1];
   const unitValue = submitter ?? unitLine ?? unitFromTitle;
   proposals.push(
     unitValue
@@ -430,7 +493,11 @@ export function importDocx(html: string, options: ImportOptions): ImportResult {
   );
 
   // Sections.
-  const topLevel = Math.min(...body.map((b, i) => (levels[i] && sectionOf((b as { text: string }).text) ? levels[i] : 99)));
+  // Headings numbered like the ones that name sections are at the same level: an unknown one of
+  // them opens a 待归类 block; others are sub-headings. Word styles compare by level.
+  const topKinds = new Set(body.map((b, i) => (levels[i] && sectionOf((b as { text: string }).text) ? levels[i] : '')).filter(Boolean));
+  const topStyle = Math.min(...[...topKinds].filter((k) => /^h\d$/.test(k)).map((k) => Number(k[1])), 99);
+  const isTop = (kind: string) => topKinds.has(kind) || (/^h\d$/.test(kind) && Number(kind[1]) <= topStyle);
   const out: Record<SectionName, string[]> = { 背景: [], 做法: [], 成效: [], 启示: [] };
   const seen = new Set<SectionName>();
   let section: SectionName = '背景';
@@ -468,7 +535,7 @@ export function importDocx(html: string, options: ImportOptions): ImportResult {
         mapped.push({ line: block.line, heading: block.text, to: target });
         continue;
       }
-      if (level <= topLevel) {
+      if (isTop(level)) {
         flushSorting();
         sorting = { heading: block.text, lines: [] };
         mapped.push({ line: block.line, heading: block.text, to: `待归类（放在“${section}”一节末尾）` });
