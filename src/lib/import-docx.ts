@@ -11,6 +11,8 @@
 import { entryText, freeId, placeholders, suggestId } from './entry-file.ts';
 import { findPrivateData, privacyKinds } from './privacy.ts';
 import { PROPOSAL } from './quality.ts';
+
+export { PROPOSAL as PROPOSAL_MARK };
 import { headingSynonyms } from '../schema/headings.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
 import { regions, vocab } from '../schema/vocab.ts';
@@ -464,7 +466,6 @@ export function importDocx(html: string, options: ImportOptions): ImportResult {
 
   // Title line and unit line: what stands before the first heading and looks like a title.
   const levels = body.map(headingKind);
-  const firstHeading = levels.findIndex((level, i) => level > 0 && i > 0);
   let cursor = 0;
   const titleBlock = body.find((b) => b.kind === 'p') as Extract<Block, { kind: 'p' }> | undefined;
   const titleLine = titleBlock?.text ?? options.fileName.replace(/\.docx$/i, '');
