@@ -166,6 +166,16 @@ export function readBlocks(html: string): Block[] {
   let table: string[][] | undefined;
   let row: string[] | undefined;
   let cell: string | undefined;
+  let nested = 0;
+  const flush = () => {
+    const value = tidy(text);
+    if (value && current) {
+      if (current.tag === 'li') blocks.push({ kind: 'li', text: value, ordered: lists.at(-1) ?? false, line: ++line });
+      else blocks.push({ kind: 'p', text: value, heading: current.tag[0] === 'h' ? Number(current.tag[1]) : 0, bold: plain === 0, line: ++line });
+    }
+    text = '';
+    plain = 0;
+  };
   for (const token of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*?)\/?>|([^<]+)/g)) {
     const [, close, rawTag, attrs, chars] = token;
     if (chars !== undefined) {
@@ -178,6 +188,12 @@ export function readBlocks(html: string): Block[] {
       continue;
     }
     const tag = rawTag.toLowerCase();
+    // A table inside a table cell: its text joins the outer cell.
+    if (tag === 'table' && cell !== undefined) nested += close ? -1 : 1;
+    if (nested > 0 || (tag === 'table' && cell !== undefined)) {
+      if (/^(td|th|tr|p|br)$/.test(tag) && close) cell += ' ';
+      continue;
+    }
     if (tag === 'table') {
       if (close) {
         if (table?.length) blocks.push({ kind: 'table', rows: table, line: ++line });
@@ -196,17 +212,13 @@ export function readBlocks(html: string): Block[] {
       if (close) lists.pop();
       else lists.push(tag === 'ol');
     } else if (/^(p|h[1-6]|li)$/.test(tag)) {
+      // An item's own text is kept when a paragraph or a nested list opens inside it.
       if (!close) {
+        flush();
         current = { tag };
-        text = '';
-        plain = 0;
       } else if (current) {
-        const value = tidy(text);
-        if (value) {
-          if (current.tag === 'li') blocks.push({ kind: 'li', text: value, ordered: lists.at(-1) ?? false, line: ++line });
-          else blocks.push({ kind: 'p', text: value, heading: current.tag[0] === 'h' ? Number(current.tag[1]) : 0, bold: plain === 0, line: ++line });
-        }
-        current = undefined;
+        flush();
+        current = tag === 'p' && lists.length ? { tag: 'li' } : undefined;
       }
     } else if (tag === 'strong' || tag === 'b') bold += close ? -1 : 1;
     else if (tag === 'br' && current) text += ' ';
@@ -414,7 +426,8 @@ function escapeText(text: string, line: number, escaped: ImportReport['escaped']
     out = `（原文）${out}`;
     escaped.push({ line, what: '以 import/export 开头的一行前加了“（原文）”（条目不能含代码）' });
   }
-  if (/^\s*(#|>|[-*+]\s|\d+[.)]\s)/.test(out)) out = out.replace(/^(\s*)([#>*+-]|\d+)/, '$1\\$2'); // would turn into Markdown structure
+  // A line starting with # or > would become a heading (## 其他 is an unknown section) or a quote.
+  if (/^\s*[#>]/.test(out)) out = out.replace(/^(\s*)([#>])/, '$1\\$2');
   return out;
 }
 

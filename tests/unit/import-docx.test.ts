@@ -229,6 +229,14 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.id).toBe('shixing-sanben-taizhang-gongzuofa-2');
   });
 
+  it('keeps the text of nested lists and tables, and a line starting with # stays text', () => {
+    const html = '<p>某村“议事”工作法</p><h1>主要做法</h1><ul><li>建账<ul><li>入户登记</li></ul></li></ul><table><tr><td><p>甲</p><table><tr><td>内表</td></tr></table></td><td>乙</td></tr></table><p># 不是标题</p>';
+    const r = importDocx(html, { fileName: 'x.docx', taken: new Set(), today, author: '测试编辑' });
+    expect(r.sections['做法']).toContain('- 建账\n\n- 入户登记');
+    expect(r.sections['做法']).toContain('| 甲 内表 | 乙 |');
+    expect(r.sections['做法']).toContain('\\# 不是标题');
+  });
+
   it('guesses the level from the last administrative word of the unit', () => {
     expect(['中共某县某镇某村支部委员会', '某区某街道党工委', '某县委组织部', '某市委', '国网某县供电公司党委'].map(levelOf)).toEqual(['村社区', '乡镇街道', '县级', '地市级', '单位']);
   });
