@@ -432,7 +432,9 @@ function escapeText(text: string, line: number, escaped: ImportReport['escaped']
 }
 
 /** Turns mammoth's HTML of one document into a draft entry and its report. */
-export function importDocx(html: string, options: ImportOptions): ImportResult {
+export function importDocx(html: string, givenOptions: ImportOptions): ImportResult {
+  // A file name can carry a phone number too; it is written into the draft and the source.
+  const options = { ...givenOptions, fileName: findPrivateData(givenOptions.fileName).reduce((name, f) => name.split(f.text).join(''), givenOptions.fileName) };
   const blocks = readBlocks(html);
   if (!blocks.some((b) => b.kind !== 'img'))
     throw new ImportRefusal('empty', `“${options.fileName}”里没有文字，无法生成条目 / the document has no text`);

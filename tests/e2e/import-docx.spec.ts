@@ -37,11 +37,18 @@ async function submission(): Promise<Buffer> {
 }
 
 test('a dropped Word document fills the form, lists what was removed, and downloads a draft that passes the check', async ({ page }) => {
+  // Readers who never import load neither mammoth nor the import code.
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
   await page.goto('/submit/');
+  await page.waitForLoadState('networkidle');
   const zone = page.locator('docx-drop');
   await expect(zone).toBeVisible();
+  expect(scripts.some((url) => url.includes('/submit.astro'))).toBe(true);
+  expect(scripts.filter((url) => url.includes('docx-import'))).toEqual([]);
   await zone.locator('input[type="file"]').setInputFiles({ name: '石下村来稿.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await submission() });
   await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect(scripts.filter((url) => url.includes('docx-import'))).toHaveLength(1);
 
   await expect(page.locator('#f-title')).toHaveValue('“三本台账”工作法（待确认）');
   await expect(page.locator('#f-unit')).toHaveValue('广东省韶关市始兴县太平镇石下村党支部（待确认）');

@@ -224,6 +224,12 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(proposeFigures('2019年全村共有党员48名。')).toEqual([{ label: '全村共有党员（待确认）', value: '48名' }]);
   });
 
+  it('a phone number in the file name goes nowhere', async () => {
+    const r = await run(await make(typical()), '张书记13812345678.docx');
+    expect(JSON.stringify(r.source)).not.toContain('13812345678');
+    expect(r.text).not.toContain('13812345678');
+  });
+
   it('13. never takes an existing id', async () => {
     const r = await run(await make(typical()), 'laigao.docx', ['shixing-sanben-taizhang-gongzuofa']);
     expect(r.id).toBe('shixing-sanben-taizhang-gongzuofa-2');
