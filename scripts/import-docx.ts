@@ -36,7 +36,7 @@ for (const file of files) {
   try {
     if (!existsSync(file)) throw new ImportRefusal('not-docx', `找不到文件 ${file} / file not found`);
     const bytes = new Uint8Array(readFileSync(file));
-    const { html, pictures } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
+    const { html, pictures, pages } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
     const taken = new Set(readdirSync(join(dir, 'cases')).map((f) => f.replace(/\.mdx?$/, '')));
     const result = importDocx(html, {
       fileName,
@@ -44,6 +44,7 @@ for (const file of files) {
       today: new Date().toISOString().slice(0, 10),
       author: flags.author ?? process.env.USER ?? '编辑部',
       sourceId: flags.source,
+      pages,
       imageExt: (src) => imageExtension(pictures.get(src)?.type ?? ''),
     });
     const path = join(dir, 'cases', `${result.id}.mdx`);

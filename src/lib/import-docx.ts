@@ -637,8 +637,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
 
   const sourceId = options.sourceId ?? `laigao-${id}`;
   const lastLine = blocks.at(-1)?.line ?? 1;
-  const locator = `第1-${Math.max(lastLine, 2)}行`;
-  proposals.push({ field: 'source', value: `${sourceId}，${locator}`, why: options.sourceId ? '命令行给出的来源' : '为这份来稿新建的来源文件；行号即报告中的段落编号' });
+  // Lines of a new source are the report's paragraph numbers; in a source given by id they mean
+  // nothing, so the document's pages stand there until the editor finds the real place.
+  const locator = options.sourceId ? `第1-${Math.max(options.pages ?? 1, 1)}页` : `第1-${Math.max(lastLine, 2)}行`;
+  proposals.push({ field: 'source', value: `${sourceId}，${locator}`, why: options.sourceId ? '命令行给出的来源；位置只是来稿的页数，请改成它在来源中的行号或页码' : '为这份来稿新建的来源文件；行号即报告中的段落编号' });
   const headline = titleLine !== titleValue && [...titleLine].length >= 2 ? titleLine : undefined;
   const data: Record<string, unknown> = {
     title: mark(titleValue).slice(0, 60),

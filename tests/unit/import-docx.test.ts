@@ -230,6 +230,13 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.text).not.toContain('13812345678');
   });
 
+  it('cites a given source with the page range, and makes no new source', async () => {
+    const converted = await convertDocx(mammoth as unknown as Mammoth, await make(typical()), 'a.docx');
+    const r = importDocx(converted.html, { fileName: 'a.docx', taken: new Set(), today, author: '测试编辑', sourceId: 'qunzhong-gongzuo-baodao-huibian', pages: converted.pages });
+    expect(r.source).toBeUndefined();
+    expect(r.data.source).toEqual({ id: 'qunzhong-gongzuo-baodao-huibian', locator: '第1-1页' });
+  });
+
   it('13. never takes an existing id', async () => {
     const r = await run(await make(typical()), 'laigao.docx', ['shixing-sanben-taizhang-gongzuofa']);
     expect(r.id).toBe('shixing-sanben-taizhang-gongzuofa-2');
