@@ -276,7 +276,7 @@ export interface ImportReport {
   /** Values the import guessed: each is marked 待确认 in the draft. */
   proposals: { field: string; value: string; why: string }[];
   /** Text taken out of the draft: private data, contact lines, the title and unit lines. */
-  removed: { line: number; what: string; text: string; why: string }[];
+  removed: { line: number; what: string; text: string; why: string; /** Private data, rather than a line moved into a field. */ private: boolean }[];
   /** Characters changed so the entry is safe MDX. */
   escaped: { line: number; what: string }[];
   images: { line: number; path: string; alt: string; missingAlt: boolean }[];
@@ -401,7 +401,7 @@ export function proposeFigures(text: string, limit = 6): { label: string; value:
         from = match.index! + match[0].length;
         const unit = match[2];
         if (!unit || /^[年月]$/.test(unit)) continue; // years and months are dates; a bare number has nothing to read it by
-        const label = before.replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '').replace(/(共|累计|达到?|为|有|超过|近|约|\d+)+$/, '').trim();
+        const label = before.replace(/^[^，,]{0,6}?(以来|来)/, '').replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '').replace(/(共|累计|达到?|为|有|超过|近|约|\d+)+$/, '').trim();
         if ([...label].length < 2) continue;
         figures.push({ label: mark([...label].slice(-16).join('')), value: match[0].trim() });
         if (figures.length >= limit) return figures;
@@ -449,7 +449,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     let out = text;
     for (const finding of findPrivateData(text)) {
       out = out.split(finding.text).join('');
-      removed.push({ line, what: finding.label, text: mask(finding.text), why: privacyKinds[finding.kind].fix });
+      removed.push({ line, what: finding.label, text: mask(finding.text), why: privacyKinds[finding.kind].fix, private: true });
     }
     return out.replace(/[（(]\s*[)）]/g, '').replace(/\s{2,}/g, ' ').trim();
   };
@@ -463,12 +463,13 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       if (submitted) {
         const unit = clean(submitted[2], block.line).replace(/[，,；;。].*$/, '').trim();
         if (unit && !submitter) submitter = unit;
-        removed.push({ line: block.line, what: '报送单位', text: block.text.slice(0, 30), why: '报送信息不进正文；单位名称已作为“实践单位”的建议' });
+        removed.push({ line: block.line, what: '报送单位', text: block.text.slice(0, 30), why: '报送信息不进正文；单位名称已作为“实践单位”的建议', private: false });
         continue;
       }
       if (CONTACT.test(block.text) || AUTHOR.test(block.text)) {
-        const hidden = findPrivateData(block.text);
-        removed.push({ line: block.line, what: AUTHOR.test(block.text) ? '撰稿人' : '联系方式', text: hidden.length ? mask(block.text) : block.text.slice(0, 30), why: AUTHOR.test(block.text) ? '撰稿人、执笔人是个人信息，不进正文；条目撰写人填在 author' : '联系人、电话、地址等联系方式不得发布' });
+        // The label stays readable; what follows it is shown only in part.
+        const [, label, rest] = /^([^：:]*[：:])\s*(.*)$/.exec(block.text)!;
+        removed.push({ line: block.line, what: AUTHOR.test(block.text) ? '撰稿人' : '联系方式', text: `${label}${mask(rest)}`, why: AUTHOR.test(block.text) ? '撰稿人、执笔人是个人信息，不进正文；条目撰写人填在 author' : '联系人、电话、地址等联系方式不得发布', private: true });
         continue;
       }
       const text = clean(block.text, block.line);
@@ -486,13 +487,13 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const titleLine = titleBlock?.text ?? options.fileName.replace(/\.docx$/i, '');
   if (titleBlock) {
     cursor = body.indexOf(titleBlock) + 1;
-    removed.push({ line: titleBlock.line, what: '标题行', text: titleLine, why: '作为名称（title）和原标题（headline）的依据，不进正文' });
+    removed.push({ line: titleBlock.line, what: '标题行', text: titleLine, why: '作为名称（title）和原标题（headline）的依据，不进正文', private: false });
   }
   let unitLine: string | undefined;
   const next = body[cursor];
   if (next?.kind === 'p' && [...next.text].length <= 40 && UNIT_END.test(next.text.replace(/[\s（(].*$/, '')) && !/[。，]/.test(next.text)) {
     unitLine = next.text;
-    removed.push({ line: next.line, what: '单位行', text: next.text, why: '作为实践单位（unit）的建议，不进正文' });
+    removed.push({ line: next.line, what: '单位行', text: next.text, why: '作为实践单位（unit）的建议，不进正文', private: false });
     cursor++;
   }
 
@@ -685,7 +686,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     ...(missing.length ? [`原文没有 ${missing.join('、')} 的标题：确认原文确实没有，或从其他部分补上`] : []),
     ...(imageReports.some((i) => i.missingAlt) ? [`给 ${imageReports.filter((i) => i.missingAlt).length} 张图片写替代文字（图片内容说明）`] : []),
     '把两道“待填写”思考题换成真正的思考题',
-    ...(removed.some((r) => !['标题行', '单位行', '报送单位'].includes(r.what)) ? ['看一遍删除清单：确认删掉的只是联系方式等私人信息'] : []),
+    ...(removed.some((r) => r.private) ? ['看一遍删除清单：确认删掉的只是联系方式等私人信息，句子删掉号码后仍然通顺'] : []),
     '全部完成后把 status 改为 待审 或 已发布，再运行 npm run check',
   ];
   return {
@@ -706,7 +707,9 @@ export function formatReport(report: ImportReport): string {
   list('标题对应到哪一节', report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`), '（没有找到任何标题：全文放在“背景”里，请分节）');
   if (report.missing.length) out.push(`  缺少的节：${report.missing.join('、')}（已写“原文未介绍…”并标为待确认）`);
   list(`建议值（在条目中标有“${PROPOSAL}”，请逐项确认）`, report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`));
-  list('已从正文删除', report.removed.map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`));
+  const line = (r: ImportReport['removed'][number]) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`;
+  list('已删除的私人信息和联系方式（号码只显示首尾）', report.removed.filter((r) => r.private).map(line));
+  list('移到字段、不进正文的行', report.removed.filter((r) => !r.private).map(line));
   list('为符合条目规则而改动', report.escaped.map((e) => `第 ${e.line} 段：${e.what}`));
   list('图片', report.images.map((i) => `第 ${i.line} 段 → ${i.path}：${i.missingAlt ? '缺少替代文字（原文没有图注或说明），已写“待填写：图片说明”' : `替代文字“${i.alt}”`}`));
   list('编辑还需要做的事', report.todo.map((t, i) => `${i + 1}. ${t}`));

@@ -92,7 +92,8 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
     return el('span', {}, `第 ${image.line} 段：${image.missingAlt ? '缺少替代文字，已写“待填写：图片说明”' : `替代文字“${image.alt}”`} `, button);
   });
   zone.querySelector('[data-docx-report]')!.replaceChildren(
-    ...list('已删除的私人信息和联系方式', report.removed.map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`), '无', { 'data-docx-removed': '' }),
+    ...list('已删除的私人信息和联系方式', report.removed.filter((r) => r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`), '无', { 'data-docx-removed': '' }),
+    ...list('移到字段、不进正文的行', report.removed.filter((r) => !r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`)),
     ...list('标题对应到哪一节', report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`), '没有找到任何标题：全文放在“背景”里，请分节'),
     ...list('建议值（请逐项确认）', report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`), '无', { 'data-docx-proposals': '' }),
     ...list('为符合条目规则而改动', report.escaped.map((e) => `第 ${e.line} 段：${e.what}`)),

@@ -144,6 +144,8 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     // The report shows enough to find the number, not the number itself.
     expect(formatReport(r.report)).not.toContain('13812345678');
     expect(formatReport(r.report)).toContain('138******78');
+    expect(formatReport(r.report)).toContain('第 13 段 联系方式“联系电话：075*******45”');
+    expect(r.report.removed.filter((x) => !x.private).map((x) => x.what)).toEqual(['标题行', '报送单位']);
     // The rest of the sentence stays, and the submitter becomes the unit proposal.
     expect(r.sections['启示']).toContain('群众也可以直接找村书记');
     expect(r.data.unit).toBe('中共始兴县太平镇石下村支部委员会（待确认）');
@@ -216,7 +218,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   it('12. key figures are proposed from sentences with numbers in 成效, years left out', async () => {
     const r = await run(await make(typical()));
     expect(r.data.figures).toEqual([
-      { label: '两年来共登记群众诉求（待确认）', value: '326条' },
+      { label: '登记群众诉求（待确认）', value: '326条' },
       { label: '办结（待确认）', value: '311条' },
       { label: '群众满意率（待确认）', value: '98%' },
       { label: '村里还新修道路（待确认）', value: '3.5公里' },
