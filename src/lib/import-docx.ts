@@ -483,7 +483,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   // Title line and unit line: what stands before the first heading and looks like a title.
   const levels = body.map(headingKind);
   let cursor = 0;
-  const titleBlock = body.find((b) => b.kind === 'p') as Extract<Block, { kind: 'p' }> | undefined;
+  // A document that opens with a section heading has no title line: the file name stands in.
+  const firstP = body.findIndex((b) => b.kind === 'p');
+  const titleBlock = firstP >= 0 && !(levels[firstP] && sectionOf((body[firstP] as { text: string }).text)) ? (body[firstP] as Extract<Block, { kind: 'p' }>) : undefined;
   const titleLine = titleBlock?.text ?? options.fileName.replace(/\.docx$/i, '');
   if (titleBlock) {
     cursor = body.indexOf(titleBlock) + 1;

@@ -239,6 +239,13 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.data.source).toEqual({ id: 'qunzhong-gongzuo-baodao-huibian', locator: '第1-1页' });
   });
 
+  it('a document that opens with a section heading takes its title from the file name', async () => {
+    const r = await run(await make(typical().slice(1)), '某社区“红色议事厅”工作法.docx');
+    expect(r.report.mapped.map((m) => m.to)).toEqual(['背景', '做法', '成效', '启示']);
+    expect(r.data.title).toBe('“红色议事厅”工作法（待确认）');
+    expect(r.sections['背景']).toBe(background);
+  });
+
   it('13. never takes an existing id', async () => {
     const r = await run(await make(typical()), 'laigao.docx', ['shixing-sanben-taizhang-gongzuofa']);
     expect(r.id).toBe('shixing-sanben-taizhang-gongzuofa-2');
