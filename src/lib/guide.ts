@@ -7,6 +7,7 @@ import { caseSchema } from '../schema/case.ts';
 import { domains, levels, regions, themes } from '../schema/vocab.ts';
 import { sectionNames } from '../schema/sections.ts';
 import { escapeHtml } from './escape.ts';
+import { headingSynonyms } from '../schema/headings.ts';
 
 export interface FieldDoc {
   name: string;
@@ -73,11 +74,12 @@ export function guideMarkdown(): string {
     '',
     '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。',
     '',
-    '## 三种方式新建条目',
+    '## 四种方式新建条目',
     '',
     '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。',
     '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
     '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
+    `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等整行删除，正文中的电话、身份证号、邮箱、门牌地址删去，都在导入报告中列出；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件会被拒绝并说明原因。`,
     '',
     '## 条目格式',
     '',
@@ -102,7 +104,7 @@ export function guideMarkdown(): string {
     '- **不重复**：名称和单位与已有条目几乎相同会被拦下，并指出已有条目的 id。',
     '- **链接**：`related`（不能重复）和正文中的站内链接（如 `/cases/<id>/`、`/regions/<id>/`）必须指向存在的页面，已发布的条目不能指向草稿；图片要有替代文字，文件放在 `public/`。',
     '',
-    '检查只提示、不阻止构建的情况：某节少于 50 字、成效中没有数字、摘要只是重复名称、`unit` 像描述而不像单位名称（含“各”“等”“全市”、括号里的数量或“农村党组织”这类统称，notes 中说明了单位的除外）。“待填写”的占位文字只允许留在草稿中。',
+    '检查只提示、不阻止构建的情况：某节少于 50 字、成效中没有数字、摘要只是重复名称、`unit` 像描述而不像单位名称（含“各”“等”“全市”、括号里的数量或“农村党组织”这类统称，notes 中说明了单位的除外）。“待填写”的占位文字和导入时标的“待确认”只允许留在草稿中。',
     '',
     '## 编辑状态',
     '',

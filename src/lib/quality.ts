@@ -101,6 +101,12 @@ export interface Hint {
 }
 
 export const PLACEHOLDER = '待填写';
+/** Marks a value `npm run import` proposed from a Word document: like a placeholder, drafts only. */
+export const PROPOSAL = '待确认';
+
+/** Every string in front matter with its field path, for finding proposal marks anywhere. */
+const strings = (value: unknown, path: string): [string, string][] =>
+  typeof value === 'string' ? [[path, value]] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k)) : [];
 
 /**
  * Why a unit reads as a description of several bodies rather than one body's name, or undefined.
@@ -125,6 +131,7 @@ export function qualityHints(data: any, body: string): Hint[] {
     if (!(sectionNames as readonly string[]).includes(section.name)) continue;
     const text = visibleText(section.text);
     if (text.includes(PLACEHOLDER)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: `“## ${section.name}”还有待填写的内容` });
+    else if (text.includes(PROPOSAL)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: `“## ${section.name}”还有导入时提出、待确认的内容` });
     // "原文未介绍背景。" is a deliberate statement, not a thin section.
     else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, message: `“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？ / section is under 50 characters` });
     if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
@@ -135,6 +142,9 @@ export function qualityHints(data: any, body: string): Hint[] {
   }
   for (const q of Array.isArray(data?.questions) ? data.questions : []) {
     if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: '思考题还是待填写的占位文字' });
+  }
+  for (const [field, value] of strings(data, '')) {
+    if (value.includes(PROPOSAL)) hints.push({ field, placeholder: true, message: `${field} 是导入时提出的建议，还待确认：核对后删去“${PROPOSAL}”` });
   }
   if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: '没有思考题 / no discussion questions' });
   // A note that explains the unit (e.g. a masked name) is the entry saying why.

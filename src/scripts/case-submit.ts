@@ -52,6 +52,11 @@ class CaseSubmit extends HTMLElement {
       this.timer = window.setTimeout(() => this.validate(), 200);
     });
     this.form.addEventListener('submit', (event) => event.preventDefault());
+    // A source made by the Word import (src/scripts/docx-drop.ts) exists once its file is saved.
+    this.addEventListener('case-submit:source', (event) => {
+      this.context.sources.push((event as CustomEvent).detail);
+      this.validate();
+    });
     this.querySelector('[data-download]')!.addEventListener('click', () => this.download());
     this.querySelector('[data-show-all]')?.addEventListener('click', () => {
       this.touched.add('*');
