@@ -81,7 +81,7 @@ describe('npm run new', { timeout: 60_000 }, () => {
       let bytes = readFileSync(path);
       if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
       const text = bytes.toString('utf8');
-      for (const needle of [id!, '草稿专用测试', '草稿测试撰写人', 'deyang-yefang-gongzuofa', '夜访']) if (text.includes(needle)) leaks.push(`${name}: ${needle}`);
+      for (const needle of [id!, '草稿专用测试', '草稿测试撰写人', 'deyang-yefang-gongzuofa', '“夜访”工作法']) if (text.includes(needle)) leaks.push(`${name}: ${needle}`);
     }
     expect(files.length).toBeGreaterThan(100);
     expect(leaks).toEqual([]);

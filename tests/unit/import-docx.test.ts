@@ -10,6 +10,7 @@ import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, 
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/lib/content-check.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
 import { convertDocx, formatReport, headingKey, ImportRefusal, importDocx, levelOf, MAX_BYTES, proposeFigures, sectionOf, type Mammoth } from '../../src/lib/import-docx.ts';
 import { headingSynonyms, headingsSchema } from '../../src/schema/headings.ts';
 import headingsData from '../../content/vocab/headings.json' with { type: 'json' };
@@ -48,6 +49,7 @@ async function run(bytes: Uint8Array, fileName = 'laigao.docx', taken: string[] 
     checkCases([{ path: `content/cases/${result.id}.mdx`, raw: text }], {
       sourceIds: new Set([result.source!.id]),
       sourceLines: new Map([[result.source!.id, result.source!.data.lines as number]]),
+      parseBody: parseMdxBody,
       publicFiles: new Set(result.images.map((i) => i.path)),
     });
   return { ...result, converted, check, confirmed: () => result.text.replace(/（待确认[^）]*）/g, '') };
