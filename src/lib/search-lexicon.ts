@@ -20,14 +20,26 @@ import { namesOf, type LexiconFile, type LexiconPage } from './search-plan.ts';
 
 let fullPairs: string | undefined;
 
-/** One of OpenCC's tables ("from to1 to2|…"), read from the installed opencc-js package. */
+/** The 6,763 characters of GB 2312 (rows 0xB0–0xF7), decoded with the platform's GBK decoder. */
+function gb2312(): Set<string> {
+  const decoder = new TextDecoder('gbk');
+  const out = new Set<string>();
+  for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) out.add(decoder.decode(new Uint8Array([hi, lo])));
+  return out;
+}
+
+/** Every character OpenCC lists as a possible simplified form (including 著, 乾 where they stand for themselves). */
+const targets = new Set<string>();
+
+/** One of OpenCC's tables ("from to1 to2|…"), read from the installed opencc-js package: first target per character. */
 function openccTable(name: string): Map<string, string> {
   const dir = createRequire(import.meta.url).resolve('opencc-js').replace(/dist[\\/].*$/, 'dist/esm-lib/dict/');
   const text = readFileSync(`${dir}${name}.js`, 'utf8');
   const body = JSON.parse(text.slice(text.indexOf('"'), text.lastIndexOf('"') + 1)) as string;
   const out = new Map<string, string>();
   for (const item of body.split('|')) {
-    const [from, to] = item.split(' ');
+    const [from, to, ...others] = item.split(' ');
+    if (name === 'TSCharacters') for (const t of [to, ...others]) if (t) targets.add(t);
     if (from && to && [...from].length === 1 && [...to].length === 1) out.set(from, to);
   }
   return out;
@@ -41,12 +53,14 @@ function openccTable(name: string): Map<string, string> {
 export async function traditionalPairs(): Promise<string> {
   if (fullPairs) return fullPairs;
   const ts = openccTable('TSCharacters');
+  // A character of GB 2312, the standard simplified set (么, 著, 乾, 台), is never folded into another one.
+  const simplified = new Set([...targets, ...gb2312()]);
   const out = new Map<string, string>();
-  for (const [from, to] of ts) if (from !== to) out.set(from, to);
+  for (const [from, to] of ts) if (from !== to && !simplified.has(from)) out.set(from, to);
   for (const name of ['TWVariantsRev', 'HKVariantsRev']) {
     for (const [variant, standard] of openccTable(name)) {
       const to = ts.get(standard) ?? standard;
-      if (to !== variant && !out.has(variant)) out.set(variant, to);
+      if (to !== variant && !out.has(variant) && !simplified.has(variant)) out.set(variant, to);
     }
   }
   return (fullPairs = [...out].map(([a, b]) => a + b).join(''));

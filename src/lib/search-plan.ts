@@ -128,8 +128,8 @@ function nameTier(p: LexiconPage | undefined, terms: string[], folder: Folder): 
  * Typo and pinyin matches from the lexicon, tried only when no page holds the query: the pages and
  * the name the reader probably meant.
  */
-export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, string>; suggestion?: string } {
-  const ids = new Map<string, string>();
+export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [string, string]>; suggestion?: string } {
+  const ids = new Map<string, [string, string]>();
   let suggestion: string | undefined;
   let bestTier = 9;
   if (plan.pinyin) {
@@ -137,7 +137,7 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, st
       const names = namesOf(p);
       const spellings = (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
       const hit = spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(plan.pinyin!, full, initials ?? ''));
-      if (hit >= 0) ids.set(id, `拼音：${plan.pinyin} → ${names[hit] ?? p[1]}`);
+      if (hit >= 0 && names[hit]) ids.set(id, [`拼音：${plan.pinyin} → ${names[hit]}`, names[hit]]);
     }
     return { ids };
   }
@@ -149,7 +149,7 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, st
       const parts = fields[tier].split(/[\s\p{P}\p{S}]+/u).filter((n) => [...n].length >= 2);
       const near = parts.map((part) => nearMatch(query, compact(fold(part, lexicon.folder)))).find(Boolean);
       if (near) {
-        ids.set(id, `近似：${near}`);
+        ids.set(id, [`近似：${near}`, near]);
         if (tier < bestTier) {
           bestTier = tier;
           suggestion = near;
@@ -192,13 +192,19 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
       const themeNames = [w, ...related];
       for (const id of themePages(themeNames)) {
         const p = lexicon.pages.get(id)!;
-        const label = p[6].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))));
-        via.set(id, `方法类别：${label}`);
+        const label = p[6].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))))!;
+        // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
+        if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
       }
       return via;
     }),
   );
-  const names = exact.size || folded.size ? { ids: new Map<string, string>() } : nameMatches(plan, lexicon);
+  // Near names only when no name holds the query as typed (Pagefind's answer alone cannot tell:
+  // it may return pages holding only some of the pairs).
+  const named = [...lexicon.pages.values()].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
+  const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
+  // Only pages Pagefind returns can be shown (and only they pass the filters).
+  for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
 
   const scores = new Map<string, number>();
   const add = (m: Map<string, number>) => m.forEach((s, id) => scores.set(id, Math.max(scores.get(id) ?? 0, s)));
@@ -216,7 +222,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
     else if (multi && words.length && direct === words.length) group = GROUP.words;
     else if (names.ids.has(id)) {
       group = GROUP.name;
-      via = names.ids.get(id);
+      via = names.ids.get(id)![0];
     } else if (words.length && covered === words.length) group = GROUP.related;
     else if (words.length > 2 && covered * 2 > words.length) group = GROUP.most;
     else group = GROUP.some;

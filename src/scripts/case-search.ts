@@ -157,6 +157,17 @@ class CaseSearch extends HTMLElement {
 
   private async run(push: boolean) {
     const generation = ++this.generation;
+    try {
+      await this.search(push, generation);
+    } catch (error) {
+      // Never leave the page "searching": say what happened and let the reader go on.
+      if (generation !== this.generation) return;
+      console.error(error);
+      this.show([], undefined, '搜索出错了，请换一个词再试，或直接浏览全部案例。', true);
+    }
+  }
+
+  private async search(push: boolean, generation: number) {
     this.writeUrl(push);
     this.busy();
     const filters = this.filters();
@@ -204,17 +215,20 @@ class CaseSearch extends HTMLElement {
       ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find));
     }
     if (generation !== this.generation) return;
-    if (suggestion) this.showHint(suggestion);
 
     const shown: Shown[] = [];
     let read = 0;
     const render = (done: boolean) => {
       const sorted = [...shown].sort((a, b) => a.ranked.group - b.ranked.group || a.order - b.order);
       // Partial matches are listed only when no page has every word.
+      // For a question or long query they follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
-      const visible = full.length || !done ? full : sorted;
+      const question = plan.words.join() !== plan.folded.join();
+      const visible = question || (!full.length && done) ? sorted : full;
       const unread = ranked.length - read;
       if (!done && !visible.length) return;
+      // "您是不是要找" only when no page holds what was typed.
+      if (done && suggestion && !visible.some((s) => s.ranked.group <= GROUP.folded)) this.showHint(suggestion);
       this.show(visible, plan, this.statusText(plan, visible, done, unread, !!filters), done, done && unread > 0);
     };
     const readUpTo = async (limit: number) => {
@@ -242,12 +256,15 @@ class CaseSearch extends HTMLElement {
     const q = plan.terms.length ? `“${plan.terms.join(' ')}”` : '';
     const scope = filtered ? '（已按筛选条件限定）' : '';
     const exact = shown.filter((s) => s.ranked.group === GROUP.exact).length;
-    const others = shown.length - exact;
+    const folded = shown.filter((s) => s.ranked.group === GROUP.folded).length;
+    const others = shown.length - exact - folded;
     if (!done) return `已找到 ${shown.length} 个案例，正在继续查找…`;
     const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
     if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
     if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
-    if (exact) return `找到 ${exact} 个包含${q}的案例${others ? `，另有 ${others} 个相关案例排在后面` : ''}${scope}${more}。`;
+    const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
+    if (exact) return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
+    if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
     const partial = shown.some((s) => s.ranked.group >= GROUP.most);
     const words = plan.words.length > 1 ? `（按“${plan.words.join('”“')}”${partial ? '，包含的词越多越靠前' : ''}）` : '';
     return `没有案例包含完整的${q}，以下是 ${shown.length} 个相关案例${words}${scope}${more}。`;

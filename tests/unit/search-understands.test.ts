@@ -139,7 +139,7 @@ describe('ranking every candidate before reading', () => {
   const texts: Record<string, string> = {
     a: '“台账工作法”\n中江县推行三本台账，化解矛盾纠纷。',
     b: '“干群夜谈会”\n晚上召开干群夜谈会，联系群众。农村党员参加。',
-    c: '某调解法\n设立调解室，调解邻里纠纷。',
+    c: '某调解法\n方法类别\n矛盾调解\n设立调解室，调解邻里纠纷。',
     d: '“民情日记”\n党员记台帐。',
   };
   const lexicon = readLexicon(file);
