@@ -98,6 +98,8 @@ export interface Ranked {
   covered: number;
   /** Why a page matched without holding the query: 近似 / 拼音 / 方法类别 names. */
   via?: string;
+  /** A name within one character of the query, or its pinyin, belongs to the page. */
+  named?: boolean;
 }
 
 const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
@@ -213,6 +215,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
   const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; score: number } => {
+    const named = names.ids.has(id);
     const direct = perWord.filter((m) => m.has(id)).length;
     const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
     let group: number;
@@ -220,18 +223,16 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
     if (exact.has(id)) group = GROUP.exact;
     else if (folded.has(id)) group = GROUP.folded;
     else if (multi && words.length && direct === words.length) group = GROUP.words;
-    else if (names.ids.has(id)) {
-      group = GROUP.name;
-      via = names.ids.get(id)![0];
-    } else if (words.length && covered === words.length) group = GROUP.related;
+    else if (named) group = GROUP.name; else if (words.length && covered === words.length) group = GROUP.related;
     else if (words.length > 2 && covered * 2 > words.length) group = GROUP.most;
     else group = GROUP.some;
+    if (named) via = names.ids.get(id)![0];
     if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
     const p = lexicon.pages.get(id);
     const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
     const tier = group <= GROUP.words ? nameTier(p, tierTerms, lexicon.folder) : 3;
     const titleLength = tier === 0 && p ? [...p[1]].length : 0;
-    return { id, group, direct, covered, via, tier, titleLength, score: scores.get(id) ?? 0 };
+    return { id, group, direct, covered, via, named, tier, titleLength, score: scores.get(id) ?? 0 };
   });
   ranked.sort(
     (a, b) =>
@@ -243,7 +244,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
       b.score - a.score ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { ranked: ranked.map(({ id, group, direct, covered, via }) => ({ id, group, direct, covered, via })), suggestion: names.suggestion };
+  return { ranked: ranked.map(({ id, group, direct, covered, via, named }) => ({ id, group, direct, covered, via, named })), suggestion: names.suggestion };
 }
 
 /**
@@ -251,17 +252,17 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
  * none of what was asked: Pagefind's pairs were there, the phrase was not.
  */
 export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): Ranked | undefined {
-  const foldedText = fold(text, lexicon.folder);
-  const direct = plan.words.filter((w) => containsAll(foldedText, [w])).length;
-  const related = plan.words.filter(
-    (w) => containsAll(foldedText, [w]) || (plan.related.get(w) ?? []).some((x) => containsAll(foldedText, [x])) || (r.via?.startsWith('方法类别') ?? false),
-  ).length;
+  // Compacted once: pages are long and a topic may bring a dozen related words.
+  const hay = compact(fold(text, lexicon.folder));
+  const has = (w: string) => hay.includes(compact(w));
+  const direct = plan.words.filter(has).length;
+  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(has) || (r.via?.startsWith('方法类别') ?? false)).length;
   const multi = !sameList(plan.words, plan.folded);
   const checks: [number, () => boolean][] = [
     [GROUP.exact, () => plan.terms.length > 0 && containsAll(text, plan.terms)],
-    [GROUP.folded, () => plan.folded.length > 0 && containsAll(foldedText, plan.folded)],
+    [GROUP.folded, () => plan.folded.length > 0 && plan.folded.every(has)],
     [GROUP.words, () => multi && plan.words.length > 0 && direct === plan.words.length],
-    [GROUP.name, () => r.group === GROUP.name],
+    [GROUP.name, () => !!r.named],
     [GROUP.related, () => plan.words.length > 0 && related === plan.words.length],
     [GROUP.most, () => plan.words.length > 2 && related * 2 > plan.words.length],
     [GROUP.some, () => related > 0],

@@ -70,12 +70,17 @@ const FIRST_BATCH = 6;
 const BATCH = 25;
 const AUTO_LIMIT = 60;
 
+/** The labels of the entry page's info box (src/lib/entry-text.ts, articleParts). */
+const BOX_LABELS = new Set(['实践单位', '地区', '层级', '领域', '方法类别', '起始年份', '又称']);
+
 const GROUP_NAMES = ['exact', 'folded', 'words', 'name', 'related', 'most', 'some'];
 
 interface Shown {
   ranked: Ranked;
   order: number;
   data: PagefindResultData;
+  /** Rendered once, reused as later batches arrive. */
+  li?: HTMLLIElement;
 }
 
 class CaseSearch extends HTMLElement {
@@ -320,11 +325,16 @@ class CaseSearch extends HTMLElement {
     else if (has(d.meta.region)) out.push(`地区：${d.meta.region}`);
     else if (has(d.meta.domain)) out.push(`领域：${d.meta.domain}`);
     else {
+      // The info box is label lines each followed by their values: name the field the match is in.
       const text = d.meta.text ?? '';
       const [a, b] = (d.meta.box ?? '0,0').split(',').map(Number);
-      const box = [...text].slice(a, b).join('');
-      const theme = box.split('\n').find((line) => has(line));
-      if (theme) out.push(`信息栏：${theme}`);
+      const lines = [...text].slice(a, b).join('').split('\n');
+      const at = lines.findIndex((line) => !BOX_LABELS.has(line) && has(line));
+      if (at >= 0) {
+        let label = at - 1;
+        while (label > 0 && !BOX_LABELS.has(lines[label])) label--;
+        out.push(`${BOX_LABELS.has(lines[label]) ? lines[label] : '信息栏'}：${lines[at]}`);
+      }
     }
     return out;
   }
@@ -336,7 +346,7 @@ class CaseSearch extends HTMLElement {
     }
     this.moreButton.hidden = !more;
     this.status.textContent = status;
-    this.list.replaceChildren(...results.map((s) => this.item(s, plan)));
+    this.list.replaceChildren(...results.map((s) => (s.li ??= this.item(s, plan))));
     this.renderSuggestions(done && results.length === 0 && status.startsWith('没有'));
   }
 

@@ -48,7 +48,12 @@ test.describe('Chinese search', () => {
     for (const char of ['桥', '箱', '账']) {
       const expected = texts.filter((t) => t.text.includes(char)).map((t) => t.path).sort();
       expect(expected.length, char).toBeGreaterThan(3);
-      expect((await search(page, char)).sort(), char).toEqual(expected);
+      const found = await search(page, char);
+      // Exactly these first. Folding (issue 12) may add pages written with a variant (帐 for 账)
+      // after them; each of those is marked as a folded match and holds no exact occurrence.
+      expect(found.slice(0, expected.length).sort(), char).toEqual(expected);
+      const kinds = await results(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
+      expect(kinds.slice(expected.length).every((k) => k === 'folded'), char).toBe(true);
     }
   });
 
@@ -69,7 +74,9 @@ test.describe('Chinese search', () => {
 
   test('filters narrow the results and live in the URL', async ({ page }) => {
     const all = await search(page, '民情');
-    await page.getByLabel('地区').selectOption('guangdong');
+    // Regions are checkboxes now, so several can be chosen at once (issue 12).
+    await page.locator('[data-facet-group="region"] summary').click();
+    await page.getByRole('checkbox', { name: /广东/ }).check();
     await expect(page).toHaveURL(/q=%E6%B0%91%E6%83%85&region=guangdong|region=guangdong/);
     await searchDone(page);
     expect((await hrefs(page)).length).toBeLessThan(all.length);
