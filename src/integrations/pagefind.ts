@@ -145,12 +145,10 @@ export default function pagefindIndex(): AstroIntegration {
         continue;
       }
       rows[id] = lexiconPage({
-        url,
         title: e.data.title,
         aliases: e.data.aliases,
         unit: e.data.unit,
         region: formatRegion(e.data.region),
-        domain: labelOf('domain', e.data.domain),
         themes: e.data.themes.map((t) => labelOf('theme', t)),
       });
       spellings[id] = pinyinRow(rows[id]);

@@ -7,7 +7,7 @@
  * - `fold`: traditional → simplified character pairs, only those whose simplified side occurs in
  *   the library (a character that occurs nowhere finds nothing, folded or not);
  * - `variants`, `thesaurus`: the reviewed vocabularies from content/vocab/;
- * - `pages`: per Pagefind page id, the entry's URL, title, aliases, unit, place, domain, method
+ * - `pages`: per Pagefind page id, the entry's title, aliases, unit, place, method
  *   families and the pinyin (full and initials) of its names, computed here at build time.
  *
  * Node only: imports OpenCC's tables and pinyin-pro.
@@ -92,19 +92,17 @@ export function pinyinOf(name: string): [string, string] {
 
 /** What the lexicon needs of an entry. */
 export interface LexiconSource {
-  url: string;
   title: string;
   aliases: string[];
   unit: string;
   /** The place as shown, e.g. 四川省 德阳市 中江县. */
   region: string;
-  domain: string;
   themes: string[];
 }
 
 /** The lexicon's row for an entry. */
 export function lexiconPage(e: LexiconSource): LexiconPage {
-  return [e.url, e.title, e.aliases.join('、'), e.unit, e.region, e.domain, e.themes.join('、')];
+  return [e.title, e.aliases.join('、'), e.unit, e.region, e.themes.join('、')];
 }
 
 /** The pinyin of a page's names, in `namesOf` order (see PinyinFile). */

@@ -19,8 +19,8 @@ import { compact, containsAll, parseQuery } from './search.ts';
 import { fold, makeFolder, type Folder } from './search-fold.ts';
 import { contentWords, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from './search-words.ts';
 
-/** A page in the lexicon: url, title, aliases (、), unit, region, domain, method families (、). */
-export type LexiconPage = [string, string, string, string, string, string, string];
+/** A page in the lexicon: title, aliases (、), unit, region, method families (、). */
+export type LexiconPage = [string, string, string, string, string];
 
 /**
  * Pinyin of each page's names (`namesOf` order), "full:initials full:initials…", by page id: a
@@ -110,11 +110,11 @@ const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u00
  */
 export function namesOf(p: LexiconPage): string[] {
   const parts = (text: string) => text.split(/[\s\p{P}\p{S}]+/u).filter((n) => /\p{Script=Han}/u.test(n) && [...n].length >= 2);
-  return [...new Set([p[1], ...p[2].split('、'), p[3], p[4]].flatMap(parts))];
+  return [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
 }
 
 /** The fields of a lexicon page matching is tried on, most telling first. */
-const nameFields = (p: LexiconPage) => [p[1], p[2], p[3], p[4]];
+const nameFields = (p: LexiconPage) => [p[0], p[1], p[2], p[3]];
 
 /** Where the terms stand in the page's names: 0 title, 1 alias, 2 unit or place, 3 elsewhere. */
 function nameTier(p: LexiconPage | undefined, terms: string[], folder: Folder): number {
@@ -182,7 +182,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
   const perWord = await Promise.all(words.map((w) => search([w])));
   const themePages = (names: string[]) => {
     const out = new Set<string>();
-    for (const [id, p] of lexicon.pages) if (p[6].split('、').some((t) => names.includes(compact(fold(t, lexicon.folder))))) out.add(id);
+    for (const [id, p] of lexicon.pages) if (p[4].split('、').some((t) => names.includes(compact(fold(t, lexicon.folder))))) out.add(id);
     return out;
   };
   const relatedSets = await Promise.all(
@@ -194,7 +194,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
       const themeNames = [w, ...related];
       for (const id of themePages(themeNames)) {
         const p = lexicon.pages.get(id)!;
-        const label = p[6].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))))!;
+        const label = p[4].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))))!;
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
       }
@@ -231,7 +231,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
     const p = lexicon.pages.get(id);
     const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
     const tier = group <= GROUP.words ? nameTier(p, tierTerms, lexicon.folder) : 3;
-    const titleLength = tier === 0 && p ? [...p[1]].length : 0;
+    const titleLength = tier === 0 && p ? [...p[0]].length : 0;
     return { id, group, direct, covered, via, named, tier, titleLength, score: scores.get(id) ?? 0 };
   });
   ranked.sort(

@@ -117,23 +117,23 @@ describe('pinyin', () => {
     expect(pinyinMatches('zz', 'zuzhijianshe', 'zzjs')).toBe(false);
   });
   it('stores one spelling per name, in the order namesOf gives', () => {
-    const row = lexiconPage({ url: '/x/', title: '“台账工作法”', aliases: ['三本台账'], unit: '中江县', region: '四川 · 德阳市', domain: '农村', themes: [] });
+    const row = lexiconPage({ title: '“台账工作法”', aliases: ['三本台账'], unit: '中江县', region: '四川 · 德阳市', themes: [] });
     expect(namesOf(row)).toEqual(['台账工作法', '三本台账', '中江县', '四川', '德阳市']);
     expect(pinyinRow(row).split(' ')[1]).toBe('sanbentaizhang:sbtz');
   });
 });
 
 describe('ranking every candidate before reading', () => {
-  const page = (url: string, title: string, aliases = '', themes = ''): LexiconPage => [url, title, aliases, '某单位', '四川', '农村', themes];
+  const page = (title: string, aliases = '', themes = ''): LexiconPage => [title, aliases, '某单位', '四川', themes];
   const file: LexiconFile = {
     fold: '臺台賬账',
     variants: [['帐', '账']],
     thesaurus: [['矛盾纠纷', ['调解', '化解']], ['矛盾调解', ['纠纷调解']], ['纠纷调解', ['矛盾调解']]],
     pages: {
-      a: page('/a/', '“台账工作法”', '三本台账', '民情收集与台账'),
-      b: page('/b/', '“干群夜谈会”'),
-      c: page('/c/', '某调解法', '', '矛盾调解'),
-      d: page('/d/', '“民情日记”'),
+      a: page('“台账工作法”', '三本台账', '民情收集与台账'),
+      b: page('“干群夜谈会”'),
+      c: page('某调解法', '', '矛盾调解'),
+      d: page('“民情日记”'),
     },
   };
   const texts: Record<string, string> = {
