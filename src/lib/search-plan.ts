@@ -267,7 +267,12 @@ export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): R
     [GROUP.most, () => plan.words.length > 2 && related * 2 > plan.words.length],
     [GROUP.some, () => related > 0],
   ];
-  for (const [group, ok] of checks) if (group >= r.group && ok()) return { ...r, group, direct, covered: related };
+  for (const [group, ok] of checks) {
+    if (group < r.group || !ok()) continue;
+    // A page that holds the query needs no "near name" or pinyin note.
+    const via = group <= GROUP.folded && r.via && /^(近似|拼音)/.test(r.via) ? undefined : r.via;
+    return { ...r, group, direct, covered: related, via };
+  }
   return undefined;
 }
 

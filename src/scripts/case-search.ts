@@ -229,7 +229,10 @@ class CaseSearch extends HTMLElement {
       // For a question or long query they follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
       const question = plan.words.join() !== plan.folded.join();
-      const visible = question || (!full.length && done) ? sorted : full;
+      let visible = question || (!full.length && done) ? sorted : full;
+      // Near names stand in only when no page holds the query (they are read after every exact and
+      // folded candidate, so dropping them never reorders what is shown).
+      if (visible.some((s) => s.ranked.group <= GROUP.folded)) visible = visible.filter((s) => s.ranked.group !== GROUP.name);
       const unread = ranked.length - read;
       if (!done && !visible.length) return;
       // "您是不是要找" only when no page holds what was typed.
