@@ -157,3 +157,14 @@ test('several regions at once, and the choice lives in the URL', async ({ page }
   await searchDone(page);
   expect(await ids(page)).toEqual(two);
 });
+
+test('a method-family page shows the synonyms search uses, each a link that runs it', async ({ page }) => {
+  await page.goto('/themes/bianmin-fuwu/');
+  const synonyms = page.locator('[data-synonyms]');
+  await expect(synonyms).toContainText('代办');
+  await expect(synonyms).toContainText('便民服务');
+  await synonyms.getByRole('link', { name: '一站式服务' }).click();
+  await searchDone(page);
+  expect((await ids(page)).length).toBeGreaterThan(0);
+  await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
+});

@@ -189,6 +189,11 @@ describe('ranking every candidate before reading', () => {
     const { confirmed } = await run('sbtz');
     expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.name, via: '拼音：sbtz → 三本台账' });
   });
+  it('drops the near-name note from a page that turns out to hold the query', () => {
+    const plan = planQuery('干群夜谈会', lexicon);
+    const r = verify({ id: 'b', group: GROUP.exact, direct: 1, covered: 1, via: '近似：干群夜谈', named: true }, texts.b, plan, lexicon);
+    expect(r).toMatchObject({ group: GROUP.exact, via: undefined });
+  });
   it('refuses a stop word alone', () => {
     expect(planQuery('的', lexicon).tooCommon).toBe('的');
     expect(planQuery('工作', lexicon).tooCommon).toBe('工作');
