@@ -22,6 +22,30 @@ import { entryRecord, findMismatch, articleText } from '../lib/entry-text.ts';
 import { isPublished } from '../lib/editorial.ts';
 import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { buildCheckResult } from './content-check.ts';
+import { gunzipSync } from 'node:zlib';
+import { fold, type Folder } from '../lib/search-fold.ts';
+import { indexFolder, lexiconFile, lexiconPage, pairsFor, pinyinRow, traditionalPairs } from '../lib/search-lexicon.ts';
+import type { LexiconPage } from '../lib/search-plan.ts';
+import { labelOf, thesaurus, variants } from '../schema/vocab.ts';
+import { formatRegion } from '../lib/format.ts';
+
+/**
+ * Pagefind page ids by URL, read from the written fragments (each a gzipped "pagefind_dcd" + JSON),
+ * so the lexicon can be keyed by the id the browser gets with every result.
+ */
+function pageIds(out: string, parts: string[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const part of parts) {
+    const dir = join(out, part, 'fragment');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.pf_fragment'))) {
+      const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+      ids.set(url, file.replace(/\.pf_fragment$/, ''));
+    }
+  }
+  return ids;
+}
 
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
@@ -102,22 +126,60 @@ export default function pagefindIndex(): AstroIntegration {
   let index: PartedIndex | undefined;
   let entries = new Map<string, NonNullable<ReturnType<typeof buildCheckResult>>['valid'][number]>();
   let logger: AstroIntegrationLogger;
+  let folder: Folder | undefined;
+  /** Characters of the folded library: the browser's folding table needs only these. */
+  const used = new Set<string>();
   let command = '';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
+  let lexiconMissing: string[] = [];
+  /** Writes /pagefind/lexicon.json and /pagefind/pinyin.json (see src/lib/search-lexicon.ts). */
+  const writeLexicon = (out: string, parts: string[]) => {
+    const ids = pageIds(out, parts);
+    const rows: Record<string, LexiconPage> = {};
+    const spellings: Record<string, string> = {};
+    lexiconMissing = [];
+    for (const [url, id] of ids) {
+      const e = entries.get(url);
+      if (!e) {
+        lexiconMissing.push(url);
+        continue;
+      }
+      rows[id] = lexiconPage({
+        title: e.data.title,
+        aliases: e.data.aliases,
+        unit: e.data.unit,
+        region: formatRegion(e.data.region),
+        themes: e.data.themes.map((t) => labelOf('theme', t)),
+      });
+      spellings[id] = pinyinRow(rows[id]);
+    }
+    const file = lexiconFile({ pages: rows, pairs: pairsFor(fullPairs, used, folder!), variants, thesaurus });
+    writeFileSync(join(out, 'pagefind', 'lexicon.json'), JSON.stringify(file));
+    writeFileSync(join(out, 'pagefind', 'pinyin.json'), JSON.stringify(spellings));
+  };
+  let fullPairs = '';
   return {
     name: 'gongzuofa:pagefind',
     hooks: {
       'astro:config:setup': (options) => {
         command = options.command;
       },
-      'astro:config:done': ({ config, logger: l }) => {
+      'astro:config:done': async ({ config, logger: l }) => {
         logger = l;
         if (skip || command !== 'build') return;
         index = new PartedIndex(fileURLToPath(config.outDir));
+        folder = await indexFolder(variants);
+        fullPairs = await traditionalPairs();
+        const f = folder;
         // The content check (an earlier integration) has read and validated every entry.
         const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
         entries = new Map(published.map((e) => [`/cases/${e.id}/`, e]));
-        for (const [url, e] of entries) index.add(url, () => entryRecord(e.id, e.data, e.body));
+        for (const [url, e] of entries)
+          index.add(url, () => {
+            const record = entryRecord(e.id, e.data, e.body, f);
+            for (const char of fold(record.meta.text, f)) used.add(char);
+            return record;
+          });
       },
       'astro:build:done': async ({ dir }) => {
         // Page-budget tests on generated libraries measure pages, not search: they may skip it.
@@ -151,11 +213,13 @@ export default function pagefindIndex(): AstroIntegration {
         }
 
         writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1) }));
+        writeLexicon(out, index.parts);
         let indexed = 0;
         for (const part of index.parts) {
           const entry = JSON.parse(readFileSync(join(out, part, 'pagefind-entry.json'), 'utf8'));
           indexed += Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
         }
+        if (lexiconMissing.length) logger.warn(`search lexicon: no entry for ${lexiconMissing.length} page(s), e.g. ${lexiconMissing[0]}`);
         if (indexed !== pages.length || index.urls.size !== pages.length) {
           throw new Error(`Pagefind indexed ${indexed} records (${index.urls.size} entries) but the site has ${pages.length} entry pages`);
         }

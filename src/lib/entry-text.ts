@@ -15,6 +15,7 @@ import { compact } from './search.ts';
 import { htmlToText } from './grams.ts';
 import { markdownToHtml } from 'satteri';
 import { recordOf, type SearchRecord } from './search-record.ts';
+import type { Folder } from './search-fold.ts';
 
 /**
  * The body as the reader sees it, rendered by satteri, the Markdown compiler behind Astro 7's MDX
@@ -25,12 +26,16 @@ export function markdownText(body: string): string {
   return htmlToText(markdownToHtml(visible(body), { features: { frontmatter: false } }).html);
 }
 
-/** The text of an entry page's article, block by block. */
-export function articleText(data: CaseData, body: string): string {
-  const blocks = [
-    data.title,
-    data.headline,
-    data.summary,
+const present = (blocks: (string | false | undefined)[]) => blocks.filter((b): b is string => typeof b === 'string' && b.length > 0);
+
+/**
+ * The article in three parts: the heading (title, headline, summary), the info box (unit, place,
+ * level, domain, method families, aliases, inferred facts, notes) and the rest (body, figures,
+ * questions). Search snippets come from the heading and the rest, never from the info box.
+ */
+export function articleParts(data: CaseData, body: string): { head: string[]; box: string[]; rest: string[] } {
+  const head = present([data.title, data.headline, data.summary]);
+  const box = present([
     '实践单位',
     data.unit,
     '地区',
@@ -49,19 +54,34 @@ export function articleText(data: CaseData, body: string): string {
       ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...data.inferred.map((i) => `${inferredFieldLabels[i.field] ?? i.field}：${i.note}`)]
       : []),
     data.notes && `编者说明：${data.notes}`,
+  ]);
+  const rest = present([
     markdownText(body),
     ...(data.figures.length ? ['关键数字', ...data.figures.flatMap((f) => [f.label, f.value])] : []),
     '思考题',
     ...data.questions,
-  ];
-  return blocks.filter((b): b is string => typeof b === 'string' && b.length > 0).join('\n');
+  ]);
+  return { head, box, rest };
 }
 
-/** The search record of a published entry, from its front matter and body. */
-export function entryRecord(id: string, data: CaseData, body: string): SearchRecord {
+/** The text of an entry page's article, block by block. */
+export function articleText(data: CaseData, body: string): string {
+  const { head, box, rest } = articleParts(data, body);
+  return [...head, ...box, ...rest].join('\n');
+}
+
+/**
+ * The search record of a published entry, from its front matter and body. `meta.box` gives where
+ * the info box stands in the text ("start,end" in characters), so snippets can leave it out.
+ */
+export function entryRecord(id: string, data: CaseData, body: string, folder?: Folder): SearchRecord {
   const province = data.region.province ? vocab('region', data.region.province) : undefined;
-  return recordOf(`/cases/${id}/`, articleText(data, body), {
+  const { head, box, rest } = articleParts(data, body);
+  const boxStart = [...head.join('\n')].length + 1;
+  const boxEnd = boxStart + [...box.join('\n')].length;
+  return recordOf(`/cases/${id}/`, [...head, ...box, ...rest].join('\n'), {
     meta: {
+      box: `${boxStart},${boxEnd}`,
       title: data.title,
       unit: data.unit,
       region: formatRegion(data.region),
@@ -69,7 +89,7 @@ export function entryRecord(id: string, data: CaseData, body: string): SearchRec
       ...(data.aliases.length ? { aliases: data.aliases.join('、') } : {}),
     },
     filters: { ...(province ? { region: [province.id] } : {}), domain: [data.domain], theme: [...data.themes] },
-  });
+  }, folder);
 }
 
 /**

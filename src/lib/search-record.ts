@@ -4,6 +4,7 @@
  * made from the entries' source (src/lib/entry-text.ts) or, here, from a built page.
  */
 import { articleBounds, htmlToText, textTokens } from './grams.ts';
+import { fold, plainFolder, type Folder } from './search-fold.ts';
 
 export interface SearchRecord {
   url: string;
@@ -17,11 +18,18 @@ export interface SearchRecord {
 /** How many times the title's pairs are repeated, so Pagefind ranks title matches first. */
 const TITLE_BOOST = 3;
 
-/** A record for the article text `text`; `meta.title` is required. */
-export function recordOf(url: string, text: string, { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>): SearchRecord {
+/**
+ * A record for the article text `text`; `meta.title` is required. The tokens are those of the text
+ * as written (exact matching) and of the text folded (src/lib/search-fold.ts), so a folded query
+ * finds 台帐 and 台账 alike while an exact query still finds every page holding it as typed.
+ */
+export function recordOf(url: string, text: string, { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>, folder: Folder = plainFolder): SearchRecord {
   if (!meta.title) throw new Error(`${url}: the entry has no title`);
   const titleTokens = textTokens(meta.title);
-  const tokens = [...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(), ...textTokens(text)];
+  const exact = textTokens(text);
+  const seen = new Set(exact);
+  const folded = textTokens(fold(text, folder)).filter((t) => !seen.has(t));
+  const tokens = [...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(), ...exact, ...folded];
   return { url, content: tokens.join(' '), meta: { ...meta, text }, filters };
 }
 

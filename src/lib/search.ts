@@ -182,3 +182,80 @@ export function rankResults<T extends Candidate>(candidates: T[], terms: string[
   scored.sort((a, b) => a.tier - b.tier || a.titleLength - b.titleLength || b.frequency - a.frequency || a.order - b.order);
   return scored.map((s) => s.c);
 }
+
+/**
+ * Where each needle occurs in `text`, as [start, end) in code points of `text`, matching as
+ * `containsAll` does (folded widths and case, quotes skipped, never across punctuation). `view` is
+ * the text as matched, one code point for one (a folded copy), or the text itself.
+ */
+export function locate(text: string, needles: string[], view: string = text): [number, number][] {
+  const chars = [...view];
+  let s = '';
+  const at: number[] = [];
+  const push = (c: string, i: number) => {
+    s += c;
+    for (let k = 0; k < c.length; k++) at.push(i);
+  };
+  chars.forEach((raw, i) => {
+    for (const char of normalize(raw)) {
+      if (wordChar.test(char) || keep.test(char)) push(char, i);
+      else if (transparent.test(char)) continue;
+      else if (/\s/.test(char)) {
+        let j = i + 1;
+        while (j < chars.length && /\s/.test(chars[j])) j++;
+        if (isHan(s[s.length - 1]) && isHan(chars[j])) push(BOUNDARY, i);
+      } else if (/[\p{P}\p{S}]/u.test(char)) {
+        if (s[s.length - 1] !== BOUNDARY) push(BOUNDARY, i);
+      } else push(char, i);
+    }
+  });
+  const out: [number, number][] = [];
+  for (const needle of new Set(needles.map(compact).filter((n) => n && n !== BOUNDARY))) {
+    for (let from = s.indexOf(needle); from >= 0; from = s.indexOf(needle, from + 1)) out.push([at[from], at[from + needle.length - 1] + 1]);
+  }
+  return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+}
+
+/**
+ * The sentence of the text around the first match outside `skip` ranges (the title line and the
+ * info box), with every match in it marked; a long sentence is cut around the match. With no match
+ * outside `skip`, the opening of the text after the title, unmarked.
+ */
+export function sentenceExcerpt(text: string, needles: string[], options: { view?: string; skip?: [number, number][]; length?: number } = {}): Segment[] {
+  const { view = text, skip = [], length = 90 } = options;
+  const chars = [...text];
+  const outside = (r: [number, number]) => !skip.some(([a, b]) => r[0] < b && r[1] > a);
+  const ranges = locate(text, needles, view);
+  const first = ranges.find(outside);
+  let start: number;
+  let end: number;
+  if (!first) {
+    start = skip.find(([a]) => a === 0)?.[1] ?? 0;
+    while (start < chars.length && /\s/.test(chars[start])) start++;
+    end = Math.min(chars.length, start + length);
+  } else {
+    const stop = /[。！？；!?;\n]/;
+    start = first[0];
+    while (start > 0 && !stop.test(chars[start - 1])) start--;
+    end = first[1];
+    while (end < chars.length && !stop.test(chars[end])) end++;
+    if (end < chars.length && chars[end] !== '\n') end++;
+    if (end - start > length) {
+      start = Math.max(start, first[0] - Math.floor(length / 3));
+      end = Math.min(end, start + length);
+    }
+  }
+  const marks = new Array(end - start).fill(false);
+  for (const [a, b] of ranges) for (let i = Math.max(a, start); i < Math.min(b, end); i++) marks[i - start] = true;
+  const segments: Segment[] = [];
+  const text0 = chars.slice(start, end);
+  if (start > 0 && !/[。！？；!?;\n]/.test(chars[start - 1] ?? '')) segments.push({ text: '…', mark: false });
+  text0.forEach((char, i) => {
+    const c = char === '\n' ? ' ' : char;
+    const last = segments[segments.length - 1];
+    if (last && last.mark === marks[i] && last.text !== '…') last.text += c;
+    else segments.push({ text: c, mark: marks[i] });
+  });
+  if (end < chars.length && !/[。！？；!?;]/.test(chars[end - 1] ?? '')) segments.push({ text: '…', mark: false });
+  return segments;
+}

@@ -82,3 +82,44 @@ export function vocab<K extends VocabKind>(kind: K, id: string): (typeof vocabul
 
 /** Chinese label for an id. */
 export const labelOf = (kind: VocabKind, id: string) => vocab(kind, id).label;
+
+import variantsData from '../../content/vocab/variants.json' with { type: 'json' };
+import thesaurusData from '../../content/vocab/thesaurus.json' with { type: 'json' };
+import { thesaurusFileSchema, variantsFileSchema, type Topic, type Variant } from './search-vocab.ts';
+
+/** Parses a search vocabulary file, naming the file, the entry and the field on error. */
+function parseVocabFile<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
+  throw new Error(`content/vocab/${file} 有误 / is invalid:\n${issues}`);
+}
+
+/** Reviewed variant spellings folded together by search (content/vocab/variants.json). */
+export const variants: Variant[] = parseVocabFile('variants.json', variantsFileSchema, variantsData).values;
+
+/**
+ * Search topics (content/vocab/thesaurus.json) plus one per method family: its label and each
+ * alias lead to each other, so 纠纷调解 also finds the family 矛盾调解.
+ */
+export const thesaurus: Topic[] = (() => {
+  const own = parseVocabFile('thesaurus.json', thesaurusFileSchema, thesaurusData).topics;
+  const out = new Map(own.map((t) => [t.term, new Set(t.related)]));
+  for (const theme of themes) {
+    for (const name of [theme.label, ...theme.aliases]) {
+      const related = out.get(name) ?? new Set<string>();
+      for (const other of [theme.label, ...theme.aliases]) if (other !== name) related.add(other);
+      if (related.size) out.set(name, related);
+    }
+  }
+  return [...out].map(([term, related]) => ({ term, related: [...related] }));
+})();
+
+/** The synonyms readers may search with for a method family: its aliases and the topics that lead to it. */
+export function themeSynonyms(id: string): string[] {
+  const theme = vocab('theme', id);
+  const names = new Set([theme.label, ...theme.aliases]);
+  const out = new Set(theme.aliases);
+  for (const t of thesaurus) if (t.related.some((r) => names.has(r)) && !names.has(t.term)) out.add(t.term);
+  return [...out];
+}

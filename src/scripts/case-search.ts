@@ -1,21 +1,31 @@
 /**
- * <case-search>: Pagefind finds candidate pages; the rules in lib/search.ts keep only pages that
- * contain what was typed (so 台账 never returns a page with only 平台 and 账户) and rank title
- * matches first. The query and filters live in the URL so a search can be shared.
+ * <case-search>: Pagefind finds candidate pages; the rules in lib/search-plan.ts order every
+ * candidate before any page's text is read (exact matches first, then folded spellings, every word
+ * of a question, a name within one character or its pinyin, related words, then partial matches),
+ * and lib/search.ts confirms each page as it is read, so 台账 never returns a page with only 平台 and
+ * 账户 and the order never changes when more pages are read. Query and filters live in the URL.
  */
-import { excerpt, loosen, parseQuery, rankResults } from '../lib/search.ts';
+import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
+import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
+import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
 
 interface PagefindResultData {
   url: string;
   content: string;
   meta: Record<string, string>;
 }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+type Filters = Record<string, { any: string[] }>;
 interface Pagefind {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string): Promise<void>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  search(query: string | null, options?: { filters?: Filters }): Promise<{ results: PagefindResult[] }>;
 }
 
 /**
@@ -34,6 +44,23 @@ const loadPagefind = () =>
     return pf;
   }));
 
+/** The lexicon (src/lib/search-lexicon.ts); without it search still finds exact matches. */
+const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], pages: {} };
+let lexiconPromise: Promise<Lexicon> | undefined;
+const loadLexicon = () =>
+  (lexiconPromise ??= fetch('/pagefind/lexicon.json')
+    .then((r) => (r.ok ? (r.json() as Promise<LexiconFile>) : emptyLexicon))
+    .catch(() => emptyLexicon)
+    .then(readLexicon));
+
+/** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.ts). */
+let pinyinPromise: Promise<Map<string, string>> | undefined;
+const loadPinyin = () =>
+  (pinyinPromise ??= fetch('/pagefind/pinyin.json')
+    .then((r) => (r.ok ? (r.json() as Promise<PinyinFile>) : {}))
+    .catch(() => ({}))
+    .then((file) => new Map(Object.entries(file))));
+
 /**
  * Pages read before the first results show, then per further batch, and how many are read
  * without asking: a very common word matches most of a large library, and reading every page
@@ -43,13 +70,25 @@ const FIRST_BATCH = 6;
 const BATCH = 25;
 const AUTO_LIMIT = 60;
 
-type Page = PagefindResultData & { title: string; aliases?: string; unit?: string; region?: string };
+/** The labels of the entry page's info box (src/lib/entry-text.ts, articleParts). */
+const BOX_LABELS = new Set(['实践单位', '地区', '层级', '领域', '方法类别', '起始年份', '又称']);
+
+const GROUP_NAMES = ['exact', 'folded', 'words', 'name', 'related', 'most', 'some'];
+
+interface Shown {
+  ranked: Ranked;
+  order: number;
+  data: PagefindResultData;
+  /** Rendered once, reused as later batches arrive. */
+  li?: HTMLLIElement;
+}
 
 class CaseSearch extends HTMLElement {
   private input!: HTMLInputElement;
-  private selects: HTMLSelectElement[] = [];
+  private boxes: HTMLInputElement[] = [];
   private list!: HTMLOListElement;
   private status!: HTMLElement;
+  private hint!: HTMLElement;
   private suggestions!: HTMLElement;
   private moreButton!: HTMLButtonElement;
   private timer?: number;
@@ -57,9 +96,10 @@ class CaseSearch extends HTMLElement {
 
   connectedCallback() {
     this.input = this.querySelector('[data-query]')!;
-    this.selects = [...this.querySelectorAll<HTMLSelectElement>('[data-filter]')];
+    this.boxes = [...this.querySelectorAll<HTMLInputElement>('input[data-filter]')];
     this.list = this.querySelector('[data-search-results]')!;
     this.status = this.querySelector('[data-search-status]')!;
+    this.hint = this.querySelector('[data-search-hint]')!;
     this.suggestions = this.querySelector('[data-search-suggestions]')!;
     this.moreButton = this.querySelector('[data-search-more]')!;
     this.moreButton.addEventListener('click', async () => {
@@ -68,13 +108,19 @@ class CaseSearch extends HTMLElement {
     });
     const params = new URLSearchParams(location.search);
     this.input.value = params.get('q') ?? '';
-    for (const select of this.selects) {
-      const value = params.get(select.dataset.filter!);
-      if (value && [...select.options].some((o) => o.value === value)) select.value = value;
-      select.addEventListener('change', () => this.run(true));
+    for (const box of this.boxes) {
+      const wanted = params.getAll(box.dataset.filter!).flatMap((v) => v.split(','));
+      box.checked = wanted.includes(box.value);
+      box.addEventListener('change', () => {
+        this.busy();
+        this.updateCounts();
+        this.run(true);
+      });
     }
+    this.updateCounts();
     this.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
+      this.busy();
       this.run(true);
     });
     this.input.addEventListener('input', () => {
@@ -87,50 +133,28 @@ class CaseSearch extends HTMLElement {
     else this.input.focus();
   }
 
-  private filters(): Record<string, string> | undefined {
-    const entries = this.selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]);
-    return entries.length ? Object.fromEntries(entries) : undefined;
+  /** Shows how many values of each facet are chosen, next to its name. */
+  private updateCounts() {
+    for (const details of this.querySelectorAll<HTMLElement>('[data-facet-group]')) {
+      const n = details.querySelectorAll('input:checked').length;
+      details.querySelector('[data-chosen]')!.textContent = n ? `（已选 ${n}）` : '';
+    }
+  }
+
+  /** Pagefind filters: any of the chosen values within a facet, every facet at once. */
+  private filters(): Filters | undefined {
+    const out: Filters = {};
+    for (const box of this.boxes.filter((b) => b.checked)) (out[box.dataset.filter!] ??= { any: [] }).any.push(box.value);
+    return Object.keys(out).length ? out : undefined;
   }
 
   private writeUrl(push: boolean) {
     const params = new URLSearchParams();
     if (this.input.value.trim()) params.set('q', this.input.value.trim());
-    for (const [key, value] of Object.entries(this.filters() ?? {})) params.set(key, value);
+    for (const [key, { any }] of Object.entries(this.filters() ?? {})) for (const value of any) params.append(key, value);
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
-  }
-
-  /**
-   * Pages Pagefind finds for the terms' character-pair tokens, read in batches in Pagefind's order
-   * (so the first results show before every candidate is read); each batch is reported as it lands.
-   */
-  private async candidates(
-    pf: Pagefind,
-    terms: string[],
-    filters: Record<string, string> | undefined,
-    onBatch: (pages: Page[], done: boolean, unread: number) => void,
-    generation: number,
-  ) {
-    const found = await pf.search(terms.length ? queryTokens(terms).join(' ') : null, { filters });
-    const all = found.results;
-    const pages: Page[] = [];
-    let read = 0;
-    const readUpTo = async (limit: number) => {
-      while (read < Math.min(limit, all.length) || (read === 0 && all.length === 0)) {
-        const batch = all.slice(read, Math.min(limit, read + (read === 0 ? FIRST_BATCH : BATCH)));
-        const data = await Promise.all(batch.map((r) => r.data()));
-        if (generation !== this.generation) return;
-        read += batch.length;
-        pages.push(...data.map((d) => ({ ...d, content: d.meta.text ?? '', title: d.meta.title ?? '', aliases: d.meta.aliases, unit: d.meta.unit, region: d.meta.region })));
-        const done = read >= Math.min(limit, all.length);
-        onBatch(pages, done, all.length - read);
-        if (done) break;
-      }
-    };
-    await readUpTo(AUTO_LIMIT);
-    this.readMore = read < all.length ? () => readUpTo(read + AUTO_LIMIT) : undefined;
-    return pages;
   }
 
   /** Reads the next candidates when the reader asks ("继续查找"); undefined when all are read. */
@@ -138,92 +162,248 @@ class CaseSearch extends HTMLElement {
 
   private async run(push: boolean) {
     const generation = ++this.generation;
+    try {
+      await this.search(push, generation);
+    } catch (error) {
+      // Never leave the page "searching": say what happened and let the reader go on.
+      if (generation !== this.generation) return;
+      console.error(error);
+      this.show([], undefined, '搜索出错了，请换一个词再试，或直接浏览全部案例。', true);
+    }
+  }
+
+  private async search(push: boolean, generation: number) {
     this.writeUrl(push);
-    const terms = parseQuery(this.input.value);
-    const filters = this.filters();
     this.busy();
-    if (!terms.length && !filters) {
-      this.show([], [], '请输入要查找的方法名、地名、单位或关键词。', true);
+    const filters = this.filters();
+    const query = this.input.value.trim();
+    this.hint.hidden = true;
+    this.readMore = undefined;
+    if (!query && !filters) {
+      this.show([], undefined, '请输入要查找的方法名、地名、单位或关键词。', true);
       return;
     }
     let pf: Pagefind;
+    let lexicon: Lexicon;
     try {
-      pf = await loadPagefind();
+      [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
     } catch {
-      this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。', true);
+      this.show([], undefined, '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。', true);
       return;
     }
-    const query = terms.length ? `“${terms.join(' ')}”` : '';
-    const scope = filters ? '（已按筛选条件限定）' : '';
-    const render = (pages: Page[], shownTerms: string[], done: boolean, unread: number, note = '') => {
-      const results = rankResults(pages, shownTerms);
-      if (!done && !results.length) return;
-      const found = `${results.length} 个${query ? `包含${query}的` : ''}案例`;
-      const status = !done
-        ? `已找到 ${found}，正在继续查找…`
-        : unread > 0
-          ? `已找到 ${found}${scope}；还有 ${unread} 个可能相关的页面未查看。`
-          : results.length
-            ? `${note || `找到 ${found}`}${scope}。`
-            : `没有找到${query ? `包含${query}的` : ''}案例${filters ? '（在所选筛选条件内）' : ''}。`;
-      this.show(results, shownTerms, status, done, done && unread > 0);
-    };
-    const pages = await this.candidates(pf, terms, filters, (p, done, unread) => {
-      // Hold an empty "no result" until the loosened query below has had its turn.
-      if (!done || unread > 0 || rankResults(p, terms).length || !terms.length) render(p, terms, done, unread);
-    }, generation);
-    if (generation !== this.generation || rankResults(pages, terms).length || !terms.length) return;
-    const looser = loosen(terms);
-    if (looser.join() !== terms.join()) {
-      const note = `没有案例包含完整的${query}，以下是同时包含“${looser.join('”“')}”的案例`;
-      const loose = await this.candidates(pf, looser, filters, (p, done, unread) => rankResults(p, looser).length && render(p, looser, done, unread, note), generation);
-      if (generation !== this.generation || rankResults(loose, looser).length) return;
+    if (generation !== this.generation) return;
+    this.lexicon = lexicon;
+    const plan = planQuery(query, lexicon);
+    if (plan.pinyin && !lexicon.pinyin) {
+      lexicon.pinyin = await loadPinyin();
+      if (generation !== this.generation) return;
     }
-    render([], terms, true, 0);
+    if (plan.tooCommon) {
+      this.show([], plan, `“${plan.tooCommon}”太常见，几乎每个案例都有。请输入更长的词，如方法名、地名、单位名或一个具体的问题。`, true);
+      this.renderSuggestions(true);
+      return;
+    }
+    const results = new Map<string, PagefindResult>();
+    let ranked: Ranked[];
+    let suggestion: string | undefined;
+    if (!plan.terms.length) {
+      // Filters alone: every page they allow, in Pagefind's order.
+      const found = await pf.search(null, { filters });
+      for (const r of found.results) results.set(r.id, r);
+      ranked = found.results.map((r) => ({ id: r.id, group: GROUP.exact, direct: 0, covered: 0 }));
+    } else {
+      const find = async (terms: string[]) => {
+        const found = await pf.search(queryTokens(terms).join(' '), { filters });
+        for (const r of found.results) results.set(r.id, r);
+        return new Map(found.results.map((r) => [r.id, r.score]));
+      };
+      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find));
+    }
+    if (generation !== this.generation) return;
+
+    const shown: Shown[] = [];
+    let read = 0;
+    const render = (done: boolean) => {
+      const sorted = [...shown].sort((a, b) => a.ranked.group - b.ranked.group || a.order - b.order);
+      // Partial matches are listed only when no page has every word.
+      // For a question or long query they follow, ranked by how many words they hold.
+      const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
+      const question = plan.words.join() !== plan.folded.join();
+      let visible = question || (!full.length && done) ? sorted : full;
+      // Near names stand in only when no page holds the query (they are read after every exact and
+      // folded candidate, so dropping them never reorders what is shown).
+      if (visible.some((s) => s.ranked.group <= GROUP.folded)) visible = visible.filter((s) => s.ranked.group !== GROUP.name);
+      const unread = ranked.length - read;
+      if (!done && !visible.length) return;
+      // "您是不是要找" only when no page holds what was typed.
+      if (done && suggestion && !visible.some((s) => s.ranked.group <= GROUP.folded)) this.showHint(suggestion);
+      this.show(visible, plan, this.statusText(plan, visible, done, unread, !!filters), done, done && unread > 0);
+    };
+    const readUpTo = async (limit: number) => {
+      while (read < Math.min(limit, ranked.length)) {
+        const batch = ranked.slice(read, Math.min(limit, read + (read === 0 ? FIRST_BATCH : BATCH)));
+        const data = await Promise.all(batch.map((r) => results.get(r.id)!.data()));
+        if (generation !== this.generation) return;
+        batch.forEach((r, i) => {
+          const text = data[i].meta.text ?? '';
+          const confirmed = plan.terms.length ? verify(r, text, plan, lexicon) : r;
+          if (confirmed) shown.push({ ranked: confirmed, order: read + i, data: data[i] });
+        });
+        read += batch.length;
+        const done = read >= Math.min(limit, ranked.length);
+        render(done);
+        if (done) break;
+      }
+      this.readMore = read < ranked.length ? () => readUpTo(read + AUTO_LIMIT) : undefined;
+    };
+    if (!ranked.length) render(true);
+    else await readUpTo(AUTO_LIMIT);
+  }
+
+  private statusText(plan: Plan, shown: Shown[], done: boolean, unread: number, filtered: boolean): string {
+    const q = plan.terms.length ? `“${plan.terms.join(' ')}”` : '';
+    const scope = filtered ? '（已按筛选条件限定）' : '';
+    const exact = shown.filter((s) => s.ranked.group === GROUP.exact).length;
+    const folded = shown.filter((s) => s.ranked.group === GROUP.folded).length;
+    const others = shown.length - exact - folded;
+    if (!done) return `已找到 ${shown.length} 个案例，正在继续查找…`;
+    const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
+    if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
+    if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
+    const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
+    if (exact) return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
+    if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
+    const partial = shown.some((s) => s.ranked.group >= GROUP.most);
+    const words = plan.words.length > 1 ? `（按“${plan.words.join('”“')}”${partial ? '，包含的词越多越靠前' : ''}）` : '';
+    return `没有案例包含完整的${q}，以下是 ${shown.length} 个相关案例${words}${scope}${more}。`;
+  }
+
+  /** "您是不是要找：干群夜谈会", a link that runs that search. */
+  private showHint(suggestion: string) {
+    const a = document.createElement('a');
+    a.href = `/search/?q=${encodeURIComponent(suggestion)}`;
+    a.textContent = suggestion;
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      this.input.value = suggestion;
+      this.run(true);
+    });
+    this.hint.replaceChildren('您是不是要找：', a);
+    this.hint.hidden = false;
   }
 
   /**
    * `data-state` is the page's own "done" signal: `searching` from the first keystroke or click,
    * `done` once the last batch of the current search is shown. Tests and assistive technology wait
-   * for it (aria-busy mirrors it) instead of guessing a time.
+   * for it (aria-busy mirrors it) instead of guessing a time. The status line says 正在搜索 at once.
    */
   private busy() {
     this.setAttribute('aria-busy', 'true');
     this.dataset.state = 'searching';
+    this.status.textContent = '正在搜索…';
   }
 
-  private show(results: PagefindResultData[], terms: string[], status: string, done: boolean, more = false) {
+  /** What the results were matched on, for the snippet and the marks. */
+  private needles(plan: Plan, r: Ranked): string[] {
+    const out = [...plan.terms, ...plan.folded, ...plan.words];
+    if (r.group >= GROUP.name) for (const w of plan.words) out.push(...(plan.related.get(w) ?? []));
+    const near = r.via?.match(/^近似：(.+)$/)?.[1];
+    if (near) out.push(near);
+    const named = r.via?.match(/→ (.+)$/)?.[1];
+    if (named) out.push(named);
+    return out;
+  }
+
+  /** A tag saying where a page matched when the match is only in its info box or names. */
+  private tags(d: PagefindResultData, plan: Plan, r: Ranked, needles: string[], inText: boolean, folder: Folder): string[] {
+    const out: string[] = [];
+    const label = coverageLabel(r, plan);
+    if (label) out.push(label);
+    if (r.via) out.push(r.via);
+    if (inText || r.via) return out;
+    const has = (field: string | undefined) => !!field && needles.some((n) => containsAll(fold(field, folder), [fold(n, folder)]));
+    const alias = (d.meta.aliases ?? '').split('、').find((a) => has(a));
+    if (alias) out.push(`又称：${alias}`);
+    else if (has(d.meta.unit)) out.push(`实践单位：${d.meta.unit}`);
+    else if (has(d.meta.region)) out.push(`地区：${d.meta.region}`);
+    else if (has(d.meta.domain)) out.push(`领域：${d.meta.domain}`);
+    else {
+      // The info box is label lines each followed by their values: name the field the match is in.
+      const text = d.meta.text ?? '';
+      const [a, b] = (d.meta.box ?? '0,0').split(',').map(Number);
+      const lines = [...text].slice(a, b).join('').split('\n');
+      const at = lines.findIndex((line) => !BOX_LABELS.has(line) && has(line));
+      if (at >= 0) {
+        let label = at - 1;
+        while (label > 0 && !BOX_LABELS.has(lines[label])) label--;
+        out.push(`${BOX_LABELS.has(lines[label]) ? lines[label] : '信息栏'}：${lines[at]}`);
+      }
+    }
+    return out;
+  }
+
+  private show(results: Shown[], plan: Plan | undefined, status: string, done: boolean, more = false) {
     if (done) {
       this.removeAttribute('aria-busy');
       this.dataset.state = 'done';
     }
     this.moreButton.hidden = !more;
     this.status.textContent = status;
-    this.list.replaceChildren(
-      ...results.map((d) => {
-        const li = document.createElement('li');
-        const h2 = document.createElement('h2');
-        const a = document.createElement('a');
-        a.href = d.url;
-        a.textContent = d.meta.title ?? d.url;
-        h2.append(a);
-        const meta = document.createElement('p');
-        meta.className = 'meta';
-        meta.textContent = [d.meta.unit, d.meta.region, d.meta.domain].filter(Boolean).join(' · ');
-        const p = document.createElement('p');
-        p.className = 'excerpt';
-        for (const segment of excerpt(d.content, terms)) {
-          if (segment.mark) {
-            const mark = document.createElement('mark');
-            mark.textContent = segment.text;
-            p.append(mark);
-          } else p.append(segment.text);
-        }
-        li.append(h2, meta, p);
-        return li;
-      }),
-    );
+    this.list.replaceChildren(...results.map((s) => (s.li ??= this.item(s, plan))));
     this.renderSuggestions(done && results.length === 0 && status.startsWith('没有'));
+  }
+
+  private lexicon?: Lexicon;
+
+  private item({ ranked: r, data: d }: Shown, plan: Plan | undefined): HTMLLIElement {
+    const li = document.createElement('li');
+    li.dataset.match = GROUP_NAMES[r.group];
+    const h2 = document.createElement('h2');
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    h2.append(a);
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = [d.meta.unit, d.meta.region, d.meta.domain].filter(Boolean).join(' · ');
+    li.append(h2, meta);
+    if (!plan) return li;
+    const text = d.meta.text ?? '';
+    const [boxStart, boxEnd] = (d.meta.box ?? '0,0').split(',').map(Number);
+    const titleEnd = text.indexOf('\n') < 0 ? 0 : [...text.slice(0, text.indexOf('\n'))].length;
+    const needles = this.needles(plan, r);
+    const folder = this.lexiconFolder();
+    const segments: Segment[] = sentenceExcerpt(text, needles.map((n) => fold(n, folder)), {
+      view: fold(text, folder),
+      skip: [[0, titleEnd + 1], [boxStart, boxEnd]],
+    });
+    const inText = segments.some((s) => s.mark);
+    const tags = this.tags(d, plan, r, needles, inText, folder);
+    if (tags.length) {
+      const ul = document.createElement('ul');
+      ul.className = 'tags';
+      for (const tag of tags) {
+        const t = document.createElement('li');
+        t.textContent = tag;
+        ul.append(t);
+      }
+      li.append(ul);
+    }
+    const p = document.createElement('p');
+    p.className = 'excerpt';
+    for (const segment of segments) {
+      if (segment.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = segment.text;
+        p.append(mark);
+      } else p.append(segment.text);
+    }
+    li.append(p);
+    return li;
+  }
+
+  private lexiconFolder(): Folder {
+    return this.lexicon?.folder ?? plainFolder;
   }
 
   private renderSuggestions(empty: boolean) {
@@ -239,13 +419,14 @@ class CaseSearch extends HTMLElement {
       button.type = 'button';
       button.textContent = '清除筛选条件';
       button.addEventListener('click', () => {
-        for (const select of this.selects) select.value = '';
+        for (const box of this.boxes) box.checked = false;
+        this.updateCounts();
         this.run(true);
       });
       li.append(button);
       ul.append(li);
     }
-    for (const text of ['换一个更短的词，如“台账”而不是“台账管理办法”', '用方法名、地名或单位名搜索']) {
+    for (const text of ['换一个更短的词，如“台账”而不是“台账管理办法”', '用方法名、地名或单位名搜索，也可以输入拼音或拼音首字母，如 sbtz']) {
       const li = document.createElement('li');
       li.textContent = text;
       ul.append(li);

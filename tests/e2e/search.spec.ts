@@ -32,12 +32,15 @@ test.describe('Chinese search', () => {
     const found = await search(page, '台账');
     expect(found.length).toBeGreaterThan(3);
     expect(found[0]).toBe('/cases/zhongjiang-taizhang-gongzuofa/');
-    for (const path of found) {
+    // Pages written 台帐 (a variant folded into 台账 since issue 12) follow the exact ones, marked as folded.
+    const kinds = await results(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
+    for (const [i, path] of found.entries()) {
       const text = await page.request.get(path).then((r) => r.text());
-      expect(text, path).toContain('台账');
+      expect(text, path).toContain(kinds[i] === 'exact' ? '台账' : '台帐');
     }
+    expect(kinds.indexOf('folded') < 0 || kinds.slice(kinds.indexOf('folded')).every((k) => k === 'folded')).toBe(true);
     const marks = await page.locator('[data-search-results] mark').allTextContents();
-    expect(marks.every((m) => m === '台账')).toBe(true);
+    expect(marks.every((m) => m === '台账' || m === '台帐')).toBe(true);
   });
 
   test('a single character finds exactly the entries whose text holds it, wherever it stands', async ({ page }) => {
@@ -47,7 +50,12 @@ test.describe('Chinese search', () => {
     for (const char of ['桥', '箱', '账']) {
       const expected = texts.filter((t) => t.text.includes(char)).map((t) => t.path).sort();
       expect(expected.length, char).toBeGreaterThan(3);
-      expect((await search(page, char)).sort(), char).toEqual(expected);
+      const found = await search(page, char);
+      // Exactly these first. Folding (issue 12) may add pages written with a variant (帐 for 账)
+      // after them; each of those is marked as a folded match and holds no exact occurrence.
+      expect(found.slice(0, expected.length).sort(), char).toEqual(expected);
+      const kinds = await results(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
+      expect(kinds.slice(expected.length).every((k) => k === 'folded'), char).toBe(true);
     }
   });
 
@@ -68,7 +76,9 @@ test.describe('Chinese search', () => {
 
   test('filters narrow the results and live in the URL', async ({ page }) => {
     const all = await search(page, '民情');
-    await page.getByLabel('地区').selectOption('guangdong');
+    // Regions are checkboxes now, so several can be chosen at once (issue 12).
+    await page.locator('[data-facet-group="region"] summary').click();
+    await page.getByRole('checkbox', { name: /广东/ }).check();
     await expect(page).toHaveURL(/q=%E6%B0%91%E6%83%85&region=guangdong|region=guangdong/);
     await searchDone(page);
     expect((await hrefs(page)).length).toBeLessThan(all.length);

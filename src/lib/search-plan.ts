@@ -1,0 +1,283 @@
+/**
+ * What a query asks for, and the order of every candidate page before any page's text is read.
+ *
+ * Pagefind answers "which pages hold all of these character pairs" (src/lib/grams.ts) with a score
+ * per page; the lexicon (src/lib/search-lexicon.ts) holds each page's names. From those two alone
+ * every candidate gets its group and place, so the order never changes when more pages are read;
+ * reading a page's text then only confirms it (`verify`), dropping pages that hold the pairs but
+ * not the phrase. Groups, most trusted first:
+ *
+ * 0 exact      every term as typed (exact-substring recall and precision, as before)
+ * 1 folded     every term after folding (臺賬, 台帐 → 台账)
+ * 2 all words  every content word of a question or long query (农村 党员 联系 群众)
+ * 3 name       a name within one character of the query, or its pinyin (干群夜话会, sbtz)
+ * 4 related    every word, some only through the thesaurus or a method family (矛盾纠纷 → 调解)
+ * 5 most       more than half of the words
+ * 6 some       at least one word
+ */
+import { compact, containsAll, parseQuery } from './search.ts';
+import { fold, makeFolder, type Folder } from './search-fold.ts';
+import { contentWords, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from './search-words.ts';
+
+/** A page in the lexicon: title, aliases (、), unit, region, method families (、). */
+export type LexiconPage = [string, string, string, string, string];
+
+/**
+ * Pinyin of each page's names (`namesOf` order), "full:initials full:initials…", by page id: a
+ * separate file (/pagefind/pinyin.json), loaded only for a Latin query.
+ */
+export type PinyinFile = Record<string, string>;
+
+export interface LexiconFile {
+  /** Traditional/simplified character pairs, "臺台賬账…". */
+  fold: string;
+  variants: [string, string][];
+  thesaurus: [string, string[]][];
+  /** By Pagefind page id. */
+  pages: Record<string, LexiconPage>;
+}
+
+export interface Lexicon {
+  folder: Folder;
+  /** Folded term → folded related words. */
+  related: Map<string, string[]>;
+  pages: Map<string, LexiconPage>;
+  /** Set once pinyin.json is loaded. */
+  pinyin?: Map<string, string>;
+}
+
+export function readLexicon(file: LexiconFile): Lexicon {
+  const folder = makeFolder(file.fold, file.variants.map(([from, to]) => ({ from, to })));
+  const f = (s: string) => compact(fold(s, folder));
+  const related = new Map<string, string[]>();
+  for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
+  return { folder, related, pages: new Map(Object.entries(file.pages)) };
+}
+
+export const GROUP = { exact: 0, folded: 1, words: 2, name: 3, related: 4, most: 5, some: 6 } as const;
+
+export interface Plan {
+  /** Terms as typed (after width/case folding). */
+  terms: string[];
+  /** The terms folded. */
+  folded: string[];
+  /** Folded content words, when they differ from the folded terms (questions, long queries). */
+  words: string[];
+  /** Folded related words per word (thesaurus, method-family aliases). */
+  related: Map<string, string[]>;
+  /** Set when the query is only stop words: the reader is asked for a longer query. */
+  tooCommon?: string;
+  /** A Latin query that may be pinyin. */
+  pinyin?: string;
+}
+
+export function planQuery(query: string, lexicon: Lexicon): Plan {
+  const terms = parseQuery(query);
+  const f = (s: string) => compact(fold(s, lexicon.folder));
+  const folded = [...new Set(terms.map(f).filter(Boolean))];
+  const content = contentWords(folded);
+  const words = content.join() === folded.join() ? folded : content;
+  const related = new Map<string, string[]>();
+  for (const w of new Set([...folded, ...words])) {
+    const r = lexicon.related.get(w)?.filter((x) => x !== w);
+    if (r?.length) related.set(w, r);
+  }
+  const tooCommon = terms.length && terms.every(isStopWord) ? terms.join('') : undefined;
+  return { terms, folded, words: content.length ? words : [], related, tooCommon, pinyin: pinyinQuery(query) };
+}
+
+/** Finds the pages holding every term's pairs (Pagefind), with its score for each. */
+export type Finder = (terms: string[]) => Promise<Map<string, number>>;
+
+export interface Ranked {
+  id: string;
+  /** The group predicted from Pagefind and the lexicon; reading the page may only lower it. */
+  group: number;
+  /** Words covered directly, and through related words. */
+  direct: number;
+  covered: number;
+  /** Why a page matched without holding the query: 近似 / 拼音 / 方法类别 names. */
+  via?: string;
+  /** A name within one character of the query, or its pinyin, belongs to the page. */
+  named?: boolean;
+}
+
+const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
+
+/**
+ * The separate names of a page (title parts, aliases, unit parts, places), in the order the
+ * lexicon's pinyin spellings follow.
+ */
+export function namesOf(p: LexiconPage): string[] {
+  const parts = (text: string) => text.split(/[\s\p{P}\p{S}]+/u).filter((n) => /\p{Script=Han}/u.test(n) && [...n].length >= 2);
+  return [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
+}
+
+/** The fields of a lexicon page matching is tried on, most telling first. */
+const nameFields = (p: LexiconPage) => [p[0], p[1], p[2], p[3]];
+
+/** Where the terms stand in the page's names: 0 title, 1 alias, 2 unit or place, 3 elsewhere. */
+function nameTier(p: LexiconPage | undefined, terms: string[], folder: Folder): number {
+  if (!p || !terms.length) return 3;
+  const fields = nameFields(p).map((x) => fold(x, folder));
+  if (containsAll(fields[0], terms)) return 0;
+  if (containsAll(fields[1], terms)) return 1;
+  if (containsAll(`${fields[2]} ${fields[3]}`, terms)) return 2;
+  return 3;
+}
+
+/**
+ * Typo and pinyin matches from the lexicon, tried only when no page holds the query: the pages and
+ * the name the reader probably meant.
+ */
+export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [string, string]>; suggestion?: string } {
+  const ids = new Map<string, [string, string]>();
+  let suggestion: string | undefined;
+  let bestTier = 9;
+  if (plan.pinyin) {
+    for (const [id, p] of lexicon.pages) {
+      const names = namesOf(p);
+      const spellings = (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
+      const hit = spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(plan.pinyin!, full, initials ?? ''));
+      if (hit >= 0 && names[hit]) ids.set(id, [`拼音：${plan.pinyin} → ${names[hit]}`, names[hit]]);
+    }
+    return { ids };
+  }
+  if (plan.folded.length !== 1) return { ids };
+  const query = plan.folded[0];
+  for (const [id, p] of lexicon.pages) {
+    const fields = nameFields(p);
+    for (let tier = 0; tier < fields.length; tier++) {
+      const parts = fields[tier].split(/[\s\p{P}\p{S}]+/u).filter((n) => [...n].length >= 2);
+      const near = parts.map((part) => nearMatch(query, compact(fold(part, lexicon.folder)))).find(Boolean);
+      if (near) {
+        ids.set(id, [`近似：${near}`, near]);
+        if (tier < bestTier) {
+          bestTier = tier;
+          suggestion = near;
+        }
+        break;
+      }
+    }
+  }
+  return { ids, suggestion };
+}
+
+
+/**
+ * Every candidate in its final order, from Pagefind's answers and the lexicon alone.
+ * `find` is called once per distinct list of terms.
+ */
+export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder): Promise<{ ranked: Ranked[]; suggestion?: string }> {
+  const cache = new Map<string, Promise<Map<string, number>>>();
+  const search = (terms: string[]) => {
+    const key = terms.join('\u0000');
+    if (!cache.has(key)) cache.set(key, find(terms));
+    return cache.get(key)!;
+  };
+  const exact = plan.terms.length ? await search(plan.terms) : new Map<string, number>();
+  const folded = sameList(plan.folded, plan.terms) ? exact : await search(plan.folded);
+  const words = plan.words;
+  const multi = !sameList(words, plan.folded);
+  const perWord = await Promise.all(words.map((w) => search([w])));
+  const themePages = (names: string[]) => {
+    const out = new Set<string>();
+    for (const [id, p] of lexicon.pages) if (p[4].split('、').some((t) => names.includes(compact(fold(t, lexicon.folder))))) out.add(id);
+    return out;
+  };
+  const relatedSets = await Promise.all(
+    words.map(async (w) => {
+      const related = plan.related.get(w) ?? [];
+      const sets = await Promise.all(related.map((r) => search([r])));
+      const via = new Map<string, string>();
+      related.forEach((r, i) => sets[i].forEach((_, id) => via.has(id) || via.set(id, `相关词：${r}`)));
+      const themeNames = [w, ...related];
+      for (const id of themePages(themeNames)) {
+        const p = lexicon.pages.get(id)!;
+        const label = p[4].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))))!;
+        // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
+        if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
+      }
+      return via;
+    }),
+  );
+  // Near names only when no name holds the query as typed (Pagefind's answer alone cannot tell:
+  // it may return pages holding only some of the pairs).
+  const named = [...lexicon.pages.values()].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
+  const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
+  // Only pages Pagefind returns can be shown (and only they pass the filters).
+  for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
+
+  const scores = new Map<string, number>();
+  const add = (m: Map<string, number>) => m.forEach((s, id) => scores.set(id, Math.max(scores.get(id) ?? 0, s)));
+  [exact, folded, ...perWord].forEach(add);
+  for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
+  for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
+
+  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; score: number } => {
+    const named = names.ids.has(id);
+    const direct = perWord.filter((m) => m.has(id)).length;
+    const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
+    let group: number;
+    let via: string | undefined;
+    if (exact.has(id)) group = GROUP.exact;
+    else if (folded.has(id)) group = GROUP.folded;
+    else if (multi && words.length && direct === words.length) group = GROUP.words;
+    else if (named) group = GROUP.name; else if (words.length && covered === words.length) group = GROUP.related;
+    else if (words.length > 2 && covered * 2 > words.length) group = GROUP.most;
+    else group = GROUP.some;
+    if (named) via = names.ids.get(id)![0];
+    if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
+    const p = lexicon.pages.get(id);
+    const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
+    const tier = group <= GROUP.words ? nameTier(p, tierTerms, lexicon.folder) : 3;
+    const titleLength = tier === 0 && p ? [...p[0]].length : 0;
+    return { id, group, direct, covered, via, named, tier, titleLength, score: scores.get(id) ?? 0 };
+  });
+  ranked.sort(
+    (a, b) =>
+      a.group - b.group ||
+      a.tier - b.tier ||
+      a.titleLength - b.titleLength ||
+      b.covered - a.covered ||
+      b.direct - a.direct ||
+      b.score - a.score ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { ranked: ranked.map(({ id, group, direct, covered, via, named }) => ({ id, group, direct, covered, via, named })), suggestion: names.suggestion };
+}
+
+/**
+ * The group a page's text confirms (never better than predicted), or undefined when the page holds
+ * none of what was asked: Pagefind's pairs were there, the phrase was not.
+ */
+export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): Ranked | undefined {
+  // Compacted once: pages are long and a topic may bring a dozen related words.
+  const hay = compact(fold(text, lexicon.folder));
+  const has = (w: string) => hay.includes(compact(w));
+  const direct = plan.words.filter(has).length;
+  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(has) || (r.via?.startsWith('方法类别') ?? false)).length;
+  const multi = !sameList(plan.words, plan.folded);
+  const checks: [number, () => boolean][] = [
+    [GROUP.exact, () => plan.terms.length > 0 && containsAll(text, plan.terms)],
+    [GROUP.folded, () => plan.folded.length > 0 && plan.folded.every(has)],
+    [GROUP.words, () => multi && plan.words.length > 0 && direct === plan.words.length],
+    [GROUP.name, () => !!r.named],
+    [GROUP.related, () => plan.words.length > 0 && related === plan.words.length],
+    [GROUP.most, () => plan.words.length > 2 && related * 2 > plan.words.length],
+    [GROUP.some, () => related > 0],
+  ];
+  for (const [group, ok] of checks) {
+    if (group < r.group || !ok()) continue;
+    // A page that holds the query needs no "near name" or pinyin note.
+    const via = group <= GROUP.folded && r.via && /^(近似|拼音)/.test(r.via) ? undefined : r.via;
+    return { ...r, group, direct, covered: related, via };
+  }
+  return undefined;
+}
+
+/** The label a result carries for a question or long query. */
+export function coverageLabel(r: Ranked, plan: Plan): string | undefined {
+  if (plan.words.length < 2 || r.group === GROUP.name) return undefined;
+  return r.group <= GROUP.related ? '包含全部词' : '包含部分词';
+}

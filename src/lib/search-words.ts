@@ -1,0 +1,131 @@
+/**
+ * How a question or a long query becomes the words a page should cover, and the forgiving
+ * matches tried when nothing matches exactly: one wrong, missing or extra character in a name,
+ * and pinyin (full or initials) of titles, aliases, units and places. Pure, shared by the search
+ * page, the build and the tests.
+ */
+
+/**
+ * Question and function words: dropped from a query, and refused when typed alone (they stand in
+ * nearly every page, so they would list the whole library).
+ */
+export const STOP_WORDS = new Set([
+  // question words
+  '怎么', '怎样', '如何', '怎么样', '怎么办', '什么', '哪些', '哪个', '哪里', '为什么', '为何', '是否', '有没有', '能否', '可否', '请问', '多少',
+  // particles and function words
+  '的', '地', '得', '了', '着', '过', '吗', '呢', '吧', '啊', '呀', '嘛', '是', '在', '和', '与', '及', '或', '或者', '以及', '并', '并且', '也', '都', '就', '还', '又', '而', '之', '其', '这', '那', '这个', '那个', '这些', '那些', '有', '个', '为', '以', '对', '把', '被', '让', '给', '向', '从', '到', '跟', '同', '用', '去', '来', '会', '能', '可以', '应该', '需要', '要', '想', '做', '搞', '一', '一下', '一些', '我', '我们', '你', '你们', '他', '他们', '她', '它', '自己', '大家',
+  // words in nearly every entry
+  '工作', '开展', '进行', '加强', '推进', '问题', '方法', '工作法',
+]);
+
+/** True when the term is a question or function word, or a very common word. */
+export const isStopWord = (term: string) => STOP_WORDS.has(term);
+
+const HAN = /\p{Script=Han}/u;
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/** Words of a Chinese run, as the platform's dictionary cuts it (every browser since 2024, and Node). */
+export function segment(run: string): string[] {
+  if (!segmenter) return [run];
+  return [...segmenter.segment(run)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
+}
+
+/**
+ * The words a page should cover for parsed query terms: a term that is a stop word is dropped; a
+ * Chinese term longer than four characters, or one holding a stop word, is cut into words and its
+ * stop words and lone characters are dropped (农村党员怎么联系群众 → 农村 党员 联系 群众). Other
+ * terms are kept whole. Empty when the query holds only stop words.
+ */
+export function contentWords(terms: string[]): string[] {
+  const out: string[] = [];
+  for (const term of terms) {
+    if (isStopWord(term)) continue;
+    const chars = [...term];
+    if (!HAN.test(term) || chars.length <= 3) {
+      out.push(term);
+      continue;
+    }
+    const words = segment(term);
+    const hasStop = words.some(isStopWord);
+    if (chars.length <= 4 && !hasStop) {
+      out.push(term);
+      continue;
+    }
+    // Lone characters next to each other are one word the dictionary did not know (网格化).
+    const merged: string[] = [];
+    let lone = '';
+    for (const w of [...words, '']) {
+      if ([...w].length === 1 && !isStopWord(w)) lone += w;
+      else {
+        if (lone) merged.push(lone);
+        lone = '';
+        if (w) merged.push(w);
+      }
+    }
+    const kept = merged.filter((w) => !isStopWord(w) && ([...w].length > 1 || !HAN.test(w)));
+    out.push(...(kept.length ? kept : [term]));
+  }
+  return [...new Set(out)];
+}
+
+/** Levenshtein distance, stopping early once it passes `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      best = Math.min(best, row[j]);
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[y.length];
+}
+
+/**
+ * The part of `name` within one wrong, missing or extra character of `query` (沃尔码 → 沃尔玛 in
+ * 深圳沃尔玛党支部), or undefined. Only for queries of three or more characters: with two, one
+ * wrong character leaves too little of what was meant.
+ */
+export function nearMatch(query: string, name: string): string | undefined {
+  const q = [...query];
+  const n = [...name];
+  if (q.length < 3) return undefined;
+  // The whole name first: 干群夜会 means 干群夜谈会, not its first four characters.
+  if (editDistance(query, name, 1) === 1) return name;
+  let best: { text: string; distance: number } | undefined;
+  for (const length of [q.length, q.length - 1, q.length + 1]) {
+    for (let i = 0; i + length <= n.length; i++) {
+      const chars = n.slice(i, i + length);
+      // One character may differ, but the part must begin or end as the query does.
+      if (chars[0] !== q[0] && chars[chars.length - 1] !== q[q.length - 1]) continue;
+      const part = chars.join('');
+      const distance = editDistance(query, part, 1);
+      if (distance === 0) return undefined;
+      if (distance === 1 && (!best || length === q.length)) best = { text: part, distance };
+    }
+  }
+  return best?.text;
+}
+
+/** A Latin query that could be pinyin: two or more letters, spaces and apostrophes allowed. */
+export function pinyinQuery(query: string): string | undefined {
+  const q = query.normalize('NFKC').toLowerCase().replace(/[\s']+/g, '');
+  return /^[a-z]{2,}$/.test(q) ? q : undefined;
+}
+
+/**
+ * True when a pinyin query names one of the spellings: a prefix of the full pinyin of a name
+ * (gongtuizhixuan), or its initials from the start (sbtz). Initials of two letters match only
+ * whole, so zz does not match every name starting 组织.
+ */
+export function pinyinMatches(query: string, full: string, initials: string): boolean {
+  if (full.length >= query.length && full.startsWith(query) && query.length >= 4) return true;
+  if (full === query) return true;
+  return initials === query || (query.length >= 3 && initials.startsWith(query));
+}

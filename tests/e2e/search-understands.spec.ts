@@ -1,0 +1,170 @@
+/**
+ * Search that understands how cadres type: variant and traditional spellings, typos, pinyin,
+ * topics, questions, a stop word alone, immediate feedback and several regions at once. Each test
+ * waits for <case-search>'s own done signal.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { searchDone } from './search-done.ts';
+
+const ids = (page: Page) =>
+  page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+const matches = (page: Page) => page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
+
+async function search(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await searchDone(page);
+  return ids(page);
+}
+
+test('台帐 finds the pages written 台帐 first, then the 台账工作法 case and every 台账 page', async ({ page }) => {
+  const found = await search(page, '台帐');
+  const exact = (await matches(page)).filter((m) => m === 'exact').length;
+  expect(exact).toBe(2);
+  expect(found.slice(0, 2).sort()).toEqual(['baoshan-youyilu-sanbi-sanzheng', 'mojiang-sanzhong-fangshi']);
+  expect(found.slice(2, 12)).toContain('zhongjiang-taizhang-gongzuofa');
+  // The 台账 page's snippet marks 台账 in its text.
+  const marks = await page.locator('[data-search-results] > li[data-match="folded"] mark').allTextContents();
+  expect(marks).toContain('台账');
+});
+
+test('traditional characters fold to simplified: 三本臺賬 finds the 台账工作法 case', async ({ page }) => {
+  const found = await search(page, '三本臺賬');
+  expect(found[0]).toBe('zhongjiang-taizhang-gongzuofa');
+  expect(await search(page, '網格化管理')).not.toHaveLength(0);
+});
+
+test('、 inside a name may be left out: 笑问听析讲', async ({ page }) => {
+  const found = await search(page, '笑问听析讲');
+  expect(found.length).toBeGreaterThan(0);
+  const text = await page.request.get(`/cases/${found[0]}/`).then((r) => r.text());
+  expect(text).toMatch(/笑、问、听、析、讲/);
+});
+
+test('one wrong character: 干群夜话会 offers 您是不是要找：干群夜谈会, and the link runs it', async ({ page }) => {
+  const found = await search(page, '干群夜话会');
+  expect(found[0]).toBe('julu-ganqun-yetanhui');
+  const hint = page.locator('[data-search-hint]');
+  await expect(hint).toContainText('您是不是要找：干群夜谈会');
+  await hint.getByRole('link', { name: '干群夜谈会' }).click();
+  await searchDone(page);
+  await expect(page).toHaveURL(/q=%E5%B9%B2%E7%BE%A4%E5%A4%9C%E8%B0%88%E4%BC%9A/);
+  expect((await ids(page))[0]).toBe('julu-ganqun-yetanhui');
+  expect((await matches(page))[0]).toBe('exact');
+  await expect(hint).toBeHidden();
+});
+
+test('other one-character typos find the meant case', async ({ page }) => {
+  for (const [query, id] of [
+    ['阳光驿栈', 'shanghai-pudong-yangguang-yizhan'],
+    ['走亲威', 'zou-qinqi-gongzuofa'],
+    ['沃尔码', 'shenzhen-luohu-woerma-dangzhibu'],
+  ]) {
+    expect((await search(page, query))[0], query).toBe(id);
+  }
+});
+
+test('pinyin initials and full pinyin: sbtz, gongtuizhixuan', async ({ page }) => {
+  const found = await search(page, 'sbtz');
+  expect(found).toContain('zhongjiang-taizhang-gongzuofa');
+  await expect(page.locator('[data-search-results] > li').first()).toContainText('拼音');
+  const gt = await search(page, 'gongtuizhixuan');
+  expect(gt.length).toBeGreaterThan(0);
+  for (const id of gt.slice(0, 3)) {
+    const text = await page.request.get(`/cases/${id}/`).then((r) => r.text());
+    expect(text, id).toContain('公推直选');
+  }
+});
+
+test('a topic finds pages through the thesaurus, after pages holding the topic itself: 矛盾纠纷', async ({ page }) => {
+  const found = await search(page, '矛盾纠纷');
+  const kinds = await matches(page);
+  const firstRelated = kinds.indexOf('related');
+  expect(firstRelated).toBeGreaterThan(0);
+  // Pages with the phrase itself come first, related ones after, never mixed.
+  expect(kinds.slice(0, firstRelated).every((k) => k === 'exact')).toBe(true);
+  expect(kinds.slice(firstRelated).every((k) => k !== 'exact')).toBe(true);
+  expect(found.length).toBeGreaterThan(firstRelated + 3);
+  await expect(page.locator('[data-search-results] > li[data-match="related"]').first().locator('.tags')).toContainText(/相关词|方法类别/);
+});
+
+test('乡村振兴, found in no entry, lists pages on collective economy and industry', async ({ page }) => {
+  const found = await search(page, '乡村振兴');
+  expect(found.length).toBeGreaterThan(3);
+  await expect(page.locator('[data-search-status]')).toContainText('没有案例包含完整的“乡村振兴”');
+});
+
+test('a question: 农村党员怎么联系群众 drops 怎么 and ranks pages with every word first, labelled', async ({ page }) => {
+  const found = await search(page, '农村党员怎么联系群众');
+  expect(found.length).toBeGreaterThan(5);
+  const first = page.locator('[data-search-results] > li').first();
+  await expect(first.locator('.tags')).toContainText('包含全部词');
+  const text = await page.request.get(`/cases/${found[0]}/`).then((r) => r.text());
+  for (const word of ['农村', '党员', '联系', '群众']) expect(text, word).toContain(word);
+});
+
+test('如何让群众监督村干部 and 村干部报酬待遇怎么保障 are not empty', async ({ page }) => {
+  expect((await search(page, '如何让群众监督村干部')).length).toBeGreaterThan(0);
+  expect((await search(page, '村干部报酬待遇怎么保障')).length).toBeGreaterThan(0);
+});
+
+test('的 alone asks for a longer query instead of listing every page', async ({ page }) => {
+  const found = await search(page, '的');
+  expect(found).toHaveLength(0);
+  await expect(page.locator('[data-search-status]')).toContainText('请输入更长的词');
+  await expect(page.getByRole('button', { name: '继续查找' })).toBeHidden();
+});
+
+test('正在搜索… shows at once on input and is replaced when the search is done', async ({ page }) => {
+  await page.goto('/search/');
+  const status = page.locator('[data-search-status]');
+  // Slow the index down so "at once" is observable: it must show before any index file arrives.
+  await page.route('**/pagefind/**', async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.locator('#q').fill('台账');
+  await expect(status).toHaveText('正在搜索…', { timeout: 500 });
+  await searchDone(page);
+  await expect(status).not.toContainText('正在搜索');
+  await expect(status).toContainText('台账');
+});
+
+test('snippets show a sentence from the text, not the info box, and a match only in a name shows as a tag', async ({ page }) => {
+  await search(page, '台账');
+  const excerpts = await page.locator('[data-search-results] .excerpt').allTextContents();
+  for (const e of excerpts) expect(e).not.toMatch(/领域\s*\S+\s*方法类别/);
+  // 民情台账 is a method-family alias: a page whose text never says it is listed with a tag.
+  await search(page, '纠纷调解');
+  await expect(page.locator('[data-search-results] .tags').first()).toContainText('方法类别：矛盾调解');
+});
+
+test('several regions at once, and the choice lives in the URL', async ({ page }) => {
+  const all = await search(page, '民情');
+  await page.locator('[data-facet-group="region"] summary').click();
+  await page.getByRole('checkbox', { name: /广东/ }).check();
+  await searchDone(page);
+  const one = await ids(page);
+  await page.getByRole('checkbox', { name: /浙江/ }).check();
+  await searchDone(page);
+  await expect(page).toHaveURL(/region=guangdong&region=zhejiang|region=zhejiang&region=guangdong/);
+  const two = await ids(page);
+  expect(one.length).toBeGreaterThan(0);
+  expect(two.length).toBeGreaterThan(one.length);
+  expect(two.length).toBeLessThan(all.length);
+  for (const meta of await page.locator('[data-search-results] .meta').allTextContents()) expect(meta).toMatch(/广东|浙江/);
+  // The same URL opened afresh gives the same results.
+  await page.reload();
+  await searchDone(page);
+  expect(await ids(page)).toEqual(two);
+});
+
+test('a method-family page shows the synonyms search uses, each a link that runs it', async ({ page }) => {
+  await page.goto('/themes/bianmin-fuwu/');
+  const synonyms = page.locator('[data-synonyms]');
+  await expect(synonyms).toContainText('代办');
+  await expect(synonyms).toContainText('便民服务');
+  await synonyms.getByRole('link', { name: '一站式服务' }).click();
+  await searchDone(page);
+  expect((await ids(page)).length).toBeGreaterThan(0);
+  await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
+});

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { fold, makeFolder } from '../../src/lib/search-fold.ts';
+import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
+import { contentWords, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
+import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage } from '../../src/lib/search-plan.ts';
+import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.ts';
+import { textTokens, queryTokens } from '../../src/lib/grams.ts';
+import { recordOf } from '../../src/lib/search-record.ts';
+import { thesaurus, themeSynonyms, variants } from '../../src/schema/vocab.ts';
+import { thesaurusFileSchema, variantsFileSchema } from '../../src/schema/search-vocab.ts';
+
+const pairs = await traditionalPairs();
+const folder = makeFolder(pairs, variants);
+
+describe('folding', () => {
+  it('folds traditional characters and reviewed variants, one character for one', () => {
+    expect(fold('三本臺賬', folder)).toBe('三本台账');
+    expect(fold('網格化管理', folder)).toBe('网格化管理');
+    expect(fold('台帐', folder)).toBe('台账');
+    expect(fold('帳', folder)).toBe('账');
+    expect(fold('二〇一二年', folder)).toBe('二零一二年');
+    const text = '三本臺賬、網格';
+    expect([...fold(text, folder)]).toHaveLength([...text].length);
+  });
+  it('ignores 、 and · inside names but keeps other punctuation as a boundary', () => {
+    expect(containsAll(fold('推行笑、问、听、析、讲五步法', folder), ['笑问听析讲'])).toBe(true);
+    expect(containsAll(fold('背景。宁波', folder), ['景宁'])).toBe(false);
+    expect(containsAll('推行笑、问、听、析、讲五步法', ['笑问听析讲'])).toBe(false);
+  });
+  it('leaves simplified text alone', () => {
+    expect(fold('中江县推行台账工作法', folder)).toBe('中江县推行台账工作法');
+  });
+  it('ships the browser only the pairs the library needs', () => {
+    const shipped = pairsFor(pairs, new Set(['台', '账']), folder);
+    expect(shipped).toContain("臺台");
+    expect(shipped).toContain("賬账");
+    expect(shipped).not.toContain("網网");
+  });
+  it('indexes the folded text too, so a folded query finds a page written the other way', () => {
+    const record = recordOf('/x/', '建立台帐', { meta: { title: '某法' }, filters: {} }, folder);
+    const tokens = new Set(record.content.split(' '));
+    for (const t of queryTokens(['台账'])) expect(tokens.has(t)).toBe(true);
+    for (const t of queryTokens(['台帐'])) expect(tokens.has(t)).toBe(true);
+    expect(textTokens('建立台帐').every((t) => tokens.has(t))).toBe(true);
+  });
+  it('validates the variant file: both sides the same length', () => {
+    expect(() => variantsFileSchema.parse({ about: '', values: [{ from: '帐', to: '账目', note: 'x' }] })).toThrow(/same number/);
+    expect(variants.some((v) => v.from === '帐' && v.to === '账')).toBe(true);
+  });
+});
+
+describe('thesaurus', () => {
+  it('is validated: a term appears once, related words have two characters', () => {
+    expect(() => thesaurusFileSchema.parse({ about: '', topics: [{ term: '调解', related: ['化'] }] })).toThrow();
+    expect(() => thesaurusFileSchema.parse({ about: '', topics: [{ term: '调解', related: ['化解'] }, { term: '调解', related: ['纠纷'] }] })).toThrow(/twice/);
+  });
+  it('holds the editors’ topics and the method families’ aliases', () => {
+    const related = (term: string) => thesaurus.find((t) => t.term === term)?.related ?? [];
+    expect(related('矛盾纠纷')).toEqual(expect.arrayContaining(['调解', '化解', '纠纷']));
+    expect(related('网格员')).toContain('网格');
+    expect(related('纠纷调解')).toContain('矛盾调解');
+    expect(related('矛盾调解')).toContain('纠纷调解');
+    expect(themeSynonyms('bianmin-fuwu')).toEqual(expect.arrayContaining(['代办', '一站式服务', '便民服务']));
+  });
+});
+
+describe('stop words and questions', () => {
+  it('knows question and function words', () => {
+    for (const w of ['的', '怎么', '如何', '吗', '呢', '什么', '哪些', '工作']) expect(isStopWord(w), w).toBe(true);
+    expect(isStopWord('台账')).toBe(false);
+    expect(isStopWord('桥')).toBe(false);
+  });
+  it('cuts a question into the words a page should cover', () => {
+    expect(contentWords(['农村党员怎么联系群众'])).toEqual(['农村', '党员', '联系', '群众']);
+    expect(contentWords(['如何让群众监督村干部'])).toEqual(expect.arrayContaining(['群众', '监督']));
+    expect(contentWords(['村干部报酬待遇怎么保障'])).toEqual(expect.arrayContaining(['报酬', '待遇', '保障']));
+  });
+  it('keeps short names and numbers whole', () => {
+    expect(contentWords(['台账'])).toEqual(['台账']);
+    expect(contentWords(['矛盾纠纷'])).toEqual(['矛盾纠纷']);
+    expect(contentWords(['1+10'])).toEqual(['1+10']);
+    expect(contentWords(['的'])).toEqual([]);
+  });
+});
+
+describe('typo tolerance', () => {
+  it('measures edit distance', () => {
+    expect(editDistance('干群夜话会', '干群夜谈会')).toBe(1);
+    expect(editDistance('民情日志', '民情日记')).toBe(1);
+    expect(editDistance('走亲威', '走亲戚')).toBe(1);
+    expect(editDistance('四议二公开', '四议两公开')).toBe(1);
+    expect(editDistance('台账', '党员', 1)).toBe(2);
+  });
+  it('finds the part of a name within one character of the query', () => {
+    expect(nearMatch('干群夜话会', '干群夜谈会')).toBe('干群夜谈会');
+    expect(nearMatch('沃尔码', '深圳沃尔玛党支部')).toBe('沃尔玛');
+    expect(nearMatch('阳光驿栈', '阳光驿站')).toBe('阳光驿站');
+    expect(nearMatch('干群夜会', '干群夜谈会')).toBe('干群夜谈会');
+    expect(nearMatch('量子计算', '干群夜谈会')).toBeUndefined();
+    // Two characters are too short to guess from.
+    expect(nearMatch('台帐', '台账工作法')).toBeUndefined();
+  });
+});
+
+describe('pinyin', () => {
+  it('computes full pinyin and initials at build time', () => {
+    expect(pinyinOf('三本台账')).toEqual(['sanbentaizhang', 'sbtz']);
+    expect(pinyinOf('“公推直选”')).toEqual(['gongtuizhixuan', 'gtzx']);
+  });
+  it('matches initials and full pinyin prefixes, not stray letters', () => {
+    expect(pinyinQuery('SBTZ')).toBe('sbtz');
+    expect(pinyinQuery('gong tui zhi xuan')).toBe('gongtuizhixuan');
+    expect(pinyinQuery('台账')).toBeUndefined();
+    expect(pinyinMatches('sbtz', 'sanbentaizhang', 'sbtz')).toBe(true);
+    expect(pinyinMatches('gongtuizhixuan', 'gongtuizhixuan', 'gtzx')).toBe(true);
+    expect(pinyinMatches('sanben', 'sanbentaizhang', 'sbtz')).toBe(true);
+    expect(pinyinMatches('zz', 'zuzhijianshe', 'zzjs')).toBe(false);
+  });
+  it('stores one spelling per name, in the order namesOf gives', () => {
+    const row = lexiconPage({ title: '“台账工作法”', aliases: ['三本台账'], unit: '中江县', region: '四川 · 德阳市', themes: [] });
+    expect(namesOf(row)).toEqual(['台账工作法', '三本台账', '中江县', '四川', '德阳市']);
+    expect(pinyinRow(row).split(' ')[1]).toBe('sanbentaizhang:sbtz');
+  });
+});
+
+describe('ranking every candidate before reading', () => {
+  const page = (title: string, aliases = '', themes = ''): LexiconPage => [title, aliases, '某单位', '四川', themes];
+  const file: LexiconFile = {
+    fold: '臺台賬账',
+    variants: [['帐', '账']],
+    thesaurus: [['矛盾纠纷', ['调解', '化解']], ['矛盾调解', ['纠纷调解']], ['纠纷调解', ['矛盾调解']]],
+    pages: {
+      a: page('“台账工作法”', '三本台账', '民情收集与台账'),
+      b: page('“干群夜谈会”'),
+      c: page('某调解法', '', '矛盾调解'),
+      d: page('“民情日记”'),
+    },
+  };
+  const texts: Record<string, string> = {
+    a: '“台账工作法”\n中江县推行三本台账，化解矛盾纠纷。',
+    b: '“干群夜谈会”\n晚上召开干群夜谈会，联系群众。农村党员参加。',
+    c: '某调解法\n方法类别\n矛盾调解\n设立调解室，调解邻里纠纷。',
+    d: '“民情日记”\n党员记台帐。',
+  };
+  const lexicon = readLexicon(file);
+  const find = async (terms: string[]) => {
+    const out = new Map<string, number>();
+    for (const [id, text] of Object.entries(texts)) if (containsAll(text, terms) || containsAll(fold(text, lexicon.folder), terms)) out.set(id, 1);
+    return out;
+  };
+  const run = async (q: string) => {
+    const plan = planQuery(q, lexicon);
+    const { ranked, suggestion } = await rankCandidates(plan, lexicon, find);
+    const confirmed = ranked.map((r) => verify(r, texts[r.id], plan, lexicon)).filter((r) => r !== undefined);
+    return { plan, ranked, confirmed, suggestion };
+  };
+  it('puts exact matches first, then folded spellings', async () => {
+    const { confirmed } = await run('台帐');
+    expect(confirmed.map((r) => [r.id, r.group])).toEqual([
+      ['d', GROUP.exact],
+      ['a', GROUP.folded],
+    ]);
+    expect((await run('三本臺賬')).confirmed[0].id).toBe('a');
+  });
+  it('expands a topic, ranking related pages below the topic itself', async () => {
+    const { confirmed } = await run('矛盾纠纷');
+    expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.exact });
+    expect(confirmed.slice(1).map((r) => r.id)).toContain('c');
+    expect(confirmed.find((r) => r.id === 'c')!.group).toBe(GROUP.related);
+  });
+  it('matches a method family by its alias and says so', async () => {
+    const { confirmed } = await run('纠纷调解');
+    expect(confirmed.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
+  });
+  it('offers the near name when nothing matches exactly', async () => {
+    const { confirmed, suggestion } = await run('干群夜话会');
+    expect(suggestion).toBe('干群夜谈会');
+    expect(confirmed[0]).toMatchObject({ id: 'b', group: GROUP.name, via: '近似：干群夜谈会' });
+  });
+  it('ranks a question by the words it covers and labels the result', async () => {
+    const { confirmed, plan } = await run('农村党员怎么联系群众');
+    expect(confirmed[0]).toMatchObject({ id: 'b', group: GROUP.words });
+    expect(coverageLabel(confirmed[0], plan)).toBe('包含全部词');
+    const partial = confirmed.find((r) => r.id !== 'b');
+    if (partial) expect(coverageLabel(partial, plan)).toBe('包含部分词');
+  });
+  it('matches pinyin through the separately loaded spellings', async () => {
+    lexicon.pinyin = new Map(Object.entries(file.pages).map(([id, row]) => [id, pinyinRow(row)]));
+    const { confirmed } = await run('sbtz');
+    expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.name, via: '拼音：sbtz → 三本台账' });
+  });
+  it('drops the near-name note from a page that turns out to hold the query', () => {
+    const plan = planQuery('干群夜谈会', lexicon);
+    const r = verify({ id: 'b', group: GROUP.exact, direct: 1, covered: 1, via: '近似：干群夜谈', named: true }, texts.b, plan, lexicon);
+    expect(r).toMatchObject({ group: GROUP.exact, via: undefined });
+  });
+  it('refuses a stop word alone', () => {
+    expect(planQuery('的', lexicon).tooCommon).toBe('的');
+    expect(planQuery('工作', lexicon).tooCommon).toBe('工作');
+    expect(planQuery('桥', lexicon).tooCommon).toBeUndefined();
+  });
+  it('gives the same order whatever order Pagefind answers in', async () => {
+    const plan = planQuery('矛盾纠纷', lexicon);
+    const reversed = async (terms: string[]) => new Map([...(await find(terms))].reverse());
+    expect((await rankCandidates(plan, lexicon, reversed)).ranked).toEqual((await rankCandidates(plan, lexicon, find)).ranked);
+  });
+});
+
+describe('snippets', () => {
+  const text = '“台账工作法”\n实践单位\n中江县\n方法类别\n民情收集与台账\n建立三本台账。群众的问题一件件记进台账，限时办结。';
+  const box: [number, number] = [8, 8 + [...'实践单位\n中江县\n方法类别\n民情收集与台账'].length];
+  it('shows the body sentence around the match, never the title line or the info box', () => {
+    const segments = sentenceExcerpt(text, ['台账'], { skip: [[0, 8], box] });
+    const shown = segments.map((s) => s.text).join('');
+    expect(shown).toBe('建立三本台账。');
+    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['台账']);
+  });
+  it('marks a folded match in the text as written', () => {
+    const written = '群众的问题记进台帐。';
+    const segments = sentenceExcerpt(written, ['台账'], { view: fold(written, folder) });
+    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['台帐']);
+  });
+  it('locates through quotes and ignored separators', () => {
+    const written = '推行笑、问、听五步';
+    expect(locate(written, ['笑问听'], fold(written, folder))).toEqual([[2, 7]]);
+  });
+});
