@@ -10,6 +10,7 @@ import {
   Document,
   ImageRun,
   LineRuleType,
+  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -173,3 +174,6 @@ export function buildHandoutDocx(h: DocxHandout): Document {
     }],
   });
 }
+
+/** The handout as a .docx Blob, for the browser's download. */
+export const handoutDocxBlob = (h: DocxHandout): Promise<Blob> => Packer.toBlob(buildHandoutDocx(h));

@@ -6,6 +6,7 @@
  */
 import type { Lesson, LessonItem } from '../schema/lesson.ts';
 import { MAX_ITEMS, NOTE_MAX } from '../schema/lesson-limits.ts';
+import { printableSource } from './handout-data.ts';
 
 export type { Lesson, LessonItem };
 export { MAX_ITEMS, NOTE_MAX };
@@ -145,6 +146,8 @@ export interface HandoutEntry {
   figures: { label: string; value: string }[];
   questions: string[];
   source: string;
+  /** The source's title alone (the source line also has number, date and place). */
+  sourceTitle?: string;
   url: string;
 }
 
@@ -172,7 +175,8 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     }
     lines.push('', '### 思考题', '');
     e.questions.forEach((q, n) => lines.push(`${n + 1}. ${q}`));
-    lines.push('', `出处：${e.source}（${e.url}）`);
+    const source = printableSource(e);
+    lines.push('', source ? `出处：${source}（${e.url}）` : `网址：${e.url}`);
   });
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -10,7 +10,8 @@ import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
 import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
-import { downloadText, el } from './dom.ts';
+import { downloadBlob, downloadText, el } from './dom.ts';
+import { printableSource, toDocxHandout } from '../lib/handout-data.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
 
@@ -28,6 +29,7 @@ class LessonEditor extends HTMLElement {
   private renderTimer?: number;
   private dragging?: string;
   private revision = 0;
+  private notesOption!: HTMLInputElement;
 
   connectedCallback() {
     this.messages = this.querySelector('[data-messages]')!;
@@ -65,6 +67,9 @@ class LessonEditor extends HTMLElement {
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
+    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) => this.exportDocx(event.currentTarget as HTMLButtonElement));
+    this.notesOption = this.querySelector<HTMLInputElement>('[data-include-notes]')!;
+    this.notesOption.addEventListener('change', () => this.scheduleHandout());
     this.querySelector('[data-action="share"]')!.addEventListener('click', () => this.share());
     this.querySelector('[data-action="clear"]')!.addEventListener('click', () => {
       const before = this.edit({ type: 'clear' });
@@ -320,8 +325,13 @@ class LessonEditor extends HTMLElement {
     });
   }
 
+  /** The share link, from the address this page was opened at (so it works on any host or path). */
+  private shareUrl() {
+    return new URL(`?l=${encodeLesson(this.lesson)}`, new URL(location.pathname, location.origin)).href;
+  }
+
   private share() {
-    const url = `${location.origin}/lesson/?l=${encodeLesson(this.lesson)}`;
+    const url = this.shareUrl();
     const output = this.querySelector<HTMLElement>('[data-share-output]')!;
     const input = this.querySelector<HTMLInputElement>('[data-share-url]')!;
     input.value = url;
@@ -342,6 +352,27 @@ class LessonEditor extends HTMLElement {
     const entries = (await this.loaded()).map((x) => x.data);
     const markdown = toMarkdown(this.lesson, entries, this.dataset.site ?? location.origin);
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
+  }
+
+  /**
+   * The Word handout. The docx library (large) is loaded only now, on click; the button says so
+   * while it works, and a failure is reported rather than swallowed.
+   */
+  private async exportDocx(button: HTMLButtonElement) {
+    const label = button.textContent;
+    button.disabled = true;
+    button.textContent = '正在生成 Word 讲义…';
+    try {
+      const entries = (await this.loaded()).map((x) => x.data);
+      const data = toDocxHandout(this.lesson, entries, { site: new URL('/', location.href).href, lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
+      const { handoutDocxBlob } = await import('../lib/handout-docx.ts');
+      downloadBlob(`${this.lesson.title || '教案'}.docx`, await handoutDocxBlob(data));
+    } catch (error) {
+      this.say(`Word 讲义没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
+    } finally {
+      button.disabled = false;
+      button.textContent = label;
+    }
   }
 
   private scheduleHandout() {
@@ -376,7 +407,7 @@ class LessonEditor extends HTMLElement {
       section.append(el('h2', { textContent: `${i + 1}. ${data.title}` }));
       const facts = el('table', {}, el('tbody', {}, ...data.facts.map((f) => el('tr', {}, el('th', { scope: 'row', textContent: f.label }), el('td', { textContent: f.value })))));
       section.append(facts);
-      if (item.note) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
+      if (item.note && this.notesOption.checked) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
       for (const name of ['背景', '做法', '成效', '启示']) {
         if (!data.sectionHtml[name]) continue;
         const body = el('div');
@@ -385,7 +416,8 @@ class LessonEditor extends HTMLElement {
       }
       if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), el('ul', {}, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
       section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
-      section.append(el('p', { className: 'small', textContent: `出处：${data.source} 网址：${data.url}` }));
+      const source = printableSource(data);
+      section.append(el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }));
       return section;
     });
     const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
