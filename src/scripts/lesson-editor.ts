@@ -67,7 +67,8 @@ class LessonEditor extends HTMLElement {
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
-    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) => this.exportDocx(event.currentTarget as HTMLButtonElement));
+    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'docx'));
+    this.querySelector('[data-action="pptx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'pptx'));
     this.notesOption = this.querySelector<HTMLInputElement>('[data-include-notes]')!;
     this.notesOption.addEventListener('change', () => this.scheduleHandout());
     this.querySelector('[data-action="share"]')!.addEventListener('click', () => this.share());
@@ -355,20 +356,23 @@ class LessonEditor extends HTMLElement {
   }
 
   /**
-   * The Word handout. The docx library (large) is loaded only now, on click; the button says so
-   * while it works, and a failure is reported rather than swallowed.
+   * The Word handout or the slide deck. Their libraries (large) are loaded only now, on click; the
+   * button says so while it works, and a failure is reported rather than swallowed.
    */
-  private async exportDocx(button: HTMLButtonElement) {
+  private async exportFile(button: HTMLButtonElement, kind: 'docx' | 'pptx') {
     const label = button.textContent;
+    const what = kind === 'docx' ? 'Word 讲义' : 'PPT 课件';
     button.disabled = true;
-    button.textContent = '正在生成 Word 讲义…';
+    button.textContent = `正在生成 ${what}…`;
     try {
       const entries = (await this.loaded()).map((x) => x.data);
       const data = toDocxHandout(this.lesson, entries, { site: new URL('/', location.href).href, lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
-      const { handoutDocxBlob } = await import('../lib/handout-docx.ts');
-      downloadBlob(`${this.lesson.title || '教案'}.docx`, await handoutDocxBlob(data));
+      const blob = kind === 'docx'
+        ? await (await import('../lib/handout-docx.ts')).handoutDocxBlob(data)
+        : await (await import('../lib/handout-pptx.ts')).handoutPptxBlob(data);
+      downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
     } catch (error) {
-      this.say(`Word 讲义没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
+      this.say(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
     } finally {
       button.disabled = false;
       button.textContent = label;

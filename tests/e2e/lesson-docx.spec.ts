@@ -40,3 +40,24 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
   expect([...files.keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
   await expect(page.getByRole('button', { name: '下载 Word 讲义' })).toBeEnabled();
 });
+
+test('the lesson downloads as a slide deck with the questions as speaker notes', async ({ page }) => {
+  await page.goto('/lesson/');
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '' })) })), ids);
+  await page.reload();
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
+  const titles = page.locator('[data-items] .item-title');
+  await expect(titles.nth(1)).not.toHaveText(ids[1], { timeout: 20_000 });
+  const names = (await titles.allTextContents()).map((t) => t.trim());
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '下载 PPT 课件' }).click()]);
+  expect(download.suggestedFilename()).toBe('诉求办理专题.pptx');
+  const files = unzip(Buffer.concat(await (await download.createReadStream()).toArray()));
+  const count = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const texts = Array.from({ length: count }, (_, i) => [...files.get(`ppt/slides/slide${i + 1}.xml`)!.toString('utf8').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
+  const caseSlides = names.map((name) => texts.findIndex((t) => t.includes(name)));
+  expect(caseSlides[0]).toBeGreaterThan(0);
+  expect(caseSlides[1]).toBeGreaterThan(caseSlides[0]);
+  expect(texts.at(-1)).toContain('案例对比');
+  const notes = [...files.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('');
+  expect(notes).toContain('思考题');
+});
