@@ -6,7 +6,6 @@
  */
 import type { Lesson, LessonItem } from '../schema/lesson.ts';
 import { MAX_ITEMS, NOTE_MAX } from '../schema/lesson-limits.ts';
-import { printableSource } from './handout-data.ts';
 
 export type { Lesson, LessonItem };
 export { MAX_ITEMS, NOTE_MAX };
@@ -175,8 +174,8 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     }
     lines.push('', '### 思考题', '');
     e.questions.forEach((q, n) => lines.push(`${n + 1}. ${q}`));
-    const source = printableSource(e);
-    lines.push('', source ? `出处：${source}（${e.url}）` : `网址：${e.url}`);
+    // An empty source means it has no real title (see handout-data.ts printableSource).
+    lines.push('', e.source ? `出处：${e.source}（${e.url}）` : `网址：${e.url}`);
   });
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

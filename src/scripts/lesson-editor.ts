@@ -326,6 +326,11 @@ class LessonEditor extends HTMLElement {
     });
   }
 
+  /** The site's root as this page was opened (the lesson page sits at <root>/lesson/), never a configured host. */
+  private siteRoot() {
+    return new URL('../', new URL(location.pathname, location.origin)).href;
+  }
+
   /** The share link, from the address this page was opened at (so it works on any host or path). */
   private shareUrl() {
     return new URL(`?l=${encodeLesson(this.lesson)}`, new URL(location.pathname, location.origin)).href;
@@ -350,8 +355,8 @@ class LessonEditor extends HTMLElement {
   }
 
   private async exportMarkdown() {
-    const entries = (await this.loaded()).map((x) => x.data);
-    const markdown = toMarkdown(this.lesson, entries, this.dataset.site ?? location.origin);
+    const entries = (await this.loaded()).map((x) => ({ ...x.data, source: printableSource(x.data) }));
+    const markdown = toMarkdown(this.lesson, entries, this.siteRoot());
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
   }
 
@@ -366,7 +371,7 @@ class LessonEditor extends HTMLElement {
     button.textContent = `正在生成 ${what}…`;
     try {
       const entries = (await this.loaded()).map((x) => x.data);
-      const data = toDocxHandout(this.lesson, entries, { site: new URL('/', location.href).href, lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
+      const data = toDocxHandout(this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
       const blob = kind === 'docx'
         ? await (await import('../lib/handout-docx.ts')).handoutDocxBlob(data)
         : await (await import('../lib/handout-pptx.ts')).handoutPptxBlob(data);
@@ -389,8 +394,18 @@ class LessonEditor extends HTMLElement {
     const lesson = this.lesson;
     const entries = await this.loaded();
     if (lesson !== this.lesson) return; // changed meanwhile; the next render will do it
-    const site = this.dataset.site ?? location.origin;
+    const site = this.siteRoot();
     setPageFooter(site);
+    // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has entries.
+    const { qrPng } = await import('../lib/qr-png.ts');
+    if (lesson !== this.lesson) return;
+    const qr = (url: string, label: string) => {
+      const { png } = qrPng(url, 4);
+      let binary = '';
+      for (const byte of png) binary += String.fromCharCode(byte);
+      const img = el('img', { src: `data:image/png;base64,${btoa(binary)}`, alt: `${label}：${url}`, className: 'qr' });
+      return el('figure', { className: 'qr-code' }, img, el('figcaption', { className: 'small', textContent: label }));
+    };
     if (!entries.length) {
       this.handout.replaceChildren();
       return;
@@ -401,6 +416,7 @@ class LessonEditor extends HTMLElement {
       ...(lesson.date ? [el('p', { textContent: `日期：${lesson.date}` })] : []),
       ...(lesson.audience ? [el('p', { textContent: `对象：${lesson.audience}` })] : []),
       el('p', { textContent: `共 ${entries.length} 个案例` }),
+      qr(this.shareUrl(), '扫码打开本教案'),
       el('p', { className: 'small', textContent: `工作法案例库 · ${site}` }),
     );
     const toc = el('section', { className: 'toc' }, el('h2', { textContent: '目录' }),
@@ -421,17 +437,22 @@ class LessonEditor extends HTMLElement {
       if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), el('ul', {}, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
       section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
       const source = printableSource(data);
-      section.append(el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }));
+      section.append(el('div', { className: 'case-foot' },
+        el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }),
+        qr(data.url, '扫码看本案例')));
       return section;
     });
     const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
+    // Fixed column widths (percent of the page), so print never wraps a cell one or two characters wide.
+    const widths = [16, 15, 11, 9, 14, 9, 26];
     const compare = el('section', { className: 'handout-compare' }, el('h2', { textContent: '案例对比' }),
-      el('table', {},
+      el('table', { className: 'compare-table' },
+        el('colgroup', {}, ...widths.map((w) => { const col = el('col'); col.style.width = `${w}%`; return col; })),
         el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h })))),
         el('tbody', {}, ...entries.map(({ data }) => el('tr', {},
           el('th', { scope: 'row', textContent: data.title }),
           ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
-          el('td', { textContent: data.figures[0] ? `${data.figures[0].label}：${data.figures[0].value}` : '—' }),
+          data.figures.length ? el('td', {}, el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` })))) : el('td', { textContent: '—' }),
         )))));
     this.handout.replaceChildren(cover, toc, ...cases, compare);
   }

@@ -61,3 +61,25 @@ test('the lesson downloads as a slide deck with the questions as speaker notes',
   const notes = [...files.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('');
   expect(notes).toContain('思考题');
 });
+
+test('the printed handout carries QR codes to the address it was opened from, and notes only when chosen', async ({ page }) => {
+  await page.goto('/lesson/');
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), ids);
+  await page.reload();
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
+  const handout = page.locator('[data-handout]');
+  await expect(handout.locator('.handout-case')).toHaveCount(2, { timeout: 20_000 });
+  const origin = new URL(page.url()).origin;
+  await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}/lesson/\\?l=`));
+  for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}/cases/${id}/`);
+  await expect(handout).not.toContainText('localhost');
+  await expect(handout).not.toContainText('（无题）');
+  await expect(handout.locator('.teacher-note')).toHaveCount(2);
+  await page.getByLabel('含教师备注').uncheck();
+  await expect(handout.locator('.teacher-note')).toHaveCount(0, { timeout: 20_000 });
+  await page.emulateMedia({ media: 'print' });
+  // Comparison columns keep their widths: no cell narrower than three characters.
+  const narrowest = await handout.locator('.compare-table th[scope="col"]').evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))));
+  expect(narrowest).toBeGreaterThan(3);
+  await expect(handout.locator('.questions-box').first()).toHaveCSS('break-inside', 'avoid');
+});
