@@ -6,7 +6,7 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
-import { qrPng } from './qr-png.ts';
+import { qrDataUri } from './qr-png.ts';
 
 /** 微软雅黑 is on every Windows and in WPS; pptxgenjs writes it as latin, ea and cs typeface. */
 const FONT = '微软雅黑';
@@ -54,12 +54,6 @@ export function paginate(blocks: string[], max = SLIDE_CHARS): string[][] {
   if (page.length) pages.push(page);
   return pages;
 }
-
-const dataUri = (png: Uint8Array) => {
-  let binary = '';
-  for (const byte of png) binary += String.fromCharCode(byte);
-  return `data:image/png;base64,${btoa(binary)}`;
-};
 
 type Slide = ReturnType<PptxGenJS['addSlide']>;
 
@@ -136,7 +130,7 @@ export function buildHandoutPptx(h: DocxHandout): PptxGenJS {
     const last = g === groups.length - 1;
     slide.addTable(rows, { x: 0.5, y: 1.1, w: last && h.lessonUrl ? 7.4 : 9, colW: last && h.lessonUrl ? [1.6, 1.7, 1.2, 1, 1.9] : [2, 2, 1.5, 1.3, 2.2], fontFace: FONT, fontSize: 12, color: INK, border: { type: 'solid', pt: 0.5, color: '999999' }, valign: 'top' });
     if (last && h.lessonUrl) {
-      slide.addImage({ data: dataUri(qrPng(h.lessonUrl).png), x: 8.1, y: 1.2, w: 1.5, h: 1.5, altText: h.lessonUrl });
+      slide.addImage({ data: qrDataUri(h.lessonUrl), x: 8.1, y: 1.2, w: 1.5, h: 1.5, altText: h.lessonUrl });
       slide.addText('扫码打开本教案', { x: 7.9, y: 2.75, w: 1.9, h: 0.4, fontFace: FONT, fontSize: 12, color: INK, align: 'center' });
     }
   });

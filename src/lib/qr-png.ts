@@ -76,3 +76,10 @@ export function qrPng(text: string, scale = 4): QrPng {
   ]);
   return { png, size };
 }
+
+/** The QR code as a data: URI, for an <img> in the printed handout or a slide. */
+export function qrDataUri(text: string, scale = 4): string {
+  let binary = '';
+  for (const byte of qrPng(text, scale).png) binary += String.fromCharCode(byte);
+  return `data:image/png;base64,${btoa(binary)}`;
+}

@@ -11,7 +11,7 @@ import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../li
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
-import { printableSource, toDocxHandout } from '../lib/handout-data.ts';
+import { printableSource } from '../lib/handout-data.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
 
@@ -371,10 +371,8 @@ class LessonEditor extends HTMLElement {
     button.textContent = `正在生成 ${what}…`;
     try {
       const entries = (await this.loaded()).map((x) => x.data);
-      const data = toDocxHandout(this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
-      const blob = kind === 'docx'
-        ? await (await import('../lib/handout-docx.ts')).handoutDocxBlob(data)
-        : await (await import('../lib/handout-pptx.ts')).handoutPptxBlob(data);
+      const { exportLesson } = await import('./lesson-export.ts');
+      const blob = await exportLesson(kind, this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
     } catch (error) {
       this.say(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
@@ -397,13 +395,10 @@ class LessonEditor extends HTMLElement {
     const site = this.siteRoot();
     setPageFooter(site);
     // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has entries.
-    const { qrPng } = await import('../lib/qr-png.ts');
+    const { qrDataUri } = await import('../lib/qr-png.ts');
     if (lesson !== this.lesson) return;
     const qr = (url: string, label: string) => {
-      const { png } = qrPng(url, 4);
-      let binary = '';
-      for (const byte of png) binary += String.fromCharCode(byte);
-      const img = el('img', { src: `data:image/png;base64,${btoa(binary)}`, alt: `${label}：${url}`, className: 'qr' });
+      const img = el('img', { src: qrDataUri(url), alt: `${label}：${url}`, className: 'qr' });
       return el('figure', { className: 'qr-code' }, img, el('figcaption', { className: 'small', textContent: label }));
     };
     if (!entries.length) {
