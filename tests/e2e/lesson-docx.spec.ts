@@ -64,17 +64,22 @@ test('the lesson downloads as a slide deck with the questions as speaker notes',
 
 test('the printed handout carries QR codes to the address it was opened from, and notes only when chosen', async ({ page }) => {
   await page.goto('/lesson/');
-  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), ids);
+  // The third entry's source has no real title (marked （无题） in content/sources/).
+  const untitled = 'baoshan-youyilu-sanbi-sanzheng';
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), [...ids, untitled]);
   await page.reload();
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
   const handout = page.locator('[data-handout]');
-  await expect(handout.locator('.handout-case')).toHaveCount(2, { timeout: 20_000 });
+  await expect(handout.locator('.handout-case')).toHaveCount(3, { timeout: 20_000 });
+  await expect(handout.locator('.handout-case').nth(0)).toContainText('出处：');
+  await expect(handout.locator('.handout-case').nth(2)).not.toContainText('出处');
+  await expect(handout.locator('.handout-case').nth(2)).toContainText(`网址：`);
   const origin = new URL(page.url()).origin;
   await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}/lesson/\\?l=`));
   for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}/cases/${id}/`);
   await expect(handout).not.toContainText('localhost');
   await expect(handout).not.toContainText('（无题）');
-  await expect(handout.locator('.teacher-note')).toHaveCount(2);
+  await expect(handout.locator('.teacher-note')).toHaveCount(3);
   await page.getByLabel('含教师备注').uncheck();
   await expect(handout.locator('.teacher-note')).toHaveCount(0, { timeout: 20_000 });
   await page.emulateMedia({ media: 'print' });
