@@ -145,6 +145,8 @@ export interface HandoutEntry {
   figures: { label: string; value: string }[];
   questions: string[];
   source: string;
+  /** The source's title alone (the source line also has number, date and place). */
+  sourceTitle?: string;
   url: string;
 }
 
@@ -172,7 +174,8 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     }
     lines.push('', '### 思考题', '');
     e.questions.forEach((q, n) => lines.push(`${n + 1}. ${q}`));
-    lines.push('', `出处：${e.source}（${e.url}）`);
+    // An empty source means it has no real title (see handout-data.ts printableSource).
+    lines.push('', e.source ? `出处：${e.source}（${e.url}）` : `网址：${e.url}`);
   });
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

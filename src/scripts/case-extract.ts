@@ -52,6 +52,7 @@ export function extractCase(doc: Document, url: string): CaseData | undefined {
     figures,
     questions: [...article.querySelectorAll('.questions li')].map(text),
     source: text(article.querySelector('[data-field="source"]')),
+    sourceTitle: text(article.querySelector('[data-field="source"] a')),
   };
 }
 

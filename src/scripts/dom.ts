@@ -7,7 +7,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<
 
 /** Offers text as a file download, entirely in the browser. */
 export function downloadText(fileName: string, text: string, type = 'text/markdown;charset=utf-8') {
-  const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: fileName });
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Offers a file made in the browser (e.g. a .docx) as a download. */
+export function downloadBlob(fileName: string, blob: Blob) {
+  const link = el('a', { href: URL.createObjectURL(blob), download: fileName });
   document.body.append(link);
   link.click();
   link.remove();

@@ -10,7 +10,8 @@ import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
 import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
-import { downloadText, el } from './dom.ts';
+import { downloadBlob, downloadText, el } from './dom.ts';
+import { printableSource } from '../lib/handout-data.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
 
@@ -28,6 +29,7 @@ class LessonEditor extends HTMLElement {
   private renderTimer?: number;
   private dragging?: string;
   private revision = 0;
+  private notesOption!: HTMLInputElement;
 
   connectedCallback() {
     this.messages = this.querySelector('[data-messages]')!;
@@ -65,6 +67,10 @@ class LessonEditor extends HTMLElement {
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
+    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'docx'));
+    this.querySelector('[data-action="pptx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'pptx'));
+    this.notesOption = this.querySelector<HTMLInputElement>('[data-include-notes]')!;
+    this.notesOption.addEventListener('change', () => this.scheduleHandout());
     this.querySelector('[data-action="share"]')!.addEventListener('click', () => this.share());
     this.querySelector('[data-action="clear"]')!.addEventListener('click', () => {
       const before = this.edit({ type: 'clear' });
@@ -320,8 +326,18 @@ class LessonEditor extends HTMLElement {
     });
   }
 
+  /** The site's root as this page was opened (the lesson page sits at <root>/lesson/), never a configured host. */
+  private siteRoot() {
+    return new URL('../', new URL(location.pathname, location.origin)).href;
+  }
+
+  /** The share link, from the address this page was opened at (so it works on any host or path). */
+  private shareUrl() {
+    return new URL(`?l=${encodeLesson(this.lesson)}`, new URL(location.pathname, location.origin)).href;
+  }
+
   private share() {
-    const url = `${location.origin}/lesson/?l=${encodeLesson(this.lesson)}`;
+    const url = this.shareUrl();
     const output = this.querySelector<HTMLElement>('[data-share-output]')!;
     const input = this.querySelector<HTMLInputElement>('[data-share-url]')!;
     input.value = url;
@@ -339,9 +355,31 @@ class LessonEditor extends HTMLElement {
   }
 
   private async exportMarkdown() {
-    const entries = (await this.loaded()).map((x) => x.data);
-    const markdown = toMarkdown(this.lesson, entries, this.dataset.site ?? location.origin);
+    const entries = (await this.loaded()).map((x) => ({ ...x.data, source: printableSource(x.data) }));
+    const markdown = toMarkdown(this.lesson, entries, this.siteRoot());
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
+  }
+
+  /**
+   * The Word handout or the slide deck. Their libraries (large) are loaded only now, on click; the
+   * button says so while it works, and a failure is reported rather than swallowed.
+   */
+  private async exportFile(button: HTMLButtonElement, kind: 'docx' | 'pptx') {
+    const label = button.textContent;
+    const what = kind === 'docx' ? 'Word 讲义' : 'PPT 课件';
+    button.disabled = true;
+    button.textContent = `正在生成 ${what}…`;
+    try {
+      const entries = (await this.loaded()).map((x) => x.data);
+      const { exportLesson } = await import('./lesson-export.ts');
+      const blob = await exportLesson(kind, this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
+      downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
+    } catch (error) {
+      this.say(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
+    } finally {
+      button.disabled = false;
+      button.textContent = label;
+    }
   }
 
   private scheduleHandout() {
@@ -354,8 +392,15 @@ class LessonEditor extends HTMLElement {
     const lesson = this.lesson;
     const entries = await this.loaded();
     if (lesson !== this.lesson) return; // changed meanwhile; the next render will do it
-    const site = this.dataset.site ?? location.origin;
+    const site = this.siteRoot();
     setPageFooter(site);
+    // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has entries.
+    const { qrDataUri } = await import('../lib/qr-png.ts');
+    if (lesson !== this.lesson) return;
+    const qr = (url: string, label: string) => {
+      const img = el('img', { src: qrDataUri(url), alt: `${label}：${url}`, className: 'qr' });
+      return el('figure', { className: 'qr-code' }, img, el('figcaption', { className: 'small', textContent: label }));
+    };
     if (!entries.length) {
       this.handout.replaceChildren();
       return;
@@ -366,6 +411,7 @@ class LessonEditor extends HTMLElement {
       ...(lesson.date ? [el('p', { textContent: `日期：${lesson.date}` })] : []),
       ...(lesson.audience ? [el('p', { textContent: `对象：${lesson.audience}` })] : []),
       el('p', { textContent: `共 ${entries.length} 个案例` }),
+      qr(this.shareUrl(), '扫码打开本教案'),
       el('p', { className: 'small', textContent: `工作法案例库 · ${site}` }),
     );
     const toc = el('section', { className: 'toc' }, el('h2', { textContent: '目录' }),
@@ -376,7 +422,7 @@ class LessonEditor extends HTMLElement {
       section.append(el('h2', { textContent: `${i + 1}. ${data.title}` }));
       const facts = el('table', {}, el('tbody', {}, ...data.facts.map((f) => el('tr', {}, el('th', { scope: 'row', textContent: f.label }), el('td', { textContent: f.value })))));
       section.append(facts);
-      if (item.note) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
+      if (item.note && this.notesOption.checked) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
       for (const name of ['背景', '做法', '成效', '启示']) {
         if (!data.sectionHtml[name]) continue;
         const body = el('div');
@@ -385,17 +431,23 @@ class LessonEditor extends HTMLElement {
       }
       if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), el('ul', {}, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
       section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
-      section.append(el('p', { className: 'small', textContent: `出处：${data.source} 网址：${data.url}` }));
+      const source = printableSource(data);
+      section.append(el('div', { className: 'case-foot' },
+        el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }),
+        qr(data.url, '扫码看本案例')));
       return section;
     });
     const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
+    // Fixed column widths (percent of the page), so print never wraps a cell one or two characters wide.
+    const widths = [16, 15, 11, 9, 14, 9, 26];
     const compare = el('section', { className: 'handout-compare' }, el('h2', { textContent: '案例对比' }),
-      el('table', {},
+      el('table', { className: 'compare-table' },
+        el('colgroup', {}, ...widths.map((w) => { const col = el('col'); col.style.width = `${w}%`; return col; })),
         el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h })))),
         el('tbody', {}, ...entries.map(({ data }) => el('tr', {},
           el('th', { scope: 'row', textContent: data.title }),
           ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
-          el('td', { textContent: data.figures[0] ? `${data.figures[0].label}：${data.figures[0].value}` : '—' }),
+          data.figures.length ? el('td', {}, el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` })))) : el('td', { textContent: '—' }),
         )))));
     this.handout.replaceChildren(cover, toc, ...cases, compare);
   }

@@ -1,0 +1,49 @@
+/**
+ * The lesson and its entries as plain data for the Word handout (and the slide deck): pure, no
+ * DOM and no export library, so the lesson page can build it before loading those on click.
+ */
+import type { Lesson, HandoutEntry } from './lesson.ts';
+import type { DocxCase, DocxHandout } from './handout-docx.ts';
+
+/** Sources the editors could not name carry a made-up title marked （无题）; that is no title to print. */
+export const UNTITLED = '（无题）';
+
+/** The source line to print, or '' when the source has no real title. */
+export function printableSource(entry: Pick<HandoutEntry, 'source' | 'sourceTitle'>): string {
+  const title = (entry.sourceTitle ?? entry.source).trim();
+  if (!title || title.startsWith(UNTITLED)) return '';
+  return entry.source.trim();
+}
+
+const INFO: [string, string][] = [['实践单位', '实践单位'], ['地区', '地区'], ['领域', '领域'], ['起始年份', '起始年份']];
+
+export interface HandoutOptions {
+  /** The site's address as the page was opened (location.origin + '/'). */
+  site: string;
+  /** The lesson's share link, for the cover QR code. */
+  lessonUrl: string;
+  includeNotes: boolean;
+}
+
+/** The lesson's present entries, in lesson order, with the trainer's notes. */
+export function toDocxHandout(lesson: Lesson, entries: HandoutEntry[], options: HandoutOptions): DocxHandout {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const cases: DocxCase[] = lesson.items.flatMap((item) => {
+    const e = byId.get(item.id);
+    if (!e) return [];
+    const fact = (label: string) => e.facts.find((f) => f.label === label)?.value ?? '';
+    const source = printableSource(e);
+    return [{
+      id: e.id,
+      title: e.title,
+      url: e.url,
+      info: [...INFO.map(([label, from]) => ({ label, value: fact(from) })), ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : [])],
+      sections: e.sections,
+      figures: e.figures,
+      questions: e.questions,
+      source,
+      note: item.note,
+    }];
+  });
+  return { title: lesson.title, date: lesson.date, audience: lesson.audience, lessonUrl: options.lessonUrl, site: options.site, includeNotes: options.includeNotes, cases };
+}

@@ -1,0 +1,179 @@
+/**
+ * The lesson handout as a Word document (.docx), laid out like a 公文: A4, 37/35/28/26 mm margins,
+ * title in 方正小标宋简体, body in 仿宋_GB2312 三号 at a fixed 28 pt line, headings in 黑体 and 楷体.
+ * Pure: it takes plain data (no DOM), so the lesson page (in the browser, loaded on click) and a
+ * build-time per-entry export can share it. Every run names its East Asian font (w:eastAsia),
+ * otherwise WPS and Word fall back to a Latin face for Chinese text.
+ */
+import {
+  AlignmentType,
+  Document,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { qrPng } from './qr-png.ts';
+
+/** One case as the handout shows it. */
+export interface DocxCase {
+  id: string;
+  title: string;
+  /** The case's address, for its QR code. */
+  url: string;
+  /** 单位、地区、领域、年份 … in display order. */
+  info: { label: string; value: string }[];
+  /** 背景、做法、成效、启示, each a list of plain-text paragraphs (list items prefixed). */
+  sections: { name: string; blocks: string[] }[];
+  figures: { label: string; value: string }[];
+  questions: string[];
+  /** The source line; empty when the source has no real title (then nothing is printed). */
+  source: string;
+  /** The trainer's note; printed only when the handout includes notes. */
+  note: string;
+}
+
+export interface DocxHandout {
+  title: string;
+  date: string;
+  audience: string;
+  /** The lesson's share link (cover QR code); empty for a single-case export. */
+  lessonUrl: string;
+  /** The site's name and address as the page was opened. */
+  site: string;
+  includeNotes: boolean;
+  cases: DocxCase[];
+}
+
+/* Fonts, named for East Asian text and for Latin text alike. */
+const font = (name: string) => ({ eastAsia: name, ascii: name, hAnsi: name });
+const TITLE_FONT = font('方正小标宋简体');
+const BODY_FONT = font('仿宋_GB2312');
+const HEADING_FONT = font('黑体');
+const SUBHEADING_FONT = font('楷体_GB2312');
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt. */
+const SIZE = { title: 44, body: 32, table: 24, small: 21 };
+const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt
+
+/** Millimetres to twips, rounded (docx's own helper floors: A4 would be 11905 × 16837). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
+
+/** Text width: A4 210 mm less the left and right margins. */
+export const TEXT_WIDTH = convertMillimetersToTwip(210 - 28 - 26);
+export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
+
+const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, ...options });
+const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
+const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
+const subheading = (text: string) => new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
+const centered = (text: string, options: IRunOptions = {}) => new Paragraph({ children: [run(text, options)], alignment: AlignmentType.CENTER, spacing: LINE });
+
+/** A table with fixed column widths (twips), so Word and WPS do not squeeze columns to 1–2 characters. */
+function table(widths: number[], rows: string[][], headerRows = 0): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: rows.map((cells, r) => new TableRow({
+      tableHeader: r < headerRows,
+      cantSplit: true,
+      children: cells.map((text, c) => new TableCell({
+        width: { size: widths[c], type: WidthType.DXA },
+        children: text.split('\n').map((line) => new Paragraph({ children: [run(line, { size: SIZE.table, bold: r < headerRows || (headerRows === 0 && c === 0), font: r < headerRows ? HEADING_FONT : BODY_FONT })] })),
+      })),
+    })),
+  });
+}
+
+function qr(url: string, label: string): Paragraph[] {
+  const { png } = qrPng(url);
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: 96, height: 96 }, altText: { name: label, title: label, description: url } })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${label}：${url}`, { size: SIZE.small })] }),
+  ];
+}
+
+const section = (name: string, blocks: string[]) => [heading(name), ...blocks.map((b) => (b.startsWith('#### ') ? subheading(b.slice(5)) : body(b)))];
+
+/** The four sections of a case, in the handout's order, whatever order the entry lists them in. */
+export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
+
+function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(`${n}. ${c.title}`, { font: TITLE_FONT, size: 36 })] }),
+    table([convertMillimetersToTwip(30), TEXT_WIDTH - convertMillimetersToTwip(30)], c.info.filter((f) => f.value).map((f) => [f.label, f.value])),
+  ];
+  if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
+  for (const name of SECTION_ORDER) {
+    const found = c.sections.find((s) => s.name === name);
+    if (found) out.push(...section(name, found.blocks));
+  }
+  if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
+  if (c.questions.length) out.push(heading('思考题'), ...c.questions.map((q, i) => body(`${i + 1}. ${q}`)));
+  if (c.source) out.push(new Paragraph({ spacing: LINE, children: [run(`出处：${c.source}`, { size: SIZE.small })] }));
+  out.push(...qr(c.url, '扫码看本案例'));
+  return out;
+}
+
+/** Column widths of the comparison table: case, unit, region, domain, year, key figures. */
+const COMPARE_MM = [34, 30, 22, 18, 14, 38];
+
+/** Builds the handout document; pack it with Packer.toBlob (browser) or Packer.toBuffer (Node). */
+export function buildHandoutDocx(h: DocxHandout): Document {
+  const title = h.title || '教案';
+  const cover: Paragraph[] = [
+    new Paragraph({ spacing: { before: 1600, ...LINE }, alignment: AlignmentType.CENTER, children: [run('培训讲义', { font: HEADING_FONT })] }),
+    new Paragraph({ spacing: { before: 400, after: 400, line: 800, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.CENTER, children: [run(title, { font: TITLE_FONT, size: SIZE.title })] }),
+    ...(h.date ? [centered(`日期：${h.date}`)] : []),
+    ...(h.audience ? [centered(`对象：${h.audience}`)] : []),
+    centered(`共 ${h.cases.length} 个案例`),
+    ...(h.lessonUrl ? qr(h.lessonUrl, '扫码打开本教案') : []),
+    centered(`工作法案例库 · ${h.site}`, { size: SIZE.small }),
+  ];
+  // A static contents list: a TOC field stays empty in WPS until updated by hand.
+  const contents: Paragraph[] = [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run('目　录', { font: HEADING_FONT })] }),
+    ...h.cases.map((c, i) => new Paragraph({ spacing: LINE, children: [run(`${i + 1}. ${c.title}`)] })),
+    new Paragraph({ spacing: LINE, children: [run(`${h.cases.length + 1}. 案例对比`)] }),
+  ];
+  const widths = COMPARE_MM.map(convertMillimetersToTwip);
+  const compare: (Paragraph | Table)[] = [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run('案例对比', { font: TITLE_FONT, size: 36 })] }),
+    table(widths, [
+      ['案例', '实践单位', '地区', '领域', '起始年份', '关键数字'],
+      ...h.cases.map((c) => {
+        const info = (label: string) => c.info.find((f) => f.label === label)?.value || '—';
+        return [c.title, info('实践单位'), info('地区'), info('领域'), info('起始年份'), c.figures.map((f) => `${f.label}：${f.value}`).join('\n') || '—'];
+      }),
+    ], 1),
+  ];
+  return new Document({
+    title,
+    creator: '工作法案例库',
+    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+          margin: {
+            top: convertMillimetersToTwip(MARGINS_MM.top),
+            bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
+            left: convertMillimetersToTwip(MARGINS_MM.left),
+            right: convertMillimetersToTwip(MARGINS_MM.right),
+          },
+        },
+      },
+      children: [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
+    }],
+  });
+}
+
+/** The handout as a .docx Blob, for the browser's download. */
+export const handoutDocxBlob = (h: DocxHandout): Promise<Blob> => Packer.toBlob(buildHandoutDocx(h));

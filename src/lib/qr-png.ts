@@ -1,0 +1,85 @@
+/**
+ * A QR code as a PNG, with no canvas and no zlib: Word (and WPS) show PNG everywhere, while SVG in
+ * .docx needs a PNG fallback anyway. The image is a 1-bit-looking 8-bit greyscale PNG whose
+ * deflate stream uses stored (uncompressed) blocks, so the same code runs in Node and the browser.
+ */
+import { encode } from 'uqr';
+
+/** CRC-32 as PNG chunks need it. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const byte of bytes) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
+function chunk(type: string, data: Uint8Array): number[] {
+  const body = new Uint8Array(4 + data.length);
+  body.set([...type].map((c) => c.charCodeAt(0)));
+  body.set(data, 4);
+  return [...u32(data.length), ...body, ...u32(crc32(body))];
+}
+
+/** zlib wrapper around stored deflate blocks (each at most 65535 bytes). */
+function zlibStored(raw: Uint8Array): Uint8Array {
+  const out: number[] = [0x78, 0x01];
+  for (let at = 0; at < raw.length || at === 0; at += 65535) {
+    const block = raw.subarray(at, at + 65535);
+    const last = at + 65535 >= raw.length ? 1 : 0;
+    out.push(last, block.length & 0xff, block.length >>> 8, ~block.length & 0xff, (~block.length >>> 8) & 0xff);
+    for (const b of block) out.push(b);
+    if (last) break;
+  }
+  out.push(...u32(adler32(raw)));
+  return Uint8Array.from(out);
+}
+
+export interface QrPng {
+  png: Uint8Array;
+  /** Width and height in pixels. */
+  size: number;
+}
+
+/** Encodes `text` as a QR code PNG, `scale` pixels per module, with a quiet zone of 4 modules. */
+export function qrPng(text: string, scale = 4): QrPng {
+  const { data } = encode(text, { border: 4, ecc: 'M' });
+  const modules = data.length;
+  const size = modules * scale;
+  const raw = new Uint8Array(size * (size + 1));
+  for (let y = 0; y < size; y++) {
+    const row = y * (size + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < size; x++) raw[row + 1 + x] = data[Math.floor(y / scale)][Math.floor(x / scale)] ? 0 : 255;
+  }
+  const header = Uint8Array.from([...u32(size), ...u32(size), 8, 0, 0, 0, 0]); // 8-bit greyscale
+  const png = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    ...chunk('IHDR', header),
+    ...chunk('IDAT', zlibStored(raw)),
+    ...chunk('IEND', new Uint8Array()),
+  ]);
+  return { png, size };
+}
+
+/** The QR code as a data: URI, for an <img> in the printed handout or a slide. */
+export function qrDataUri(text: string, scale = 4): string {
+  let binary = '';
+  for (const byte of qrPng(text, scale).png) binary += String.fromCharCode(byte);
+  return `data:image/png;base64,${btoa(binary)}`;
+}

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { unzip } from '../helpers/zip.ts';
+
+const ids = ['zou-qinqi-gongzuofa', 'minqing-riji-gongzuofa'];
+
+test('the lesson downloads as a Word handout, cases in lesson order, from the address it was opened at', async ({ page }) => {
+  await page.goto('/lesson/');
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '社区书记', items: items.map((id) => ({ id, note: id === items[0] ? '先讲这个，十分钟' : '' })) })), ids);
+  await page.reload();
+  const editor = page.locator('lesson-editor');
+  await expect(editor).toHaveAttribute('data-state', 'ready');
+  const titles = page.locator('[data-items] .item-title');
+  // Titles replace the ids once the entries are read: the lesson is loaded.
+  await expect(titles.first()).not.toHaveText(ids[0], { timeout: 20_000 });
+  await expect(titles.nth(1)).not.toHaveText(ids[1], { timeout: 20_000 });
+  const names = (await titles.allTextContents()).map((t) => t.trim());
+
+  // The export library is not part of the page until asked for.
+  const before = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('handout-docx')));
+  expect(before).toEqual([]);
+
+  await page.getByLabel('含教师备注').uncheck();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '下载 Word 讲义' }).click()]);
+  expect(download.suggestedFilename()).toBe('诉求办理专题.docx');
+  const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+  const files = unzip(bytes);
+  const xml = files.get('word/document.xml')!.toString('utf8');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+  const at = names.map((name, i) => text.lastIndexOf(`${i + 1}. ${name}`));
+  expect(at.every((p) => p > 0)).toBe(true);
+  expect(at[0]).toBeLessThan(at[1]);
+  for (const section of ['背景', '做法', '成效', '启示', '思考题']) expect(text.split('\n').filter((t) => t === section)).toHaveLength(2);
+  expect(text).not.toContain('先讲这个，十分钟'); // 含教师备注 unticked
+  expect(text).not.toContain('（无题）');
+  expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+  // QR codes and links point where the page was opened, not at a configured host.
+  const origin = new URL(page.url()).origin;
+  expect(xml).toContain(`descr="${origin}/lesson/?l=`);
+  expect(xml).toContain(`descr="${origin}/cases/${ids[0]}/"`);
+  expect([...files.keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
+  await expect(page.getByRole('button', { name: '下载 Word 讲义' })).toBeEnabled();
+});
+
+test('the lesson downloads as a slide deck with the questions as speaker notes', async ({ page }) => {
+  await page.goto('/lesson/');
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '' })) })), ids);
+  await page.reload();
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
+  const titles = page.locator('[data-items] .item-title');
+  await expect(titles.nth(1)).not.toHaveText(ids[1], { timeout: 20_000 });
+  const names = (await titles.allTextContents()).map((t) => t.trim());
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '下载 PPT 课件' }).click()]);
+  expect(download.suggestedFilename()).toBe('诉求办理专题.pptx');
+  const files = unzip(Buffer.concat(await (await download.createReadStream()).toArray()));
+  const count = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const texts = Array.from({ length: count }, (_, i) => [...files.get(`ppt/slides/slide${i + 1}.xml`)!.toString('utf8').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
+  const caseSlides = names.map((name) => texts.findIndex((t) => t.includes(name)));
+  expect(caseSlides[0]).toBeGreaterThan(0);
+  expect(caseSlides[1]).toBeGreaterThan(caseSlides[0]);
+  expect(texts.at(-1)).toContain('案例对比');
+  const notes = [...files.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('');
+  expect(notes).toContain('思考题');
+});
+
+test('the printed handout carries QR codes to the address it was opened from, and notes only when chosen', async ({ page }) => {
+  await page.goto('/lesson/');
+  // The third entry's source has no real title (marked （无题） in content/sources/).
+  const untitled = 'baoshan-youyilu-sanbi-sanzheng';
+  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), [...ids, untitled]);
+  await page.reload();
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
+  const handout = page.locator('[data-handout]');
+  await expect(handout.locator('.handout-case')).toHaveCount(3, { timeout: 20_000 });
+  await expect(handout.locator('.handout-case').nth(0)).toContainText('出处：');
+  await expect(handout.locator('.handout-case').nth(2)).not.toContainText('出处');
+  await expect(handout.locator('.handout-case').nth(2)).toContainText(`网址：`);
+  const origin = new URL(page.url()).origin;
+  await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}/lesson/\\?l=`));
+  for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}/cases/${id}/`);
+  await expect(handout).not.toContainText('localhost');
+  await expect(handout).not.toContainText('（无题）');
+  await expect(handout.locator('.teacher-note')).toHaveCount(3);
+  await page.getByLabel('含教师备注').uncheck();
+  await expect(handout.locator('.teacher-note')).toHaveCount(0, { timeout: 20_000 });
+  await page.emulateMedia({ media: 'print' });
+  // Comparison columns keep their widths: no cell narrower than three characters.
+  const narrowest = await handout.locator('.compare-table th[scope="col"]').evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))));
+  expect(narrowest).toBeGreaterThan(3);
+  await expect(handout.locator('.questions-box').first()).toHaveCSS('break-inside', 'avoid');
+});

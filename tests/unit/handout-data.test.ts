@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { printableSource, toDocxHandout } from '../../src/lib/handout-data.ts';
+import { toMarkdown, type HandoutEntry } from '../../src/lib/lesson.ts';
+
+const entry = (id: string, sourceTitle: string): HandoutEntry => ({
+  id,
+  title: `${id} 工作法`,
+  facts: [{ label: '实践单位', value: '某村党支部' }, { label: '地区', value: '福建省' }, { label: '领域', value: '农村' }, { label: '起始年份', value: '2015' }],
+  sections: [{ name: '背景', blocks: ['背景段落'] }],
+  figures: [],
+  questions: ['问题一'],
+  source: `${sourceTitle}，2019-05-01，第 3 页。`,
+  sourceTitle,
+  url: `https://example.org/cases/${id}/`,
+});
+
+describe('handout data', () => {
+  it('prints 出处 only for a source with a real title', () => {
+    expect(printableSource(entry('a', '《某县经验汇编》'))).toBe('《某县经验汇编》，2019-05-01，第 3 页。');
+    expect(printableSource(entry('b', '（无题）基层群众工作方法报道汇编'))).toBe('');
+    expect(printableSource(entry('c', ''))).toBe('');
+  });
+
+  it('keeps lesson order, drops missing entries, and carries the notes and info table', () => {
+    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'b', note: '' }, { id: 'gone', note: 'x' }, { id: 'a', note: '先讲' }] };
+    const data = toDocxHandout(lesson, [entry('a', '《某县经验汇编》'), entry('b', '（无题）汇编')], { site: 'https://example.org/', lessonUrl: 'https://example.org/lesson/?l=1', includeNotes: true });
+    expect(data.cases.map((c) => c.id)).toEqual(['b', 'a']);
+    expect(data.cases[1].note).toBe('先讲');
+    expect(data.cases[1].info.map((f) => f.label)).toEqual(['实践单位', '地区', '领域', '起始年份', '来源']);
+    expect(data.cases[0].info.map((f) => f.label)).not.toContain('来源');
+    expect(data.cases[0].source).toBe('');
+  });
+
+  it('the Markdown export gives the address, not 出处, for an untitled source', () => {
+    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'b', note: '' }] };
+    const e = entry('b', '（无题）汇编');
+    const markdown = toMarkdown(lesson, [{ ...e, source: printableSource(e) }], 'https://example.org/');
+    expect(markdown).not.toContain('出处');
+    expect(markdown).toContain('网址：https://example.org/cases/b/');
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
+import { Packer } from 'docx';
+import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';
+import { qrPng } from '../../src/lib/qr-png.ts';
+import { unzip } from '../helpers/zip.ts';
+
+const makeCase = (id: string, title: string, extra: Partial<DocxCase> = {}): DocxCase => ({
+  id,
+  title,
+  url: `https://example.org/cases/${id}/`,
+  info: [{ label: '实践单位', value: `${title}所在街道党工委` }, { label: '地区', value: '浙江省杭州市' }, { label: '领域', value: '城市社区' }, { label: '起始年份', value: '2012 年' }],
+  // Out of order on purpose: the handout always shows 背景、做法、成效、启示.
+  sections: [
+    { name: '做法', blocks: [`${title}的做法第一条`, '#### 分步推进', '1. 建立台账'] },
+    { name: '背景', blocks: [`${title}的背景：群众诉求多而散`] },
+    { name: '成效', blocks: [`${title}的成效`] },
+    { name: '启示', blocks: [`${title}的启示`] },
+  ],
+  figures: [{ label: '办结诉求', value: '1200 件' }, { label: '覆盖小区', value: '36 个' }],
+  questions: [`${title}：你所在单位怎样收集诉求？`, '哪些做法可以直接借鉴？'],
+  source: '《某市基层治理案例汇编》，第 12 页',
+  note: '',
+  ...extra,
+});
+
+const handout = (overrides: Partial<DocxHandout> = {}): DocxHandout => ({
+  title: '怎样收集和办理群众诉求',
+  date: '2026-12-01',
+  audience: '村（社区）党组织书记',
+  lessonUrl: 'https://example.org/lesson/?l=abc',
+  site: 'https://example.org/',
+  includeNotes: true,
+  cases: [makeCase('minqing-riji', '民情日记工作法', { note: '讲解 15 分钟，重点在台账' }), makeCase('zou-qinqi', '走亲戚工作法', { source: '' })],
+  ...overrides,
+});
+
+async function open(h: DocxHandout) {
+  const files = unzip(await Packer.toBuffer(buildHandoutDocx(h)));
+  return { files, xml: files.get('word/document.xml')!.toString('utf8') };
+}
+/** The document's visible text, paragraph by paragraph. */
+const text = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+
+describe('Word handout', () => {
+  it('keeps Chinese text, lesson order and the four sections in order', async () => {
+    const paragraphs = text((await open(handout())).xml);
+    const all = paragraphs.join('\n');
+    expect(all).toContain('怎样收集和办理群众诉求');
+    expect(all).toContain('对象：村（社区）党组织书记');
+    const at = (s: string) => paragraphs.findIndex((p) => p === s);
+    expect(at('1. 民情日记工作法')).toBeGreaterThan(0);
+    // Contents first, then the case pages, in lesson order.
+    const first = paragraphs.lastIndexOf('1. 民情日记工作法');
+    const second = paragraphs.lastIndexOf('2. 走亲戚工作法');
+    expect(first).toBeLessThan(second);
+    for (const [start, end] of [[first, second], [second, paragraphs.length]]) {
+      const names = paragraphs.slice(start, end).filter((p) => ['背景', '做法', '成效', '启示', '思考题'].includes(p));
+      expect(names).toEqual(['背景', '做法', '成效', '启示', '思考题']);
+    }
+    expect(all).toContain('1. 民情日记工作法：你所在单位怎样收集诉求？');
+    expect(all).toContain('2. 哪些做法可以直接借鉴？');
+    expect(all).toContain('办结诉求：1200 件');
+    expect(at('案例对比')).toBeGreaterThan(second);
+  });
+
+  it('prints the trainer note only when asked, and 出处 only with a real source', async () => {
+    const withNotes = text((await open(handout())).xml).join('\n');
+    expect(withNotes).toContain('讲解 15 分钟，重点在台账');
+    expect(withNotes.match(/出处：/g)).toHaveLength(1);
+    expect(withNotes).not.toContain('（无题）');
+    const without = text((await open(handout({ includeNotes: false }))).xml).join('\n');
+    expect(without).not.toContain('讲解 15 分钟');
+    expect(without).not.toContain('教师备注');
+  });
+
+  it('names East Asian fonts, sets A4 公文 margins and fixed table column widths', async () => {
+    const { files, xml } = await open(handout());
+    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(xml).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(xml).toMatch(/w:eastAsia="黑体"/);
+    expect(files.get('word/styles.xml')!.toString('utf8')).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    expect(xml.match(/<w:pgSz [^>]*>/)?.[0]).toMatch(/w:w="11906" w:h="16838"/);
+    // 37 / 26 / 35 / 28 mm
+    expect(xml.match(/<w:pgMar [^>]*>/)?.[0]).toMatch(/w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) => [...g[1].matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1])));
+    expect(grids).toHaveLength(3); // two info tables and the comparison
+    const compare = grids.at(-1)!;
+    expect(compare).toHaveLength(6);
+    expect(Math.min(...compare)).toBeGreaterThan(700); // no column squeezed to one or two characters
+    expect(xml).toMatch(/<w:tcW w:type="dxa" w:w="\d+"\/>|<w:tcW w:w="\d+" w:type="dxa"\/>/);
+    expect(xml).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+  });
+
+  it('has a QR code on the cover and on each case', async () => {
+    const { files, xml } = await open(handout());
+    const images = [...files.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(3);
+    expect(xml).toContain('descr="https://example.org/lesson/?l=abc"');
+    expect(xml).toContain('descr="https://example.org/cases/zou-qinqi/"');
+  });
+});
+
+describe('QR code PNG', () => {
+  it('is a valid greyscale PNG with dark and light modules', () => {
+    const { png, size } = qrPng('https://example.org/cases/zou-qinqi/');
+    const buf = Buffer.from(png);
+    expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(buf.readUInt32BE(16)).toBe(size);
+    const idatAt = buf.indexOf('IDAT');
+    const raw = inflateSync(buf.subarray(idatAt + 4, idatAt + 4 + buf.readUInt32BE(idatAt - 4)));
+    expect(raw.length).toBe(size * (size + 1));
+    const pixels = [...raw].filter((_, i) => i % (size + 1) !== 0);
+    expect(pixels.filter((p) => p === 0).length).toBeGreaterThan(size * 4);
+    expect(pixels.filter((p) => p === 255).length).toBeGreaterThan(size * 4);
+    // Quiet zone: the first rows are white.
+    expect(raw.subarray(1, size + 1).every((p) => p === 255)).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildHandoutPptx, paginate, SLIDE_CHARS } from '../../src/lib/handout-pptx.ts';
+import type { DocxCase, DocxHandout } from '../../src/lib/handout-docx.ts';
+import { unzip } from '../helpers/zip.ts';
+
+const long = '党员干部每周走访一次，记录群众提出的问题和建议，并在三个工作日内答复。'.repeat(20); // ~700 characters
+const makeCase = (id: string, title: string, doing: string[] = [`${title}的做法`]): DocxCase => ({
+  id,
+  title,
+  url: `https://example.org/cases/${id}/`,
+  info: [{ label: '实践单位', value: '某街道党工委' }, { label: '地区', value: '浙江省杭州市' }, { label: '领域', value: '城市社区' }, { label: '起始年份', value: '2012 年' }],
+  sections: [{ name: '背景', blocks: [`${title}的背景`] }, { name: '做法', blocks: doing }, { name: '成效', blocks: [`${title}的成效`] }, { name: '启示', blocks: [`${title}的启示`] }],
+  figures: [{ label: '办结诉求', value: '1200 件' }],
+  questions: [`${title}：怎样收集诉求？`],
+  source: '',
+  note: '备注：控制在十分钟',
+});
+const handout: DocxHandout = {
+  title: '怎样收集和办理群众诉求', date: '2026-12-01', audience: '社区书记', lessonUrl: 'https://example.org/lesson/?l=abc', site: 'https://example.org/', includeNotes: false,
+  cases: [makeCase('minqing-riji', '民情日记工作法', [long]), makeCase('zou-qinqi', '走亲戚工作法')],
+};
+
+async function open(h: DocxHandout) {
+  const files = unzip((await buildHandoutPptx(h).write({ outputType: 'nodebuffer' })) as Buffer);
+  const count = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
+  const slides = Array.from({ length: count }, (_, i) => files.get(`ppt/slides/slide${i + 1}.xml`)!.toString('utf8'));
+  const textOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ');
+  const notes = slides.map((_, i) => {
+    const rels = files.get(`ppt/slides/_rels/slide${i + 1}.xml.rels`)!.toString('utf8');
+    const target = rels.match(/Target="\.\.\/notesSlides\/(notesSlide\d+\.xml)"/)?.[1];
+    return target ? textOf(files.get(`ppt/notesSlides/${target}`)!.toString('utf8')) : '';
+  });
+  return { files, slides, texts: slides.map(textOf), notes };
+}
+
+describe('slide deck', () => {
+  it('has a title slide, each case in order with its four sections, and a comparison with a QR code last', async () => {
+    const { files, texts, slides } = await open(handout);
+    expect(texts[0]).toContain('怎样收集和办理群众诉求');
+    const first = texts.findIndex((t) => t.includes('案例 1') && t.includes('民情日记工作法'));
+    const second = texts.findIndex((t) => t.includes('案例 2') && t.includes('走亲戚工作法'));
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    for (const [from, to, name] of [[first, second, '民情日记工作法'], [second, texts.length, '走亲戚工作法']] as const) {
+      const sections = texts.slice(from, to).filter((t) => t.startsWith(`${name} · `)).map((t) => t.split(' ')[2].replace('（续）', ''));
+      expect([...new Set(sections)]).toEqual(['背景', '做法', '成效', '启示']);
+    }
+    expect(texts.at(-1)).toContain('案例对比');
+    expect(texts.at(-1)).toContain('扫码打开本教案');
+    expect(slides.at(-1)).toMatch(/<p:pic>/);
+    expect([...files.keys()].some((n) => /^ppt\/media\/.+\.png$/.test(n))).toBe(true);
+    // Key figures shown large on the 成效 slide.
+    const results = slides[texts.findIndex((t) => t.startsWith('走亲戚工作法 · 成效'))];
+    expect(results).toMatch(/sz="4000"[^>]*>[\s\S]*?<a:t>1200 件<\/a:t>/);
+  });
+
+  it('puts the discussion questions in the speaker notes, the trainer note only when asked', async () => {
+    const { notes, texts } = await open(handout);
+    const at = texts.findIndex((t) => t.startsWith('走亲戚工作法 · 启示'));
+    expect(notes[at]).toContain('走亲戚工作法：怎样收集诉求？');
+    expect(notes.join(' ')).not.toContain('控制在十分钟');
+    const withNotes = await open({ ...handout, includeNotes: true });
+    expect(withNotes.notes[at]).toContain('控制在十分钟');
+  });
+
+  it('names the East Asian typeface and splits long text across slides instead of shrinking it', async () => {
+    const { slides, texts } = await open(handout);
+    expect(slides[0]).toMatch(/<a:ea typeface="(微软雅黑|黑体)"/);
+    for (const slide of slides) expect(slide).not.toMatch(/normAutofit|fontScale/);
+    const doing = texts.filter((t) => t.startsWith('民情日记工作法 · 做法'));
+    expect(doing.length).toBeGreaterThanOrEqual(3);
+    expect(doing.slice(1).every((t) => t.startsWith('民情日记工作法 · 做法（续）'))).toBe(true);
+    // Nothing lost in the split.
+    expect(doing.map((t) => t.replace(/^\S+ · \S+ /, '')).join('').replace(/\s/g, '')).toBe(long);
+  });
+});
+
+describe('paginate', () => {
+  it('keeps every character, cuts at sentence ends, and keeps pages within the limit', () => {
+    const pages = paginate(['短段落。', long, '结尾。']);
+    expect(pages.flat().join('')).toBe(`短段落。${long}结尾。`);
+    for (const page of pages) expect(page.join('').length).toBeLessThanOrEqual(SLIDE_CHARS + 15);
+    expect(pages.flat().slice(1, -1).every((p) => p.endsWith('。'))).toBe(true);
+  });
+});
