@@ -22,6 +22,8 @@ import { entryRecord, findMismatch, articleText } from '../lib/entry-text.ts';
 import { isPublished } from '../lib/editorial.ts';
 import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { buildCheckResult } from './content-check.ts';
+import { href } from '../lib/url.ts';
+import { normaliseBase } from '../site-config.ts';
 
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
@@ -42,7 +44,10 @@ class PartedIndex {
   readonly urls = new Set<string>();
   readonly errors: string[] = [];
 
-  constructor(private readonly outDir: string) {}
+  constructor(
+    private readonly outDir: string,
+    private readonly base: string,
+  ) {}
 
   /** Queues a record; `make` runs only when its turn comes, so queued records take no memory. */
   add(url: string, make: () => SearchRecord) {
@@ -71,7 +76,8 @@ class PartedIndex {
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
     const written = await this.index.writeFiles({ outputPath: join(this.outDir, 'pagefind', path) });
     check('writeFiles', written.errors);
-    this.parts.push(`/pagefind/${path}`);
+    // With the site's base in front, so a site under /gzf/ merges /gzf/pagefind/part-2/.
+    this.parts.push(href(`/pagefind/${path}`, this.base));
     // Closing the process returns the part's memory; the next record starts a new one.
     await pagefind.close();
     this.index = undefined;
@@ -113,7 +119,7 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:config:done': ({ config, logger: l }) => {
         logger = l;
         if (skip || command !== 'build') return;
-        index = new PartedIndex(fileURLToPath(config.outDir));
+        index = new PartedIndex(fileURLToPath(config.outDir), normaliseBase(config.base));
         // The content check (an earlier integration) has read and validated every entry.
         const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
         entries = new Map(published.map((e) => [`/cases/${e.id}/`, e]));

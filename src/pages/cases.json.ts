@@ -2,8 +2,8 @@ import type { APIRoute } from 'astro';
 import { exportRecords } from '../lib/cases.ts';
 import { columns } from '../lib/export.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const cases = await exportRecords(site!);
+export const GET: APIRoute = async () => {
+  const cases = await exportRecords();
   const body = {
     about: '工作法案例库全部已发布条目的元数据和正文。字段说明见 /codebook/。',
     generated: new Date().toISOString().slice(0, 10),

@@ -5,6 +5,7 @@
  */
 import { excerpt, loosen, parseQuery, rankResults } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
+import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
   url: string;
@@ -25,11 +26,12 @@ interface Pagefind {
 let pagefindPromise: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
   (pagefindPromise ??= Promise.all([
-    import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>,
-    fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] })),
+    import(/* @vite-ignore */ href('/pagefind/pagefind.js')) as Promise<Pagefind>,
+    fetch(href('/pagefind/parts.json')).then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] })),
   ]).then(async ([pf, { parts }]) => {
-    await pf.options({ excerptLength: 30 });
-    for (const part of parts) await pf.mergeIndex(part);
+    // baseUrl: result URLs are site paths; under a sub-path they need the base in front.
+    await pf.options({ excerptLength: 30, baseUrl: href('/') });
+    for (const part of parts) await pf.mergeIndex(part, { baseUrl: href('/') });
     await pf.init();
     return pf;
   }));
@@ -252,7 +254,7 @@ class CaseSearch extends HTMLElement {
     }
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = '/cases/';
+    a.href = href('/cases/');
     a.textContent = '按地区、领域、方法浏览全部案例';
     li.append(a);
     ul.append(li);

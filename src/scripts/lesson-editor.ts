@@ -13,6 +13,7 @@ import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadText, el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
+import { here, href } from '../lib/url.ts';
 
 class LessonEditor extends HTMLElement {
   private lesson!: Lesson;
@@ -215,7 +216,7 @@ class LessonEditor extends HTMLElement {
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
     const compare = this.querySelector<HTMLAnchorElement>('[data-action="compare"]')!;
-    compare.href = `/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`;
+    compare.href = href(`/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`);
     compare.hidden = items.length < 2;
     this.list.replaceChildren(...items.map((item, index) => this.renderItem(item, index, items.length)));
     const target = focus ?? kept;
@@ -231,7 +232,7 @@ class LessonEditor extends HTMLElement {
   private renderItem(item: LessonItem, index: number, total: number) {
     const li = el('li', { draggable: true });
     li.dataset.id = item.id;
-    const title = el('a', { href: `/cases/${item.id}/`, className: 'item-title', textContent: item.id });
+    const title = el('a', { href: href(`/cases/${item.id}/`), className: 'item-title', textContent: item.id });
     const meta = el('span', { className: 'small muted' });
     this.caseData(item.id).then((data) => {
       if (data) {
@@ -321,7 +322,7 @@ class LessonEditor extends HTMLElement {
   }
 
   private share() {
-    const url = `${location.origin}/lesson/?l=${encodeLesson(this.lesson)}`;
+    const url = here(`/lesson/?l=${encodeLesson(this.lesson)}`);
     const output = this.querySelector<HTMLElement>('[data-share-output]')!;
     const input = this.querySelector<HTMLInputElement>('[data-share-url]')!;
     input.value = url;
@@ -340,7 +341,7 @@ class LessonEditor extends HTMLElement {
 
   private async exportMarkdown() {
     const entries = (await this.loaded()).map((x) => x.data);
-    const markdown = toMarkdown(this.lesson, entries, this.dataset.site ?? location.origin);
+    const markdown = toMarkdown(this.lesson, entries, here('/'));
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
   }
 
@@ -354,7 +355,7 @@ class LessonEditor extends HTMLElement {
     const lesson = this.lesson;
     const entries = await this.loaded();
     if (lesson !== this.lesson) return; // changed meanwhile; the next render will do it
-    const site = this.dataset.site ?? location.origin;
+    const site = here('/');
     setPageFooter(site);
     if (!entries.length) {
       this.handout.replaceChildren();
