@@ -101,7 +101,7 @@ function builtEntryPages(out: string): string[] {
   if (!existsSync(casesDir)) return [];
   return readdirSync(casesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(casesDir, d.name, 'index.html')))
-    .map((d) => `/cases/${d.name}/`);
+    .map((d) => `/cases/${d.name}/`); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
 }
 
 export default function pagefindIndex(): AstroIntegration {
@@ -122,7 +122,7 @@ export default function pagefindIndex(): AstroIntegration {
         index = new PartedIndex(fileURLToPath(config.outDir), normaliseBase(config.base));
         // The content check (an earlier integration) has read and validated every entry.
         const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
-        entries = new Map(published.map((e) => [`/cases/${e.id}/`, e]));
+        entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
         for (const [url, e] of entries) index.add(url, () => entryRecord(e.id, e.data, e.body));
       },
       'astro:build:done': async ({ dir }) => {

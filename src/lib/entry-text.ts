@@ -60,7 +60,7 @@ export function articleText(data: CaseData, body: string): string {
 /** The search record of a published entry, from its front matter and body. */
 export function entryRecord(id: string, data: CaseData, body: string): SearchRecord {
   const province = data.region.province ? vocab('region', data.region.province) : undefined;
-  return recordOf(`/cases/${id}/`, articleText(data, body), {
+  return recordOf(`/cases/${id}/`, articleText(data, body), { // url-ok: Pagefind record key, a site path; the search page adds the base
     meta: {
       title: data.title,
       unit: data.unit,

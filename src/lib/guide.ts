@@ -71,11 +71,11 @@ export function guideMarkdown(): string {
     '',
     '<!-- 本文件由 `npm run guide` 根据 src/schema/ 生成，请勿手改；改规则请改 schema。 -->',
     '',
-    '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。',
+    '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。', // url-ok: a path shown to editors, not a link
     '',
     '## 三种方式新建条目',
     '',
-    '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。',
+    '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。', // url-ok: a path shown to editors, not a link
     '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
     '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
     '',
@@ -100,7 +100,7 @@ export function guideMarkdown(): string {
     '- **文件**：UTF-8（无 BOM）文本，扩展名 `.mdx`，不超过 200 KB；front matter 不能用 YAML 标签（`!!…`）和别名（`&`/`*`）；日期必须是真实的、不在将来的日子。',
     '- **可追溯**：`source.id` 是来源文件的 id，`source.locator` 写行号（`第99-307行`）或页码（`第13页`）。',
     '- **不重复**：名称和单位与已有条目几乎相同会被拦下，并指出已有条目的 id。',
-    '- **链接**：`related`（不能重复）和正文中的站内链接（如 `/cases/<id>/`、`/regions/<id>/`）必须指向存在的页面，已发布的条目不能指向草稿；图片要有替代文字，文件放在 `public/`。',
+    '- **链接**：`related`（不能重复）和正文中的站内链接（如 `/cases/<id>/`、`/regions/<id>/`）必须指向存在的页面，已发布的条目不能指向草稿；图片要有替代文字，文件放在 `public/`。', // url-ok: a path shown to editors, not a link
     '',
     '检查只提示、不阻止构建的情况：某节少于 50 字、成效中没有数字、摘要只是重复名称、`unit` 像描述而不像单位名称（含“各”“等”“全市”、括号里的数量或“农村党组织”这类统称，notes 中说明了单位的除外）。“待填写”的占位文字只允许留在草稿中。',
     '',
@@ -110,7 +110,7 @@ export function guideMarkdown(): string {
     '- `待审`：默认不发布；在 `src/site-config.ts` 中打开 `showPending` 后会发布并标明“待审”。',
     '- `已发布`：正式发布。',
     '',
-    '`author` 写撰写人，`reviewed` 写最近一次对照来源审核的日期。超过两年未审核的条目会列在 `/backlog/`。',
+    '`author` 写撰写人，`reviewed` 写最近一次对照来源审核的日期。超过两年未审核的条目会列在 `/backlog/`。', // url-ok: a path shown to editors, not a link
     '',
     '## 预览与检查',
     '',
