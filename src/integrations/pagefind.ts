@@ -44,10 +44,7 @@ class PartedIndex {
   readonly urls = new Set<string>();
   readonly errors: string[] = [];
 
-  constructor(
-    private readonly outDir: string,
-    private readonly base: string,
-  ) {}
+  constructor(private readonly outDir: string) {}
 
   /** Queues a record; `make` runs only when its turn comes, so queued records take no memory. */
   add(url: string, make: () => SearchRecord) {
@@ -76,8 +73,7 @@ class PartedIndex {
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
     const written = await this.index.writeFiles({ outputPath: join(this.outDir, 'pagefind', path) });
     check('writeFiles', written.errors);
-    // With the site's base in front, so a site under /gzf/ merges /gzf/pagefind/part-2/.
-    this.parts.push(href(`/pagefind/${path}`, this.base));
+    this.parts.push(`/pagefind/${path}`); // url-ok: a path inside the build folder; parts.json adds the base
     // Closing the process returns the part's memory; the next record starts a new one.
     await pagefind.close();
     this.index = undefined;
@@ -109,6 +105,7 @@ export default function pagefindIndex(): AstroIntegration {
   let entries = new Map<string, NonNullable<ReturnType<typeof buildCheckResult>>['valid'][number]>();
   let logger: AstroIntegrationLogger;
   let command = '';
+  let base = '/';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   return {
     name: 'gongzuofa:pagefind',
@@ -119,7 +116,9 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:config:done': ({ config, logger: l }) => {
         logger = l;
         if (skip || command !== 'build') return;
-        index = new PartedIndex(fileURLToPath(config.outDir), normaliseBase(config.base));
+        // Under a sub-path parts.json lists /gzf/pagefind/part-2/, the address the browser merges.
+        base = normaliseBase(config.base);
+        index = new PartedIndex(fileURLToPath(config.outDir));
         // The content check (an earlier integration) has read and validated every entry.
         const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
         entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
@@ -156,7 +155,7 @@ export default function pagefindIndex(): AstroIntegration {
           );
         }
 
-        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1) }));
+        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1).map((p) => href(p, base)) }));
         let indexed = 0;
         for (const part of index.parts) {
           const entry = JSON.parse(readFileSync(join(out, part, 'pagefind-entry.json'), 'utf8'));
