@@ -152,7 +152,13 @@ class CaseSearch extends HTMLElement {
     try {
       pf = await loadPagefind();
     } catch {
-      this.show([], [], '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。', true);
+      // Pagefind runs on WebAssembly: an old or locked-down browser without it gets the reason.
+      const why = typeof WebAssembly === 'undefined'
+        ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
+        : location.protocol === 'file:'
+          ? '从本地文件（file://）打开时无法搜索，请通过网页服务器访问本站，或直接浏览全部案例。'
+          : '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。';
+      this.show([], [], why, true);
       return;
     }
     const query = terms.length ? `“${terms.join(' ')}”` : '';
