@@ -20,5 +20,6 @@ process.exit(
     TEST_PORT: port,
     SUBPATH_OUT_DIR: '.subpath/dist',
     SUBPATH_REUSE: '1',
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/subpath.json',
   }),
 );
