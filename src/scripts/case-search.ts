@@ -150,9 +150,11 @@ class CaseSearch extends HTMLElement {
     }
     let pf: Pagefind;
     try {
+      // Pagefind runs on WebAssembly (partly in a worker): an old or locked-down browser without it
+      // gets the reason rather than a search that never answers.
+      if (typeof WebAssembly === 'undefined') throw new Error('no WebAssembly');
       pf = await loadPagefind();
     } catch {
-      // Pagefind runs on WebAssembly: an old or locked-down browser without it gets the reason.
       const why = typeof WebAssembly === 'undefined'
         ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
         : location.protocol === 'file:'
