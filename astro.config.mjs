@@ -6,16 +6,25 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { refuseCode } from './src/lib/refuse-code.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import { deployment } from './src/site-config.ts';
+
+const { base, siteUrl } = deployment;
+// One warning, not a made-up address: without SITE_URL no page, feed or export names a host.
+if (!siteUrl && process.argv.includes('build') && !process.env.VITEST) {
+  console.warn('[gongzuofa] SITE_URL is not set: canonical links, og:url, the sitemap and absolute feed/export URLs are left out. Set SITE_URL=https://your.host/path/ for production. / 未设置 SITE_URL：不写规范网址和站点地图。');
+}
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Sub-path and public address: two settings, read in src/site-config.ts (BASE_PATH, SITE_URL).
+  base,
+  ...(siteUrl ? { site: siteUrl } : {}),
   // Benchmarks build generated libraries next to, not over, the real site.
   outDir: process.env.OUT_DIR ?? './dist',
   // …with a cache of their own, so the real site's content cache is never cleared by them.
   ...(process.env.OUT_DIR ? { cacheDir: `${process.env.OUT_DIR}-cache` } : {}),
   trailingSlash: 'always',
   // content-check first: it must stop a bad build before Astro reads the collections.
-  integrations: [contentCheck(), mdx(), sitemap(), pagefindIndex()],
+  integrations: [contentCheck(), mdx(), ...(siteUrl ? [sitemap()] : []), pagefindIndex()],
   server: { port: 4321 },
   devToolbar: { enabled: false },
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.

@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { normaliseBase } from './src/site-config.ts';
 
 const port = Number(process.env.TEST_PORT ?? 4399);
+// Under a sub-path (BASE_PATH=/gzf/, npm run test:subpath) the server serves the site there and
+// baseURL ends in it; specs meant for both go to relative paths (`page.goto('cases/')`).
+const base = normaliseBase(process.env.BASE_PATH);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -13,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}${base === '/' ? '' : base}`,
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -24,8 +28,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // dist/ as a static host serves it, with the headers of its _headers file (astro preview ignores them).
-    command: `node scripts/lib/static-server.ts --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    command: `node scripts/lib/static-server.ts --port ${port} --base ${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

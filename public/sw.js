@@ -4,7 +4,10 @@
 const VERSION = 'v1';
 const PAGES = `pages-${VERSION}`;
 const ASSETS = `assets-${VERSION}`;
-const PRECACHE = ['/', '/cases/', '/offline/'];
+// The worker's scope is the site's base (`/` or e.g. `/gzf/`, set where it is registered), so
+// every path here is relative to it and the site works under any sub-path.
+const BASE = new URL(self.registration.scope).pathname;
+const PRECACHE = ['', 'cases/', 'offline/'].map((p) => BASE + p);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(PAGES).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -24,7 +27,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
 
-  if (url.pathname.startsWith('/_astro/')) {
+  if (url.pathname.startsWith(`${BASE}_astro/`)) {
     event.respondWith(
       caches.match(request).then(
         (hit) =>
@@ -39,7 +42,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
 
-  if (request.mode === 'navigate' || url.pathname.startsWith('/pagefind/') || url.pathname.endsWith('.json')) {
+  if (request.mode === 'navigate' || url.pathname.startsWith(`${BASE}pagefind/`) || url.pathname.endsWith('.json')) {
     event.respondWith(
       fetch(request)
         .then((response) => {
@@ -52,7 +55,7 @@ self.addEventListener('fetch', (event) => {
         .catch(() =>
           caches
             .match(request, { ignoreSearch: request.mode === 'navigate' })
-            .then((hit) => hit || (request.mode === 'navigate' ? caches.match('/offline/') : Response.error())),
+            .then((hit) => hit || (request.mode === 'navigate' ? caches.match(`${BASE}offline/`) : Response.error())),
         ),
     );
   }

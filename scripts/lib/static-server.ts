@@ -4,14 +4,18 @@
  * missing. `astro preview` never applies `_headers`, so tests that ran only against it could not
  * see a policy in that file break the pages. Node's http module only, no dependencies.
  *
- *   node scripts/lib/static-server.ts [--port 4321] [--root dist]
+ *   node scripts/lib/static-server.ts [--port 4321] [--root dist] [--base /gzf/]
  *
- * The root defaults to OUT_DIR (as astro.config.mjs) or dist; the port to TEST_PORT or 4321.
+ * The root defaults to OUT_DIR (as astro.config.mjs) or dist; the port to TEST_PORT or 4321; the
+ * base (the sub-path the site is served under, as a host's `location /gzf/ { alias … }` does) to
+ * BASE_PATH or `/`. Under a base, paths outside it are 404 and `_headers` rules match the path
+ * with the base taken off (the file is written for the site's root).
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normaliseBase } from '../../src/site-config.ts';
 
 /** One block of a `_headers` file: a path pattern and the headers for paths that match it. */
 export interface HeaderRule {
@@ -106,6 +110,8 @@ export interface StaticServerOptions {
   root?: string;
   port?: number;
   host?: string;
+  /** Sub-path the site is served under, e.g. `/gzf/` (default `/`). */
+  base?: string;
 }
 
 /** Where a URL path lives under root: a file, a folder's index.html, or nothing. Never outside root. */
@@ -137,6 +143,7 @@ export function startStaticServer(options: StaticServerOptions = {}): Promise<{ 
   const host = options.host ?? '127.0.0.1';
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const base = normaliseBase(options.base);
 
   const server = createServer((request, response) => {
     const method = request.method ?? 'GET';
@@ -144,12 +151,19 @@ export function startStaticServer(options: StaticServerOptions = {}): Promise<{ 
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const requested = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (base !== '/' && requested === base.slice(0, -1)) {
+      response.writeHead(301, { Location: base }).end();
+      return;
+    }
+    // The site's own path (`/cases/x/`) for a request under the base; outside the base, nothing.
+    const inside = base === '/' || requested.startsWith(base);
+    const pathname = inside ? `/${requested.slice(base.length)}` : requested;
     // The host's configuration files are not part of the site.
-    const hidden = pathname === '/_headers' || pathname === '/_redirects';
+    const hidden = !inside || pathname === '/_headers' || pathname === '/_redirects';
     const found = hidden ? {} : locate(root, pathname);
     if (found.redirect) {
-      response.writeHead(301, { Location: found.redirect, ...headersFor(rules, pathname) }).end();
+      response.writeHead(301, { Location: base + found.redirect.slice(1), ...headersFor(rules, pathname) }).end();
       return;
     }
     let status = 200;
@@ -191,6 +205,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`没有可以提供的构建结果，请先运行 npm run build / nothing to serve: run npm run build first (${root ?? process.env.OUT_DIR ?? 'dist'})`);
     process.exit(1);
   }
-  const { url } = await startStaticServer({ root, port });
-  console.log(`serving ${root ?? process.env.OUT_DIR ?? 'dist'} at ${url}/ with its _headers`);
+  const base = normaliseBase(option('base') ?? process.env.BASE_PATH);
+  const { url } = await startStaticServer({ root, port, base });
+  console.log(`serving ${root ?? process.env.OUT_DIR ?? 'dist'} at ${url}${base} with its _headers`);
 }

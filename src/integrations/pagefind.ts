@@ -46,6 +46,8 @@ function pageIds(out: string, parts: string[]): Map<string, string> {
   }
   return ids;
 }
+import { href } from '../lib/url.ts';
+import { normaliseBase } from '../site-config.ts';
 
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
@@ -95,7 +97,7 @@ class PartedIndex {
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
     const written = await this.index.writeFiles({ outputPath: join(this.outDir, 'pagefind', path) });
     check('writeFiles', written.errors);
-    this.parts.push(`/pagefind/${path}`);
+    this.parts.push(`/pagefind/${path}`); // url-ok: a path inside the build folder; parts.json adds the base
     // Closing the process returns the part's memory; the next record starts a new one.
     await pagefind.close();
     this.index = undefined;
@@ -119,7 +121,7 @@ function builtEntryPages(out: string): string[] {
   if (!existsSync(casesDir)) return [];
   return readdirSync(casesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(casesDir, d.name, 'index.html')))
-    .map((d) => `/cases/${d.name}/`);
+    .map((d) => `/cases/${d.name}/`); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
 }
 
 export default function pagefindIndex(): AstroIntegration {
@@ -130,6 +132,7 @@ export default function pagefindIndex(): AstroIntegration {
   /** Characters of the folded library: the browser's folding table needs only these. */
   const used = new Set<string>();
   let command = '';
+  let base = '/';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   let lexiconMissing: string[] = [];
   /** Writes /pagefind/lexicon.json and /pagefind/pinyin.json (see src/lib/search-lexicon.ts). */
@@ -167,13 +170,15 @@ export default function pagefindIndex(): AstroIntegration {
       'astro:config:done': async ({ config, logger: l }) => {
         logger = l;
         if (skip || command !== 'build') return;
+        // Under a sub-path parts.json lists /gzf/pagefind/part-2/, the address the browser merges.
+        base = normaliseBase(config.base);
         index = new PartedIndex(fileURLToPath(config.outDir));
         folder = await indexFolder(variants);
         fullPairs = await traditionalPairs();
         const f = folder;
         // The content check (an earlier integration) has read and validated every entry.
         const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
-        entries = new Map(published.map((e) => [`/cases/${e.id}/`, e]));
+        entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
         for (const [url, e] of entries)
           index.add(url, () => {
             const record = entryRecord(e.id, e.data, e.body, f);
@@ -212,7 +217,7 @@ export default function pagefindIndex(): AstroIntegration {
           );
         }
 
-        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1) }));
+        writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1).map((p) => href(p, base)) }));
         writeLexicon(out, index.parts);
         let indexed = 0;
         for (const part of index.parts) {

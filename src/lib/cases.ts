@@ -10,6 +10,7 @@ import { UNKNOWN } from './filters.ts';
 import { similarFinder } from './related.ts';
 import { isPublished } from './editorial.ts';
 import { sectionTexts, type ExportRecord } from './export.ts';
+import { absolute, href } from './url.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type SourceEntry = CollectionEntry<'sources'>;
@@ -40,7 +41,7 @@ async function load() {
     (entry, order): CaseView => ({
       id: entry.id,
       entry,
-      url: `/cases/${entry.id}/`,
+      url: href(`/cases/${entry.id}/`),
       title: entry.data.title,
       region: entry.data.region.province ?? '',
       regionCode: entry.data.region.province ? vocab('region', entry.data.region.province).code : '',
@@ -112,7 +113,7 @@ export async function facetValues(kind: FacetKey, { all = false } = {}): Promise
     const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => (b || '0').localeCompare(a || '0'));
     values = years.map((y) => ({ kind, id: y || UNKNOWN, label: y ? `${y} 年` : '未载明', count: count((c) => c.year === y) }));
   } else if (kind === 'source') {
-    values = (await getSources()).map((s) => ({ kind, id: s.id, label: s.data.title, count: count((c) => c.source === s.id), url: `/sources/${s.id}/` }));
+    values = (await getSources()).map((s) => ({ kind, id: s.id, label: s.data.title, count: count((c) => c.source === s.id), url: href(`/sources/${s.id}/`) }));
   } else {
     const list = { region: regions, domain: domains, theme: themes }[kind];
     values = list.map((v) => ({
@@ -121,11 +122,11 @@ export async function facetValues(kind: FacetKey, { all = false } = {}): Promise
       label: v.label,
       definition: v.definition,
       count: count((c) => (kind === 'theme' ? c.themes.includes(v.id) : c[kind] === v.id)),
-      url: `/${path}/${v.id}/`,
+      url: href(`/${path}/${v.id}/`),
     }));
     if (kind === 'region') {
       const unknown = count((c) => c.region === '');
-      if (unknown) values.push({ kind, id: UNKNOWN, label: '地区未载明', count: unknown, url: `/regions/${UNKNOWN}/` });
+      if (unknown) values.push({ kind, id: UNKNOWN, label: '地区未载明', count: unknown, url: href(`/regions/${UNKNOWN}/`) });
     }
   }
   return all ? values : values.filter((v) => v.count > 0);
@@ -145,13 +146,14 @@ export async function casesWith(kind: VocabKind, id: string) {
 }
 
 /** Every published entry as a flat open-data record (columns in src/lib/export.ts). */
-export async function exportRecords(site: URL): Promise<ExportRecord[]> {
+export async function exportRecords(): Promise<ExportRecord[]> {
   return (await getCases()).map((c) => {
     const d = c.entry.data;
     const province = d.region.province ? vocab('region', d.region.province) : undefined;
     return {
       id: c.id,
-      url: new URL(c.url, site).href,
+      // Full URL with SITE_URL, base-relative without (never a made-up host).
+      url: absolute(`/cases/${c.id}/`),
       title: d.title,
       headline: d.headline ?? null,
       aliases: d.aliases,

@@ -79,7 +79,7 @@ export function entryRecord(id: string, data: CaseData, body: string, folder?: F
   const { head, box, rest } = articleParts(data, body);
   const boxStart = [...head.join('\n')].length + 1;
   const boxEnd = boxStart + [...box.join('\n')].length;
-  return recordOf(`/cases/${id}/`, [...head, ...box, ...rest].join('\n'), {
+  return recordOf(`/cases/${id}/`, [...head, ...box, ...rest].join('\n'), { // url-ok: Pagefind record key, a site path; the search page adds the base
     meta: {
       box: `${boxStart},${boxEnd}`,
       title: data.title,

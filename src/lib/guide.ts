@@ -72,11 +72,11 @@ export function guideMarkdown(): string {
     '',
     '<!-- 本文件由 `npm run guide` 根据 src/schema/ 生成，请勿手改；改规则请改 schema。 -->',
     '',
-    '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。',
+    '本指南说明怎样把一份来稿整理成案例条目。网站上的同一份指南见 `/guide/`。', // url-ok: a path shown to editors, not a link
     '',
     '## 四种方式新建条目',
     '',
-    '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。',
+    '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。', // url-ok: a path shown to editors, not a link
     '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
     '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
     `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等整行删除，正文中的电话、身份证号、邮箱、门牌地址删去，都在导入报告中列出；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件会被拒绝并说明原因。`,
@@ -102,7 +102,7 @@ export function guideMarkdown(): string {
     '- **文件**：UTF-8（无 BOM）文本，扩展名 `.mdx`，不超过 200 KB；front matter 不能用 YAML 标签（`!!…`）和别名（`&`/`*`）；日期必须是真实的、不在将来的日子。',
     '- **可追溯**：`source.id` 是来源文件的 id，`source.locator` 写行号（`第99-307行`）或页码（`第13页`）。',
     '- **不重复**：名称和单位与已有条目几乎相同会被拦下，并指出已有条目的 id。',
-    '- **链接**：`related`（不能重复）和正文中的站内链接（如 `/cases/<id>/`、`/regions/<id>/`）必须指向存在的页面，已发布的条目不能指向草稿；图片要有替代文字，文件放在 `public/`。',
+    '- **链接**：`related`（不能重复）和正文中的站内链接（如 `/cases/<id>/`、`/regions/<id>/`）必须指向存在的页面，已发布的条目不能指向草稿；图片要有替代文字，文件放在 `public/`。', // url-ok: a path shown to editors, not a link
     '',
     '检查只提示、不阻止构建的情况：某节少于 50 字、成效中没有数字、摘要只是重复名称、`unit` 像描述而不像单位名称（含“各”“等”“全市”、括号里的数量或“农村党组织”这类统称，notes 中说明了单位的除外）。“待填写”的占位文字和导入时标的“待确认”只允许留在草稿中。',
     '',
@@ -112,13 +112,13 @@ export function guideMarkdown(): string {
     '- `待审`：默认不发布；在 `src/site-config.ts` 中打开 `showPending` 后会发布并标明“待审”。',
     '- `已发布`：正式发布。',
     '',
-    '`author` 写撰写人，`reviewed` 写最近一次对照来源审核的日期。超过两年未审核的条目会列在 `/backlog/`。',
+    '`author` 写撰写人，`reviewed` 写最近一次对照来源审核的日期。超过两年未审核的条目会列在 `/backlog/`。', // url-ok: a path shown to editors, not a link
     '',
     '## 预览与检查',
     '',
     '- `npm run dev`：本机预览（含草稿），内容错误会列在终端里。',
     '- `npm run check`：一次列出全部错误（文件:行号、字段、发现的值、允许的值或改法），有错误时退出码非零。',
-    '- `npm start`：构建正式网站并在 http://localhost:4321 打开。',
+    '- `npm start`：构建正式网站并在本机 4321 端口打开（浏览器地址栏输入 127.0.0.1:4321）。',
     '',
     '## 增加一个词表值',
     '',

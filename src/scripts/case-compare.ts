@@ -4,6 +4,7 @@
  */
 import { el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
+import { href } from '../lib/url.ts';
 
 
 /** The aspects compared, in order: label and how to show it for one entry. */
@@ -34,7 +35,7 @@ class CaseCompare extends HTMLElement {
     const status = this.querySelector('[data-compare-status]')!;
     const ids = [...new Set((new URLSearchParams(location.search).get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
     if (ids.length < 2) {
-      status.replaceChildren('请选择两到四个案例进行对比：在', el('a', { href: '/lesson/', textContent: '教案' }), '中点“对比这些案例”，或在案例页点“与相似案例对比”。');
+      status.replaceChildren('请选择两到四个案例进行对比：在', el('a', { href: href('/lesson/'), textContent: '教案' }), '中点“对比这些案例”，或在案例页点“与相似案例对比”。');
       return;
     }
     const shown = ids.slice(0, 4);

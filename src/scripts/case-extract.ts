@@ -3,6 +3,7 @@
  * show exactly what the entry page shows, with no second copy of the content to keep in step.
  */
 import type { HandoutEntry } from '../lib/lesson.ts';
+import { here } from '../lib/url.ts';
 
 export interface CaseData extends HandoutEntry {
   /** The entry's article element (detached), for printing it whole. */
@@ -58,7 +59,7 @@ export function extractCase(doc: Document, url: string): CaseData | undefined {
 
 /** Fetches and reads one entry; undefined when the site no longer has it. */
 export async function fetchCase(id: string): Promise<CaseData | undefined> {
-  const url = new URL(`/cases/${id}/`, location.origin).href;
+  const url = here(`/cases/${id}/`);
   const response = await fetch(url);
   if (!response.ok) return undefined;
   return extractCase(new DOMParser().parseFromString(await response.text(), 'text/html'), url);

@@ -9,6 +9,7 @@ import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
 import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
 import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
+import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
   url: string;
@@ -24,7 +25,7 @@ type Filters = Record<string, { any: string[] }>;
 interface Pagefind {
   init(): Promise<void>;
   options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string | null, options?: { filters?: Filters }): Promise<{ results: PagefindResult[] }>;
 }
 
@@ -35,11 +36,12 @@ interface Pagefind {
 let pagefindPromise: Promise<Pagefind> | undefined;
 const loadPagefind = () =>
   (pagefindPromise ??= Promise.all([
-    import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>,
-    fetch('/pagefind/parts.json').then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] })),
+    import(/* @vite-ignore */ href('/pagefind/pagefind.js')) as Promise<Pagefind>,
+    fetch(href('/pagefind/parts.json')).then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] })),
   ]).then(async ([pf, { parts }]) => {
-    await pf.options({ excerptLength: 30 });
-    for (const part of parts) await pf.mergeIndex(part);
+    // baseUrl: result URLs are site paths; under a sub-path they need the base in front.
+    await pf.options({ excerptLength: 30, baseUrl: href('/') });
+    for (const part of parts) await pf.mergeIndex(part, { baseUrl: href('/') });
     await pf.init();
     return pf;
   }));
@@ -48,7 +50,7 @@ const loadPagefind = () =>
 const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], pages: {} };
 let lexiconPromise: Promise<Lexicon> | undefined;
 const loadLexicon = () =>
-  (lexiconPromise ??= fetch('/pagefind/lexicon.json')
+  (lexiconPromise ??= fetch(href('/pagefind/lexicon.json'))
     .then((r) => (r.ok ? (r.json() as Promise<LexiconFile>) : emptyLexicon))
     .catch(() => emptyLexicon)
     .then(readLexicon));
@@ -56,7 +58,7 @@ const loadLexicon = () =>
 /** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.ts). */
 let pinyinPromise: Promise<Map<string, string>> | undefined;
 const loadPinyin = () =>
-  (pinyinPromise ??= fetch('/pagefind/pinyin.json')
+  (pinyinPromise ??= fetch(href('/pagefind/pinyin.json'))
     .then((r) => (r.ok ? (r.json() as Promise<PinyinFile>) : {}))
     .catch(() => ({}))
     .then((file) => new Map(Object.entries(file))));
@@ -186,9 +188,17 @@ class CaseSearch extends HTMLElement {
     let pf: Pagefind;
     let lexicon: Lexicon;
     try {
+      // Pagefind runs on WebAssembly (partly in a worker): an old or locked-down browser without it
+      // gets the reason rather than a search that never answers.
+      if (typeof WebAssembly === 'undefined') throw new Error('no WebAssembly');
       [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
     } catch {
-      this.show([], undefined, '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。', true);
+      const why = typeof WebAssembly === 'undefined'
+        ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
+        : location.protocol === 'file:'
+          ? '从本地文件（file://）打开时无法搜索，请通过网页服务器访问本站，或直接浏览全部案例。'
+          : '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。';
+      this.show([], undefined, why, true);
       return;
     }
     if (generation !== this.generation) return;
@@ -433,7 +443,7 @@ class CaseSearch extends HTMLElement {
     }
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = '/cases/';
+    a.href = href('/cases/');
     a.textContent = '按地区、领域、方法浏览全部案例';
     li.append(a);
     ul.append(li);

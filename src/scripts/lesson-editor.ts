@@ -14,6 +14,7 @@ import { downloadBlob, downloadText, el } from './dom.ts';
 import { printableSource } from '../lib/handout-data.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
+import { href } from '../lib/url.ts';
 
 class LessonEditor extends HTMLElement {
   private lesson!: Lesson;
@@ -221,7 +222,7 @@ class LessonEditor extends HTMLElement {
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
     const compare = this.querySelector<HTMLAnchorElement>('[data-action="compare"]')!;
-    compare.href = `/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`;
+    compare.href = href(`/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`);
     compare.hidden = items.length < 2;
     this.list.replaceChildren(...items.map((item, index) => this.renderItem(item, index, items.length)));
     const target = focus ?? kept;
@@ -237,7 +238,7 @@ class LessonEditor extends HTMLElement {
   private renderItem(item: LessonItem, index: number, total: number) {
     const li = el('li', { draggable: true });
     li.dataset.id = item.id;
-    const title = el('a', { href: `/cases/${item.id}/`, className: 'item-title', textContent: item.id });
+    const title = el('a', { href: href(`/cases/${item.id}/`), className: 'item-title', textContent: item.id });
     const meta = el('span', { className: 'small muted' });
     this.caseData(item.id).then((data) => {
       if (data) {
