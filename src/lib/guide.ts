@@ -79,7 +79,7 @@ export function guideMarkdown(): string {
     '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。', // url-ok: a path shown to editors, not a link
     '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
     '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
-    `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等整行删除，正文中的电话、身份证号、邮箱、门牌地址删去，都在导入报告中列出；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件会被拒绝并说明原因。`,
+    `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等整行删除，正文中的电话、身份证号、邮箱、门牌地址删去，都在导入报告中列出；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件会被拒绝并说明原因。`, // url-ok: guide text naming a page
     '',
     '## 条目格式',
     '',

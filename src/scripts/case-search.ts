@@ -291,7 +291,7 @@ class CaseSearch extends HTMLElement {
   /** "您是不是要找：干群夜谈会", a link that runs that search. */
   private showHint(suggestion: string) {
     const a = document.createElement('a');
-    a.href = `/search/?q=${encodeURIComponent(suggestion)}`;
+    a.href = href(`/search/?q=${encodeURIComponent(suggestion)}`);
     a.textContent = suggestion;
     a.addEventListener('click', (event) => {
       event.preventDefault();
