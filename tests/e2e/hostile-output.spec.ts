@@ -60,7 +60,7 @@ const hostileBody = (mark: string) =>
     .map(
       (name) => `## ${name}
 
-${mark}${name}：代码 \`${SCRIPT}\`，转义 \\<img src=x onerror=alert(1)\\>，实体 &lt;meta http-equiv=refresh content="0;url=https://example.org"&gt;，${JS}，\\{alert(1)\\}，分隔符\u2028之后。
+${mark}${name}：代码 \`${SCRIPT}\`，转义 \\<img src=x onerror=alert(1)\\>，实体 &lt;meta http-equiv=refresh content="0;url=//example.org"&gt;，${JS}，\\{alert(1)\\}，分隔符\u2028之后。
 
 - 列表 \`${IMG}\`
 `,
