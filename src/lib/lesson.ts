@@ -148,6 +148,8 @@ export interface HandoutEntry {
   /** The source's title alone (the source line also has number, date and place). */
   sourceTitle?: string;
   url: string;
+  /** Editors' teaching notes (编者按), when the entry has them: never the source's words. */
+  teaching?: { goals: string[]; audience: string; flow: string[] };
 }
 
 /** The lesson as one Markdown document: cover, contents, entries in order, notes, questions. */
@@ -174,6 +176,13 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     }
     lines.push('', '### 思考题', '');
     e.questions.forEach((q, n) => lines.push(`${n + 1}. ${q}`));
+    if (e.teaching) {
+      // Labelled as the editors' suggestion, as on the entry page, so no trainer quotes it as the source.
+      lines.push('', '### 教学提示（编者按）', '', '以下是编者写给培训者的建议，不是来源原文。', '');
+      if (e.teaching.goals.length) lines.push(`- 教学目标：${e.teaching.goals.join('；')}`);
+      if (e.teaching.audience) lines.push(`- 适用对象：${e.teaching.audience}`);
+      e.teaching.flow.forEach((step, n) => lines.push(`- 讨论步骤 ${n + 1}：${step}`));
+    }
     // An empty source means it has no real title (see handout-data.ts printableSource).
     lines.push('', e.source ? `出处：${e.source}（${e.url}）` : `网址：${e.url}`);
   });

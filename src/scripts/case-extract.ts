@@ -54,6 +54,13 @@ export function extractCase(doc: Document, url: string): CaseData | undefined {
     questions: [...article.querySelectorAll('.questions li')].map(text),
     source: text(article.querySelector('[data-field="source"]')),
     sourceTitle: text(article.querySelector('[data-field="source"] a')),
+    teaching: article.querySelector('[data-teaching]')
+      ? {
+          goals: [...article.querySelectorAll('[data-teaching="goals"] li')].map(text),
+          audience: text(article.querySelector('[data-teaching="audience"]')),
+          flow: [...article.querySelectorAll('[data-teaching="flow"] li')].map(text),
+        }
+      : undefined,
   };
 }
 

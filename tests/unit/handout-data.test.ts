@@ -38,4 +38,14 @@ describe('handout data', () => {
     expect(markdown).not.toContain('出处');
     expect(markdown).toContain('网址：https://example.org/cases/b/');
   });
+
+  it('the Markdown export carries the teaching notes labelled as the editors’, and only where an entry has them', () => {
+    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'a', note: '' }, { id: 'b', note: '' }] };
+    const teaching = { goals: ['理解夜访的做法'], audience: '村党组织书记', flow: ['先读做法，再讨论第一题'] };
+    const markdown = toMarkdown(lesson, [{ ...entry('a', '《某县经验汇编》'), teaching }, entry('b', '《某县经验汇编》')], 'https://example.org/');
+    expect(markdown.match(/### 教学提示（编者按）/g)).toHaveLength(1);
+    expect(markdown).toContain('不是来源原文');
+    expect(markdown).toContain('- 教学目标：理解夜访的做法');
+    expect(markdown).toContain('- 讨论步骤 1：先读做法，再讨论第一题');
+  });
 });
