@@ -112,3 +112,13 @@ test.describe('Chinese search', () => {
     }
   });
 });
+
+test('a lone result is a card as tall as its text, not stretched over the space kept for results', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/search/?q=${encodeURIComponent('淋头村')}`);
+  await searchDone(page);
+  const card = page.locator('[data-search-results] > li').first();
+  await expect(card).toBeVisible();
+  const { height } = (await card.boundingBox())!;
+  expect(height).toBeLessThan(300);
+});
