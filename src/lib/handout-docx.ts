@@ -21,24 +21,19 @@ import {
   type IRunOptions,
 } from 'docx';
 import { qrPng } from './qr-png.ts';
+import type { HandoutEntry } from './lesson.ts';
 
-/** One case as the handout shows it. */
-export interface DocxCase {
-  id: string;
-  title: string;
-  /** The case's address, for its QR code. */
-  url: string;
+/**
+ * One case as the handout shows it: the lesson's entry data (src/lib/lesson.ts), with the facts
+ * chosen for the info table and the trainer's note. `source` is empty when the source has no real
+ * title (then nothing is printed).
+ */
+export type DocxCase = Pick<HandoutEntry, 'id' | 'title' | 'url' | 'sections' | 'figures' | 'questions' | 'source'> & {
   /** 单位、地区、领域、年份 … in display order. */
-  info: { label: string; value: string }[];
-  /** 背景、做法、成效、启示, each a list of plain-text paragraphs (list items prefixed). */
-  sections: { name: string; blocks: string[] }[];
-  figures: { label: string; value: string }[];
-  questions: string[];
-  /** The source line; empty when the source has no real title (then nothing is printed). */
-  source: string;
+  info: HandoutEntry['facts'];
   /** The trainer's note; printed only when the handout includes notes. */
   note: string;
-}
+};
 
 export interface DocxHandout {
   title: string;
