@@ -1,8 +1,9 @@
 /**
- * Tiny archive writers for the release (scripts/package.ts): POSIX ustar inside gzip, and zip with
- * deflate. Node's zlib only, no dependencies; UTF-8 names (部署说明.md) in both.
+ * Archive writers for the release (scripts/package.ts): POSIX ustar inside gzip (written here: a
+ * 512-byte header per file), and zip through fflate. UTF-8 names (部署说明.md) in both.
  */
-import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
+import { gzipSync } from 'node:zlib';
 
 export interface ArchiveFile {
   /** Path inside the archive, `/`-separated, no leading slash. */
@@ -61,62 +62,12 @@ export function tarGz(files: ArchiveFile[], mtime = new Date()): Buffer {
   return gzipSync(Buffer.concat(chunks), { level: 9 });
 }
 
-function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
-/** A .zip holding the files, deflated (stored when deflate does not help), names flagged UTF-8. */
+/**
+ * A .zip holding the files, deflated, with Unix modes so `unzip` restores them. fflate (already
+ * installed with the docx package) writes it and flags UTF-8 names.
+ */
 export function zip(files: ArchiveFile[], mtime = new Date()): Buffer {
-  const { time, date } = dosTime(mtime);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const deflated = deflateRawSync(f.data, { level: 9 });
-    const stored = deflated.length >= f.data.length;
-    const body = stored ? f.data : deflated;
-    const crc = crc32(f.data);
-    if (offset + body.length > 0xffffffff) throw new Error('archive: zip larger than 4 GB needs zip64');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(f.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the mode below is read
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(f.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((((f.mode ?? 0o644) | 0o100000) << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  const input: Zippable = {};
+  for (const f of files) input[f.name] = [new Uint8Array(f.data), { level: 9, mtime, os: 3, attrs: (((f.mode ?? 0o644) | 0o100000) << 16) >>> 0 }];
+  return Buffer.from(zipSync(input));
 }
