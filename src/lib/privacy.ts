@@ -68,7 +68,8 @@ const DASH = /[\u002D\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC\u2500\u25
 const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
 // Zero-width, soft hyphen and bidi controls: invisible, so a number hidden by them is still a number.
 const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+// Financial numerals (壹贰叁…) too: a careful writer spells a number that way so it cannot be altered.
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9' };
 
 /** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
 export function normalise(line: string): Normalised {
@@ -100,7 +101,7 @@ export function normalise(line: string): Normalised {
     index += char.length;
   }
   // A phone number spelled in Chinese digits (一三八…): only long runs, so 三栋 or 二〇〇九 stay words.
-  const text = parts.join('').replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
+  const text = parts.join('').replace(/[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
   return { text, from, to };
 }
 
@@ -317,7 +318,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
-const MAY_HOLD = /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+const MAY_HOLD = /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): { kind: PrivacyKind; text: string; start: number; end: number }[] {

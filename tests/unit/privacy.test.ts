@@ -19,6 +19,10 @@ describe('normalise', () => {
   it('drops zero-width characters and reads long runs of Chinese digits as digits', () => {
     expect(normalise('138\u200b1234\u200d5678').text).toBe('13812345678');
     expect(normalise('一三八一二三四五六七八').text).toBe('13812345678');
+    // Financial numerals, as an outside tester wrote a mobile number (手机：壹叁捌…).
+    expect(normalise('壹叁捌壹贰叁肆伍陆柒捌').text).toBe('13812345678');
+    expect(findPrivateData('手机：壹叁捌壹贰叁肆伍陆柒捌').map((f) => f.kind)).toEqual(['mobile']);
+    expect(findPrivateData('投入资金贰拾万元，壹佰户')).toEqual([]);
     // Short runs stay words: 三栋, 二〇〇九年.
     expect(normalise('二〇〇九年三栋').text).toBe('二〇〇九年三栋');
   });
