@@ -4,7 +4,7 @@
  * waits for <case-search>'s own done signal.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { searchDone } from './search-done.ts';
+import { searchDone, searchFor } from './search-done.ts';
 import { caseIdOf } from './site.ts';
 
 const ids = (page: Page) =>
@@ -12,8 +12,7 @@ const ids = (page: Page) =>
 const matches = (page: Page) => page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
 
 async function search(page: Page, query: string) {
-  await page.goto(`search/?q=${encodeURIComponent(query)}`);
-  await searchDone(page);
+  await searchFor(page, query);
   return ids(page);
 }
 
