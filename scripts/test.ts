@@ -76,6 +76,7 @@ const chromium = findChromium({ install: true });
 const buildLog = 'test-results/build-root.log';
 const subpathLog = 'test-results/build-subpath.log';
 
+let unitCode = 0;
 const rootBuild = run(process.execPath, ['scripts/build.ts'], rootEnv, e2eOnly ? undefined : buildLog);
 if (!e2eOnly) {
   rmSync('test-results/unit.json', { force: true });
@@ -86,10 +87,8 @@ if (!e2eOnly) {
     failed: unit?.numFailedTests ?? 0,
     skipped: (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0),
   });
-  if (code !== 0) {
-    await rootBuild;
-    finish(code || 1);
-  }
+  // A unit failure does not stop the browser runs: one `npm test` reports everything that fails.
+  unitCode = code;
 }
 
 const built = await rootBuild;
@@ -97,7 +96,7 @@ if (!e2eOnly) console.log(readFileSync(buildLog, 'utf8').split('\n').slice(-4).j
 if (built !== 0) {
   if (!e2eOnly) console.log(readFileSync(buildLog, 'utf8').slice(-4000));
   account('root build', built, { passed: 0, failed: 1, skipped: 0 });
-  finish(built);
+  finish(unitCode || built);
 }
 
 /** One Playwright run; errors outside any test (the web server never started, a broken config) count as failures. */
@@ -118,15 +117,15 @@ async function e2e(name: string, env: Record<string, string>, json: string) {
 
 const subpathBuild = rootOnly ? Promise.resolve(0) : run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog);
 const rootCode = await e2e('browser, at /', { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' }, 'test-results/e2e.json');
-if (rootOnly) finish(rootCode);
+if (rootOnly) finish(unitCode || rootCode);
 
 const subBuilt = await subpathBuild;
 console.log(readFileSync(subpathLog, 'utf8').split('\n').slice(-4).join('\n'));
 if (subBuilt !== 0) {
   console.log(readFileSync(subpathLog, 'utf8').slice(-4000));
   account('sub-path build', subBuilt, { passed: 0, failed: 1, skipped: 0 });
-  finish(subBuilt);
+  finish(unitCode || rootCode || subBuilt);
 }
 // subpath.spec.ts reuses this build instead of making its own.
 const subCode = await e2e('browser, under /gzf/', { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1' }, 'test-results/e2e-subpath.json');
-finish(rootCode || subCode);
+finish(unitCode || rootCode || subCode);
