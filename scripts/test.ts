@@ -1,22 +1,53 @@
 /**
- * `npm test`: unit tests, then a production build, then browser tests against that build, then
- * one closing line with the totals. Finds Chromium by itself (see scripts/chromium.ts).
- * `npm test -- --e2e-only` skips the unit tests; other arguments go to Playwright.
+ * `npm test`: unit tests, then the browser suite twice — against a root build and against a build
+ * with BASE_PATH=/gzf/ served only under /gzf/ — then one closing line with the totals of all three.
+ * Finds Chromium by itself (see scripts/chromium.ts).
+ *
+ * To save time on a 2-core machine, work that does not compete for the same thing overlaps: the
+ * root build runs while the unit tests run (they build into their own temporary folders), and the
+ * sub-path build (its own OUT_DIR and cache) runs while the root browser tests run.
+ *
+ *   npm test                      everything
+ *   npm test -- --e2e-only        skips the unit tests
+ *   npm test -- --root-only       skips the sub-path run (quicker while working; CI runs both)
+ * Other arguments go to both Playwright runs (e.g. a spec file).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { findChromium } from './chromium.ts';
 import { freePort } from './lib/free-port.ts';
 
 const args = process.argv.slice(2);
 const e2eOnly = args.includes('--e2e-only');
-const passThrough = args.filter((a) => a !== '--e2e-only');
+const rootOnly = args.includes('--root-only');
+const passThrough = args.filter((a) => a !== '--e2e-only' && a !== '--root-only');
 
-const run = (command: string, commandArgs: string[], env: Record<string, string> = {}) => {
-  console.log(`\n> ${command} ${commandArgs.join(' ')}`);
-  return spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } }).status ?? 1;
-};
+const SUBPATH = { BASE_PATH: '/gzf/', SITE_URL: 'https://dangjian.example.gov.cn/gzf/', OUT_DIR: '.subpath/dist' };
+// The root run sees none of the sub-path settings, even when the caller's shell has them.
+const rootEnv = { BASE_PATH: '', SITE_URL: '', OUT_DIR: '' };
+
+/** Runs a command; its output goes to the terminal, or to a log file when `log` is given (a background job). */
+const run = (command: string, commandArgs: string[], env: Record<string, string> = {}, log?: string) =>
+  new Promise<number>((done) => {
+    console.log(`\n> ${Object.entries(env).filter(([k]) => /BASE_PATH|OUT_DIR/.test(k)).map(([k, v]) => `${k}=${v} `).join('')}${command} ${commandArgs.join(' ')}${log ? ` (in the background, output in ${log})` : ''}`);
+    const merged: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+    for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];
+    const child = spawn(command, commandArgs, { stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: merged });
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr?.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', (error) => {
+      chunks.push(Buffer.from(String(error)));
+      done(1);
+    });
+    child.on('close', (code) => {
+      if (log) writeFileSync(log, Buffer.concat(chunks));
+      done(code ?? 1);
+    });
+  });
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
 const readJson = (path: string) => {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -24,45 +55,77 @@ const readJson = (path: string) => {
     return undefined;
   }
 };
+const started = Date.now();
 const finish = (code: number) => {
-  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  for (const line of lines) console.log(line);
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (${minutes} min)`);
   process.exit(code);
+};
+/** A failed step that reported no failing test (a crash, a server that never started) is still a failure. */
+const account = (name: string, code: number, counts: { passed: number; failed: number; skipped: number }) => {
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 };
 
 mkdirSync('test-results', { recursive: true });
 const chromium = findChromium({ install: true });
+const buildLog = 'test-results/build-root.log';
+const subpathLog = 'test-results/build-subpath.log';
 
+let unitCode = 0;
+const rootBuild = run(process.execPath, ['scripts/build.ts'], rootEnv, e2eOnly ? undefined : buildLog);
 if (!e2eOnly) {
   rmSync('test-results/unit.json', { force: true });
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
   const unit = readJson('test-results/unit.json');
-  if (unit) {
-    totals.passed += unit.numPassedTests;
-    totals.failed += unit.numFailedTests;
-    totals.skipped += unit.numPendingTests + unit.numTodoTests;
-  }
-  // A runner that failed before reporting (a syntax error, a crashed worker) is still a failure.
-  if (code !== 0 && totals.failed === 0) totals.failed += 1;
-  if (code !== 0) finish(code || 1);
+  account('unit', code, {
+    passed: unit?.numPassedTests ?? 0,
+    failed: unit?.numFailedTests ?? 0,
+    skipped: (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0),
+  });
+  // A unit failure does not stop the browser runs: one `npm test` reports everything that fails.
+  unitCode = code;
 }
 
-const built = run('node', ['scripts/build.ts']);
+const built = await rootBuild;
+if (!e2eOnly) console.log(readFileSync(buildLog, 'utf8').split('\n').slice(-4).join('\n'));
 if (built !== 0) {
-  totals.failed += 1;
-  finish(built);
+  if (!e2eOnly) console.log(readFileSync(buildLog, 'utf8').slice(-4000));
+  account('root build', built, { passed: 0, failed: 1, skipped: 0 });
+  finish(unitCode || built);
 }
 
-// A free port per run, so a leftover server or a parallel run never answers in our place.
-const port = process.env.TEST_PORT ?? String(await freePort());
-rmSync('test-results/e2e.json', { force: true });
-const e2e = run('npx', ['playwright', 'test', ...passThrough], { CHROMIUM_PATH: chromium, TEST_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
-const report = readJson('test-results/e2e.json');
-if (report?.stats) {
-  totals.passed += report.stats.expected;
-  totals.failed += report.stats.unexpected + report.stats.flaky;
-  totals.skipped += report.stats.skipped;
-  // Errors outside any test (the web server never started, a broken config) count as failures.
-  totals.failed += report.errors?.length ?? 0;
+/** One Playwright run; errors outside any test (the web server never started, a broken config) count as failures. */
+async function e2e(name: string, env: Record<string, string>, json: string) {
+  rmSync(json, { force: true });
+  // A free port per run, so a leftover server or a parallel run never answers in our place.
+  const port = String(await freePort());
+  const code = await run('npx', ['playwright', 'test', ...passThrough], { ...env, CHROMIUM_PATH: chromium, TEST_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const stats = readJson(json)?.stats;
+  const errors = readJson(json)?.errors?.length ?? 0;
+  account(name, code, {
+    passed: stats?.expected ?? 0,
+    failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + errors,
+    skipped: stats?.skipped ?? 0,
+  });
+  return code;
 }
-if (e2e !== 0 && totals.failed === 0) totals.failed += 1;
-finish(e2e);
+
+const subpathBuild = rootOnly ? Promise.resolve(0) : run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog);
+const rootCode = await e2e('browser, at /', { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' }, 'test-results/e2e.json');
+if (rootOnly) finish(unitCode || rootCode);
+
+const subBuilt = await subpathBuild;
+console.log(readFileSync(subpathLog, 'utf8').split('\n').slice(-4).join('\n'));
+if (subBuilt !== 0) {
+  console.log(readFileSync(subpathLog, 'utf8').slice(-4000));
+  account('sub-path build', subBuilt, { passed: 0, failed: 1, skipped: 0 });
+  finish(unitCode || rootCode || subBuilt);
+}
+// subpath.spec.ts reuses this build instead of making its own.
+const subCode = await e2e('browser, under /gzf/', { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1' }, 'test-results/e2e-subpath.json');
+finish(unitCode || rootCode || subCode);

@@ -59,8 +59,8 @@ function check(step: string, errors: string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** Adds records in order and writes a part whenever PART_SIZE records are in it. */
-class PartedIndex {
+/** Adds records in order and writes a part whenever `partSize` records are in it (exported for its unit test). */
+export class PartedIndex {
   private queue: Promise<void> = Promise.resolve();
   private index: pagefind.PagefindIndex | undefined;
   private inPart = 0;
@@ -68,7 +68,10 @@ class PartedIndex {
   readonly urls = new Set<string>();
   readonly errors: string[] = [];
 
-  constructor(private readonly outDir: string) {}
+  constructor(
+    private readonly outDir: string,
+    private readonly partSize = PART_SIZE,
+  ) {}
 
   /** Queues a record; `make` runs only when its turn comes, so queued records take no memory. */
   add(url: string, make: () => SearchRecord) {
@@ -89,7 +92,7 @@ class PartedIndex {
   private async addNow(record: SearchRecord) {
     const added = await (await this.open()).addCustomRecord({ ...record, language: 'zh-cn' });
     check(`addCustomRecord (${record.url})`, added.errors);
-    if (++this.inPart >= PART_SIZE) await this.writePart();
+    if (++this.inPart >= this.partSize) await this.writePart();
   }
 
   private async writePart() {

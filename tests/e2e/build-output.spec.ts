@@ -4,27 +4,27 @@ import { expect, test } from '@playwright/test';
 import { checkProject } from '../../src/integrations/content-check.ts';
 import { entryRecord, findMismatch } from '../../src/lib/entry-text.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
+import { built, onSite } from './site.ts';
 
 test('entry files, entry pages and indexed pages are the same number', async ({ page }) => {
   // Only published entries are built (drafts and, by default, 待审 entries are not).
   const files = readdirSync('content/cases').filter(
     (f) => f.endsWith('.mdx') && !f.startsWith('_') && /^status: 已发布$/m.test(readFileSync(`content/cases/${f}`, 'utf8')),
   );
-  const pages = readdirSync('dist/cases', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`));
-  const entry = JSON.parse(readFileSync('dist/pagefind/pagefind-entry.json', 'utf8'));
+  const pages = readdirSync(built('cases'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(built(`cases/${d.name}/index.html`)));
+  const entry = JSON.parse(readFileSync(built('pagefind/pagefind-entry.json'), 'utf8'));
   expect(pages.map((d) => d.name).sort()).toEqual(files.map((f) => f.replace(/\.mdx$/, '')).sort());
   expect(entry.languages['zh-cn'].page_count).toBe(files.length);
 
   // And the browser sees the same count through Pagefind itself.
-  await page.goto('/search/');
-  const indexed = await page.evaluate(async () => {
-    const url = '/pagefind/pagefind.js';
+  await page.goto('search/');
+  const indexed = await page.evaluate(async (url) => {
     const pf = await import(/* @vite-ignore */ url);
     await pf.init();
     // Every entry carries exactly one domain filter, so the domain counts add up to the pages indexed.
     const filters: Record<string, Record<string, number>> = await pf.filters();
     return Object.values(filters.domain).reduce((a, b) => a + b, 0);
-  });
+  }, onSite('/pagefind/pagefind.js'));
   expect(indexed).toBe(files.length);
 });
 
@@ -34,7 +34,7 @@ test("every entry's search record, made from its source, says what its built pag
   expect(valid.length).toBeGreaterThan(70);
   for (const { id, data, body } of valid.filter((e) => e.data.status === '已发布')) {
     const fromSource = entryRecord(id, data, body);
-    const fromPage = searchRecord(`/cases/${id}/`, readFileSync(`dist/cases/${id}/index.html`, 'utf8'));
+    const fromPage = searchRecord(`/cases/${id}/`, readFileSync(built(`cases/${id}/index.html`), 'utf8'));
     expect(findMismatch(fromSource.meta.text, fromPage.meta.text), id).toBeUndefined();
     expect(fromSource.content, id).toBe(fromPage.content);
     // `box` (where the info box stands, for search snippets) is known only from source.

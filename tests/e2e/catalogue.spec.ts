@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { atSite } from './site.ts';
 
 const cards = (page: import('@playwright/test').Page) => page.locator('[data-results] > li:visible');
 
 test.describe('catalogue with JavaScript', () => {
   test('filters by region and domain together, with counts, and keeps the state in the URL', async ({ page }) => {
-    await page.goto('/cases/');
+    await page.goto('cases/');
     const total = await cards(page).count();
     expect(total).toBeGreaterThanOrEqual(74);
     await expect(page.locator('[data-status]')).toHaveText(`共 ${total} 个案例`);
@@ -12,7 +13,7 @@ test.describe('catalogue with JavaScript', () => {
     const guangdong = page.locator('a[data-facet="region"][data-value="guangdong"]');
     const expected = Number(await guangdong.locator('[data-count]').textContent());
     await guangdong.click();
-    await expect(page).toHaveURL(/\/cases\/\?region=guangdong$/);
+    await expect(page).toHaveURL(atSite(/cases\/\?region=guangdong$/));
     await expect(cards(page)).toHaveCount(expected);
     await expect(guangdong).toHaveAttribute('aria-pressed', 'true');
 
@@ -36,25 +37,25 @@ test.describe('catalogue with JavaScript', () => {
   });
 
   test('opens with the filters in a shared link and reports unknown ones', async ({ page }) => {
-    await page.goto('/cases/?region=sichuan&domain=nongcun&region=atlantis');
+    await page.goto('cases/?region=sichuan&domain=nongcun&region=atlantis');
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first()).toContainText('台账');
     await expect(page.locator('[data-status]')).toContainText('已忽略无法识别的条件：region=atlantis');
   });
 
   test('sorts by year, newest first', async ({ page }) => {
-    await page.goto('/cases/?sort=year');
+    await page.goto('cases/?sort=year');
     const years = await cards(page).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.year) || 0));
     const known = years.filter((y) => y > 0);
     expect(known.length).toBeGreaterThan(10);
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(years.slice(known.length).every((y) => y === 0)).toBe(true);
     await page.getByLabel('排序').selectOption('source');
-    await expect(page).toHaveURL(/\/cases\/$/);
+    await expect(page).toHaveURL(atSite(/cases\/$/));
   });
 
   test('combines a method family with a year', async ({ page }) => {
-    await page.goto('/cases/?theme=minqing-shouji&year=2002');
+    await page.goto('cases/?theme=minqing-shouji&year=2002');
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first()).toContainText('“民情日记”工作法');
   });
@@ -63,13 +64,13 @@ test.describe('catalogue with JavaScript', () => {
 test.describe('catalogue without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('lists every entry and leads to facet pages by links', async ({ page }) => {
-    await page.goto('/cases/');
+    await page.goto('cases/');
     const total = await page.locator('[data-results] > li').count();
     expect(total).toBeGreaterThanOrEqual(74);
     const option = page.locator('a[data-facet="region"][data-value="sichuan"]');
     const count = Number(await option.locator('[data-count]').textContent());
     await option.click();
-    await expect(page).toHaveURL(/\/regions\/sichuan\/$/);
+    await expect(page).toHaveURL(atSite(/regions\/sichuan\/$/));
     await expect(page.locator('h1')).toHaveText('四川');
     await expect(page.locator('.card-list > li')).toHaveCount(count);
   });

@@ -41,7 +41,7 @@ test('the submission form explains each problem beside its field, and its file p
 });
 
 test('the submission form flags a near-duplicate of an existing entry by its id', async ({ page }) => {
-  await page.goto('/submit/');
+  await page.goto('submit/');
   await page.getByLabel('工作法名称').fill('“民情日记”工作法');
   await page.getByLabel('实践单位').fill('韶关市始兴县罗坝镇淋头村党支部');
   await page.getByLabel('实践单位').blur();
@@ -49,10 +49,10 @@ test('the submission form flags a near-duplicate of an existing entry by its id'
 });
 
 test('the editors’ guide lists every field, and the backlog lists what is left to write', async ({ page }) => {
-  await page.goto('/guide/');
+  await page.goto('guide/');
   await expect(page.locator('h1')).toHaveText('编辑指南');
   for (const field of ['title', 'region.province', 'source.locator', 'status', 'reviewed']) await expect(page.locator('table code', { hasText: new RegExp(`^${field.replace('.', '\\.')}$`) })).toHaveCount(1);
-  await page.goto('/backlog/');
+  await page.goto('backlog/');
   await expect(page.locator('#listed')).toContainText('各地联系服务群众经验做法选编：29 个');
   await expect(page.locator('#review')).toContainText('所有条目都在 2 年内审核过');
 });

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/static-server.ts';
 import { searchDone } from './search-done.ts';
+import { outDir } from './site.ts';
 
-const dist = process.env.OUT_DIR ?? 'dist';
+const dist = outDir;
 const headerPolicy = headersFor(parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')), '/')['Content-Security-Policy'];
 
 /** A policy as directive → sorted sources, hashes left out (they allow only inline code, and there is none). */
@@ -56,20 +57,20 @@ test('every page states the policy of _headers in a <meta> that comes first in <
 });
 
 test('HTML, data and script responses carry the headers of _headers', async ({ request }) => {
-  for (const path of ['/', '/cases/', '/cases/minqing-riji-gongzuofa/', '/search/', '/no-such-page/']) {
+  for (const path of ['./', 'cases/', 'cases/minqing-riji-gongzuofa/', 'search/', 'no-such-page/']) {
     const response = await request.get(path);
     expect(response.headers()['content-type'], path).toBe('text/html; charset=utf-8');
     expect(response.headers()['content-security-policy'], path).toBe(headerPolicy);
     expect(response.headers()['x-frame-options'], path).toBe('DENY');
   }
-  const csv = await request.get('/cases.csv');
+  const csv = await request.get('cases.csv');
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
   expect(csv.headers()['x-content-type-options']).toBe('nosniff');
 });
 
 test('under the header policy, the catalogue filters, the print button shows and search answers, with no violation', async ({ page }) => {
   const report = await watchPolicy(page);
-  const catalogue = await page.goto('/cases/');
+  const catalogue = await page.goto('cases/');
   expect(catalogue!.headers()['content-security-policy']).toBe(headerPolicy);
   const cards = page.locator('[data-results] > li:visible');
   const total = await cards.count();
@@ -81,12 +82,12 @@ test('under the header policy, the catalogue filters, the print button shows and
   await expect(cards).toHaveCount(expected, { timeout: 20_000 });
   expect(await report()).toEqual({ violations: [], console: [] });
 
-  await page.goto('/cases/minqing-riji-gongzuofa/');
+  await page.goto('cases/minqing-riji-gongzuofa/');
   await expect(page.locator('print-button button')).toBeVisible({ timeout: 20_000 });
   expect(await report()).toEqual({ violations: [], console: [] });
 
   // Pagefind's WebAssembly ('wasm-unsafe-eval', served as application/wasm) and its worker.
-  await page.goto('/search/?q=台账');
+  await page.goto('search/?q=台账');
   await searchDone(page);
   await expect(page.locator('.results > li').first()).toBeVisible();
   expect(await report()).toEqual({ violations: [], console: [] });
@@ -94,7 +95,7 @@ test('under the header policy, the catalogue filters, the print button shows and
 
 test('the header policy is enforced: a script inserted into the page does not run and is reported', async ({ page }) => {
   const report = await watchPolicy(page);
-  await page.goto('/cases/');
+  await page.goto('cases/');
   const ran = await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true';

@@ -40,7 +40,7 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   // Readers who never import load neither mammoth nor the import code.
   const scripts: string[] = [];
   page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
-  await page.goto('/submit/');
+  await page.goto('submit/');
   await page.waitForLoadState('networkidle');
   const zone = page.locator('docx-drop');
   await expect(zone).toBeVisible();
@@ -95,7 +95,7 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
 });
 
 test('an old .doc dropped on /submit/ is refused with the fix', async ({ page }) => {
-  await page.goto('/submit/');
+  await page.goto('submit/');
   const zone = page.locator('docx-drop');
   const ole = Buffer.alloc(2048);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);

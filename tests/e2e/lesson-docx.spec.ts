@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { unzip } from '../helpers/zip.ts';
+import { onSite } from './site.ts';
 
 const ids = ['zou-qinqi-gongzuofa', 'minqing-riji-gongzuofa'];
 
 test('the lesson downloads as a Word handout, cases in lesson order, from the address it was opened at', async ({ page }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '社区书记', items: items.map((id) => ({ id, note: id === items[0] ? '先讲这个，十分钟' : '' })) })), ids);
   await page.reload();
   const editor = page.locator('lesson-editor');
@@ -35,14 +36,14 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
   expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
   // QR codes and links point where the page was opened, not at a configured host.
   const origin = new URL(page.url()).origin;
-  expect(xml).toContain(`descr="${origin}/lesson/?l=`);
-  expect(xml).toContain(`descr="${origin}/cases/${ids[0]}/"`);
+  expect(xml).toContain(`descr="${origin}${onSite('/lesson/')}?l=`);
+  expect(xml).toContain(`descr="${origin}${onSite(`/cases/${ids[0]}/`)}"`);
   expect([...files.keys()].some((name) => /^word\/media\/.+\.png$/.test(name))).toBe(true);
   await expect(page.getByRole('button', { name: '下载 Word 讲义' })).toBeEnabled();
 });
 
 test('the lesson downloads as a slide deck with the questions as speaker notes', async ({ page }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '' })) })), ids);
   await page.reload();
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
@@ -63,7 +64,7 @@ test('the lesson downloads as a slide deck with the questions as speaker notes',
 });
 
 test('the printed handout carries QR codes to the address it was opened from, and notes only when chosen', async ({ page }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   // The third entry's source has no real title (marked （无题） in content/sources/).
   const untitled = 'baoshan-youyilu-sanbi-sanzheng';
   await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), [...ids, untitled]);
@@ -75,8 +76,8 @@ test('the printed handout carries QR codes to the address it was opened from, an
   await expect(handout.locator('.handout-case').nth(2)).not.toContainText('出处');
   await expect(handout.locator('.handout-case').nth(2)).toContainText(`网址：`);
   const origin = new URL(page.url()).origin;
-  await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}/lesson/\\?l=`));
-  for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}/cases/${id}/`);
+  await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}${onSite('/lesson/')}\\?l=`));
+  for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}${onSite(`/cases/${id}/`)}`);
   await expect(handout).not.toContainText('localhost');
   await expect(handout).not.toContainText('（无题）');
   await expect(handout.locator('.teacher-note')).toHaveCount(3);

@@ -29,7 +29,7 @@ async function ready(page: Page) {
 
 /** Opens /lesson/ with this exact value stored (a string is stored as it is). */
 async function openWith(page: Page, value: unknown) {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await ready(page);
   await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [KEY, typeof value === 'string' ? value : JSON.stringify(value)]);
   await page.reload();
@@ -42,7 +42,7 @@ test('two tabs: an entry added in one survives a reorder in the other, and both 
   const a = await context.newPage();
   const b = await context.newPage();
   await openWith(b, lesson([[M], [Z]]));
-  await a.goto(`/cases/${T}/`);
+  await a.goto(`cases/${T}/`);
   const toggle = a.locator(`lesson-toggle[data-id="${T}"] button`);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -64,7 +64,7 @@ test('two tabs: notes typed in both survive; the tab being typed in keeps its fo
   const a = await context.newPage();
   const b = await context.newPage();
   await openWith(a, lesson([[M], [Z], [T]]));
-  await b.goto('/lesson/');
+  await b.goto('lesson/');
   await ready(b);
 
   await note(b, Z).click();
@@ -146,7 +146,7 @@ test('清空教案 can be undone, keeping an entry added meanwhile in another ta
   await expect(page.locator('[data-items] li')).toHaveCount(0);
   await expect(page.locator('[data-undo]')).toContainText('已清空教案（3 个案例）');
   const other = await context.newPage();
-  await other.goto(`/cases/${L}/`);
+  await other.goto(`cases/${L}/`);
   await other.locator(`lesson-toggle[data-id="${L}"] button`).click();
   await expect.poll(() => idsOf(page), slow).toEqual([L]);
   await page.locator('[data-undo]').getByRole('button', { name: '撤销' }).click();
@@ -160,7 +160,7 @@ test('“保存为我的教案” can be undone, and the lesson it replaced is b
     const bytes = new TextEncoder().encode(JSON.stringify({ v: 2, t: '别人的课', d: '', a: '', i: [id] }));
     return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }, T);
-  await page.goto(`/lesson/?l=${link}`);
+  await page.goto(`lesson/?l=${link}`);
   await ready(page);
   await page.getByRole('button', { name: '保存为我的教案' }).click();
   expect((await stored(page)).title).toBe('别人的课');

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pdfPages } from '../helpers/pdf.ts';
+import { atSite, onSite } from './site.ts';
 
 const titles = (page: Page) => page.locator('[data-items] .item-title');
 const idsOf = (page: Page) => page.locator('[data-items] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
 
 async function buildLesson(page: Page) {
-  await page.goto('/cases/');
+  await page.goto('cases/');
   const cards = page.locator('[data-results] > li');
   const picked: string[] = [];
   for (const index of [3, 0, 12]) {
@@ -22,7 +23,7 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
   test.slow(); // two browser contexts, a PDF and a dozen page loads: on a loaded 2-core machine this passes 60 s
   const picked = await buildLesson(page);
   await page.getByRole('link', { name: /教案/ }).first().click();
-  await expect(page).toHaveURL(/\/lesson\/$/);
+  await expect(page).toHaveURL(atSite(/lesson\/$/));
   await expect(titles(page)).toHaveText(picked);
 
   await page.getByLabel('课程标题').fill('收集民意的方法');
@@ -56,7 +57,7 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“收集民意的方法”（3 个案例）');
   await expect(titles(friend)).toHaveText(order);
   await friend.getByRole('button', { name: '保存为我的教案' }).click();
-  await friend.goto('/lesson/');
+  await friend.goto('lesson/');
   await expect(titles(friend)).toHaveText(order);
   await expect(friend.locator('lesson-count')).toContainText('（3）');
 
@@ -70,7 +71,7 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
   expect(pages[0]).toContain('对象');
   expect(pages[1]).toContain('目');
   // Each entry's section ends with its own address: the pages where they stand give the order.
-  const at = ids.map((id) => pages.findIndex((text) => text.includes(`/cases/${id}/`)));
+  const at = ids.map((id) => pages.findIndex((text) => text.includes(onSite(`/cases/${id}/`))));
   expect(at.every((n) => n >= 2)).toBe(true);
   expect(at).toEqual([...at].sort((a, b) => a - b));
   expect(new Set(at).size).toBe(3);
@@ -85,7 +86,7 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
 
 test('the lesson exports as Markdown in lesson order', async ({ page }) => {
   const picked = await buildLesson(page);
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await expect(titles(page)).toHaveText(picked);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Markdown' }).click()]);
   const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
@@ -96,7 +97,7 @@ test('the lesson exports as Markdown in lesson order', async ({ page }) => {
 });
 
 test('an old stored lesson is migrated, and an unreadable one is reported and kept', async ({ page }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await page.evaluate(() => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 1, ids: ['minqing-riji-gongzuofa', 'zou-qinqi-gongzuofa'] })));
   await page.reload();
   await expect(page.locator('[data-messages]')).toContainText('已把旧版（第 1 版）教案转换为新格式');
@@ -110,20 +111,20 @@ test('an old stored lesson is migrated, and an unreadable one is reported and ke
 });
 
 test('a shared lesson naming a removed entry says so and keeps the rest', async ({ page }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   const link = await page.evaluate(() => {
     const compact = { v: 2, t: '测试', d: '', a: '', i: ['minqing-riji-gongzuofa', 'no-longer-here', 'zou-qinqi-gongzuofa'] };
     const bytes = new TextEncoder().encode(JSON.stringify(compact));
     return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   });
-  await page.goto(`/lesson/?l=${link}`);
+  await page.goto(`lesson/?l=${link}`);
   await expect(page.locator('[data-items] li.missing')).toContainText('本站已没有这个案例');
   await expect(page.locator('.handout-case')).toHaveCount(2);
 });
 
 test('three entries compare side by side, and as swipeable cards on a phone', async ({ page }) => {
   const ids = ['minqing-riji-gongzuofa', 'zhongjiang-taizhang-gongzuofa', 'ling-juli-bianmin-gongzuofa'];
-  await page.goto(`/compare/?ids=${ids.join(',')}`);
+  await page.goto(`compare/?ids=${ids.join(',')}`);
   const table = page.locator('[data-compare-table] table');
   await expect(table.locator('thead th')).toHaveText(['方面', '“民情日记”工作法', '“台账工作法”', '“零距离便民”工作法']);
   await expect(table.locator('tbody th')).toHaveText(['实践单位', '地区与层级', '领域', '方法类别', '起始年份', '背景', '做法', '成效与数字', '启示']);
@@ -139,9 +140,9 @@ test('three entries compare side by side, and as swipeable cards on a phone', as
 });
 
 test('an entry page offers its own print and a comparison with similar entries', async ({ page }) => {
-  await page.goto('/cases/minqing-riji-gongzuofa/');
+  await page.goto('cases/minqing-riji-gongzuofa/');
   await expect(page.getByRole('button', { name: '仅打印本案例' })).toBeVisible();
   await page.getByRole('link', { name: '与相似案例对比' }).click();
-  await expect(page).toHaveURL(/\/compare\/\?ids=minqing-riji-gongzuofa,/);
+  await expect(page).toHaveURL(atSite(/compare\/\?ids=minqing-riji-gongzuofa,/));
   await expect(page.locator('[data-compare-table] thead th').nth(1)).toHaveText('“民情日记”工作法');
 });

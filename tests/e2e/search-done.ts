@@ -8,3 +8,18 @@ import { expect, type Page } from '@playwright/test';
 export async function searchDone(page: Page, timeout = 30_000) {
   await expect(page.locator('case-search')).toHaveAttribute('data-state', 'done', { timeout });
 }
+
+/**
+ * Runs a query and waits for its results. On the search page it is typed into the search box (the
+ * page sets data-state="searching" from the keystroke, so a stale "done" is never read), which
+ * skips reloading the page and starting Pagefind again; elsewhere the search page is opened with
+ * it. Relative URL, so it works under a sub-path too.
+ */
+export async function searchFor(page: Page, query: string, timeout = 30_000) {
+  if ((await page.locator('case-search #q').count()) > 0 && (await page.locator('case-search #q').inputValue()) !== query) {
+    await page.locator('case-search #q').fill(query);
+  } else {
+    await page.goto(`search/?q=${encodeURIComponent(query)}`);
+  }
+  await searchDone(page, timeout);
+}

@@ -4,15 +4,15 @@
  * waits for <case-search>'s own done signal.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { searchDone } from './search-done.ts';
+import { searchDone, searchFor } from './search-done.ts';
+import { caseIdOf } from './site.ts';
 
 const ids = (page: Page) =>
-  page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+  page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)).then((all) => all.map(caseIdOf));
 const matches = (page: Page) => page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
 
 async function search(page: Page, query: string) {
-  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-  await searchDone(page);
+  await searchFor(page, query);
   return ids(page);
 }
 
@@ -36,7 +36,7 @@ test('traditional characters fold to simplified: 三本臺賬 finds the 台账�
 test('、 inside a name may be left out: 笑问听析讲', async ({ page }) => {
   const found = await search(page, '笑问听析讲');
   expect(found.length).toBeGreaterThan(0);
-  const text = await page.request.get(`/cases/${found[0]}/`).then((r) => r.text());
+  const text = await page.request.get(`cases/${found[0]}/`).then((r) => r.text());
   expect(text).toMatch(/笑、问、听、析、讲/);
 });
 
@@ -70,7 +70,7 @@ test('pinyin initials and full pinyin: sbtz, gongtuizhixuan', async ({ page }) =
   const gt = await search(page, 'gongtuizhixuan');
   expect(gt.length).toBeGreaterThan(0);
   for (const id of gt.slice(0, 3)) {
-    const text = await page.request.get(`/cases/${id}/`).then((r) => r.text());
+    const text = await page.request.get(`cases/${id}/`).then((r) => r.text());
     expect(text, id).toContain('公推直选');
   }
 });
@@ -98,7 +98,7 @@ test('a question: 农村党员怎么联系群众 drops 怎么 and ranks pages wi
   expect(found.length).toBeGreaterThan(5);
   const first = page.locator('[data-search-results] > li').first();
   await expect(first.locator('.tags')).toContainText('包含全部词');
-  const text = await page.request.get(`/cases/${found[0]}/`).then((r) => r.text());
+  const text = await page.request.get(`cases/${found[0]}/`).then((r) => r.text());
   for (const word of ['农村', '党员', '联系', '群众']) expect(text, word).toContain(word);
 });
 
@@ -115,7 +115,7 @@ test('的 alone asks for a longer query instead of listing every page', async ({
 });
 
 test('正在搜索… shows at once on input and is replaced when the search is done', async ({ page }) => {
-  await page.goto('/search/');
+  await page.goto('search/');
   const status = page.locator('[data-search-status]');
   // Slow the index down so "at once" is observable: it must show before any index file arrives.
   await page.route('**/pagefind/**', async (route) => {
@@ -159,7 +159,7 @@ test('several regions at once, and the choice lives in the URL', async ({ page }
 });
 
 test('a method-family page shows the synonyms search uses, each a link that runs it', async ({ page }) => {
-  await page.goto('/themes/bianmin-fuwu/');
+  await page.goto('themes/bianmin-fuwu/');
   const synonyms = page.locator('[data-synonyms]');
   await expect(synonyms).toContainText('代办');
   await expect(synonyms).toContainText('便民服务');

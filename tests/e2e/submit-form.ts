@@ -24,7 +24,7 @@ export const validForm = {
  */
 export async function fillSubmitForm(page: Page, overrides: Partial<typeof validForm> = {}) {
   const v = { ...validForm, ...overrides };
-  await page.goto('/submit/');
+  await page.goto('submit/');
   const field = (label: string) => page.getByLabel(label, { exact: false }).first();
   await field('工作法名称').fill(v.工作法名称);
   await field('实践单位').fill(v.实践单位);

@@ -1,0 +1,47 @@
+/**
+ * Writing a browser test that runs both at the root and under a sub-path (read this before adding a spec).
+ *
+ * `npm test` runs the whole browser suite twice: against a root build (BASE_PATH unset, served at
+ * `/`) and against a build with BASE_PATH=/gzf/ served only under /gzf/ (everything outside is 404).
+ * playwright.config.ts sets baseURL to `http://127.0.0.1:<port>/gzf/` in the second run, so:
+ *
+ * - Navigate and request with paths RELATIVE to the site: `page.goto('cases/')`,
+ *   `request.get('cases.json')`, `page.goto('./')` for the home page. Never `goto('/cases/')`:
+ *   a leading slash leaves the base and gets the 404 page.
+ * - Assert URLs with `atSite(/cases\/\?region=x$/)` (the pattern is the path after the base), so a
+ *   link that forgot the base fails instead of matching `/cases/` anywhere.
+ * - Read a link's site path with `sitePathOf(href)` → `/cases/x/` (base removed; throws when the
+ *   link is outside the base), and an entry id with `caseIdOf(href)`.
+ * - Read built files through `built('cases/x/index.html')` (the run's OUT_DIR, not always dist/).
+ * - A spec that cannot run under a base (it builds its own fixture site at the root) says so with
+ *   `test.skip(base !== '/', 'why')` at the top of the file; list it in README, "测试".
+ */
+import { join } from 'node:path';
+import { normaliseBase } from '../../src/site-config.ts';
+
+/** The sub-path of this run: `/` or e.g. `/gzf/`. */
+export const base = normaliseBase(process.env.BASE_PATH);
+
+/** The folder this run's build was written to (scripts/test.ts sets OUT_DIR for the sub-path run). */
+export const outDir = process.env.OUT_DIR ?? 'dist';
+
+/** A built file of this run, by its path in the site: `built('cases/x/index.html')`. */
+export const built = (path: string) => join(outDir, path.replace(/^\//, ''));
+
+/** A site path as the browser sees it: `/cases/x/` → `/gzf/cases/x/`. */
+export const onSite = (path: string) => base + path.replace(/^\//, '');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A URL pattern for toHaveURL: origin, then the base, then `pattern` (the path after the base). */
+export const atSite = (pattern: RegExp) => new RegExp(`^https?://[^/]+${escapeRegExp(base)}${pattern.source}`, pattern.flags);
+
+/** The site path of a link (`/cases/x/`, base removed). Throws for a link outside the base. */
+export function sitePathOf(href: string): string {
+  const { pathname } = new URL(href, 'http://127.0.0.1');
+  if (!pathname.startsWith(base)) throw new Error(`link outside the site's base ${base}: ${href}`);
+  return `/${pathname.slice(base.length)}`;
+}
+
+/** The entry id of a link to an entry (`…/cases/<id>/`), or undefined for another page. */
+export const caseIdOf = (href: string) => /^\/cases\/([^/]+)\/$/.exec(sitePathOf(href))?.[1];

@@ -1,0 +1,106 @@
+/**
+ * The parted search index (src/integrations/pagefind.ts) with a mocked `pagefind` module: records
+ * go to the index in order, a part is written and its process closed every `partSize` records, the
+ * parts land where parts.json says, and any Pagefind error fails the build naming the record.
+ * The real Pagefind is exercised by the build and by tests/e2e/scale.spec.ts (three parts).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SearchRecord } from '../../src/lib/search-record.ts';
+
+/** What the mocked Pagefind saw: one entry per index created. */
+const created: { urls: string[]; writtenTo?: string }[] = [];
+const fail = { add: '', write: false, create: false };
+const close = vi.fn(async () => {});
+
+vi.mock('pagefind', () => ({
+  createIndex: vi.fn(async () => {
+    if (fail.create) return { errors: ['no pagefind binary'] };
+    const seen: { urls: string[]; writtenTo?: string } = { urls: [] };
+    created.push(seen);
+    return {
+      errors: [],
+      index: {
+        addCustomRecord: async (record: SearchRecord & { language: string }) => {
+          expect(record.language).toBe('zh-cn');
+          seen.urls.push(record.url);
+          return { errors: record.url === fail.add ? [`bad record ${record.url}`] : [] };
+        },
+        writeFiles: async ({ outputPath }: { outputPath: string }) => {
+          seen.writtenTo = outputPath;
+          return { errors: fail.write ? ['disk full'] : [], outputPath };
+        },
+      },
+    };
+  }),
+  close,
+}));
+
+const { PartedIndex } = await import('../../src/integrations/pagefind.ts');
+
+const record = (url: string): SearchRecord => ({ url, content: `正文 ${url}`, meta: { title: url } as SearchRecord['meta'], filters: {} }) as SearchRecord;
+const urls = (n: number) => Array.from({ length: n }, (_, i) => `/cases/e${i + 1}/`);
+
+beforeEach(() => {
+  created.length = 0;
+  close.mockClear();
+  Object.assign(fail, { add: '', write: false, create: false });
+});
+
+describe('PartedIndex', () => {
+  it('writes a part every partSize records, in order, closing Pagefind after each', async () => {
+    const index = new PartedIndex('/out', 2);
+    for (const url of urls(5)) index.add(url, () => record(url));
+    await index.finish();
+    expect(created.map((c) => c.urls)).toEqual([
+      ['/cases/e1/', '/cases/e2/'],
+      ['/cases/e3/', '/cases/e4/'],
+      ['/cases/e5/'],
+    ]);
+    expect(created.map((c) => c.writtenTo)).toEqual(['/out/pagefind', '/out/pagefind/part-2/', '/out/pagefind/part-3/']);
+    expect(index.parts).toEqual(['/pagefind/', '/pagefind/part-2/', '/pagefind/part-3/']);
+    expect(close).toHaveBeenCalledTimes(3);
+    expect([...index.urls]).toEqual(urls(5));
+  });
+
+  it('writes no empty last part when the records fill the parts exactly', async () => {
+    const index = new PartedIndex('/out', 2);
+    for (const url of urls(4)) index.add(url, () => record(url));
+    await index.finish();
+    expect(index.parts).toEqual(['/pagefind/', '/pagefind/part-2/']);
+    expect(created).toHaveLength(2);
+  });
+
+  it('writes one empty index for a library without entries, so the search page still finds one', async () => {
+    const index = new PartedIndex('/out', 2);
+    await index.finish();
+    expect(index.parts).toEqual(['/pagefind/']);
+    expect(created).toEqual([{ urls: [], writtenTo: '/out/pagefind' }]);
+  });
+
+  it('makes each record only when its turn comes, so queued records take no memory', async () => {
+    const index = new PartedIndex('/out', 2);
+    const make = vi.fn(() => record('/cases/a/'));
+    index.add('/cases/a/', make);
+    expect(make).not.toHaveBeenCalled();
+    await index.finish();
+    expect(make).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails naming the record Pagefind refused, after the records before it', async () => {
+    fail.add = '/cases/e2/';
+    const index = new PartedIndex('/out', 10);
+    for (const url of urls(3)) index.add(url, () => record(url));
+    await expect(index.finish()).rejects.toThrow(/addCustomRecord \(\/cases\/e2\/\)[\s\S]*bad record \/cases\/e2\//);
+  });
+
+  it('fails when a part cannot be written or no index can be created', async () => {
+    fail.write = true;
+    const writing = new PartedIndex('/out', 1);
+    writing.add('/cases/a/', () => record('/cases/a/'));
+    await expect(writing.finish()).rejects.toThrow(/writeFiles failed:\ndisk full/);
+
+    Object.assign(fail, { write: false, create: true });
+    const creating = new PartedIndex('/out', 1);
+    await expect(creating.finish()).rejects.toThrow(/createIndex failed:\nno pagefind binary/);
+  });
+});
