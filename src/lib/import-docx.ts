@@ -183,7 +183,7 @@ export function readBlocks(html: string): Block[] {
       if (cell !== undefined) cell += value;
       else if (current) {
         text += value;
-        if (value.trim()) (bold > 0 ? 0 : plain++);
+        if (value.trim() && bold <= 0) plain++;
       }
       continue;
     }
@@ -200,10 +200,16 @@ export function readBlocks(html: string): Block[] {
         table = undefined;
       } else table = [];
     } else if (tag === 'tr' && table) {
-      if (close) row?.length && table.push(row), (row = undefined);
+      if (close) {
+        if (row?.length) table.push(row);
+        row = undefined;
+      }
       else row = [];
     } else if ((tag === 'td' || tag === 'th') && row) {
-      if (close) row.push(tidy(cell ?? '')), (cell = undefined);
+      if (close) {
+        row.push(tidy(cell ?? ''));
+        cell = undefined;
+      }
       else cell = '';
     } else if (cell !== undefined) {
       if (tag === 'p' && close) cell += ' ';
@@ -611,8 +617,14 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     proposals.push({ field: 'region.province', value: place.province, why: `文中写有“${place.provinceText}”` });
     inferred.push({ field: 'region.province', note: mark(`导入建议：据“${place.provinceText}”`) });
   }
-  if (place.city) proposals.push({ field: 'region.city', value: place.city, why: '省名后的地级市' }), inferred.push({ field: 'region.city', note: mark(`导入建议：据“${place.city}”`) });
-  if (place.county) proposals.push({ field: 'region.county', value: place.county, why: '市名后的县区' }), inferred.push({ field: 'region.county', note: mark(`导入建议：据“${place.county}”`) });
+  if (place.city) {
+    proposals.push({ field: 'region.city', value: place.city, why: '省名后的地级市' });
+    inferred.push({ field: 'region.city', note: mark(`导入建议：据“${place.city}”`) });
+  }
+  if (place.county) {
+    proposals.push({ field: 'region.county', value: place.county, why: '市名后的县区' });
+    inferred.push({ field: 'region.county', note: mark(`导入建议：据“${place.county}”`) });
+  }
   const yearMatch = [titleLine, ...firstText.slice(0, 4), sections['做法']]
     .map((t) => /(19[4-9]\d|20\d\d)\s*年/.exec(t))
     .find((m) => m && Number(m[1]) <= Number(options.today.slice(0, 4)));

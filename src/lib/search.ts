@@ -39,7 +39,7 @@ export function parseQuery(query: string): string[] {
 }
 
 /** Quotes and brackets do not interrupt a phrase: 三本台账 matches “三本台账”. */
-const transparent = /["'“”‘’「」『』《》〈〉()\[\]【】〔〕]/;
+const transparent = /["'“”‘’「」『』《》〈〉()[\]【】〔〕]/;
 const isHan = (char: string | undefined) => !!char && /\p{Script=Han}/u.test(char);
 /** Stands where a phrase may not run across: sentence punctuation, or a space between two Chinese characters. */
 export const BOUNDARY = '|';

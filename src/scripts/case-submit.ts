@@ -124,7 +124,10 @@ class CaseSubmit extends HTMLElement {
     for (const control of this.form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
       for (const p of findPrivateData(control.value)) perField.push({ file: '', field: control.name, message: p.message, severity: 'error' });
       if (control.name.startsWith('section-'))
-        for (const p of findUnsafeMarkup(control.value, parseMdxBodyInBrowser)) markupInFields++, perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
+        for (const p of findUnsafeMarkup(control.value, parseMdxBodyInBrowser)) {
+          markupInFields++;
+          perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
+        }
     }
     // Markup that only the whole file shows (e.g. a code fence opened in one section and closed
     // in another) is listed too, so the form never passes what the build would refuse.

@@ -30,7 +30,7 @@ describe('checkCases', () => {
     const province = result.errors[0];
     expect(province.message).toContain('"guangdon"');
     expect(province.message).toContain('guangdong（广东）');
-    expect(formatProblem(province)).toMatch(/^content\/cases\/a\.mdx:\d+  \[region\.province\]/);
+    expect(formatProblem(province)).toMatch(/^content\/cases\/a\.mdx:\d+ {2}\[region\.province\]/);
     expect(result.validIds).toEqual([]);
   });
 
