@@ -10,6 +10,7 @@
  * have (mobile prefixes, area codes, ID dates and regions, bank-card prefixes and the Luhn
  * check), not any long digit string: years, money, counts, ranges and line locators pass.
  */
+import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
 export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'phone' | 'address';
@@ -24,8 +25,8 @@ export interface PrivacyFinding {
   text: string;
   /** What to do, in Chinese. */
   fix: string;
-  /** `疑似…“text”：fix / English`, ready for a report. */
-  message: string;
+  /** `疑似…“text”：fix`, with its English, ready for a report. */
+  message: Message;
 }
 
 export interface PrivacyOptions {
@@ -49,8 +50,8 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
 };
 
-/** The English tail every privacy message carries, so callers can tell these problems apart. */
-export const PRIVACY_MARK = '/ looks like private data';
+/** The start of every privacy message's English, so callers can tell these problems apart. */
+export const PRIVACY_MARK = 'looks like private data';
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -358,7 +359,7 @@ export function findPrivateData(text: string, options: PrivacyOptions = {}): Pri
         label,
         text: found.text,
         fix,
-        message: `疑似${label}“${found.text}”：${fix} ${PRIVACY_MARK} (${label}): remove it`,
+        message: msg(`疑似${label}“${found.text}”：${fix}`, `${PRIVACY_MARK} (${label}): remove it`),
       });
     }
   });

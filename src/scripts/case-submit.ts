@@ -4,12 +4,13 @@
  * field in Chinese. Nothing is sent anywhere; the file is downloaded or copied.
  */
 import { checkCases, type Problem } from '../lib/content-check.ts';
-import { entryText, freeId, suggestId } from '../lib/entry-file.ts';
+import { entryFileText, freeId, suggestId } from '../lib/entry-file.ts';
 import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
 import { isPrivacyProblem } from '../lib/privacy-check.ts';
 import { sectionNames } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
+import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
 
 interface Context {
@@ -104,7 +105,7 @@ class CaseSubmit extends HTMLElement {
     const place = data.region.county || data.region.city || (province ? vocab('region', province).label : '');
     const taken = new Set(this.context.existing.map((e) => e.id));
     this.entryId = this.value('id') || freeId(suggestId(data.title, place), taken);
-    return { text: entryText(data, sections), data };
+    return { text: entryFileText(data, sections), data };
   }
 
   private validate() {
@@ -126,7 +127,7 @@ class CaseSubmit extends HTMLElement {
       if (control.name.startsWith('section-'))
         for (const p of findUnsafeMarkup(control.value, parseMdxBodyInBrowser)) {
           markupInFields++;
-          perField.push({ file: '', field: control.name, message: `第 ${p.line} 行：${p.message}`, severity: 'error' });
+          perField.push({ file: '', field: control.name, message: wrapMessage(p.message, (zh) => `第 ${p.line} 行：${zh}`, (en) => `line ${p.line}: ${en}`), severity: 'error' });
         }
     }
     // Markup that only the whole file shows (e.g. a code fence opened in one section and closed
@@ -134,7 +135,7 @@ class CaseSubmit extends HTMLElement {
     const markupInFile = result.errors.filter((e) => e.field === '（正文）');
     const general = result.errors.filter((e) => !['（隐私）', '（正文）'].includes(e.field) && !isPrivacyProblem(e));
     const errors = [...general, ...perField, ...(markupInFields ? [] : markupInFile)];
-    if (taken) errors.push({ file: '', field: 'id', message: `文件名 ${this.entryId} 已被已有条目使用，请换一个`, severity: 'error' });
+    if (taken) errors.push({ file: '', field: 'id', message: msg(`文件名 ${this.entryId} 已被已有条目使用，请换一个`, `file name ${this.entryId} is taken`), severity: 'error' });
     this.show(errors, result.warnings);
   }
 
@@ -148,7 +149,7 @@ class CaseSubmit extends HTMLElement {
       const box = name === 'themes' ? this.querySelector<HTMLElement>('#f-themes') : this.form.querySelector<HTMLElement>(`[name="${name}"]`);
       if (!box) return unplaced.push(problem);
       const field = box.closest('.field') ?? box;
-      const note = el('p', { className: kind === 'error' ? 'field-error' : 'field-warning', textContent: `${kind === 'error' ? '✗' : '提示：'} ${problem.message.split(' / ')[0]}` });
+      const note = el('p', { className: kind === 'error' ? 'field-error' : 'field-warning', textContent: `${kind === 'error' ? '✗' : '提示：'} ${renderMessage(problem.message, 'zh')}` });
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);
       if (kind === 'error') box.setAttribute('aria-invalid', 'true');
@@ -157,7 +158,7 @@ class CaseSubmit extends HTMLElement {
     errors.forEach((p) => place(p, 'error'));
     warnings.forEach((p) => place(p, 'warning'));
     const summary = this.querySelector('[data-summary]')!;
-    summary.replaceChildren(...(errors.length && this.touched.size ? [el('p', { textContent: `还有 ${errors.length} 个问题需要改正，改好后才能下载。` }), ...unplaced.map((p) => el('p', { textContent: p.message.split(' / ')[0] }))] : []));
+    summary.replaceChildren(...(errors.length && this.touched.size ? [el('p', { textContent: `还有 ${errors.length} 个问题需要改正，改好后才能下载。` }), ...unplaced.map((p) => el('p', { textContent: renderMessage(p.message, 'zh') }))] : []));
     const output = this.querySelector<HTMLTextAreaElement>('[data-output]')!;
     output.value = this.text;
     this.querySelector<HTMLButtonElement>('[data-download]')!.disabled = errors.length > 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fillSubmitForm } from './submit-form.ts';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 
 test('the submission form explains each problem beside its field, and its file passes npm run check', async ({ page }) => {
   await fillSubmitForm(page, { 位置: '第45-1行', 做法: '每周二、周四晚上，支部委员分片入户。有事可打村支书手机13912345678。' });
