@@ -78,11 +78,6 @@ export function containsAll(text: string, terms: string[]): boolean {
   return terms.every((term) => haystack.includes(compact(term)));
 }
 
-/** True when at least one term occurs: the loosened match used only when nothing matches all. */
-export function containsAny(text: string, terms: string[]): boolean {
-  return terms.some((term) => containsAll(text, [term]));
-}
-
 /**
  * The looser query tried when the strict one finds nothing: mixed runs split into their Chinese
  * and Latin/digit parts, and Chinese runs longer than four characters into two-character pieces

@@ -119,7 +119,7 @@ export const caseSchema = z
       .array(themeId)
       .min(1)
       .max(4)
-      .refine((list) => new Set(list).size === list.length, zodMessage('方法类别重复', 'a method family is listed twice'))
+      .refine((list) => new Set(list).size === list.length, zodMessage('方法类别重复', 'a theme is listed twice'))
       .describe('方法类别，1—4 个，取自方法词表，最主要的在前'),
     /** Year the practice started, if the source says so. */
     year: z.number().int().min(1949).max(currentYear).optional().describe('开始实践的年份（来源写明时填写），四位整数'),

@@ -23,6 +23,8 @@ test('the submission form explains each problem beside its field, and its file p
   await page.locator('#f-做法').blur();
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查');
   await expect(page.locator('.field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  await expect(page.locator('[data-review]')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .mdx 文件' }).click()]);
   expect(download.suggestedFilename()).toBe('deyang-yefang-gongzuofa.mdx');
   const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');

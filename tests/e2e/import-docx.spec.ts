@@ -64,6 +64,7 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
 
   // The form checks the draft like anything typed: no error, so it can be downloaded.
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查', { timeout: 20_000 });
+  await page.getByRole('button', { name: '检查你的内容' }).click();
   const [entryDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .mdx 文件' }).click()]);
   const [sourceDownload] = await Promise.all([page.waitForEvent('download'), zone.getByRole('button', { name: /下载来源文件/ }).click()]);
   expect(entryDownload.suggestedFilename()).toBe('shixing-sanben-taizhang-gongzuofa.mdx');
