@@ -88,7 +88,10 @@ class CaseSubmit extends HTMLElement {
       }, 200);
     };
     this.form.addEventListener('input', changed);
-    this.form.addEventListener('change', changed);
+    // Selects and checkboxes report through "change" in some browsers; text boxes already did through "input".
+    this.form.addEventListener('change', (event) => {
+      if (!(event.target instanceof HTMLTextAreaElement) && (event.target as HTMLInputElement).type !== 'text') changed(event);
+    });
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.check();
@@ -350,8 +353,23 @@ class CaseSubmit extends HTMLElement {
     const summary = this.querySelector<HTMLElement>('[data-summary]')!;
     const showSummary = errors.length > 0 && (this.submitted || this.touched.size > 0);
     summary.hidden = !showSummary;
+    // Rebuilt only when it changes: a link replaced between mousedown and mouseup (a blur checks
+    // the form) would swallow the click.
+    const signature = showSummary ? errors.map((p) => `${p.field}\u0000${p.message.zh}`).join('\u0001') : '';
+    if (signature !== this.summarySignature) this.renderSummary(summary, showSummary ? errors : []);
+    this.summarySignature = signature;
+
+    const output = this.querySelector<HTMLTextAreaElement>('[data-output]')!;
+    output.value = this.text;
+    this.showReview();
+    this.showDownload(errors, warnings);
+  }
+
+  private summarySignature = '';
+
+  private renderSummary(summary: HTMLElement, errors: Problem[]) {
     summary.replaceChildren(
-      ...(showSummary
+      ...(errors.length
         ? [
             el('h2', { id: 'summary-h', textContent: `还有 ${errors.length} 个问题需要改正，改好后才能下载。` }),
             el(
@@ -369,10 +387,9 @@ class CaseSubmit extends HTMLElement {
     );
     // el() cannot set data-* through props: mark the links here.
     summary.querySelectorAll<HTMLAnchorElement>('a[href^="#"]').forEach((a) => (a.dataset.field = a.hash.slice(1)));
+  }
 
-    const output = this.querySelector<HTMLTextAreaElement>('[data-output]')!;
-    output.value = this.text;
-    this.showReview();
+  private showDownload(errors: Problem[], warnings: Problem[]) {
     const ready = errors.length === 0 && this.reviewed;
     const download = this.querySelector<HTMLButtonElement>('[data-download]')!;
     download.disabled = !ready;
@@ -393,6 +410,8 @@ class CaseSubmit extends HTMLElement {
       ? `文件 ${this.entryId}.mdx：还有 ${errors.length} 个问题。`
       : `文件 ${this.entryId}.mdx 已通过全部检查${warnings.length ? `（${warnings.length} 个提示）` : ''}，${ready ? '可以下载。' : '请点击“检查你的内容”核对后下载。'}`;
   }
+
+  private reviewSignature = '';
 
   /** The review ("检查你的内容"): every filled field with a link back to change it. */
   private showReview() {
@@ -415,7 +434,10 @@ class CaseSubmit extends HTMLElement {
       change.dataset.field = id;
       rows.push(el('div', { className: 'review-row' }, el('dt', { textContent: this.labelOf(name) }), el('dd', { textContent: shown }), el('dd', { className: 'review-change' }, change)));
     }
-    this.querySelector('[data-review-list]')!.replaceChildren(...rows);
+    const list = this.querySelector('[data-review-list]')!;
+    const signature = rows.map((r) => r.textContent).join('\u0001');
+    if (signature !== this.reviewSignature) list.replaceChildren(...rows);
+    this.reviewSignature = signature;
   }
 }
 

@@ -15,6 +15,7 @@ const checked = (page: Page) => expect(page.locator('case-submit')).toHaveAttrib
 const textOf = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
 
 test('on "检查你的内容" an empty form lists every problem at the top, each link focusing its field', async ({ page }) => {
+  test.slow();
   await page.goto('/submit/');
   await checked(page);
   const summary = page.locator('[data-summary]');
@@ -38,6 +39,7 @@ test('on "检查你的内容" an empty form lists every problem at the top, each
 });
 
 test('the download is really disabled, says why, and opens only after the review step', async ({ page }) => {
+  test.slow();
   await fillSubmitForm(page, { 位置: '第45-1行' });
   await checked(page);
   const download = page.getByRole('button', { name: '下载 .mdx 文件' });
@@ -67,6 +69,7 @@ test('the download is really disabled, says why, and opens only after the review
 });
 
 test('what is typed is saved, restored after a reload, and can be discarded', async ({ page }) => {
+  test.slow();
   await page.goto('/submit/');
   await checked(page);
   await page.locator('#f-title').fill('“夜访”工作法');
@@ -96,6 +99,7 @@ test('what is typed is saved, restored after a reload, and can be discarded', as
 });
 
 test('a new source has its own fields, and both downloaded files pass the project check', async ({ page }) => {
+  test.slow();
   await fillSubmitForm(page);
   await checked(page);
   await expect(page.locator('[data-new-source]')).toBeHidden();
