@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { refuseCode } from './src/lib/refuse-code.ts';
+import { refuseCode } from './src/lib/refuse-code.node.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import { deployment } from './src/site-config.ts';
@@ -29,7 +29,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.
   // satteri is @astrojs/mdx's default parser; refuseCode stops the build on any code or unsafe URL
-  // in an entry even if the content check is bypassed (defence in depth, src/lib/refuse-code.ts).
+  // in an entry even if the content check is bypassed (defence in depth, src/lib/refuse-code.node.ts).
   markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [refuseCode] }) },
   // No inline <script> or <style> at all: every script and stylesheet is a file from this site, so
   // the CSP needs no hashes and public/_headers can state the same policy as the pages' <meta>.

@@ -126,7 +126,6 @@ async function transfer(browser: import('playwright-core').Browser, base: string
   const page = await context.newPage();
   let pageBytes = 0;
   let searchBytes = 0;
-  let firstResults = 0;
   const pending: Promise<void>[] = [];
   // astro preview sends text uncompressed; any real host gzips it, so text counts at its gzip
   // size. Pagefind's index, fragments and wasm are compressed already and count as sent.
@@ -148,7 +147,7 @@ async function transfer(browser: import('playwright-core').Browser, base: string
   await page.goto(`${base}/search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => document.querySelector('[data-search-results] li'));
   await Promise.all(pending);
-  firstResults = searchBytes;
+  const firstResults = searchBytes;
   await page.waitForFunction(() => !document.querySelector('case-search')!.hasAttribute('aria-busy'));
   await page.waitForTimeout(200);
   await Promise.all(pending);

@@ -3,7 +3,8 @@
  * each with file:line, field and fix. Exit code 1 when there is any error.
  * Usage: node scripts/check-content.ts [content-dir]
  */
-import { checkProject, report } from '../src/integrations/content-check.ts';
+import { checkProject } from '../src/lib/content-files.node.ts';
+import { report } from '../src/lib/content-report.ts';
 
 const contentDir = process.argv[2] ?? 'content';
 try {

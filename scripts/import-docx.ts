@@ -7,11 +7,13 @@
  * Options: --source <id> (cite an existing source instead), --author, --dir (content folder).
  * Exit code 1 if any file was refused or its draft has errors.
  */
+import { msg } from '../src/schema/message.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import mammoth from 'mammoth';
-import { checkProject, report } from '../src/integrations/content-check.ts';
+import { checkProject } from '../src/lib/content-files.node.ts';
+import { report } from '../src/lib/content-report.ts';
 import { convertDocx, formatReport, imageExtension, ImportRefusal, importDocx, type Mammoth } from '../src/lib/import-docx.ts';
 
 const { values: flags, positionals: files } = parseArgs({
@@ -34,7 +36,7 @@ let failed = 0;
 for (const file of files) {
   const fileName = basename(file);
   try {
-    if (!existsSync(file)) throw new ImportRefusal('not-docx', `找不到文件 ${file} / file not found`);
+    if (!existsSync(file)) throw new ImportRefusal('not-docx', msg(`找不到文件 ${file}`, 'file not found'));
     const bytes = new Uint8Array(readFileSync(file));
     const { html, pictures, pages } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
     const taken = new Set(readdirSync(join(dir, 'cases')).map((f) => f.replace(/\.mdx?$/, '')));
@@ -51,7 +53,7 @@ for (const file of files) {
     if (existsSync(path)) throw new Error(`refusing to overwrite ${path}`);
     if (result.source) {
       const sourcePath = join(dir, 'sources', `${result.source.id}.json`);
-      if (existsSync(sourcePath)) throw new ImportRefusal('not-docx', `来源文件 ${sourcePath} 已存在，不会覆盖：请用 --source ${result.source.id} 引用它 / source exists`);
+      if (existsSync(sourcePath)) throw new ImportRefusal('not-docx', msg(`来源文件 ${sourcePath} 已存在，不会覆盖：请用 --source ${result.source.id} 引用它`, 'source exists'));
       writeFileSync(sourcePath, `${JSON.stringify(result.source.data, null, 2)}\n`);
     }
     for (const image of result.images) {

@@ -10,8 +10,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
-import { checkProject, report } from '../src/integrations/content-check.ts';
-import { entryText, freeId, placeholders, suggestId } from '../src/lib/entry-file.ts';
+import { checkProject } from '../src/lib/content-files.node.ts';
+import { report } from '../src/lib/content-report.ts';
+import { entryFileText, freeId, placeholders, suggestId } from '../src/lib/entry-file.ts';
 import { sectionNames } from '../src/schema/sections.ts';
 import { domains, levels, regions, themes, vocab } from '../src/schema/vocab.ts';
 
@@ -89,7 +90,7 @@ const data = {
   reviewed: new Date().toISOString().slice(0, 10),
 };
 const sections = Object.fromEntries(sectionNames.map((n) => [n, placeholders.section(n)]));
-writeFileSync(path, entryText(data, sections, { guidance: true }));
+writeFileSync(path, entryFileText(data, sections, { guidance: true }));
 if (!level) console.log('未给出 --level，层级暂定为“单位”，请核对。');
 
 // Check the new file with every rule the build uses, so the editor starts from a valid draft.

@@ -14,5 +14,4 @@ export const ui = {
   searchLabel: '搜索案例',
   searchPlaceholder: '方法名、地名、单位、关键词',
   facet: { region: '地区', domain: '领域', theme: '方法类别', year: '年份', source: '来源' },
-  sections: { 背景: '背景', 做法: '做法', 成效: '成效', 启示: '启示' },
 } as const;

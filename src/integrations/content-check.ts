@@ -1,81 +1,78 @@
 /**
- * Runs the content rules before Astro reads the collections, so a build with any bad entry stops
- * with every problem listed (Astro's own validation would stop at the first). `npm run check`
- * calls `checkProject` too: one set of rules, two ways in.
+ * The build's content check (an Astro integration; Node only, like everything in this folder).
+ * It runs the content rules before Astro reads the collections, so a build with any bad entry
+ * stops with every problem listed (Astro's own validation would stop at the first). Files are
+ * read by src/lib/content-files.node.ts, the report is written by src/lib/content-report.ts; the
+ * CLIs call those two directly.
+ *
+ * Handing the result on, explicitly:
+ * - to the other integration (src/integrations/pagefind.ts, same Node process): `lastCheckResult()`,
+ *   a module-level value whose only writer is this hook;
+ * - to pages (src/pages/backlog.astro), which are bundled and run apart from this module: the
+ *   virtual module `virtual:gongzuofa/content-check` (types in src/virtual-modules.d.ts). In a
+ *   build it holds the result this hook computed; in dev it is recomputed whenever a content file
+ *   changes, since editors are editing. Pages get only what they show: warnings and counts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkCases, checkSources, contentFile, formatProblem, type CheckResult, type ContentFile } from '../lib/content-check.ts';
-import { parseMdxBody } from '../lib/mdx-parse.ts';
+import type { Plugin } from 'vite';
+import { checkProject, type ProjectResult } from '../lib/content-files.node.ts';
+import { report } from '../lib/content-report.ts';
+import { msg, renderMessage } from '../schema/message.ts';
 
-function readDir(root: string, dir: string, extension: RegExp): ContentFile[] {
-  const full = resolve(root, dir);
-  let names: string[];
-  try {
-    names = readdirSync(full, { recursive: true }) as string[];
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => extension.test(name) && !/^[_.]/.test(name.split(/[\\/]/).pop()!) && statSync(join(full, name)).isFile())
-    .sort()
-    // Bytes, not text: the check tells a GBK or BOM file from bad content (see contentFile).
-    .map((name) => contentFile(relative(root, join(full, name)).split('\\').join('/'), readFileSync(join(full, name))));
-}
+/** What pages may read: `import checked from 'virtual:gongzuofa/content-check'`. */
+export const VIRTUAL_ID = 'virtual:gongzuofa/content-check';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** Checks every source and case file under `root/content`. */
-export function checkProject(root: string, contentDir = 'content'): CheckResult & { files: number } {
-  const sources = checkSources(readDir(root, join(contentDir, 'sources'), /\.json$/));
-  // Every file, not only .mdx: a .md or .txt entry would be skipped by the build without a word.
-  const caseFiles = readDir(root, join(contentDir, 'cases'), /./);
-  const publicDir = join(root, 'public');
-  const publicFiles = new Set(
-    existsSync(publicDir) ? (readdirSync(publicDir, { recursive: true }) as string[]).map((f) => `/${f.split('\\').join('/')}`) : [],
-  );
-  const cases = checkCases(caseFiles, { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles, parseBody: parseMdxBody });
-  // A mistyped content folder must not pass as an empty library.
-  const missing = existsSync(resolve(root, contentDir, 'cases'))
-    ? []
-    : [{ file: `${contentDir}/cases`, field: '（文件夹）', severity: 'error' as const, message: `找不到条目文件夹 ${contentDir}/cases：请检查路径 / the entries folder does not exist` }];
-  return { ...cases, errors: [...missing, ...sources.errors, ...cases.errors], files: caseFiles.length };
-}
+/** The result this build's hook computed; owned (written) by the hook below only. */
+let result: ProjectResult | undefined;
 
-/** The build's own check result, for pages rendered in the same build (see `checkedProject`). */
-const RESULT = Symbol.for('gongzuofa.content-check');
+/** The result of the check this build ran, if it ran one (read by src/integrations/pagefind.ts). */
+export const lastCheckResult = (): ProjectResult | undefined => result;
 
-/**
- * The content check's result: during a build, the one the build ran before rendering (checking a
- * library of thousands again would cost seconds); in dev, a fresh one, since files change.
- */
-/** The result of the check this build ran, if it ran one. */
-export const buildCheckResult = () => (globalThis as Record<symbol, unknown>)[RESULT] as (CheckResult & { files: number }) | undefined;
+/** The part of a result pages read: plain data, so it can be written into a module. */
+export const forPages = (r: ProjectResult) => ({ files: r.files, errors: r.errors.length, warnings: r.warnings });
 
-export function checkedProject(root: string, contentDir: string, dev: boolean): CheckResult & { files: number } {
-  const stored = buildCheckResult();
-  return !dev && stored ? stored : checkProject(root, contentDir);
-}
-
-export function report(result: CheckResult & { files: number }): string {
-  const lines = [...result.errors, ...result.warnings].map(formatProblem);
-  const summary = `内容检查：${result.files} 个条目，${result.errors.length} 个错误，${result.warnings.length} 个提示 / content check: ${result.files} entries, ${result.errors.length} errors, ${result.warnings.length} warnings`;
-  return [...lines, summary].join('\n');
+function checkResultModule(root: string, contentDir: string, dev: boolean): Plugin {
+  const contentRoot = resolve(root, contentDir);
+  return {
+    name: 'gongzuofa:content-check-result',
+    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      // In dev (or with CONTENT_CHECK=off, tests only) the pages get a fresh check of the files.
+      const current = !dev && result ? result : checkProject(root, contentDir);
+      return `export default ${JSON.stringify(forPages(current))};`;
+    },
+    configureServer(server) {
+      // A changed entry or source must show on /backlog/ at the next reload: drop the module.
+      server.watcher.on('all', (_event, file) => {
+        if (!resolve(file).startsWith(contentRoot)) return;
+        for (const environment of Object.values(server.environments)) {
+          const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
+          if (module) environment.moduleGraph.invalidateModule(module);
+        }
+      });
+    },
+  };
 }
 
 export default function contentCheck(): AstroIntegration {
   return {
     name: 'gongzuofa:content-check',
     hooks: {
-      'astro:config:setup': ({ config, command, logger }) => {
-        // For tests only (tests/unit/build-refuses-code.test.ts): shows the build's own remark guard
-        // (src/lib/refuse-code.ts) stops what this check would have stopped. Never set it to publish.
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        const contentDir = process.env.CONTENT_DIR ?? 'content';
+        updateConfig({ vite: { plugins: [checkResultModule(root, contentDir, command === 'dev')] } });
+        // For tests only (tests/unit/build-guard.test.ts): shows the build's own satteri guard
+        // (src/lib/refuse-code.node.ts) stops what this check would have stopped. Never set it to publish.
         if (process.env.CONTENT_CHECK === 'off') {
           logger.warn('CONTENT_CHECK=off: the content check is skipped (tests only)');
           return;
         }
-        const result = checkProject(fileURLToPath(config.root), process.env.CONTENT_DIR ?? 'content');
-        (globalThis as Record<symbol, unknown>)[RESULT] = result;
+        result = checkProject(root, contentDir);
         if (result.errors.length === 0) {
           logger.info(`${result.files} entries pass the content rules`);
           return;
@@ -83,7 +80,7 @@ export default function contentCheck(): AstroIntegration {
         const text = report(result);
         // In dev the editor keeps the server and sees the list; a build must never ship bad content.
         if (command === 'dev') logger.error(`\n${text}`);
-        else throw new Error(`内容有误，构建已停止 / invalid content, build stopped:\n${text}`);
+        else throw new Error(`${renderMessage(msg('内容有误，构建已停止', 'invalid content, build stopped'))}:\n${text}`);
       },
     },
   };

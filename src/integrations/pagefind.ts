@@ -21,10 +21,10 @@ import * as pagefind from 'pagefind';
 import { entryRecord, findMismatch, articleText } from '../lib/entry-text.ts';
 import { isPublished } from '../lib/editorial.ts';
 import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.ts';
-import { buildCheckResult } from './content-check.ts';
+import { lastCheckResult } from './content-check.ts';
 import { gunzipSync } from 'node:zlib';
 import { fold, type Folder } from '../lib/search-fold.ts';
-import { indexFolder, lexiconFile, lexiconPage, pairsFor, pinyinRow, traditionalPairs } from '../lib/search-lexicon.ts';
+import { indexFolder, lexiconFile, lexiconPage, pairsFor, pinyinRow, traditionalPairs } from '../lib/search-lexicon.node.ts';
 import type { LexiconPage } from '../lib/search-plan.ts';
 import { labelOf, thesaurus, variants } from '../schema/vocab.ts';
 import { formatRegion } from '../lib/format.ts';
@@ -129,7 +129,7 @@ function builtEntryPages(out: string): string[] {
 
 export default function pagefindIndex(): AstroIntegration {
   let index: PartedIndex | undefined;
-  let entries = new Map<string, NonNullable<ReturnType<typeof buildCheckResult>>['valid'][number]>();
+  let entries = new Map<string, NonNullable<ReturnType<typeof lastCheckResult>>['valid'][number]>();
   let logger: AstroIntegrationLogger;
   let folder: Folder | undefined;
   /** Characters of the folded library: the browser's folding table needs only these. */
@@ -138,7 +138,7 @@ export default function pagefindIndex(): AstroIntegration {
   let base = '/';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   let lexiconMissing: string[] = [];
-  /** Writes /pagefind/lexicon.json and /pagefind/pinyin.json (see src/lib/search-lexicon.ts). */
+  /** Writes /pagefind/lexicon.json and /pagefind/pinyin.json (see src/lib/search-lexicon.node.ts). */
   const writeLexicon = (out: string, parts: string[]) => {
     const ids = pageIds(out, parts);
     const rows: Record<string, LexiconPage> = {};
@@ -180,7 +180,7 @@ export default function pagefindIndex(): AstroIntegration {
         fullPairs = await traditionalPairs();
         const f = folder;
         // The content check (an earlier integration) has read and validated every entry.
-        const published = (buildCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
+        const published = (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false));
         entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
         for (const [url, e] of entries)
           index.add(url, () => {

@@ -69,13 +69,6 @@ export const getCases = async () => (await data()).cases;
 /** Every source document, in their fixed order. */
 export const getSources = async () => (await data()).sources;
 
-export async function getCase(id: string) {
-  const { cases, position } = await data();
-  const found = cases[position.get(id) ?? -1];
-  if (!found) throw new Error(`no case "${id}"`);
-  return found;
-}
-
 /** The entries before and after one in the catalogue order. */
 export async function neighbours(id: string) {
   const { cases, position } = await data();
@@ -83,7 +76,7 @@ export async function neighbours(id: string) {
   return { previous: cases[index - 1], next: cases[index + 1] };
 }
 
-/** Entries the editors linked, then the most similar others (shared method family, domain, region). */
+/** Entries the editors linked, then the most similar others (shared theme, domain, region). */
 export async function relatedCases(id: string, limit = 4) {
   const { cases, position, similar: findSimilar } = await data();
   const self = cases[position.get(id)!];

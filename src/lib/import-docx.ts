@@ -8,7 +8,8 @@
  * the entry is a 草稿) and listed in the report. Private data is cut out and listed with its
  * paragraph number; nothing else of the document's text is dropped.
  */
-import { entryText, freeId, placeholders, suggestId } from './entry-file.ts';
+import { msg, renderMessage, type Message } from '../schema/message.ts';
+import { entryFileText, freeId, placeholders, suggestId } from './entry-file.ts';
 import { findPrivateData, privacyKinds } from './privacy.ts';
 import { PROPOSAL } from './quality.ts';
 
@@ -29,9 +30,12 @@ export type RefusalCode = 'doc' | 'encrypted' | 'corrupt' | 'not-docx' | 'too-bi
 /** A document the import will not read, with the reason in Chinese and English. */
 export class ImportRefusal extends Error {
   readonly code: RefusalCode;
-  constructor(code: RefusalCode, message: string) {
-    super(message);
+  /** The refusal and its fix, as data (`message` is its rendered text, both languages). */
+  readonly text: Message;
+  constructor(code: RefusalCode, text: Message) {
+    super(renderMessage(text));
     this.code = code;
+    this.text = text;
   }
 }
 
@@ -54,20 +58,20 @@ function hasUtf16(bytes: Uint8Array, name: string): boolean {
 export function sniffDocx(bytes: Uint8Array, fileName: string): void {
   const name = `“${fileName}”`;
   if (bytes.length > MAX_BYTES)
-    throw new ImportRefusal('too-big', `${name} 有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限：一个案例通常只有几页，请只保留这个案例的内容，或压缩其中的图片后再导入 / file is over ${MAX_BYTES / 1024 / 1024} MB`);
-  if (bytes.length === 0) throw new ImportRefusal('empty', `${name} 是空文件 / the file is empty`);
+    throw new ImportRefusal('too-big', msg(`${name} 有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限：一个案例通常只有几页，请只保留这个案例的内容，或压缩其中的图片后再导入`, `file is over ${MAX_BYTES / 1024 / 1024} MB`));
+  if (bytes.length === 0) throw new ImportRefusal('empty', msg(`${name} 是空文件`, `the file is empty`));
   if (OLE.every((b, i) => bytes[i] === b)) {
     if (hasUtf16(bytes, 'EncryptedPackage') || hasUtf16(bytes, 'EncryptionInfo'))
-      throw new ImportRefusal('encrypted', `${name} 设置了打开密码，无法读取：请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档），另存为 .docx 后再导入 / the document is password-protected`);
-    throw new ImportRefusal('doc', `${name}：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入 / old .doc format: save as .docx first`);
+      throw new ImportRefusal('encrypted', msg(`${name} 设置了打开密码，无法读取：请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档），另存为 .docx 后再导入`, `the document is password-protected`));
+    throw new ImportRefusal('doc', msg(`${name}：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入`, `old .doc format: save as .docx first`));
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new ImportRefusal('not-docx', `${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx / not a .docx file`);
+    throw new ImportRefusal('not-docx', msg(`${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx`, `not a .docx file`));
 }
 
 /** The error for a file mammoth could not open although it looked like a zip. */
 export const corruptRefusal = (fileName: string, detail: string) =>
-  new ImportRefusal('corrupt', `“${fileName}”已损坏，无法作为 .docx 读取（${detail.slice(0, 80)}）：请在 Word/WPS 中打开，确认内容完整后重新另存为 .docx / the file is damaged or not a .docx`);
+  new ImportRefusal('corrupt', msg(`“${fileName}”已损坏，无法作为 .docx 读取（${detail.slice(0, 80)}）：请在 Word/WPS 中打开，确认内容完整后重新另存为 .docx`, `the file is damaged or not a .docx`));
 
 /** Pages of a document: Word's page breaks, or its length where it has fewer breaks than text. */
 export function estimatePages(pageBreaks: number, chars: number): number {
@@ -76,7 +80,7 @@ export function estimatePages(pageBreaks: number, chars: number): number {
 
 export function checkPages(pages: number, fileName: string): void {
   if (pages > MAX_PAGES)
-    throw new ImportRefusal('too-long', `“${fileName}”约有 ${pages} 页，超过 ${MAX_PAGES} 页的上限：一个案例通常不超过 20 页，这多半是一本汇编。请把要导入的案例单独另存为一个 .docx / about ${pages} pages, over the ${MAX_PAGES}-page limit`);
+    throw new ImportRefusal('too-long', msg(`“${fileName}”约有 ${pages} 页，超过 ${MAX_PAGES} 页的上限：一个案例通常不超过 20 页，这多半是一本汇编。请把要导入的案例单独另存为一个 .docx`, `about ${pages} pages, over the ${MAX_PAGES}-page limit`));
 }
 
 /** The part of mammoth's API the import uses, passed in so this module never loads mammoth itself. */
@@ -183,7 +187,7 @@ export function readBlocks(html: string): Block[] {
       if (cell !== undefined) cell += value;
       else if (current) {
         text += value;
-        if (value.trim()) (bold > 0 ? 0 : plain++);
+        if (value.trim() && bold <= 0) plain++;
       }
       continue;
     }
@@ -200,10 +204,16 @@ export function readBlocks(html: string): Block[] {
         table = undefined;
       } else table = [];
     } else if (tag === 'tr' && table) {
-      if (close) row?.length && table.push(row), (row = undefined);
+      if (close) {
+        if (row?.length) table.push(row);
+        row = undefined;
+      }
       else row = [];
     } else if ((tag === 'td' || tag === 'th') && row) {
-      if (close) row.push(tidy(cell ?? '')), (cell = undefined);
+      if (close) {
+        row.push(tidy(cell ?? ''));
+        cell = undefined;
+      }
       else cell = '';
     } else if (cell !== undefined) {
       if (tag === 'p' && close) cell += ' ';
@@ -437,7 +447,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const options = { ...givenOptions, fileName: findPrivateData(givenOptions.fileName).reduce((name, f) => name.split(f.text).join(''), givenOptions.fileName) };
   const blocks = readBlocks(html);
   if (!blocks.some((b) => b.kind !== 'img'))
-    throw new ImportRefusal('empty', `“${options.fileName}”里没有文字，无法生成条目 / the document has no text`);
+    throw new ImportRefusal('empty', msg(`“${options.fileName}”里没有文字，无法生成条目`, `the document has no text`));
   const removed: ImportReport['removed'] = [];
   const escaped: ImportReport['escaped'] = [];
   const proposals: ImportReport['proposals'] = [];
@@ -611,8 +621,14 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     proposals.push({ field: 'region.province', value: place.province, why: `文中写有“${place.provinceText}”` });
     inferred.push({ field: 'region.province', note: mark(`导入建议：据“${place.provinceText}”`) });
   }
-  if (place.city) proposals.push({ field: 'region.city', value: place.city, why: '省名后的地级市' }), inferred.push({ field: 'region.city', note: mark(`导入建议：据“${place.city}”`) });
-  if (place.county) proposals.push({ field: 'region.county', value: place.county, why: '市名后的县区' }), inferred.push({ field: 'region.county', note: mark(`导入建议：据“${place.county}”`) });
+  if (place.city) {
+    proposals.push({ field: 'region.city', value: place.city, why: '省名后的地级市' });
+    inferred.push({ field: 'region.city', note: mark(`导入建议：据“${place.city}”`) });
+  }
+  if (place.county) {
+    proposals.push({ field: 'region.county', value: place.county, why: '市名后的县区' });
+    inferred.push({ field: 'region.county', note: mark(`导入建议：据“${place.county}”`) });
+  }
   const yearMatch = [titleLine, ...firstText.slice(0, 4), sections['做法']]
     .map((t) => /(19[4-9]\d|20\d\d)\s*年/.exec(t))
     .find((m) => m && Number(m[1]) <= Number(options.today.slice(0, 4)));
@@ -665,7 +681,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     author: options.author,
     reviewed: options.today,
   };
-  const text = entryText(data, sections);
+  const text = entryFileText(data, sections);
   const source = options.sourceId
     ? undefined
     : {

@@ -2,7 +2,7 @@
  * Reading lessons from storage and shared links, validated with the zod schemas in
  * src/schema/lesson.ts. A bad item never costs the rest of the lesson: each entry, note and
  * detail is checked on its own, and whatever is dropped or cut is named, so the page can say so
- * (and keep the raw data in a backup). Kept apart from the basket operations so pages that only
+ * (and keep the raw data in a backup). Kept apart from the lesson operations so pages that only
  * add an entry do not load zod.
  */
 import { ENTRY_ID, MAX_ITEMS, NOTE_MAX, TEXT_MAX, lessonDate, lessonText, lessonV2, type Lesson, type LessonItem } from '../schema/lesson.ts';

@@ -1,5 +1,5 @@
 /**
- * The trainer's lesson: an ordered basket of entries with a title, date, audience and a note per
+ * The trainer's lesson: an ordered list of entries with a title, date, audience and a note per
  * entry. Kept in localStorage in a versioned format (schema: src/schema/lesson.ts; validated
  * reading: lesson-read.ts); shared as a URL parameter. Pure: storage and DOM live in
  * src/scripts/lesson-*.ts.
@@ -128,14 +128,6 @@ export function encodeLesson(lesson: Lesson): string {
   return toBase64Url(new TextEncoder().encode(JSON.stringify(compact)));
 }
 
-/** Splits a lesson's entries into those the site still has and those it no longer has. */
-export function resolve(lesson: Lesson, known: Set<string>) {
-  return {
-    present: lesson.items.filter((item) => known.has(item.id)),
-    missing: lesson.items.filter((item) => !known.has(item.id)).map((item) => item.id),
-  };
-}
-
 /** What the Markdown export needs of an entry. */
 export interface HandoutEntry {
   id: string;
@@ -190,7 +182,7 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
 }
 
 /**
- * A quick structural read for pages that only show or toggle the basket: no zod, so those pages
+ * A quick structural read for pages that only show or toggle the lesson: no zod, so those pages
  * stay light. Anything it cannot read is left for the lesson page, which validates and reports.
  */
 export function peekLesson(raw: string | null): Lesson | undefined {

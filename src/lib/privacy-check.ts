@@ -3,6 +3,7 @@
  * field path), the body, and every string of a source file (`content/sources/*.json`). Each
  * finding names the field and the line in the file. Pure and browser-safe.
  */
+import type { Message } from '../schema/message.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { findPrivateData, PRIVACY_MARK, type PrivacyFinding, type PrivacyOptions } from './privacy.ts';
 
@@ -12,11 +13,11 @@ export interface FieldPrivacyProblem {
   /** 1-based line in the file. */
   line: number;
   kind: PrivacyFinding['kind'];
-  message: string;
+  message: Message;
 }
 
 /** True for the problems this module reports (the /submit/ page places them by field itself). */
-export const isPrivacyProblem = (problem: { message: string }) => problem.message.includes(PRIVACY_MARK);
+export const isPrivacyProblem = (problem: { message: Message }) => problem.message.en.startsWith(PRIVACY_MARK);
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 

@@ -10,6 +10,7 @@
  * have (mobile prefixes, area codes, ID dates and regions, bank-card prefixes and the Luhn
  * check), not any long digit string: years, money, counts, ranges and line locators pass.
  */
+import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
 export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'phone' | 'address';
@@ -24,8 +25,8 @@ export interface PrivacyFinding {
   text: string;
   /** What to do, in Chinese. */
   fix: string;
-  /** `疑似…“text”：fix / English`, ready for a report. */
-  message: string;
+  /** `疑似…“text”：fix`, with its English, ready for a report. */
+  message: Message;
 }
 
 export interface PrivacyOptions {
@@ -49,8 +50,8 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
 };
 
-/** The English tail every privacy message carries, so callers can tell these problems apart. */
-export const PRIVACY_MARK = '/ looks like private data';
+/** The start of every privacy message's English, so callers can tell these problems apart. */
+export const PRIVACY_MARK = 'looks like private data';
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -67,6 +68,7 @@ export interface Normalised {
 const DASH = /[\u002D\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC\u2500\u2501\u23AF]/;
 const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
 // Zero-width, soft hyphen and bidi controls: invisible, so a number hidden by them is still a number.
+// eslint-disable-next-line no-misleading-character-class -- U+034F is listed on purpose, alone, not as a combining mark.
 const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 // Financial numerals (壹贰叁…) too: a careful writer spells a number that way so it cannot be altered.
 const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9' };
@@ -357,7 +359,7 @@ export function findPrivateData(text: string, options: PrivacyOptions = {}): Pri
         label,
         text: found.text,
         fix,
-        message: `疑似${label}“${found.text}”：${fix} ${PRIVACY_MARK} (${label}): remove it`,
+        message: msg(`疑似${label}“${found.text}”：${fix}`, `${PRIVACY_MARK} (${label}): remove it`),
       });
     }
   });

@@ -2,6 +2,7 @@
  * Checks that need more than a schema: links and images that must resolve, near-duplicate
  * entries, and quality hints that warn an editor without stopping the build.
  */
+import { msg, type Message } from '../schema/message.ts';
 import { sectionNames, splitSections, visible } from '../schema/sections.ts';
 
 /** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
@@ -61,25 +62,25 @@ export interface LinkTargets {
  * Internal links and images that would not resolve. Unsafe schemes are refused earlier, by
  * findUnsafeNodes; here only `/…` targets are judged (and image alt text).
  */
-export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { line: number; where: string; message: string }[] {
-  const problems: { line: number; where: string; message: string }[] = [];
+export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { line: number; where: string; message: Message }[] {
+  const problems: { line: number; where: string; message: Message }[] = [];
   for (const { url: target, line: at, image, alt } of links) {
     if (image) {
-      if (!alt?.trim()) problems.push({ line: at, where: '（图片）', message: `图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target}) / image needs alt text` });
+      if (!alt?.trim()) problems.push({ line: at, where: '（图片）', message: msg(`图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target})`, `image needs alt text`) });
       if (target.startsWith('/') && targets.publicFiles && !targets.publicFiles.has(target))
-        problems.push({ line: at, where: '（图片）', message: `图片 ${target} 不存在：请把文件放在 public${target} / image file not found` });
+        problems.push({ line: at, where: '（图片）', message: msg(`图片 ${target} 不存在：请把文件放在 public${target}`, `image file not found`) });
       else if (!target.startsWith('/') && !/^https:\/\//.test(target))
-        problems.push({ line: at, where: '（图片）', message: `图片地址 ${target} 无效：请用以 / 开头的站内路径 / use a site path starting with /` });
+        problems.push({ line: at, where: '（图片）', message: msg(`图片地址 ${target} 无效：请用以 / 开头的站内路径`, `use a site path starting with /`) });
       continue;
     }
     if (!target.startsWith('/') || target.startsWith('//')) continue;
     const route = internalRoutes.exec(target);
     if (!route) {
-      problems.push({ line: at, where: '（链接）', message: `站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/ / internal link does not match any page` });
+      problems.push({ line: at, where: '（链接）', message: msg(`站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/`, `internal link does not match any page`) });
       continue;
     }
     const [, kind, id] = route;
-    const dead = (what: string) => problems.push({ line: at, where: '（链接）', message: `链接的${what} ${id} 不存在：请检查拼写 / linked ${kind.replace(/s$/, '')} ${id} does not exist` });
+    const dead = (what: string) => problems.push({ line: at, where: '（链接）', message: msg(`链接的${what} ${id} 不存在：请检查拼写`, `linked ${kind.replace(/s$/, '')} ${id} does not exist`) });
     if (kind === 'cases' && targets.caseIds && !targets.caseIds.has(id)) dead('案例');
     if (kind === 'sources' && targets.sourceIds && !targets.sourceIds.has(id)) dead('来源');
     if (kind === 'regions' && targets.facets && !targets.facets.regions.has(id)) dead('地区');
@@ -92,7 +93,7 @@ export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { lin
 
 export interface Hint {
   field: string;
-  message: string;
+  message: Message;
   line?: number;
   /** Line counts from the start of the body rather than of the front matter. */
   inBody?: boolean;
@@ -130,28 +131,28 @@ export function qualityHints(data: any, body: string): Hint[] {
   for (const section of splitSections(body)) {
     if (!(sectionNames as readonly string[]).includes(section.name)) continue;
     const text = visibleText(section.text);
-    if (text.includes(PLACEHOLDER)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: `“## ${section.name}”还有待填写的内容` });
-    else if (text.includes(PROPOSAL)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: `“## ${section.name}”还有导入时提出、待确认的内容` });
+    if (text.includes(PLACEHOLDER)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: msg(`“## ${section.name}”还有待填写的内容`, `section “## ${section.name}” still holds placeholder text`) });
+    else if (text.includes(PROPOSAL)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: msg(`“## ${section.name}”还有导入时提出、待确认的内容`, `section “## ${section.name}” still holds import proposals to confirm`) });
     // "原文未介绍背景。" is a deliberate statement, not a thin section.
-    else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, message: `“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？ / section is under 50 characters` });
+    else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, message: msg(`“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？`, `section is under 50 characters`) });
     if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
-      hints.push({ field: '## 成效', line: section.line, inBody: true, message: '“## 成效”没有任何数字，figures 也为空：来源若有数字请写上 / no figures in the results' });
+      hints.push({ field: '## 成效', line: section.line, inBody: true, message: msg('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上', 'no figures in the results') });
   }
   for (const field of ['title', 'summary', 'unit'] as const) {
-    if (typeof data?.[field] === 'string' && data[field].includes(PLACEHOLDER)) hints.push({ field, placeholder: true, message: `${field} 还是待填写的占位文字` });
+    if (typeof data?.[field] === 'string' && data[field].includes(PLACEHOLDER)) hints.push({ field, placeholder: true, message: msg(`${field} 还是待填写的占位文字`, `${field} is still a placeholder`) });
   }
   for (const q of Array.isArray(data?.questions) ? data.questions : []) {
-    if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: '思考题还是待填写的占位文字' });
+    if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: msg('思考题还是待填写的占位文字', 'the questions are still placeholders') });
   }
   for (const [field, value] of strings(data, '')) {
-    if (value.includes(PROPOSAL)) hints.push({ field, placeholder: true, message: `${field} 是导入时提出的建议，还待确认：核对后删去“${PROPOSAL}”` });
+    if (value.includes(PROPOSAL)) hints.push({ field, placeholder: true, message: msg(`${field} 是导入时提出的建议，还待确认：核对后删去“${PROPOSAL}”`, `${field} is an import proposal: check it, then delete “${PROPOSAL}”`) });
   }
-  if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: '没有思考题 / no discussion questions' });
+  if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: msg('没有思考题', 'no discussion questions') });
   // A note that explains the unit (e.g. a masked name) is the entry saying why.
   const unitReason = typeof data?.unit === 'string' ? unitDescriptionReason(data.unit) : undefined;
   if (unitReason && !(typeof data?.notes === 'string' && data.notes.includes('单位')))
-    hints.push({ field: 'unit', message: `实践单位“${data.unit}”${unitReason}，像是描述而不是一个单位的名称：请写设计并推行这项工作的单位（如“思南县”“凤县县委”），执行范围写进正文；确需如此，请在 notes 中说明单位为何这样写 / unit describes several bodies rather than naming the one that designed and ran the scheme` });
+    hints.push({ field: 'unit', message: msg(`实践单位“${data.unit}”${unitReason}，像是描述而不是一个单位的名称：请写设计并推行这项工作的单位（如“思南县”“凤县县委”），执行范围写进正文；确需如此，请在 notes 中说明单位为何这样写`, `unit describes several bodies rather than naming the one that designed and ran the scheme`) });
   if (typeof data?.summary === 'string' && typeof data?.title === 'string' && similar(data.summary, data.title) >= 0.7)
-    hints.push({ field: 'summary', message: '摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果 / the summary repeats the title' });
+    hints.push({ field: 'summary', message: msg('摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果', 'the summary repeats the title') });
   return hints;
 }

@@ -4,6 +4,7 @@
  * private contact details that some sources print.
  */
 
+import { msg, type Message } from '../schema/message.ts';
 import { findPrivateData as findPrivacyFindings, type PrivacyOptions } from './privacy.ts';
 
 export interface LineProblem {
@@ -11,7 +12,7 @@ export interface LineProblem {
   line: number;
   /** What kind of data or markup was found, for the report's field column. */
   where: string;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -47,7 +48,7 @@ export type BodyParser = (body: string) => ParseResult;
 export interface MarkupProblem {
   line: number;
   column?: number;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -63,16 +64,16 @@ export const allowedNodeTypes = new Set([
 const plainFix = '请只用文字和 Markdown（强调用 **…**，列表用 - ）；要写花括号或尖括号本身，请在前面加反斜杠 \\ 或改用全角符号';
 
 /** What a refused node is, in words an editor knows, and the fix. */
-function describeNode(node: MdastNode): string {
+function describeNode(node: MdastNode): Message {
   switch (node.type) {
     case 'mdxjsEsm':
-      return `正文不能使用 import / export：案例只能包含文字和 Markdown，请删除这一行 / entries may not import or export anything`;
+      return msg(`正文不能使用 import / export：案例只能包含文字和 Markdown，请删除这一行`, `entries may not import or export anything`);
     case 'mdxFlowExpression':
     case 'mdxTextExpression': {
       const commentOnly = /^\s*(\/\*[\s\S]*?\*\/\s*)+$/.test(node.value ?? '');
       return commentOnly
-        ? `正文不能包含 {/* … */} 注释（MDX 会把花括号当作代码）：请删除注释；给编者的说明请写在提交说明里 / MDX comments are not allowed: remove the {/* … */}`
-        : `正文不能包含花括号表达式 {…}（MDX 会把它当作代码执行）：${plainFix} / braces run code in MDX: remove them or escape with \\{`;
+        ? msg(`正文不能包含 {/* … */} 注释（MDX 会把花括号当作代码）：请删除注释；给编者的说明请写在提交说明里`, `MDX comments are not allowed: remove the {/* … */}`)
+        : msg(`正文不能包含花括号表达式 {…}（MDX 会把它当作代码执行）：${plainFix}`, `braces run code in MDX: remove them or escape with \\{`);
     }
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
@@ -85,12 +86,12 @@ function describeNode(node: MdastNode): string {
         : /^[A-Z]/.test(name) || name.includes('.')
           ? `组件 <${name}>`
           : name ? `HTML 标签 <${name}>` : '片段 <>';
-      return `正文不能包含${kind}：${plainFix} / ${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`;
+      return msg(`正文不能包含${kind}：${plainFix}`, `${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`);
     }
     case 'html':
-      return `正文不能包含 HTML 或 HTML 注释：${plainFix} / raw HTML is not allowed in an entry`;
+      return msg(`正文不能包含 HTML 或 HTML 注释：${plainFix}`, `raw HTML is not allowed in an entry`);
     default:
-      return `正文不能包含这种标记（${node.type}）：${plainFix} / markup of type ${node.type} is not allowed in an entry`;
+      return msg(`正文不能包含这种标记（${node.type}）：${plainFix}`, `markup of type ${node.type} is not allowed in an entry`);
   }
 }
 
@@ -100,15 +101,15 @@ function describeNode(node: MdastNode): string {
  * parser's, so entities and `<…>` are already decoded; whitespace, control characters and
  * backslashes are refused outright because browsers strip or reinterpret them.
  */
-export function urlProblem(url: string): string | undefined {
+export function urlProblem(url: string): Message | undefined {
   const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url);
   if (/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/.test(url))
-    return `链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/ / the URL contains whitespace, control characters or a backslash`;
+    return msg(`链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/`, `the URL contains whitespace, control characters or a backslash`);
   if (/^https?:\/\/[^/]/i.test(url) || /^\/(?!\/)/.test(url) || url.startsWith('#')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return scheme
-    ? `链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点 / URL scheme ${scheme}: is not allowed (https, http, site paths and # only)`
-    : `链接地址 ${shown} 不是完整网址也不是站内路径：请写 https://… 或以 / 开头的站内路径 / the URL must start with https://, http://, / or #`;
+    ? msg(`链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点`, `URL scheme ${scheme}: is not allowed (https, http, site paths and # only)`)
+    : msg(`链接地址 ${shown} 不是完整网址也不是站内路径：请写 https://… 或以 / 开头的站内路径`, `the URL must start with https://, http://, / or #`);
 }
 
 /** Every refused node and URL in a parsed body, in document order, with its line. */
@@ -159,10 +160,10 @@ export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem
       line = tagLine + 1;
       column = lines[tagLine].indexOf(`<${tag}`) + 1;
       const kind = /\son\w+\s*=/i.test(lines[tagLine]) ? '内联事件处理器' : /^[A-Z]/.test(tag) ? `组件 <${tag}>` : `HTML 标签 <${tag}>`;
-      return [{ line, column, message: `正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix} / markup <${tag}> is not allowed in an entry` }];
+      return [{ line, column, message: msg(`正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix}`, `markup <${tag}> is not allowed in an entry`) }];
     }
     // The line is the problem's own (callers shift it to the file's line); the message names the column.
-    return [{ line, column, message: `MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')} / the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}` }];
+    return [{ line, column, message: msg(`MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')}`, `the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}`) }];
   }
   return findUnsafeNodes(result.tree);
 }

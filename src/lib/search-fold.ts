@@ -5,7 +5,7 @@
  * characters in the text the reader sees.
  *
  * - Traditional → simplified, one character at a time (a table generated from OpenCC at build
- *   time, see src/lib/search-lexicon.ts; the browser gets only the characters the library needs).
+ *   time, see src/lib/search-lexicon.node.ts; the browser gets only the characters the library needs).
  * - The reviewed variant table `content/vocab/variants.json` (帐→账, 〇→零…), applied after it.
  * - 、 and · inside names are ignored: they become a quote mark, which matching skips, so 笑问听析讲
  *   meets 笑、问、听、析、讲.

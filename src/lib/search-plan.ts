@@ -2,7 +2,7 @@
  * What a query asks for, and the order of every candidate page before any page's text is read.
  *
  * Pagefind answers "which pages hold all of these character pairs" (src/lib/grams.ts) with a score
- * per page; the lexicon (src/lib/search-lexicon.ts) holds each page's names. From those two alone
+ * per page; the lexicon (src/lib/search-lexicon.node.ts) holds each page's names. From those two alone
  * every candidate gets its group and place, so the order never changes when more pages are read;
  * reading a page's text then only confirms it (`verify`), dropping pages that hold the pairs but
  * not the phrase. Groups, most trusted first:

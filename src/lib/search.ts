@@ -39,7 +39,7 @@ export function parseQuery(query: string): string[] {
 }
 
 /** Quotes and brackets do not interrupt a phrase: 三本台账 matches “三本台账”. */
-const transparent = /["'“”‘’「」『』《》〈〉()\[\]【】〔〕]/;
+const transparent = /["'“”‘’「」『』《》〈〉()[\]【】〔〕]/;
 const isHan = (char: string | undefined) => !!char && /\p{Script=Han}/u.test(char);
 /** Stands where a phrase may not run across: sentence punctuation, or a space between two Chinese characters. */
 export const BOUNDARY = '|';
@@ -76,11 +76,6 @@ export function compact(text: string): string {
 export function containsAll(text: string, terms: string[]): boolean {
   const haystack = compact(text);
   return terms.every((term) => haystack.includes(compact(term)));
-}
-
-/** True when at least one term occurs: the loosened match used only when nothing matches all. */
-export function containsAny(text: string, terms: string[]): boolean {
-  return terms.some((term) => containsAll(text, [term]));
 }
 
 /**

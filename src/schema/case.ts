@@ -2,6 +2,7 @@
  * The front matter of a case entry (`content/cases/<id>.mdx`). The body's four sections are
  * checked separately (see `sections.ts`) because a schema only sees front matter.
  */
+import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
 import { domainId, level, regionId, themeId } from './vocab.ts';
 import { sourceRef } from './source.ts';
@@ -10,7 +11,7 @@ import { nameText, proseText } from './text.ts';
 /** Entry ids are the catalogue ids: ASCII pinyin slugs. */
 export const caseId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, '案例 id 只能由小写字母、数字和连字符组成 / case ids are lower-case ASCII slugs');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, zodMessage('案例 id 只能由小写字母、数字和连字符组成', 'case ids are lower-case ASCII slugs'));
 
 /** Fields an editor may mark as inferred rather than stated by the source. */
 export const inferableFields = [
@@ -35,7 +36,7 @@ export const regionSchema = z
     note: proseText(z.string().min(1)).optional().describe('地区不完整的原因，如“原文地名被遮蔽”'),
   })
   .refine((region) => region.province || region.note, {
-    message: '缺少省份：请填写 region.province，或在 region.note 中说明原文为何没有地区 / province missing: set region.province or explain in region.note',
+    message: zodMessage('缺少省份：请填写 region.province，或在 region.note 中说明原文为何没有地区', 'province missing: set region.province or explain in region.note'),
     path: ['province'],
   });
 
@@ -64,7 +65,7 @@ export const teachingSchema = z
       .array(caseId)
       .max(4)
       .default([])
-      .refine((list) => new Set(list).size === list.length, '延伸阅读重复 / an entry is listed twice in further')
+      .refine((list) => new Set(list).size === list.length, zodMessage('延伸阅读重复', 'an entry is listed twice in further'))
       .describe('延伸阅读：可对照阅读的其他条目的 id（content/cases/ 下的文件名），最多 4 个'),
   })
   .strict();
@@ -79,11 +80,11 @@ const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD，如 2026-11-23 / write dates as YYYY-MM-DD')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage('日期须写成 YYYY-MM-DD，如 2026-11-23', 'write dates as YYYY-MM-DD'))
     // 2024-02-30 matches the pattern but is no day; Date would roll it over to March.
-    .refine((s) => new Date(`${s}T00:00:00Z`).toJSON()?.slice(0, 10) === s, '这一天不存在（如 2 月 30 日）：请写实际的日期 / no such date')
+    .refine((s) => new Date(`${s}T00:00:00Z`).toJSON()?.slice(0, 10) === s, zodMessage('这一天不存在（如 2 月 30 日）：请写实际的日期', 'no such date'))
     // A future date would pin the entry to the top of the feed; one day of slack covers time zones.
-    .refine((s) => s <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), '日期在将来：请写实际审核的日期 / the date is in the future'),
+    .refine((s) => s <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), zodMessage('日期在将来：请写实际审核的日期', 'the date is in the future')),
 );
 
 export const caseSchema = z
@@ -118,7 +119,7 @@ export const caseSchema = z
       .array(themeId)
       .min(1)
       .max(4)
-      .refine((list) => new Set(list).size === list.length, '方法类别重复 / a method family is listed twice')
+      .refine((list) => new Set(list).size === list.length, zodMessage('方法类别重复', 'a theme is listed twice'))
       .describe('方法类别，1—4 个，取自方法词表，最主要的在前'),
     /** Year the practice started, if the source says so. */
     year: z.number().int().min(1949).max(currentYear).optional().describe('开始实践的年份（来源写明时填写），四位整数'),
@@ -155,5 +156,7 @@ export const caseSchema = z
   })
   .strict();
 
-export type CaseData = z.infer<typeof caseSchema>;
+export type EntryData = z.infer<typeof caseSchema>;
+/** @deprecated Old name of EntryData, kept only until the branches that still use it are merged. */
+export type CaseData = EntryData;
 export type CaseInput = z.input<typeof caseSchema>;

@@ -3,12 +3,13 @@
  * of a submitted Word document open which of the four sections. Validated here so a heading that
  * is listed twice, or under a section that does not exist, fails the tests and the import.
  */
+import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
 import headingsData from '../../content/vocab/headings.json' with { type: 'json' };
 import { sectionNames } from './sections.ts';
 
 /** A heading as documents write it, without numbering: 主要做法, 取得成效. */
-const heading = z.string().trim().min(1).max(20).regex(/^[^\s\d一二三四五六七八九十、（）().．]/, '标题不写编号 / no numbering in the table');
+const heading = z.string().trim().min(1).max(20).regex(/^[^\s\d一二三四五六七八九十、（）().．]/, zodMessage('标题不写编号', 'no numbering in the table'));
 
 export const headingsSchema = z
   .object({
@@ -20,7 +21,7 @@ export const headingsSchema = z
   .refine((table) => {
     const all = Object.values(table.sections).flat();
     return new Set(all).size === all.length;
-  }, '同一个标题列在了两节下 / a heading is listed under two sections');
+  }, zodMessage('同一个标题列在了两节下', 'a heading is listed under two sections'));
 
 export type HeadingTable = z.infer<typeof headingsSchema>;
 

@@ -1,6 +1,6 @@
 /**
  * The lesson's limits, in one place: the zod schema (lesson.ts), the browser pages (maxlength,
- * character counts) and the light basket code all read them here. No zod, so the entry page's
+ * character counts) and the light lesson code all read them here. No zod, so the entry page's
  * lesson button stays small.
  */
 

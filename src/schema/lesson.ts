@@ -11,7 +11,7 @@ export { ENTRY_ID, MAX_ITEMS, NOTE_MAX, TEXT_MAX };
 /** An entry id as the catalogue spells it. */
 export const entryId = z.string().regex(ENTRY_ID);
 
-/** Version 1: the first basket, ids only. */
+/** Version 1: the first lesson format, ids only. */
 export const lessonV1 = z.object({
   version: z.literal(1),
   /** Entry ids in teaching order; each is checked on its own when read, so one bad id costs only itself. */

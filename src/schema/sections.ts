@@ -2,6 +2,7 @@
  * The four body sections every entry has, as `##` headings in this order. A schema cannot see the
  * body, so `findSectionProblems` checks it; the build and `npm run check` both call it.
  */
+import { msg, type Message } from './message.ts';
 export const sectionNames = ['背景', '做法', '成效', '启示'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
@@ -11,7 +12,7 @@ export interface SectionProblem {
   /** 1-based line in the body (or the heading line), where known. */
   line?: number;
   /** Chinese and English explanation with the fix. */
-  message: string;
+  message: Message;
 }
 
 export interface Section {
@@ -52,7 +53,7 @@ export function findSectionProblems(body: string): SectionProblem[] {
       problems.push({
         section: section.name,
         line: section.line,
-        message: `未知的二级标题“## ${section.name}”：正文只能有 ${sectionNames.join('、')} 四个“##”标题，小标题请用“###” / unknown heading "## ${section.name}": use only the four sections; use ### for sub-headings`,
+        message: msg(`未知的二级标题“## ${section.name}”：正文只能有 ${sectionNames.join('、')} 四个“##”标题，小标题请用“###”`, `unknown heading "## ${section.name}": use only the four sections; use ### for sub-headings`),
       });
     }
   }
@@ -61,13 +62,13 @@ export function findSectionProblems(body: string): SectionProblem[] {
     if (matches.length === 0) {
       problems.push({
         section: name,
-        message: `缺少“## ${name}”一节：请按 ${sectionNames.join('、')} 的顺序补上 / missing section "## ${name}"`,
+        message: msg(`缺少“## ${name}”一节：请按 ${sectionNames.join('、')} 的顺序补上`, `missing section "## ${name}"`),
       });
     } else if (matches.length > 1) {
       problems.push({
         section: name,
         line: matches[1].line,
-        message: `“## ${name}”出现了 ${matches.length} 次：每节只能有一个 / section "## ${name}" appears ${matches.length} times`,
+        message: msg(`“## ${name}”出现了 ${matches.length} 次：每节只能有一个`, `section "## ${name}" appears ${matches.length} times`),
       });
     }
     for (const section of matches) {
@@ -75,7 +76,7 @@ export function findSectionProblems(body: string): SectionProblem[] {
         problems.push({
           section: name,
           line: section.line,
-          message: `“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”） / section "## ${name}" is empty: if the source says nothing, say so in one sentence`,
+          message: msg(`“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）`, `section "## ${name}" is empty: if the source says nothing, say so in one sentence`),
         });
       }
     }
@@ -87,14 +88,14 @@ export function findSectionProblems(body: string): SectionProblem[] {
     problems.push({
       section: firstOccurrence.join('、'),
       line: found[0]?.line,
-      message: `各节顺序不对：现为 ${firstOccurrence.join('、')}，应为 ${expected.join('、')} / sections out of order: found ${firstOccurrence.join(', ')}, expected ${expected.join(', ')}`,
+      message: msg(`各节顺序不对：现为 ${firstOccurrence.join('、')}，应为 ${expected.join('、')}`, `sections out of order: found ${firstOccurrence.join(', ')}, expected ${expected.join(', ')}`),
     });
   }
   if (found.length && visible(body.slice(0, body.indexOf('## ')))) {
     problems.push({
       section: '（开头）',
       line: 1,
-      message: '第一个“## 背景”之前不应有正文 / there is text before the first section',
+      message: msg('第一个“## 背景”之前不应有正文', 'there is text before the first section'),
     });
   }
   return problems;

@@ -2,6 +2,7 @@
  * Source documents: one data file per document in `content/sources/`, plus the reference an entry
  * makes to one of them (`source: { id, locator }`).
  */
+import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
 import { regionId } from './vocab.ts';
 import { nameText, proseText } from './text.ts';
@@ -9,17 +10,17 @@ import { nameText, proseText } from './text.ts';
 /** Source ids are ASCII slugs, the file name of `content/sources/<id>.json`. */
 export const sourceId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, '来源 id 只能由小写字母、数字和连字符组成 / source ids are lower-case ASCII slugs');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, zodMessage('来源 id 只能由小写字母、数字和连字符组成', 'source ids are lower-case ASCII slugs'));
 
 /** Where in a source something stands: `第99-307行` (lines) or `第13页` / `第13-15页` (pages). */
 export const locator = z
   .string()
-  .regex(/^第\d+(?:-\d+)?[行页]$/, '位置须写成“第99-307行”或“第13页” / write the locator as 第99-307行 or 第13页')
+  .regex(/^第\d+(?:-\d+)?[行页]$/, zodMessage('位置须写成“第99-307行”或“第13页”', 'write the locator as 第99-307行 or 第13页'))
   .refine((value) => {
     // Refinements run even when the pattern failed; only a well-formed range is compared.
     const [start, end] = (value.match(/\d+/g) ?? []).map(Number);
     return end === undefined || end >= start;
-  }, '起止顺序颠倒 / the range ends before it starts')
+  }, zodMessage('起止顺序颠倒', 'the range ends before it starts'))
   .describe('在来源中的位置：行号范围写“第99-307行”，页码写“第13页”或“第13-15页”');
 
 /** An entry's citation of its source document. */

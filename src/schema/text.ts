@@ -8,6 +8,7 @@
  * - `proseText`: summaries, notes, questions: line breaks allowed, angle brackets allowed (the
  *   text is escaped wherever it is shown).
  */
+import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
 
 /** C0 and C1 control characters and DEL; `\n` is handled separately (allowed in prose). */
@@ -31,27 +32,27 @@ interface Rule {
 const rules = {
   newline: {
     pattern: /[\n\u2028\u2029]/u,
-    message: (_c, at) => `不能换行（第 ${at} 个字符处）：请写在一行内 / must be on one line (line break at character ${at}): join the lines`,
+    message: (_c, at) => zodMessage(`不能换行（第 ${at} 个字符处）：请写在一行内`, `must be on one line (line break at character ${at}): join the lines`),
   },
   control: {
     pattern: CONTROL,
     message: (c, at) =>
-      `含有控制字符 ${codePoint(c)}（第 ${at} 个字符）：请删除它 / contains the control character ${codePoint(c)} (character ${at}): delete it`,
+      zodMessage(`含有控制字符 ${codePoint(c)}（第 ${at} 个字符）：请删除它`, `contains the control character ${codePoint(c)} (character ${at}): delete it`),
   },
   zeroWidth: {
     pattern: ZERO_WIDTH,
     message: (c, at) =>
-      `含有看不见的零宽字符 ${codePoint(c)}（第 ${at} 个字符，常随网页或聊天软件里复制的文字带入）：请删除它 / contains the invisible zero-width character ${codePoint(c)} (character ${at}, often copied along from web pages or chat apps): delete it`,
+      zodMessage(`含有看不见的零宽字符 ${codePoint(c)}（第 ${at} 个字符，常随网页或聊天软件里复制的文字带入）：请删除它`, `contains the invisible zero-width character ${codePoint(c)} (character ${at}, often copied along from web pages or chat apps): delete it`),
   },
   bidi: {
     pattern: BIDI,
     message: (c, at) =>
-      `含有改变文字方向的控制字符 ${codePoint(c)}（第 ${at} 个字符），它让显示出的文字与实际内容不一致：请删除它 / contains the text-direction control ${codePoint(c)} (character ${at}), which makes the text display differently from what it is: delete it`,
+      zodMessage(`含有改变文字方向的控制字符 ${codePoint(c)}（第 ${at} 个字符），它让显示出的文字与实际内容不一致：请删除它`, `contains the text-direction control ${codePoint(c)} (character ${at}), which makes the text display differently from what it is: delete it`),
   },
   angle: {
     pattern: ANGLE,
     message: (c, at) =>
-      `不能含有尖括号“${c}”（第 ${at} 个字符）：名称、单位、地名和标签里用不到它，请删除，书名请用《》 / must not contain “${c}” (character ${at}): names, units, places and labels do not need angle brackets; delete it, and write book titles with 《》`,
+      zodMessage(`不能含有尖括号“${c}”（第 ${at} 个字符）：名称、单位、地名和标签里用不到它，请删除，书名请用《》`, `must not contain “${c}” (character ${at}): names, units, places and labels do not need angle brackets; delete it, and write book titles with 《》`),
   },
 } satisfies Record<string, Rule>;
 

@@ -1,5 +1,5 @@
 /**
- * Closed vocabularies (regions, domains, method families) live as data in `content/vocab/`.
+ * Closed vocabularies (regions, domains, themes) live as data in `content/vocab/`.
  * This module validates that data and turns each list into a `z.enum`, so a typo in an entry
  * fails the build and adding a value is a one-line change to the JSON file.
  */
@@ -99,7 +99,7 @@ function parseVocabFile<T>(file: string, schema: z.ZodType<T>, data: unknown): T
 export const variants: Variant[] = parseVocabFile('variants.json', variantsFileSchema, variantsData).values;
 
 /**
- * Search topics (content/vocab/thesaurus.json) plus one per method family: its label and each
+ * Search topics (content/vocab/thesaurus.json) plus one per theme: its label and each
  * alias lead to each other, so 纠纷调解 also finds the family 矛盾调解.
  */
 export const thesaurus: Topic[] = (() => {
@@ -115,7 +115,7 @@ export const thesaurus: Topic[] = (() => {
   return [...out].map(([term, related]) => ({ term, related: [...related] }));
 })();
 
-/** The synonyms readers may search with for a method family: its aliases and the topics that lead to it. */
+/** The synonyms readers may search with for a theme: its aliases and the topics that lead to it. */
 export function themeSynonyms(id: string): string[] {
   const theme = vocab('theme', id);
   const names = new Set([theme.label, ...theme.aliases]);

@@ -46,7 +46,7 @@ const loadPagefind = () =>
     return pf;
   }));
 
-/** The lexicon (src/lib/search-lexicon.ts); without it search still finds exact matches. */
+/** The lexicon (src/lib/search-lexicon.node.ts); without it search still finds exact matches. */
 const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], pages: {} };
 let lexiconPromise: Promise<Lexicon> | undefined;
 const loadLexicon = () =>
@@ -55,7 +55,7 @@ const loadLexicon = () =>
     .catch(() => emptyLexicon)
     .then(readLexicon));
 
-/** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.ts). */
+/** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.node.ts). */
 let pinyinPromise: Promise<Map<string, string>> | undefined;
 const loadPinyin = () =>
   (pinyinPromise ??= fetch(href('/pagefind/pinyin.json'))

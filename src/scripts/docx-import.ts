@@ -3,6 +3,7 @@
  * file arrives: mammoth, the shared import code (src/lib/import-docx.ts), filling the form of
  * <case-submit> and showing the report. Nothing is uploaded.
  */
+import { renderMessage } from '../schema/message.ts';
 import mammoth from 'mammoth';
 import * as lib from '../lib/import-docx.ts';
 import { downloadText, el } from './dom.ts';
@@ -42,7 +43,7 @@ export async function runImport(zone: HTMLElement, file: File, status: (text: st
     showReport(zone, result, converted.pictures);
     status(`已导入“${file.name}”：表单已填好，请按下面的报告逐项核对。带“${lib.PROPOSAL_MARK}”的是导入时提出的建议。`, 'done');
   } catch (error) {
-    status(`✗ 没有导入：${(error as Error).message.split(' / ')[0]}`, 'error');
+    status(`✗ 没有导入：${error instanceof lib.ImportRefusal ? renderMessage(error.text, 'zh') : (error as Error).message}`, 'error');
   }
 }
 

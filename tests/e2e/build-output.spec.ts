@@ -1,7 +1,7 @@
 /** Nothing dropped silently: every entry file is a page, and every entry page is in the search index. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 import { entryRecord, findMismatch } from '../../src/lib/entry-text.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { built, onSite } from './site.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { fillSubmitForm } from './submit-form.ts';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 
 test('the submission form explains each problem beside its field, and its file passes npm run check', async ({ page }) => {
   await fillSubmitForm(page, { 位置: '第45-1行', 做法: '每周二、周四晚上，支部委员分片入户。有事可打村支书手机13912345678。' });
@@ -23,6 +23,8 @@ test('the submission form explains each problem beside its field, and its file p
   await page.locator('#f-做法').blur();
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查');
   await expect(page.locator('.field-error')).toHaveCount(0);
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  await expect(page.locator('[data-review]')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .mdx 文件' }).click()]);
   expect(download.suggestedFilename()).toBe('deyang-yefang-gongzuofa.mdx');
   const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 
 const P = (text: string) => new Paragraph(text);
 const practice = '村党支部建立民情台账，支部委员每月分片入户走访，把群众反映的问题登记在册，按轻重缓急分类交办，办结以后再回访群众，听取群众的评价。';
@@ -64,6 +64,7 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
 
   // The form checks the draft like anything typed: no error, so it can be downloaded.
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查', { timeout: 20_000 });
+  await page.getByRole('button', { name: '检查你的内容' }).click();
   const [entryDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .mdx 文件' }).click()]);
   const [sourceDownload] = await Promise.all([page.waitForEvent('download'), zone.getByRole('button', { name: /下载来源文件/ }).click()]);
   expect(entryDownload.suggestedFilename()).toBe('shixing-sanben-taizhang-gongzuofa.mdx');
@@ -83,12 +84,12 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
     writeFileSync(file, entry);
     const draft = mine(checkProject(work));
     expect(draft.errors).toEqual([]);
-    expect(draft.warnings.some((w) => w.message.includes('待确认'))).toBe(true);
+    expect(draft.warnings.some((w) => w.message.zh.includes('待确认'))).toBe(true);
     // The editor confirms every proposal (removes the marks): still no error, no proposal left.
     writeFileSync(file, entry.replace(/（待确认[^）]*）/g, ''));
     const confirmed = mine(checkProject(work));
     expect(confirmed.errors).toEqual([]);
-    expect(confirmed.warnings.filter((w) => w.message.includes('待确认'))).toEqual([]);
+    expect(confirmed.warnings.filter((w) => w.message.zh.includes('待确认'))).toEqual([]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -52,7 +52,7 @@ export function loadEvalSet(path: string): EvalQuery[] {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message}). 修正 JSON 语法 / fix the JSON syntax.`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message}). 修正 JSON 语法 / fix the JSON syntax.`, { cause: error });
   }
   const parsed = evalSetSchema.safeParse(data);
   if (!parsed.success) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refuseCode } from '../../src/lib/refuse-code.ts';
+import { refuseCode } from '../../src/lib/refuse-code.node.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
 const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]), parseBody: parseMdxBody };
@@ -28,9 +28,9 @@ describe('checkCases', () => {
       ['content/cases/c.mdx', '## 启示'],
     ]);
     const province = result.errors[0];
-    expect(province.message).toContain('"guangdon"');
-    expect(province.message).toContain('guangdong（广东）');
-    expect(formatProblem(province)).toMatch(/^content\/cases\/a\.mdx:\d+  \[region\.province\]/);
+    expect(province.message.zh).toContain('"guangdon"');
+    expect(province.message.zh).toContain('guangdong（广东）');
+    expect(formatProblem(province)).toMatch(/^content\/cases\/a\.mdx:\d+ {2}\[region\.province\]/);
     expect(result.validIds).toEqual([]);
   });
 
@@ -43,7 +43,7 @@ describe('checkCases', () => {
   it('says when a required field is missing', () => {
     const [error] = check({ x: entryText({}, validBody, ['unit']) }).errors;
     expect(error.field).toBe('unit');
-    expect(error.message).toContain('缺少必填字段 unit');
+    expect(error.message.zh).toContain('缺少必填字段 unit');
   });
 
   it('rejects unknown related ids and unknown sources, and accepts known ones', () => {
@@ -52,17 +52,17 @@ describe('checkCases', () => {
       two: entryText({ title: '另一个工作法', unit: '另一个单位', related: ['one'], source: { id: 'missing-source', locator: '第1-2行' } }),
     });
     expect(result.errors.map((e) => `${e.file} ${e.field}`)).toEqual(['content/cases/one.mdx related', 'content/cases/two.mdx source.id']);
-    expect(result.errors[0].message).toContain('"nobody"');
+    expect(result.errors[0].message.zh).toContain('"nobody"');
   });
 
   it('rejects a line range past the end of the source', () => {
     const [error] = check({ x: entryText({ source: { id: 'yue-qunzuban-2014-12', locator: '第2000-2100行' } }) }).errors;
     expect(error.field).toBe('source.locator');
-    expect(error.message).toContain('共 2055 行');
+    expect(error.message.zh).toContain('共 2055 行');
   });
 
   it('reports YAML syntax errors and missing front matter', () => {
-    expect(check({ x: '---\ntitle: a: b\n---\n' + validBody }).errors[0].message).toContain('YAML');
+    expect(check({ x: '---\ntitle: a: b\n---\n' + validBody }).errors[0].message.zh).toContain('YAML');
     expect(check({ x: validBody }).errors[0].field).toBe('（front matter）');
   });
 
@@ -73,7 +73,7 @@ describe('checkCases', () => {
   it('rejects code and private data in the body, with the line', () => {
     const body = validBody.replace('党员干部每周入户，记录民情。', 'import x from "y"\n\n<script>alert(1)</script>\n\n联系人手机13800138000。');
     const errors = check({ x: entryText({}, body) }).errors;
-    expect(errors.map((e) => e.message.split('：')[0])).toEqual([
+    expect(errors.map((e) => e.message.zh.split('：')[0])).toEqual([
       '正文不能使用 import / export',
       '正文不能包含<script> 标签',
       '疑似手机号码“13800138000”',
@@ -93,7 +93,7 @@ describe('isolation', () => {
       { path: 'content/cases/b.mdx', raw: entryText({ title: '乙工作法', unit: '乙社区党委', domain: 'qita' }) },
     ];
     const result = checkCases(files, { ...context, parseBody });
-    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message).toContain('检查这个文件时出错：Maximum call stack size exceeded');
+    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message.zh).toContain('检查这个文件时出错：Maximum call stack size exceeded');
     expect(result.errors.some((e) => e.file === 'content/cases/b.mdx' && e.field === 'domain')).toBe(true);
   });
 });
@@ -104,7 +104,7 @@ describe('duplicates', () => {
       ...context,
       existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '某村党支部' }],
     });
-    expect(result.errors).toEqual([expect.objectContaining({ field: 'title', message: expect.stringContaining('minqing-riji-gongzuofa') })]);
+    expect(result.errors).toEqual([expect.objectContaining({ field: 'title', message: expect.objectContaining({ zh: expect.stringContaining('minqing-riji-gongzuofa') }) })]);
   });
   it('lets the same method name stand for different units', () => {
     const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ unit: '另一省的某社区党委' }) }], {

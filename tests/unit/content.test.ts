@@ -1,7 +1,7 @@
 /** The real library: every case with text has a valid, traceable, private-data-free entry. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 import { splitFrontmatter } from '../../src/lib/content-check.ts';
 import { parseLocator } from '../../src/lib/format.ts';
 import { findPrivateData } from '../../src/lib/safety.ts';
@@ -27,7 +27,7 @@ const withText = catalogue.cases.filter((c) => c.body === 'full' || c.body === '
 describe('the library', () => {
   it('passes every content rule', () => {
     const result = checkProject(new URL('.', root).pathname);
-    expect(result.errors.map((e) => `${e.file}:${e.line} [${e.field}] ${e.message}`)).toEqual([]);
+    expect(result.errors.map((e) => `${e.file}:${e.line} [${e.field}] ${e.message.zh}`)).toEqual([]);
     expect(result.files).toBe(entries.length);
   });
 
@@ -54,7 +54,7 @@ describe('the library', () => {
   });
 
   it('publishes no phone number, ID number, e-mail or street address', () => {
-    const found = entries.flatMap((e) => findPrivateData(e.raw).map((p) => `${e.id}:${p.line} ${p.message}`));
+    const found = entries.flatMap((e) => findPrivateData(e.raw).map((p) => `${e.id}:${p.line} ${p.message.zh}`));
     expect(found).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 import { dueForReview, isPublished } from '../../src/lib/editorial.ts';
 import { freeId, suggestId } from '../../src/lib/entry-file.ts';
 import { guideMarkdown } from '../../src/lib/guide.ts';
@@ -35,7 +35,7 @@ describe('npm run new', { timeout: 60_000 }, () => {
     expect(text).not.toMatch(/[{}]/);
     const check = checkProject(work);
     expect(check.errors).toEqual([]);
-    expect(check.warnings.some((w) => w.file.endsWith('deyang-yefang-gongzuofa.mdx') && w.message.includes('待填写'))).toBe(true);
+    expect(check.warnings.some((w) => w.file.endsWith('deyang-yefang-gongzuofa.mdx') && w.message.zh.includes('待填写'))).toBe(true);
   });
 
   it('never overwrites: a taken id gets a suffix, and an explicit taken id is refused', () => {

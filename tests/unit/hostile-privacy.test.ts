@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases, checkSources, formatProblem, type ContentFile } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { privacyKinds, type PrivacyKind } from '../../src/lib/privacy.ts';
-import { checkProject } from '../../src/integrations/content-check.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
 
 const dir = new URL('../fixtures/hostile/privacy/', import.meta.url);
 const read = (name: string): ContentFile => ({ path: `tests/fixtures/hostile/privacy/${name}`, raw: readFileSync(new URL(name, dir), 'utf8') });
@@ -46,11 +46,11 @@ describe('hostile privacy corpus', () => {
       expect(error.file).toBe(file.path);
       expect(error.line).toBe(want.line);
       expect(error.field).toBe(want.field);
-      expect(error.message).toContain(`疑似${privacyKinds[want.kind].label}`);
-      expect(error.message).toContain(privacyKinds[want.kind].fix);
+      expect(error.message.zh).toContain(`疑似${privacyKinds[want.kind].label}`);
+      expect(error.message.zh).toContain(privacyKinds[want.kind].fix);
       // The message quotes the text, and that text starts on the line it names (a YAML value folded
       // over two lines is quoted as folded; escapes such as \u0031 are quoted decoded).
-      const quoted = /“(.+?)”：/.exec(error.message)![1].replace(/\s/g, '');
+      const quoted = /“(.+?)”：/.exec(error.message.zh)![1].replace(/\s/g, '');
       const from = file.raw.split('\n').slice(want.line - 1);
       if (!/\\u/.test(from[0])) {
         expect(from.join('').replace(/\s/g, '')).toContain(quoted);
@@ -88,7 +88,7 @@ describe('the project check (build and npm run check)', () => {
       const text = readFileSync(entry, 'utf8').replace(/^unit: (.*)$/m, 'unit: $1（书记微信 zhang_san88）');
       writeFileSync(join(work, entry), text);
       const { errors } = checkProject(work);
-      expect(errors.map((e) => [e.file, e.field, e.message.split('：')[0]])).toEqual([
+      expect(errors.map((e) => [e.file, e.field, e.message.zh.split('：')[0]])).toEqual([
         ['content/sources/yue-qunzuban-2014-12.json', 'notes', '疑似手机号码“１３８ １２３４ ５６７８”'],
         [entry, 'unit', '疑似微信号“zhang_san88”'],
       ]);

@@ -10,7 +10,7 @@ import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, 
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { convertDocx, formatReport, headingKey, ImportRefusal, importDocx, levelOf, MAX_BYTES, proposeFigures, sectionOf, type Mammoth } from '../../src/lib/import-docx.ts';
 import { headingSynonyms, headingsSchema } from '../../src/schema/headings.ts';
 import headingsData from '../../content/vocab/headings.json' with { type: 'json' };
@@ -107,9 +107,9 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     // Confirmed proposals: no 待确认 warning is left, and still no error.
     const confirmed = r.check(r.confirmed());
     expect(confirmed.errors).toEqual([]);
-    expect(confirmed.warnings.filter((w) => w.message.includes('待确认'))).toEqual([]);
+    expect(confirmed.warnings.filter((w) => w.message.zh.includes('待确认'))).toEqual([]);
     // The same draft as 待审 fails until the proposals are confirmed.
-    expect(r.check(r.text.replace('status: 草稿', 'status: 待审')).errors.some((e) => e.field === 'title' && e.message.includes('待确认'))).toBe(true);
+    expect(r.check(r.text.replace('status: 草稿', 'status: 待审')).errors.some((e) => e.field === 'title' && e.message.zh.includes('待确认'))).toBe(true);
     expect(formatReport(r.report)).toContain('第 2 段“一、基本情况” → 背景');
   });
 
@@ -186,7 +186,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.report.todo.some((t) => t.includes('替代文字'))).toBe(true);
     const check = r.check(r.text);
     expect(check.errors).toEqual([]);
-    expect(check.warnings.some((w) => w.field === '## 启示' && w.message.includes('待填写'))).toBe(true);
+    expect(check.warnings.some((w) => w.field === '## 启示' && w.message.zh.includes('待填写'))).toBe(true);
   });
 
   it('9. missing sections are stated, marked and reported; text before the first heading goes to 背景', async () => {

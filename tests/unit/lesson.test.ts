@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, emptyLesson, encodeLesson, has, move, moveTo, peekLesson, remove, resolve, setNote, toMarkdown, MAX_ITEMS,
+  add, emptyLesson, encodeLesson, has, move, moveTo, peekLesson, remove, setNote, toMarkdown, MAX_ITEMS,
   type HandoutEntry, type Lesson,
 } from '../../src/lib/lesson.ts';
 import { decodeLesson, parseStored, readLesson, setDetails } from '../../src/lib/lesson-read.ts';
@@ -83,11 +83,6 @@ describe('quick read for light pages', () => {
   });
 });
 
-describe('unknown ids', () => {
-  it('keeps the entries that exist and names the ones that do not', () => {
-    expect(resolve(three(), new Set(['a', 'c']))).toEqual({ present: [{ id: 'a', note: '' }, { id: 'c', note: '' }], missing: ['b'] });
-  });
-});
 
 describe('Markdown export', () => {
   const entry = (id: string, title: string): HandoutEntry => ({

@@ -112,7 +112,7 @@ describe('findPrivateData finds', () => {
     const [found] = findPrivateData('第一行\n第二行 ＋８６ １３８ １２３４ ５６７８。');
     expect(found.line).toBe(2);
     expect(found.text).toBe('＋８６ １３８ １２３４ ５６７８');
-    expect(found.message).toMatch(/^疑似手机号码“＋８６ １３８ １２３４ ５６７８”：删除号码/);
+    expect(found.message.zh).toMatch(/^疑似手机号码“＋８６ １３８ １２３４ ５６７８”：删除号码/);
   });
 
   it('finds two numbers on one line', () => {

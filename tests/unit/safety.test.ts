@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { findPrivateData, findUnsafeMarkup } from '../../src/lib/safety.ts';
 
 describe('findPrivateData', () => {

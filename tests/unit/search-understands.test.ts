@@ -3,7 +3,7 @@ import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
 import { contentWords, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
 import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage } from '../../src/lib/search-plan.ts';
-import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.ts';
+import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
 import { recordOf } from '../../src/lib/search-record.ts';
 import { thesaurus, themeSynonyms, variants } from '../../src/schema/vocab.ts';

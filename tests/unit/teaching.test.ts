@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { caseSchema, teachingSchema } from '../../src/schema/case.ts';
 import { domains } from '../../src/schema/vocab.ts';
 import { entryText, validFrontmatter } from '../fixtures/valid-entry.ts';
@@ -72,8 +72,8 @@ describe('content check of further reading', () => {
       'content/cases/one.mdx teaching.further',
       'content/cases/one.mdx teaching.further',
     ]);
-    expect(result.errors[0].message).toContain('"nobody"');
-    expect(result.errors[1].message).toContain('条目自己');
+    expect(result.errors[0].message.zh).toContain('"nobody"');
+    expect(result.errors[1].message.zh).toContain('条目自己');
     const lines = entryText({ teaching: { ...teaching, further: ['two', 'nobody', 'one'] } }).split('\n');
     expect(lines[result.errors[0].line! - 1]).toContain('nobody');
   });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.ts';
+import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { qualityHints, unitDescriptionReason } from '../../src/lib/quality.ts';
 import { guideMarkdown } from '../../src/lib/guide.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
@@ -25,7 +25,7 @@ describe('unit that describes rather than names a body', () => {
     expect(unitDescriptionReason(unit)).toContain(reason);
     const hints = unitHints({ unit });
     expect(hints).toHaveLength(1);
-    expect(hints[0].message).toContain(unit);
+    expect(hints[0].message.zh).toContain(unit);
     expect(hints[0].placeholder).toBeFalsy();
   });
 

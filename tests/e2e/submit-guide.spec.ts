@@ -1,0 +1,154 @@
+/**
+ * The /submit/ form guides (issue 14.7, GOV.UK patterns): an error summary whose links move focus
+ * to their fields, problems in untouched required fields marked on "检查你的内容", a download that
+ * is disabled (and says why) until the review step, autosave and restore with a way to discard,
+ * and a "新来源" option whose fields make a source file that passes the project's check.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { fillSubmitForm } from './submit-form.ts';
+import { checkProject } from '../../src/lib/content-files.node.ts';
+
+const checked = (page: Page) => expect(page.locator('case-submit')).toHaveAttribute('data-state', 'checked', { timeout: 20_000 });
+const textOf = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+
+test('on "检查你的内容" an empty form lists every problem at the top, each link focusing its field', async ({ page }) => {
+  test.slow();
+  await page.goto('/submit/');
+  await checked(page);
+  const summary = page.locator('[data-summary]');
+  await expect(summary).toBeHidden();
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  // Untouched required fields are marked now, and the summary takes focus.
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(summary.locator('h2')).toContainText(/还有 \d+ 个问题需要改正/);
+  const links = summary.locator('a');
+  expect(await links.count()).toBeGreaterThanOrEqual(8);
+  await expect(page.locator('#f-title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#f-title').locator('xpath=..').locator('.field-error')).toBeVisible();
+  // The messages are the Chinese half only: no " / English" tail anywhere in the list.
+  for (const text of await links.allTextContents()) expect(text).not.toMatch(/ \/ [a-z]+ [a-z]+/);
+
+  await summary.locator('a', { hasText: '实践单位' }).first().click();
+  await expect(page.locator('#f-unit')).toBeFocused();
+  await summary.locator('a', { hasText: '思考题' }).first().click();
+  await expect(page.locator('#f-questions')).toBeFocused();
+});
+
+test('the download is really disabled, says why, and opens only after the review step', async ({ page }) => {
+  test.slow();
+  await fillSubmitForm(page, { 位置: '第45-1行' });
+  await checked(page);
+  const download = page.getByRole('button', { name: '下载 .mdx 文件' });
+  await expect(download).toBeDisabled();
+  await expect(page.locator('#download-why')).toContainText('还有 1 个问题需要改正');
+  await expect(download).toHaveAttribute('aria-describedby', 'download-why');
+  // It looks disabled too: faded, not the accent colour of the enabled button.
+  expect(Number(await download.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
+  expect(await download.evaluate((b) => getComputedStyle(b).cursor)).toBe('not-allowed');
+
+  await page.locator('#f-locator').fill('第1-45行');
+  await page.locator('#f-locator').blur();
+  await expect(page.locator('#download-why')).toContainText('请先点击“检查你的内容”', { timeout: 20_000 });
+  await expect(download).toBeDisabled();
+
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  const review = page.locator('[data-review]');
+  await expect(review).toBeFocused();
+  await expect(review.locator('dt', { hasText: '工作法名称' })).toHaveCount(1);
+  await expect(review).toContainText('“夜访”工作法');
+  await expect(review).toContainText('走访联系群众');
+  await expect(download).toBeEnabled();
+  expect(await download.evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
+  // "修改" goes back to the field.
+  await review.locator('.review-row', { hasText: '实践单位' }).getByRole('link', { name: /修改/ }).click();
+  await expect(page.locator('#f-unit')).toBeFocused();
+});
+
+test('what is typed is saved, restored after a reload, and can be discarded', async ({ page }) => {
+  test.slow();
+  await page.goto('/submit/');
+  await checked(page);
+  await page.locator('#f-title').fill('“夜访”工作法');
+  await page.locator('#f-unit').fill('某县某村党支部');
+  await page.getByLabel('走访联系群众').check();
+  await page.locator('#f-做法').fill('每周二、周四晚上入户走访。');
+  await expect(page.locator('[data-autosave]')).toContainText('已自动保存', { timeout: 20_000 });
+
+  await page.reload();
+  await checked(page);
+  await expect(page.locator('#f-title')).toHaveValue('“夜访”工作法');
+  await expect(page.locator('#f-unit')).toHaveValue('某县某村党支部');
+  await expect(page.getByLabel('走访联系群众')).toBeChecked();
+  await expect(page.locator('#f-做法')).toHaveValue('每周二、周四晚上入户走访。');
+  const restored = page.locator('[data-restored]');
+  await expect(restored).toBeVisible();
+  await expect(restored).toContainText('已恢复你上次填写的内容');
+
+  await restored.getByRole('button', { name: '丢弃保存的内容，重新开始' }).click();
+  await expect(page.locator('#f-title')).toHaveValue('');
+  await expect(page.getByLabel('走访联系群众')).not.toBeChecked();
+  await expect(restored).toBeHidden();
+  await page.reload();
+  await checked(page);
+  await expect(page.locator('#f-title')).toHaveValue('');
+  await expect(page.locator('[data-restored]')).toBeHidden();
+});
+
+test('a new source has its own fields, and both downloaded files pass the project check', async ({ page }) => {
+  test.slow();
+  await fillSubmitForm(page);
+  await checked(page);
+  await expect(page.locator('[data-new-source]')).toBeHidden();
+  await page.locator('#f-source').selectOption('__new__');
+  const fields = page.locator('[data-new-source]');
+  await expect(fields).toBeVisible();
+  // Without a title and file the new source is refused, beside its own fields.
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  await expect(page.locator('#f-src-title').locator('xpath=..').locator('.field-error')).toBeVisible();
+  await expect(page.locator('[data-summary]')).toContainText('来源标题');
+
+  await page.locator('#f-src-title').fill('某县组织部关于“夜访”工作的材料');
+  await page.locator('#f-src-issuer').fill('某县委组织部');
+  await page.locator('#f-src-date').fill('2013-05');
+  await page.locator('#f-src-kind').selectOption('文件');
+  await page.locator('#f-src-file').fill('夜访材料.txt');
+  await page.locator('#f-src-lines').fill('120');
+  await page.locator('#f-src-lines').blur();
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  await expect(page.locator('[data-review]')).toBeFocused();
+  await expect(page.locator('[data-summary]')).toBeHidden();
+
+  const [entry] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .mdx 文件' }).click()]);
+  const sourceButton = page.getByRole('button', { name: /下载来源文件 laigao-.+\.json/ });
+  const [source] = await Promise.all([page.waitForEvent('download'), sourceButton.click()]);
+  expect(entry.suggestedFilename()).toBe('deyang-yefang-gongzuofa.mdx');
+  expect(source.suggestedFilename()).toBe('laigao-deyang-yefang-gongzuofa.json');
+  const entryText = await textOf(entry);
+  expect(entryText).toContain('id: laigao-deyang-yefang-gongzuofa');
+  const sourceText = await textOf(source);
+  const sourceData = JSON.parse(sourceText);
+  expect(sourceData).toMatchObject({ title: '某县组织部关于“夜访”工作的材料', issuer: '某县委组织部', date: '2013-05', kind: '文件', file: '夜访材料.txt', lines: 120 });
+
+  const work = mkdtempSync(join(tmpdir(), 'gongzuofa-new-source-'));
+  try {
+    cpSync('content', join(work, 'content'), { recursive: true });
+    writeFileSync(join(work, 'content/cases', entry.suggestedFilename()), entryText);
+    writeFileSync(join(work, 'content/sources', source.suggestedFilename()), sourceText);
+    const result = checkProject(work);
+    expect(result.errors).toEqual([]);
+    expect(result.validIds).toContain('deyang-yefang-gongzuofa');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('the editors’ guide opens in a new tab', async ({ page }) => {
+  await page.goto('/submit/');
+  const guide = page.getByRole('link', { name: /编辑指南/ }).first();
+  await expect(guide).toHaveAttribute('target', '_blank');
+  await expect(guide).toHaveAttribute('rel', /noopener/);
+});
