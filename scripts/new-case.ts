@@ -4,7 +4,7 @@
  * scripts can use it:
  *   npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong \
  *     --domain nongcun --themes minqing-shouji,zoufang-lianxi --source yue-qunzuban-2014-12 --locator 第533-723行
- * Optional: --city --county --level (an id of content/vocab/levels.json, e.g. xianji) --year --author --id
+ * Optional: --city --county --level (a level id, e.g. xianji) --year --author --id
  * --dir (content folder, default content).
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';

@@ -351,7 +351,7 @@ function placeOf(texts: string[]): { province?: string; provinceText?: string; c
 }
 
 /**
- * Level id of a unit from its name (content/vocab/levels.json): the last administrative word
+ * Level id of a unit from its name (the level vocabulary): the last administrative word
  * decides (…县…镇…村党支部 is a village's).
  */
 export function levelOf(unit: string): LevelId {
