@@ -17,6 +17,8 @@ export type SourceEntry = CollectionEntry<'sources'>;
 
 export interface CaseView extends Filterable {
   entry: CaseEntry;
+  /** Every facet's value ids (src/lib/facets.ts). */
+  values: Record<FacetKey, string[]>;
   /** Province id, '' when the source does not say. */
   region: string;
   domain: string;

@@ -11,8 +11,8 @@ export { facetKeys, UNKNOWN, type FacetKey };
 /** What the filter needs to know of an entry. */
 export interface Filterable {
   id: string;
-  /** Value ids per facet (src/lib/facets.ts), UNKNOWN where the source does not say. */
-  values: Record<FacetKey, string[]>;
+  /** Value ids per facet (src/lib/facets.ts), UNKNOWN where the source does not say; a facet left out counts as UNKNOWN. */
+  values: Partial<Record<FacetKey, string[]>>;
   /** Position in the default (source) order. */
   order: number;
   /** Sort key for ordering by region (the GB/T 2260 code). */
