@@ -4,7 +4,8 @@
  * scripts can use it:
  *   npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong \
  *     --domain nongcun --themes minqing-shouji,zoufang-lianxi --source yue-qunzuban-2014-12 --locator 第533-723行
- * Optional: --city --county --level --year --author --id --dir (content folder, default content).
+ * Optional: --city --county --level (a level id, e.g. xianji) --year --author --id
+ * --dir (content folder, default content).
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +49,7 @@ const unit = await ask('unit', () => prompts.text({ message: '实践单位全称
 const province = await ask('province', () => prompts.select({ message: '所在省份', options: regions.map((r) => ({ value: r.id, label: r.label })) }));
 const city = await ask('city', () => prompts.text({ message: '地级市（可空）' }));
 const county = await ask('county', () => prompts.text({ message: '县、区（可空）' }));
-const level = await ask('level', () => prompts.select({ message: '单位层级', options: levels.map((l) => ({ value: l, label: l })) }));
+const level = await ask('level', () => prompts.select({ message: '单位层级', options: levels.map((l) => ({ value: l.id, label: `${l.label}：${l.definition}` })) }));
 const domain = await ask('domain', () => prompts.select({ message: '领域（单位类型）', options: domains.map((d) => ({ value: d.id, label: `${d.label}：${d.definition}` })) }));
 const themeList = await ask('themes', () => prompts.multiselect({ message: '方法类别（1—4 个，空格选择）', options: themes.map((t) => ({ value: t.id, label: `${t.label}：${t.definition}` })), required: true }));
 const year = await ask('year', () => prompts.text({ message: '开始年份（来源写明时填，可空）' }));
@@ -76,7 +77,7 @@ const data = {
   title,
   unit,
   region: { province, city, county },
-  level: level ?? '单位',
+  level: level ?? 'danwei',
   domain,
   themes: themeList!.split(',').map((t) => t.trim()).filter(Boolean),
   ...(year ? { year: Number(year) } : {}),
@@ -91,7 +92,7 @@ const data = {
 };
 const sections = Object.fromEntries(sectionNames.map((n) => [n, placeholders.section(n)]));
 writeFileSync(path, entryFileText(data, sections, { guidance: true }));
-if (!level) console.log('未给出 --level，层级暂定为“单位”，请核对。');
+if (!level) console.log('未给出 --level，层级暂定为 danwei（单位），请核对。');
 
 // Check the new file with every rule the build uses, so the editor starts from a valid draft.
 const result = checkProject(process.cwd(), dir);

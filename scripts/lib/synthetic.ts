@@ -72,7 +72,7 @@ export function generateLibrary(count: number, outDir: string, { seed = 1, from 
       aliases: [name],
       unit: `${hanRun(pick(source.sentences['做法']))}${pick(['村', '社区', '街道', '县委', '公司', '中心'])}党组织`,
       region: { province: provinces[i % provinces.length].id, city: `样例市${(i % 50) + 1}` },
-      level: pick(levels),
+      level: pick(levels).id,
       domain: domains[i % domains.length].id,
       themes: chosenThemes,
       ...(rand() < 0.8 ? { year: 2000 + Math.floor(rand() * 24) } : {}),

@@ -1,4 +1,5 @@
 import { href } from '../lib/url.ts';
+import { facets, type FacetKey } from '../lib/facets.ts';
 /** UI strings used in more than one place. Pages keep their one-off text inline. */
 export const ui = {
   siteName: '工作法案例库',
@@ -13,5 +14,7 @@ export const ui = {
   ],
   searchLabel: '搜索案例',
   searchPlaceholder: '方法名、地名、单位、关键词',
-  facet: { region: '地区', domain: '领域', theme: '方法类别', year: '年份', source: '来源' },
+  /** Facet names by key, from the registry (src/lib/facets.ts). */
+  facet: Object.fromEntries(facets.map((f) => [f.key, f.label])) as Record<FacetKey, string>,
 } as const;
+

@@ -3,13 +3,13 @@
  * ordering, labels and derived data are decided in one place.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { domains, regions, themes, labelOf, vocab, type VocabKind } from '../schema/vocab.ts';
+import { labelOf, vocab, vocabFields, vocabularies, type VocabKind, type VocabValue } from '../schema/vocab.ts';
 import { formatRegion, locatorOrder } from './format.ts';
-import type { Filterable, FacetKey } from './filters.ts';
-import { UNKNOWN } from './filters.ts';
+import type { Filterable } from './filters.ts';
+import { derivedLabel, facet, readFacet, readFacets, UNKNOWN, type Facet, type FacetKey } from './facets.ts';
 import { similarFinder } from './related.ts';
 import { isPublished } from './editorial.ts';
-import { sectionTexts, type ExportRecord } from './export.ts';
+import { exportedFacets, facetColumns, sectionTexts, type ExportRecord } from './export.ts';
 import { absolute, href } from './url.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
@@ -17,6 +17,15 @@ export type SourceEntry = CollectionEntry<'sources'>;
 
 export interface CaseView extends Filterable {
   entry: CaseEntry;
+  /** Every facet's value ids (src/lib/facets.ts). */
+  values: Record<FacetKey, string[]>;
+  /** Province id, '' when the source does not say. */
+  region: string;
+  domain: string;
+  themes: string[];
+  /** '' when the source does not say. */
+  year: string;
+  source: string;
   url: string;
   title: string;
   regionLabel: string;
@@ -49,6 +58,7 @@ async function load() {
       themes: entry.data.themes,
       year: entry.data.year ? String(entry.data.year) : '',
       source: entry.data.source.id,
+      values: readFacets(entry.data),
       order,
       regionLabel: formatRegion(entry.data.region),
       domainLabel: labelOf('domain', entry.data.domain),
@@ -91,37 +101,40 @@ export interface FacetValue {
   label: string;
   definition?: string;
   count: number;
+  /** Its page (/regions/guangdong/); absent when it has none. */
   url?: string;
+  /** The vocabulary value, for facet-specific details (a region's full name and code). */
+  vocab?: VocabValue & Record<string, unknown>;
 }
 
-const facetPath: Partial<Record<FacetKey, string>> = { region: 'regions', domain: 'domains', theme: 'themes', source: 'sources' };
-
-/** All values of a facet with their entry counts; `all` keeps values with no entries (for /regions/). */
-export async function facetValues(kind: FacetKey, { all = false } = {}): Promise<FacetValue[]> {
-  const cases = await getCases();
-  const count = (match: (c: CaseView) => boolean) => cases.filter(match).length;
-  const path = facetPath[kind];
-  let values: FacetValue[];
-  if (kind === 'year') {
-    const years = [...new Set(cases.map((c) => c.year))].sort((a, b) => (b || '0').localeCompare(a || '0'));
-    values = years.map((y) => ({ kind, id: y || UNKNOWN, label: y ? `${y} 年` : '未载明', count: count((c) => c.year === y) }));
-  } else if (kind === 'source') {
-    values = (await getSources()).map((s) => ({ kind, id: s.id, label: s.data.title, count: count((c) => c.source === s.id), url: href(`/sources/${s.id}/`) }));
-  } else {
-    const list = { region: regions, domain: domains, theme: themes }[kind];
-    values = list.map((v) => ({
-      kind,
-      id: v.id,
-      label: v.label,
-      definition: v.definition,
-      count: count((c) => (kind === 'theme' ? c.themes.includes(v.id) : c[kind] === v.id)),
-      url: href(`/${path}/${v.id}/`),
-    }));
-    if (kind === 'region') {
-      const unknown = count((c) => c.region === '');
-      if (unknown) values.push({ kind, id: UNKNOWN, label: '地区未载明', count: unknown, url: href(`/regions/${UNKNOWN}/`) });
-    }
+/** The values a facet's vocabulary declares, in their order (years: newest first, from the entries). */
+async function declared(kind: FacetKey): Promise<{ id: string; label: string; definition?: string; vocab?: VocabValue }[]> {
+  const f = facet(kind);
+  if (f.vocabulary === 'source') return (await getSources()).map((s) => ({ id: s.id, label: s.data.title }));
+  if (f.vocabulary === 'year') {
+    const years = [...new Set((await getCases()).flatMap((c) => c.values[kind]).filter((y) => y !== UNKNOWN))];
+    return years.sort((a, b) => b.localeCompare(a)).map((id) => ({ id, label: derivedLabel(f, id) }));
   }
+  const values: readonly VocabValue[] = vocabularies[f.vocabulary as VocabKind];
+  if (!values) throw new Error(`facet "${kind}" names vocabulary "${f.vocabulary}", which src/schema/vocab.ts does not have`);
+  return values.map((v) => ({ id: v.id, label: v.label, definition: v.definition, vocab: v }));
+}
+
+/**
+ * All values of a facet with their entry counts, UNKNOWN last when some entries have no value.
+ * `all` keeps values with no entries (for a facet whose index lists them, like /regions/).
+ */
+export async function facetValues(kind: FacetKey, { all = false } = {}): Promise<FacetValue[]> {
+  const f = facet(kind);
+  const counts = new Map<string, number>();
+  for (const c of await getCases()) for (const id of c.values[kind]) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const list = await declared(kind);
+  if (counts.has(UNKNOWN)) list.push({ id: UNKNOWN, label: derivedLabel(f, UNKNOWN), definition: f.unknownDefinition });
+  const values: FacetValue[] = list.map((v) => {
+    const count = counts.get(v.id) ?? 0;
+    const paged = f.vocabulary === 'source' || (f.pages && (count > 0 || f.listEmpty));
+    return { kind, ...v, count, ...(paged ? { url: href(`/${f.path}/${v.id}/`) } : {}) } as FacetValue;
+  });
   return all ? values : values.filter((v) => v.count > 0);
 }
 
@@ -130,12 +143,29 @@ export async function getAllEntries() {
   return getCollection('cases');
 }
 
-/** Entries carrying one facet value. */
-export async function casesWith(kind: VocabKind, id: string) {
-  const cases = await getCases();
-  if (kind === 'region') return cases.filter((c) => (c.region || UNKNOWN) === id);
-  if (kind === 'theme') return cases.filter((c) => c.themes.includes(id));
-  return cases.filter((c) => c.domain === id);
+/** Entries carrying one facet value (UNKNOWN: those without a value). */
+export async function casesWith(kind: FacetKey, id: string) {
+  return (await getCases()).filter((c) => c.values[kind].includes(id));
+}
+
+/** The ids and labels of every vocabulary field and facet, under the columns src/lib/export.ts names. */
+function vocabularyColumns(c: CaseView): ExportRecord {
+  const out: ExportRecord = {};
+  const put = (ids: string[], kind: string, multiple: boolean, idColumn: string, nameColumn: string) => {
+    const known = ids.filter((id) => id !== UNKNOWN);
+    const labels = known.map((id) => labelOf(kind as VocabKind, id));
+    out[idColumn] = multiple ? known : (known[0] ?? null);
+    out[nameColumn] = multiple ? labels : (labels[0] ?? null);
+  };
+  for (const f of exportedFacets) {
+    const { ids, names } = facetColumns(f);
+    put(c.values[f.key], f.vocabulary, f.multiple, ids.name, names.name);
+  }
+  const done = new Set(exportedFacets.map((f) => f.field));
+  for (const v of vocabFields.filter((v) => !done.has(v.field))) {
+    put(readFacet({ field: v.field } as Facet, c.entry.data), v.kind, v.multiple, v.field, `${v.field}_name`);
+  }
+  return out;
 }
 
 /** Every published entry as a flat open-data record (columns in src/lib/export.ts). */
@@ -151,16 +181,10 @@ export async function exportRecords(): Promise<ExportRecord[]> {
       headline: d.headline ?? null,
       aliases: d.aliases,
       unit: d.unit,
-      province: d.region.province ?? null,
-      province_name: province?.label ?? null,
+      ...vocabularyColumns(c),
       province_code: province?.code ?? null,
       city: d.region.city ?? null,
       county: d.region.county ?? null,
-      level: d.level,
-      domain: d.domain,
-      domain_name: c.domainLabel,
-      themes: d.themes,
-      theme_names: c.themeLabels,
       year: d.year ?? null,
       summary: d.summary,
       background: '',

@@ -9,7 +9,8 @@ import type { z } from 'astro/zod';
 import { caseSchema, type EntryData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
-import { domains, levels, regions, themes } from '../schema/vocab.ts';
+import { vocabFields, vocabularies } from '../schema/vocab.ts';
+import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
 import { findUnsafeMarkup, type BodyParser, type MdastNode } from './safety.ts';
 import { findEntryPrivateData, findSourcePrivateData } from './privacy-check.ts';
 import { collectLinks, findLinkProblems, qualityHints, similar, type BodyLink } from './quality.ts';
@@ -98,6 +99,26 @@ export interface CheckResult {
   valid: { id: string; data: EntryData; body: string }[];
 }
 
+/**
+ * Value ids that have a page, per facet path (src/lib/facets.ts): every vocabulary value of a facet
+ * that lists empty values, otherwise those the entries use. Checking one file against an existing
+ * library cannot know which values will have entries, so it accepts any vocabulary value then, and
+ * leaves derived facets (years) unchecked.
+ */
+function facetPages(datas: unknown[], whole: boolean): Record<string, Set<string> | undefined> {
+  const out: Record<string, Set<string> | undefined> = {};
+  for (const f of pagedFacets) {
+    const used = new Set(datas.flatMap((d) => readFacet(f, d)));
+    const vocabulary = (vocabularies as Record<string, readonly { id: string }[]>)[f.vocabulary];
+    if (!vocabulary) out[f.path] = whole ? used : undefined;
+    else {
+      const ids = vocabulary.map((v) => v.id).filter((id) => f.listEmpty || !whole || used.has(id));
+      out[f.path] = new Set([...ids, ...(f.unknownLabel && (f.listEmpty || !whole || used.has(UNKNOWN)) ? [UNKNOWN] : [])]);
+    }
+  }
+  return out;
+}
+
 /** Splits `---\n yaml \n---\n body`; returns undefined when there is no front matter. */
 export function splitFrontmatter(raw: string): { yaml: string; body: string; bodyLine: number } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(raw);
@@ -106,12 +127,10 @@ export function splitFrontmatter(raw: string): { yaml: string; body: string; bod
   return { yaml: match[1], body: raw.slice(match[0].length), bodyLine };
 }
 
-const allowedValues: Record<string, string> = {
-  'region.province': regions.map((r) => `${r.id}（${r.label}）`).join('、'),
-  domain: domains.map((d) => `${d.id}（${d.label}）`).join('、'),
-  themes: themes.map((t) => `${t.id}（${t.label}）`).join('、'),
-  level: levels.join('、'),
-};
+/** Allowed ids with their labels for every vocabulary field, shown when a value is not one of them. */
+const allowedValues: Record<string, string> = Object.fromEntries(
+  vocabFields.map((v) => [v.field, vocabularies[v.kind].map((x) => `${x.id}（${x.label}）`).join('、')]),
+);
 
 /** Field names for messages: `themes.1` → `themes`, so allowed values are found for list items. */
 const fieldKey = (path: PropertyKey[]) => path.filter((p) => typeof p === 'string').join('.');
@@ -280,12 +299,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
   const whole = !context.existing; // the whole library is being checked: facet pages are known exactly
   const datas = [...parsed.values()].map((p) => p.data);
-  const facets = {
-    regions: new Set([...regions.map((r) => r.id), 'none']),
-    domains: new Set(domains.map((d) => d.id).filter((d) => !whole || datas.some((x) => x?.domain === d))),
-    themes: new Set(themes.map((t) => t.id).filter((t) => !whole || datas.some((x) => Array.isArray(x?.themes) && x.themes.includes(t)))),
-    years: whole ? new Set(datas.map((x) => (typeof x?.year === 'number' ? String(x.year) : 'none'))) : undefined,
-  };
+  const facets = facetPages(datas, whole);
   for (const [id, { file, data, lineOfField, links, bodyLine }] of parsed) {
     try {
       for (const problem of findLinkProblems(links, { caseIds: known, sourceIds: context.sourceIds, publicFiles: context.publicFiles, facets }))

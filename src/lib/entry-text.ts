@@ -8,7 +8,8 @@
  * change to the page that is not made here too cannot go unnoticed.
  */
 import type { CaseData } from '../schema/case.ts';
-import { labelOf, vocab } from '../schema/vocab.ts';
+import { labelOf } from '../schema/vocab.ts';
+import { searchFilters } from './facets.ts';
 import { visible } from '../schema/sections.ts';
 import { formatRegion, inferredFieldLabels } from './format.ts';
 import { compact } from './search.ts';
@@ -42,7 +43,7 @@ export function articleParts(data: CaseData, body: string): { head: string[]; bo
     formatRegion(data.region),
     data.region.note && `（${data.region.note}）`,
     '层级',
-    data.level,
+    labelOf('level', data.level),
     '领域',
     labelOf('domain', data.domain),
     '方法类别',
@@ -75,7 +76,6 @@ export function articleText(data: CaseData, body: string): string {
  * the info box stands in the text ("start,end" in characters), so snippets can leave it out.
  */
 export function entryRecord(id: string, data: CaseData, body: string, folder?: Folder): SearchRecord {
-  const province = data.region.province ? vocab('region', data.region.province) : undefined;
   const { head, box, rest } = articleParts(data, body);
   const boxStart = [...head.join('\n')].length + 1;
   const boxEnd = boxStart + [...box.join('\n')].length;
@@ -88,7 +88,7 @@ export function entryRecord(id: string, data: CaseData, body: string, folder?: F
       domain: labelOf('domain', data.domain),
       ...(data.aliases.length ? { aliases: data.aliases.join('、') } : {}),
     },
-    filters: { ...(province ? { region: [province.id] } : {}), domain: [data.domain], theme: [...data.themes] },
+    filters: searchFilters(data),
   }, folder);
 }
 

@@ -3,6 +3,8 @@
  * that describes them. Pure: the pages in src/pages/cases.{json,csv}.ts feed it.
  */
 import { splitSections, sectionNames } from '../schema/sections.ts';
+import { vocabFields } from '../schema/vocab.ts';
+import { facets, type Facet } from './facets.ts';
 
 export interface Column {
   name: string;
@@ -12,6 +14,44 @@ export interface Column {
   list?: boolean;
 }
 
+/**
+ * A facet's columns: its ids and their labels (see `columns` in src/lib/facets.ts); a facet
+ * without `columns` gets `<field>` and `<field>_name`, so a new facet reaches the open data too.
+ */
+export function facetColumns(f: Facet): { ids: Column; names: Column } {
+  const ids = f.columns?.ids ?? f.field.replace(/\./g, '_');
+  const names = f.columns?.names ?? `${ids}_name`;
+  return {
+    ids: { name: ids, description: f.columns?.description ?? `${f.label} id（见${f.label}词表${f.unknownLabel ? '；未载明时为空' : ''}）`, list: f.multiple },
+    names: { name: names, description: `${f.label}名称`, list: f.multiple },
+  };
+}
+
+/** Facets written as columns: vocabulary facets (years and sources have their own columns below). */
+export const exportedFacets = facets.filter((f) => f.vocabulary !== 'year' && f.vocabulary !== 'source');
+
+/** Columns that follow a facet's own, for details that belong with it. */
+const after: Record<string, Column[]> = {
+  region: [
+    { name: 'province_code', description: 'GB/T 2260 行政区划代码' },
+    { name: 'city', description: '地级市（按原文写法，可空）' },
+    { name: 'county', description: '县级行政区（可空）' },
+  ],
+};
+
+const facetPart: Column[] = exportedFacets.flatMap((f) => {
+  const { ids, names } = facetColumns(f);
+  return [ids, names, ...(after[f.key] ?? [])];
+});
+const facetFields = new Set(exportedFacets.map((f) => f.field));
+/** Vocabulary fields that are no facet (yet) still export their ids and labels. */
+const vocabPart: Column[] = vocabFields
+  .filter((v) => !facetFields.has(v.field))
+  .flatMap((v) => [
+    { name: v.field, description: `${v.title} id（见${v.title}词表）`, list: v.multiple },
+    { name: `${v.field}_name`, description: `${v.title}名称`, list: v.multiple },
+  ]);
+
 export const columns: Column[] = [
   { name: 'id', description: '条目 id（网址 /cases/<id>/ 中的部分）' },
   { name: 'url', description: '条目网址' },
@@ -19,16 +59,8 @@ export const columns: Column[] = [
   { name: 'headline', description: '来源中的原标题（可空）' },
   { name: 'aliases', description: '别名和组成部分', list: true },
   { name: 'unit', description: '实践单位' },
-  { name: 'province', description: '省级行政区 id（见地区词表；原文未载明时为空）' },
-  { name: 'province_name', description: '省级行政区名称' },
-  { name: 'province_code', description: 'GB/T 2260 行政区划代码' },
-  { name: 'city', description: '地级市（按原文写法，可空）' },
-  { name: 'county', description: '县级行政区（可空）' },
-  { name: 'level', description: '实践单位层级：省级、地市级、县级、乡镇街道、村社区、单位' },
-  { name: 'domain', description: '领域 id（见领域词表）' },
-  { name: 'domain_name', description: '领域名称' },
-  { name: 'themes', description: '方法类别 id（见方法词表）', list: true },
-  { name: 'theme_names', description: '方法类别名称', list: true },
+  ...facetPart,
+  ...vocabPart,
   { name: 'year', description: '开始实践的年份（来源写明时才有）' },
   { name: 'summary', description: '摘要' },
   { name: 'background', description: '正文“背景”一节（纯文本）' },

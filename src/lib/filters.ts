@@ -3,17 +3,16 @@
  * filtering). Values within one facet are alternatives (OR); different facets narrow (AND).
  */
 
-export const facetKeys = ['region', 'domain', 'theme', 'year', 'source'] as const;
-export type FacetKey = (typeof facetKeys)[number];
+import { facetKeys, UNKNOWN, type FacetKey } from './facets.ts';
+
+// Keys and the unknown value come from the facet registry; re-exported for the existing callers.
+export { facetKeys, UNKNOWN, type FacetKey };
 
 /** What the filter needs to know of an entry. */
 export interface Filterable {
   id: string;
-  region: string; // province id, or '' when the source does not say
-  domain: string;
-  themes: string[];
-  year: string; // '' when unknown
-  source: string;
+  /** Value ids per facet (src/lib/facets.ts), UNKNOWN where the source does not say; a facet left out counts as UNKNOWN. */
+  values: Partial<Record<FacetKey, string[]>>;
   /** Position in the default (source) order. */
   order: number;
   /** Sort key for ordering by region (the GB/T 2260 code). */
@@ -28,18 +27,12 @@ export interface FilterState {
   sort: SortKey;
 }
 
-/** Value used in URLs and facets for "the source does not say". */
-export const UNKNOWN = 'none';
-
 export const emptyState = (): FilterState => ({
-  selected: { region: [], domain: [], theme: [], year: [], source: [] },
+  selected: Object.fromEntries(facetKeys.map((key) => [key, []])) as unknown as Record<FacetKey, string[]>,
   sort: 'source',
 });
 
-const valuesOf = (item: Filterable, key: FacetKey): string[] => {
-  const value = key === 'theme' ? item.themes : [item[key]];
-  return value.map((v) => v || UNKNOWN);
-};
+const valuesOf = (item: Filterable, key: FacetKey): string[] => item.values[key] ?? [UNKNOWN];
 
 /**
  * Reads the state from a query string. Values are kept only when `known` lists them, so a stale
@@ -87,13 +80,15 @@ export function applyFilters<T extends Filterable>(items: T[], state: FilterStat
   return sortItems(items.filter((item) => matches(item, state)), state.sort);
 }
 
+const yearOf = (item: Filterable) => Number(item.values.year?.[0]) || 0;
+
 export function sortItems<T extends Filterable>(items: T[], sort: SortKey): T[] {
   const copy = [...items];
   if (sort === 'region')
     copy.sort((a, b) => (a.regionCode || '999999').localeCompare(b.regionCode || '999999') || a.order - b.order);
   else if (sort === 'year')
     // Newest first; entries whose year the source does not give go last.
-    copy.sort((a, b) => (Number(b.year) || 0) - (Number(a.year) || 0) || a.order - b.order);
+    copy.sort((a, b) => yearOf(b) - yearOf(a) || a.order - b.order);
   else copy.sort((a, b) => a.order - b.order);
   return copy;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { caseSchema } from '../schema/case.ts';
-import { domains, levels, regions, themes } from '../schema/vocab.ts';
+import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { sectionNames } from '../schema/sections.ts';
 import { escapeHtml } from './escape.ts';
 import { headingSynonyms } from '../schema/headings.ts';
@@ -31,12 +31,13 @@ function inner(schema: z.ZodType): { schema: z.ZodType; required: boolean } {
   return { schema: current, required };
 }
 
-const allowedFor: Record<string, string> = {
-  'region.province': `见下方“地区”词表（${regions.length} 个）`,
-  domain: domains.map((d) => d.id).join('、'),
-  themes: themes.map((t) => t.id).join('、'),
-  level: levels.join('、'),
-};
+/** Allowed values of each vocabulary field: the ids, or a pointer to the table below when the list is long. */
+const allowedFor: Record<string, string> = Object.fromEntries(
+  vocabFields.map((v) => {
+    const values = vocabularies[v.kind];
+    return [v.field, values.length > 20 ? `见下方“${v.title}”词表（${values.length} 个）` : values.map((x) => x.id).join('、')];
+  }),
+);
 
 /** Every front-matter field, nested ones as `region.city`, with its description. */
 export function fieldDocs(): FieldDoc[] {
@@ -122,7 +123,7 @@ export function guideMarkdown(): string {
     '',
     '## 增加一个词表值',
     '',
-    '地区、领域、方法类别的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
+    vocabFields.map((v) => v.title).join('、') + '的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
     '',
     '## 审核清单',
     '',
@@ -135,9 +136,7 @@ export function guideMarkdown(): string {
     '',
     '## 词表',
     '',
-    vocab('地区', regions),
-    vocab('领域', domains),
-    vocab('方法类别', themes),
+    ...vocabFields.map((v) => vocab(v.title, vocabularies[v.kind])),
   ].join('\n')}`.replace(/\n{3,}/g, '\n\n');
 }
 

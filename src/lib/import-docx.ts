@@ -16,7 +16,7 @@ import { PROPOSAL } from './quality.ts';
 export { PROPOSAL as PROPOSAL_MARK };
 import { headingSynonyms } from '../schema/headings.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
-import { regions, vocab } from '../schema/vocab.ts';
+import { regions, vocab, type LevelId } from '../schema/vocab.ts';
 
 /** Larger files are refused: a case is a few pages, and a big file is usually a whole collection. */
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -360,19 +360,22 @@ function placeOf(texts: string[]): { province?: string; provinceText?: string; c
   return {};
 }
 
-/** Level of a unit from its name: the last administrative word decides (…县…镇…村党支部 is a village's). */
-export function levelOf(unit: string): string {
-  const words: [RegExp, string][] = [
-    [/(村|社区|居委会|嘎查)/g, '村社区'],
-    [/(镇|乡|街道)/g, '乡镇街道'],
-    [/(县|旗|[^社小园城片辖]区)/g, '县级'],
-    [/(市|州|盟)/g, '地市级'],
-    [/(省|自治区)/g, '省级'],
+/**
+ * Level id of a unit from its name (the level vocabulary): the last administrative word
+ * decides (…县…镇…村党支部 is a village's).
+ */
+export function levelOf(unit: string): LevelId {
+  const words: [RegExp, LevelId][] = [
+    [/(村|社区|居委会|嘎查)/g, 'cun-shequ'],
+    [/(镇|乡|街道)/g, 'xiangzhen-jiedao'],
+    [/(县|旗|[^社小园城片辖]区)/g, 'xianji'],
+    [/(市|州|盟)/g, 'dishiji'],
+    [/(省|自治区)/g, 'shengji'],
   ];
-  let best = { at: -1, level: '单位' };
+  let best: { at: number; level: LevelId } = { at: -1, level: 'danwei' };
   for (const [re, level] of words) for (const m of unit.matchAll(re)) if (m.index! > best.at) best = { at: m.index!, level };
   // A company, bureau or school named after its place is a 单位, whatever place it names.
-  if (/(公司|企业|集团|局|学校|医院|中心|所|站)[^村镇乡]*$/.test(unit.slice(best.at + 1))) return '单位';
+  if (/(公司|企业|集团|局|学校|医院|中心|所|站)[^村镇乡]*$/.test(unit.slice(best.at + 1))) return 'danwei';
   return best.level;
 }
 

@@ -4,6 +4,7 @@
  */
 import { msg, type Message } from '../schema/message.ts';
 import { sectionNames, splitSections, visible } from '../schema/sections.ts';
+import { facetByPath, pagedFacets } from './facets.ts';
 
 /** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
 const visibleText = (text: string) => visible(text).replace(/[#>*_`\-\s]|\d+\.\s/g, '');
@@ -25,8 +26,11 @@ export function similar(a: string, b: string): number {
   return (2 * shared) / total;
 }
 
-/** Routes an internal link may point to; ids are checked against what exists. */
-const internalRoutes = /^\/(cases|regions|domains|themes|sources|years)\/([a-z0-9-]+)\/$|^\/(cases|regions|domains|themes|sources|search|lesson|compare|guide|submit|backlog|stats|codebook)?\/?(\?.*)?(#.*)?$/;
+/** Routes an internal link may point to; ids are checked against what exists. Facet paths come from the registry. */
+const facetPaths = pagedFacets.map((f) => f.path);
+const withIds = ['cases', 'sources', ...facetPaths].join('|');
+const pages = ['cases', 'sources', ...pagedFacets.filter((f) => f.index).map((f) => f.path), 'search', 'lesson', 'compare', 'guide', 'submit', 'backlog', 'stats', 'codebook'].join('|');
+const internalRoutes = new RegExp(`^\\/(${withIds})\\/([a-z0-9-]+)\\/$|^\\/(${pages})?\\/?(\\?.*)?(#.*)?$`);
 
 /** A link, image or definition found on the parsed body. */
 export interface BodyLink {
@@ -54,8 +58,8 @@ export interface LinkTargets {
   caseIds?: Set<string>;
   sourceIds?: Set<string>;
   publicFiles?: Set<string>;
-  /** Facet ids that have a page: region, domain, theme and year values. Unchecked when absent. */
-  facets?: { regions: Set<string>; domains: Set<string>; themes: Set<string>; years?: Set<string> };
+  /** Value ids that have a page, by facet path (`regions`, `years` …). A facet left out is unchecked. */
+  facets?: Record<string, Set<string> | undefined>;
 }
 
 /**
@@ -83,10 +87,8 @@ export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { lin
     const dead = (what: string) => problems.push({ line: at, where: '（链接）', message: msg(`链接的${what} ${id} 不存在：请检查拼写`, `linked ${kind.replace(/s$/, '')} ${id} does not exist`) });
     if (kind === 'cases' && targets.caseIds && !targets.caseIds.has(id)) dead('案例');
     if (kind === 'sources' && targets.sourceIds && !targets.sourceIds.has(id)) dead('来源');
-    if (kind === 'regions' && targets.facets && !targets.facets.regions.has(id)) dead('地区');
-    if (kind === 'domains' && targets.facets && !targets.facets.domains.has(id)) dead('领域');
-    if (kind === 'themes' && targets.facets && !targets.facets.themes.has(id)) dead('主题');
-    if (kind === 'years' && targets.facets?.years && !targets.facets.years.has(id)) dead('年份');
+    const paged = kind === 'sources' ? undefined : facetByPath(kind);
+    if (paged && targets.facets?.[kind] && !targets.facets[kind]!.has(id)) dead(paged.label);
   }
   return problems;
 }

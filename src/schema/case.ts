@@ -4,7 +4,7 @@
  */
 import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
-import { domainId, level, regionId, themeId } from './vocab.ts';
+import { domainId, levelId, regionId, themeId } from './vocab.ts';
 import { sourceRef } from './source.ts';
 import { nameText, proseText } from './text.ts';
 
@@ -104,14 +104,14 @@ export const caseSchema = z
         '实践单位：设计并推行这项工作的那个党组织或机关的名称，按原文写法（原文只写地名时就写地名，如“南平市”，不要自行补成“市委”）。' +
           '多级推行的工作（县或市设计、乡村或社区执行）写设计和主导的那一级，不写执行者的集合；执行的村、社区和范围写进正文。' +
           '单位应是一个名称而不是描述：不要写“各村党支部”“……等”“所有……”“（12个）”“农村党组织”这类说法，确需如此时在 notes 中说明单位为何这样写。' +
-          '例一：思南县“点题服务”由县里先在四个乡镇试点、再推到168个村，各村党支部执行——unit 写“思南县”，level 县级，domain nongcun。' +
-          '例二：宁波“365社区服务工作法”由宁波市在全市519个社区推行——unit 写“宁波市”，level 地市级，domain chengshi-shequ。' +
-          '例三：深圳的几篇党代表条目都由深圳市委推行——unit 都写“中共深圳市委”，level 都是地市级；domain 看工作在哪里做：党代表进社区、按社区网格设在社区里的党代表工作室是 chengshi-shequ，在各类基层党组织推行的公推直选、党代表直选是 dangjian-tongchou。',
+          '例一：思南县“点题服务”由县里先在四个乡镇试点、再推到168个村，各村党支部执行——unit 写“思南县”，level 为 xianji（县级），domain nongcun。' +
+          '例二：宁波“365社区服务工作法”由宁波市在全市519个社区推行——unit 写“宁波市”，level 为 dishiji（地市级），domain chengshi-shequ。' +
+          '例三：深圳的几篇党代表条目都由深圳市委推行——unit 都写“中共深圳市委”，level 都是 dishiji（地市级）；domain 看工作在哪里做：党代表进社区、按社区网格设在社区里的党代表工作室是 chengshi-shequ，在各类基层党组织推行的公推直选、党代表直选是 dangjian-tongchou。',
       ),
     /** Where the unit is. */
     region: regionSchema.describe('所在地区：province（省级 id）、city、county、note'),
     /** Administrative level of the body named in `unit`, not of the bodies that carried the scheme out. */
-    level: level.describe('unit 所写单位本身的层级：省级、地市级、县级、乡镇街道、村社区、单位。多级推行时按设计和主导的单位定，不按执行者定：县里设计、各村执行的写“县级”'),
+    level: levelId.describe('unit 所写单位本身的层级，取自层级词表，填 id（如 xianji，即县级），只填一个。多级推行时按设计和主导的单位定，不按执行者定：县里设计、各村执行的写 xianji（县级）'),
     /** Where the work happens (one id from content/vocab/domains.json), which may differ from the kind of body in `unit`. */
     domain: domainId.describe('领域：工作实际在哪里做、面向谁（在村里做的是 nongcun，在城市社区做的是 chengshi-shequ），不按 unit 的单位类型定；党委或组织部门面向各类单位推行的组织设置、选举、考评等制度填 dangjian-tongchou；机关干部下基层直接联系群众的工作按词表填 jiguan。取自领域词表，只填一个'),
     /** What the method does: 1–4 method-family ids, most important first. */

@@ -1,5 +1,5 @@
 /**
- * Closed vocabularies (regions, domains, themes) live as data in `content/vocab/`.
+ * Closed vocabularies (regions, levels, domains, method families) live as data in `content/vocab/`.
  * This module validates that data and turns each list into a `z.enum`, so a typo in an entry
  * fails the build and adding a value is a one-line change to the JSON file.
  */
@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import regionsData from '../../content/vocab/regions.json' with { type: 'json' };
 import domainsData from '../../content/vocab/domains.json' with { type: 'json' };
 import themesData from '../../content/vocab/themes.json' with { type: 'json' };
+import levelsData from '../../content/vocab/levels.json' with { type: 'json' };
 
 /** Vocabulary ids are ASCII so they can appear in URLs and file names. */
 const vocabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case ASCII words joined by hyphens');
@@ -46,6 +47,7 @@ export type RegionValue = z.infer<typeof regionValueSchema>;
 export const regions: RegionValue[] = vocabFile(regionValueSchema).parse(regionsData).values;
 export const domains: VocabValue[] = vocabFile(vocabValueSchema).parse(domainsData).values;
 export const themes: VocabValue[] = vocabFile(vocabValueSchema).parse(themesData).values;
+export const levels: VocabValue[] = vocabFile(vocabValueSchema).parse(levelsData).values;
 /** Public service hotlines the privacy check allows (content/vocab/hotlines.json). */
 export { hotlines, hotlineNumbers } from './hotlines.ts';
 
@@ -62,16 +64,37 @@ export type RegionId = z.infer<typeof regionId>;
 export type DomainId = z.infer<typeof domainId>;
 export type ThemeId = z.infer<typeof themeId>;
 
-/** Administrative level of the practising unit; 单位 = outside the territorial hierarchy. */
-export const levels = ['省级', '地市级', '县级', '乡镇街道', '村社区', '单位'] as const;
-export const level = z.enum(levels);
-export type Level = z.infer<typeof level>;
+/** Administrative level of the body named in `unit` (see content/vocab/levels.json); 单位 = outside the territorial hierarchy. */
+export const levelId = z.enum(ids(levels));
+export type LevelId = z.infer<typeof levelId>;
 
-export const vocabularies = { region: regions, domain: domains, theme: themes } as const;
+/**
+ * Every vocabulary by kind, with the front-matter field that takes its ids. The guide, the content
+ * check, the codebook, `npm run new` and the synthetic library read this list, so a new
+ * vocabulary is described everywhere by its line here.
+ */
+export const vocabularies = { region: regions, level: levels, domain: domains, theme: themes } as const;
 export type VocabKind = keyof typeof vocabularies;
 
+export interface VocabField {
+  kind: VocabKind;
+  /** Chinese name of the vocabulary: 地区. */
+  title: string;
+  /** Front-matter field (dot path) holding its ids. */
+  field: string;
+  /** Whether the field is a list of ids. */
+  multiple: boolean;
+}
+
+export const vocabFields: VocabField[] = [
+  { kind: 'region', title: '地区', field: 'region.province', multiple: false },
+  { kind: 'level', title: '层级', field: 'level', multiple: false },
+  { kind: 'domain', title: '领域', field: 'domain', multiple: false },
+  { kind: 'theme', title: '方法类别', field: 'themes', multiple: true },
+];
+
 const byId = <T extends { id: string }>(values: T[]) => new Map(values.map((v) => [v.id, v]));
-const lookups = { region: byId(regions), domain: byId(domains), theme: byId(themes) };
+const lookups = Object.fromEntries(Object.entries(vocabularies).map(([kind, values]) => [kind, byId<VocabValue>(values)])) as Record<VocabKind, Map<string, VocabValue>>;
 
 /** The vocabulary value for an id; throws on an unknown id because schemas already rule that out. */
 export function vocab<K extends VocabKind>(kind: K, id: string): (typeof vocabularies)[K][number] {
@@ -115,11 +138,14 @@ export const thesaurus: Topic[] = (() => {
   return [...out].map(([term, related]) => ({ term, related: [...related] }));
 })();
 
-/** The synonyms readers may search with for a theme: its aliases and the topics that lead to it. */
-export function themeSynonyms(id: string): string[] {
-  const theme = vocab('theme', id);
-  const names = new Set([theme.label, ...theme.aliases]);
-  const out = new Set(theme.aliases);
+/** The synonyms readers may search with for a vocabulary value: its aliases and the topics that lead to it. */
+export function synonymsOf(kind: VocabKind, id: string): string[] {
+  const value = vocab(kind, id);
+  const names = new Set([value.label, ...value.aliases]);
+  const out = new Set(value.aliases);
   for (const t of thesaurus) if (t.related.some((r) => names.has(r)) && !names.has(t.term)) out.add(t.term);
   return [...out];
 }
+
+/** The synonyms of a method family (see synonymsOf). */
+export const themeSynonyms = (id: string) => synonymsOf('theme', id);

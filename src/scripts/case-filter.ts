@@ -6,6 +6,7 @@ import {
   applyFilters, emptyState, facetCounts, facetKeys, isEmpty, parseState, sortItems, toQuery, toggle,
   type FacetKey, type Filterable, type FilterState, type SortKey,
 } from '../lib/filters.ts';
+import { attributeOf, facets, UNKNOWN } from '../lib/facets.ts';
 
 class CaseFilter extends HTMLElement {
   private items: (Filterable & { element: HTMLElement })[] = [];
@@ -19,17 +20,15 @@ class CaseFilter extends HTMLElement {
     this.list = this.querySelector('[data-results]')!;
     this.status = this.querySelector('[data-status]')!;
     const codes: Record<string, string> = JSON.parse(this.dataset.regionCodes ?? '{}');
-    this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => ({
-      element,
-      id: element.dataset.id!,
-      region: element.dataset.region ?? '',
-      regionCode: codes[element.dataset.region ?? ''] ?? '',
-      domain: element.dataset.domain!,
-      themes: (element.dataset.themes ?? '').split(' ').filter(Boolean),
-      year: element.dataset.year ?? '',
-      source: element.dataset.source!,
-      order,
-    }));
+    // Each card carries every facet's ids in data-<attribute> (src/lib/facets.ts), `none` when unknown.
+    const read = (element: HTMLElement, attribute: string) => {
+      const ids = (element.getAttribute(`data-${attribute}`) ?? '').split(' ').filter(Boolean);
+      return ids.length ? ids : [UNKNOWN];
+    };
+    this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => {
+      const values = Object.fromEntries(facets.map((f) => [f.key, read(element, attributeOf(f))])) as Record<FacetKey, string[]>;
+      return { element, id: element.dataset.id!, values, regionCode: codes[values.region[0]] ?? '', order };
+    });
     this.options = [...this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')];
     for (const option of this.options) {
       option.setAttribute('role', 'button');

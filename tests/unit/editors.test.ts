@@ -20,7 +20,7 @@ const runNew = (args: string[]) =>
 
 describe('npm run new', { timeout: 60_000 }, () => {
   cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
-  const flags = ['--title', '“夜访”工作法', '--unit', '某县某村党支部', '--province', 'sichuan', '--city', '德阳市', '--domain', 'nongcun', '--themes', 'zoufang-lianxi,minqing-shouji', '--source', 'qunzhong-gongzuo-baodao-huibian', '--locator', '第1-45行', '--level', '村社区', '--year', '2012'];
+  const flags = ['--title', '“夜访”工作法', '--unit', '某县某村党支部', '--province', 'sichuan', '--city', '德阳市', '--domain', 'nongcun', '--themes', 'zoufang-lianxi,minqing-shouji', '--source', 'qunzhong-gongzuo-baodao-huibian', '--locator', '第1-45行', '--level', 'cun-shequ', '--year', '2012'];
 
   it('creates a pinyin-named draft that passes every content rule', () => {
     const result = runNew(flags);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters, emptyState, facetCounts, facetKeys, parseState, toQuery, toggle, UNKNOWN, type FacetKey, type Filterable } from '../../src/lib/filters.ts';
 
+const orUnknown = (v: string) => [v || UNKNOWN];
 const item = (id: string, region: string, domain: string, themes: string[], year: string, order: number, regionCode = ''): Filterable => ({
-  id, region, domain, themes, year, source: 's1', order, regionCode,
+  id,
+  values: { region: orUnknown(region), domain: [domain], theme: themes, year: orUnknown(year), source: ['s1'] },
+  order,
+  regionCode,
 });
 const items = [
   item('a', 'guangdong', 'nongcun', ['minqing-shouji'], '2002', 0, '440000'),

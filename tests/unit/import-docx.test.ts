@@ -94,7 +94,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.data.headline).toBe('广东省韶关市始兴县太平镇石下村党支部“三本台账”工作法');
     expect(r.data.unit).toBe('广东省韶关市始兴县太平镇石下村党支部（待确认）');
     expect(r.data.region).toEqual({ province: 'guangdong', city: '韶关市', county: '始兴县' });
-    expect(r.data.level).toBe('村社区');
+    expect(r.data.level).toBe('cun-shequ');
     expect(r.data.domain).toBe('nongcun');
     expect(r.data.year).toBe(2019);
     expect(r.data.status).toBe('草稿');
@@ -151,7 +151,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     // The rest of the sentence stays, and the submitter becomes the unit proposal.
     expect(r.sections['启示']).toContain('群众也可以直接找村书记');
     expect(r.data.unit).toBe('中共始兴县太平镇石下村支部委员会（待确认）');
-    expect(r.data.level).toBe('村社区');
+    expect(r.data.level).toBe('cun-shequ');
     expect(r.check(r.text).errors).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.sections['成效']).toMatch(/^原文未介绍成效。（待确认/);
     expect(r.sections['背景']).toContain(background);
     expect(r.sections['背景']).toContain('以上 1 段在原文第一个标题之前');
-    expect(r.data.level).toBe('乡镇街道');
+    expect(r.data.level).toBe('xiangzhen-jiedao');
     expect(r.check(r.text).errors).toEqual([]);
     expect(r.check(r.confirmed()).errors).toEqual([]);
   });
@@ -262,7 +262,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   });
 
   it('guesses the level from the last administrative word of the unit', () => {
-    expect(['中共某县某镇某村支部委员会', '某区某街道党工委', '某县委组织部', '某市委', '国网某县供电公司党委'].map(levelOf)).toEqual(['村社区', '乡镇街道', '县级', '地市级', '单位']);
+    expect(['中共某县某镇某村支部委员会', '某区某街道党工委', '某县委组织部', '某市委', '国网某县供电公司党委'].map(levelOf)).toEqual(['cun-shequ', 'xiangzhen-jiedao', 'xianji', 'dishiji', 'danwei']);
   });
 });
 

@@ -6,7 +6,7 @@ import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, 
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
 import { recordOf } from '../../src/lib/search-record.ts';
-import { thesaurus, themeSynonyms, variants } from '../../src/schema/vocab.ts';
+import { thesaurus, synonymsOf, variants } from '../../src/schema/vocab.ts';
 import { thesaurusFileSchema, variantsFileSchema } from '../../src/schema/search-vocab.ts';
 
 const pairs = await traditionalPairs();
@@ -60,7 +60,7 @@ describe('thesaurus', () => {
     expect(related('网格员')).toContain('网格');
     expect(related('纠纷调解')).toContain('矛盾调解');
     expect(related('矛盾调解')).toContain('纠纷调解');
-    expect(themeSynonyms('bianmin-fuwu')).toEqual(expect.arrayContaining(['代办', '一站式服务', '便民服务']));
+    expect(synonymsOf('theme', 'bianmin-fuwu')).toEqual(expect.arrayContaining(['代办', '一站式服务', '便民服务']));
   });
 });
 

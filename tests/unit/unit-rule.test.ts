@@ -78,10 +78,10 @@ describe('the library follows the rule', () => {
 
   it('files the worked examples as the guide says', () => {
     const get = (id: string) => entries.find((e) => e.id === id)!.data;
-    expect([get('sinan-dianti-fuwu').unit, get('sinan-dianti-fuwu').level, get('sinan-dianti-fuwu').domain]).toEqual(['思南县', '县级', 'nongcun']);
-    expect([get('ningbo-365-shequ-fuwu-gongzuofa').unit, get('ningbo-365-shequ-fuwu-gongzuofa').level]).toEqual(['宁波市', '地市级']);
+    expect([get('sinan-dianti-fuwu').unit, get('sinan-dianti-fuwu').level, get('sinan-dianti-fuwu').domain]).toEqual(['思南县', 'xianji', 'nongcun']);
+    expect([get('ningbo-365-shequ-fuwu-gongzuofa').unit, get('ningbo-365-shequ-fuwu-gongzuofa').level]).toEqual(['宁波市', 'dishiji']);
     const shenzhen = ['shenzhen-dangdaibiao-gongzuoshi-wuhua', 'shenzhen-shi-dangdaibiao-jin-shequ', 'shenzhen-shi-dangdaibiao-gongtui-zhixuan', 'shenzhen-gongtui-zhixuan'].map(get);
-    expect(new Set(shenzhen.map((d) => `${d.unit}/${d.level}`))).toEqual(new Set(['中共深圳市委/地市级']));
+    expect(new Set(shenzhen.map((d) => `${d.unit}/${d.level}`))).toEqual(new Set(['中共深圳市委/dishiji']));
     expect(shenzhen.map((d) => d.domain)).toEqual(['chengshi-shequ', 'chengshi-shequ', 'dangjian-tongchou', 'dangjian-tongchou']);
   });
 });
