@@ -35,7 +35,7 @@ interface Hostile {
 }
 
 /** The front matter of one entry with a payload in every string field. */
-function hostileFrontmatter(data: Record<string, any>, mark: string) {
+function hostileFrontmatter(data: Record<string, any>, mark: string): Record<string, any> {
   return {
     ...data,
     title: `${mark}名称${NAME}`,

@@ -34,7 +34,7 @@ describe('the remark guard in the MDX pipeline', () => {
 
   it('stops a front-matter layout, which @astrojs/mdx would import as code', () => {
     const run = () =>
-      mdxToJs('## 背景\n\n正文\n', { mdastPlugins: [refuseCode], fileURL: pathToFileURL('/x/content/cases/hostile.mdx'), jsxImportSource: 'astro', data: { astro: { frontmatter: { layout: '/tmp/evil.js' } } } });
+      mdxToJs('## 背景\n\n正文\n', { mdastPlugins: [refuseCode], fileURL: pathToFileURL('/x/content/cases/hostile.mdx'), jsxImportSource: 'astro', data: { astro: { frontmatter: { layout: '/tmp/evil.js' }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } } });
     expect(run).toThrow(/hostile\.mdx:1\s+front matter 不能有 layout/);
   });
 
