@@ -8,7 +8,7 @@
 import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
 import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
-import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
+import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type LexiconPage, type NamesFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
 import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
@@ -47,13 +47,21 @@ const loadPagefind = () =>
   }));
 
 /** The lexicon (src/lib/search-lexicon.ts); without it search still finds exact matches. */
-const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], pages: {} };
+const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], themes: [], titles: {} };
 let lexiconPromise: Promise<Lexicon> | undefined;
 const loadLexicon = () =>
   (lexiconPromise ??= fetch(href('/pagefind/lexicon.json'))
     .then((r) => (r.ok ? (r.json() as Promise<LexiconFile>) : emptyLexicon))
     .catch(() => emptyLexicon)
     .then(readLexicon));
+
+/** Every page's names, fetched only for a possible typo or pinyin (see src/lib/search-plan.ts, NAME_CANDIDATES). */
+let namesPromise: Promise<Map<string, LexiconPage>> | undefined;
+const loadNames = () =>
+  (namesPromise ??= fetch(href('/pagefind/names.json'))
+    .then((r) => (r.ok ? (r.json() as Promise<NamesFile>) : {}))
+    .catch(() => ({}))
+    .then((file) => new Map(Object.entries(file))));
 
 /** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.ts). */
 let pinyinPromise: Promise<Map<string, string>> | undefined;
@@ -227,7 +235,12 @@ class CaseSearch extends HTMLElement {
         for (const r of found.results) results.set(r.id, r);
         return new Map(found.results.map((r) => [r.id, r.score]));
       };
-      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find));
+      // A method family's pages, whatever the reader's filters (find() applies those).
+      const theme = async (value: string) => new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
+      const names = async () => {
+        lexicon.pages ??= await loadNames();
+      };
+      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find, { theme, names }));
     }
     if (generation !== this.generation) return;
 

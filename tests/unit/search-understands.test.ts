@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
 import { contentWords, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
-import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage } from '../../src/lib/search-plan.ts';
+import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage, type NamesFile } from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
 import { recordOf } from '../../src/lib/search-record.ts';
@@ -125,16 +125,18 @@ describe('pinyin', () => {
 
 describe('ranking every candidate before reading', () => {
   const page = (title: string, aliases = '', themes = ''): LexiconPage => [title, aliases, '某单位', '四川', themes];
+  const pages: NamesFile = {
+    a: page('“台账工作法”', '三本台账', '民情收集与台账'),
+    b: page('“干群夜谈会”'),
+    c: page('某调解法', '', '矛盾调解'),
+    d: page('“民情日记”'),
+  };
   const file: LexiconFile = {
     fold: '臺台賬账',
     variants: [['帐', '账']],
     thesaurus: [['矛盾纠纷', ['调解', '化解']], ['矛盾调解', ['纠纷调解']], ['纠纷调解', ['矛盾调解']]],
-    pages: {
-      a: page('“台账工作法”', '三本台账', '民情收集与台账'),
-      b: page('“干群夜谈会”'),
-      c: page('某调解法', '', '矛盾调解'),
-      d: page('“民情日记”'),
-    },
+    themes: [['tiaojie-hexie', '矛盾调解'], ['minqing-shouji', '民情收集与台账']],
+    titles: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, p[0]])),
   };
   const texts: Record<string, string> = {
     a: '“台账工作法”\n中江县推行三本台账，化解矛盾纠纷。',
@@ -142,7 +144,7 @@ describe('ranking every candidate before reading', () => {
     c: '某调解法\n方法类别\n矛盾调解\n设立调解室，调解邻里纠纷。',
     d: '“民情日记”\n党员记台帐。',
   };
-  const lexicon = readLexicon(file);
+  const lexicon = readLexicon(file, pages);
   const find = async (terms: string[]) => {
     const out = new Map<string, number>();
     for (const [id, text] of Object.entries(texts)) if (containsAll(text, terms) || containsAll(fold(text, lexicon.folder), terms)) out.set(id, 1);
@@ -185,7 +187,7 @@ describe('ranking every candidate before reading', () => {
     if (partial) expect(coverageLabel(partial, plan)).toBe('包含部分词');
   });
   it('matches pinyin through the separately loaded spellings', async () => {
-    lexicon.pinyin = new Map(Object.entries(file.pages).map(([id, row]) => [id, pinyinRow(row)]));
+    lexicon.pinyin = new Map(Object.entries(pages).map(([id, row]) => [id, pinyinRow(row)]));
     const { confirmed } = await run('sbtz');
     expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.name, via: '拼音：sbtz → 三本台账' });
   });
