@@ -105,6 +105,15 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
   return { terms, folded, words: content.length ? words : [], related, tooCommon, pinyin: pinyinQuery(query) };
 }
 
+/**
+ * The group a result is ordered by. When folding changes the query (台帐, 臺賬), the reader typed
+ * a variant spelling: pages holding it as typed and pages holding the standard spelling hold the
+ * same phrase, so they are ordered together (title first), not exact spelling first.
+ */
+export function rankGroup(group: number, plan: Plan): number {
+  return group === GROUP.exact && !sameList(plan.folded, plan.terms) ? GROUP.folded : group;
+}
+
 /** Finds the pages holding every term's pairs (Pagefind), with its score for each. */
 export type Finder = (terms: string[]) => Promise<Map<string, number>>;
 
@@ -257,7 +266,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
-  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; score: number } => {
+  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; main: number; score: number } => {
     const named = names.ids.has(id);
     const direct = perWord.filter((m) => m.has(id)).length;
     const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
@@ -275,12 +284,20 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
     const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
     const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder) : 3;
     const titleLength = tier === 0 && title ? [...title].length : 0;
-    return { id, group, direct, covered, via, named, tier, titleLength, score: scores.get(id) ?? 0 };
+    // How many words are a main point of the page: its title holds the word (or a related word),
+    // or its method family is the word or related to it. Within a group these pages come first,
+    // so a topic's own cases lead the pages that only mention it in passing.
+    const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
+    const main = words.filter(
+      (w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)),
+    ).length;
+    return { id, group, direct, covered, via, named, tier, titleLength, main, score: scores.get(id) ?? 0 };
   });
   ranked.sort(
     (a, b) =>
-      a.group - b.group ||
+      rankGroup(a.group, plan) - rankGroup(b.group, plan) ||
       a.tier - b.tier ||
+      b.main - a.main ||
       a.titleLength - b.titleLength ||
       b.covered - a.covered ||
       b.direct - a.direct ||

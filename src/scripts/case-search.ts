@@ -8,7 +8,7 @@
 import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
 import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
-import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type LexiconPage, type NamesFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
+import { coverageLabel, GROUP, planQuery, rankCandidates, rankGroup, readLexicon, verify, type Lexicon, type LexiconFile, type LexiconPage, type NamesFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
 import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
@@ -247,7 +247,7 @@ class CaseSearch extends HTMLElement {
     const shown: Shown[] = [];
     let read = 0;
     const render = (done: boolean) => {
-      const sorted = [...shown].sort((a, b) => a.ranked.group - b.ranked.group || a.order - b.order);
+      const sorted = [...shown].sort((a, b) => rankGroup(a.ranked.group, plan) - rankGroup(b.ranked.group, plan) || a.order - b.order);
       // Partial matches are listed only when no page has every word.
       // For a question or long query they follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
