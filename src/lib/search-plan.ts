@@ -110,8 +110,9 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
  * a variant spelling: pages holding it as typed and pages holding the standard spelling hold the
  * same phrase, so they are ordered together (title first), not exact spelling first.
  */
-export function rankGroup(group: number, plan: Plan): number {
-  return group === GROUP.exact && !sameList(plan.folded, plan.terms) ? GROUP.folded : group;
+export function rankGroup(r: Pick<Ranked, 'group' | 'lead'>, plan: Plan): number {
+  if (r.lead) return -1;
+  return r.group === GROUP.exact && !sameList(plan.folded, plan.terms) ? GROUP.folded : r.group;
 }
 
 /** Finds the pages holding every term's pairs (Pagefind), with its score for each. */
@@ -128,6 +129,12 @@ export interface Ranked {
   via?: string;
   /** A name within one character of the query, or its pinyin, belongs to the page. */
   named?: boolean;
+  /**
+   * The query is a topic (every word has related words in the thesaurus or is a method family)
+   * and it is a main point of this page (title or method family): listed first, before pages that
+   * only mention the words.
+   */
+  lead?: boolean;
 }
 
 const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
@@ -236,12 +243,17 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
     }
     return out;
   };
+  /** The best Pagefind score of a page for any related word: orders pages found only through them. */
+  const relatedScores = new Map<string, number>();
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
-      related.forEach((r, i) => sets[i].forEach((_, id) => via.has(id) || via.set(id, `相关词：${r}`)));
+      related.forEach((r, i) => sets[i].forEach((score, id) => {
+        if (!via.has(id)) via.set(id, `相关词：${r}`);
+        relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
+      }));
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
@@ -266,7 +278,8 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
-  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; main: number; score: number } => {
+  const topic = words.length > 0 && words.every((w) => plan.related.has(w));
+  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
     const named = names.ids.has(id);
     const direct = perWord.filter((m) => m.has(id)).length;
     const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
@@ -288,23 +301,28 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
     // or its method family is the word or related to it. Within a group these pages come first,
     // so a topic's own cases lead the pages that only mention it in passing.
     const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
-    const main = words.filter(
-      (w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)),
-    ).length;
-    return { id, group, direct, covered, via, named, tier, titleLength, main, score: scores.get(id) ?? 0 };
+    const main = words.reduce(
+      (n, w, i) =>
+        n + (relatedSets[i].get(id)?.startsWith('方法类别') ? 1 : 0) + ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
+      0,
+    );
+    const inMain = words.filter((w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r))).length;
+    const lead = topic && inMain === words.length ? true : undefined;
+    return { id, group, direct, covered, via, named, lead, tier, titleLength, main, score: scores.get(id) ?? 0, rscore: relatedScores.get(id) ?? 0 };
   });
   ranked.sort(
     (a, b) =>
-      rankGroup(a.group, plan) - rankGroup(b.group, plan) ||
+      rankGroup(a, plan) - rankGroup(b, plan) ||
       a.tier - b.tier ||
       b.main - a.main ||
       a.titleLength - b.titleLength ||
       b.covered - a.covered ||
       b.direct - a.direct ||
       b.score - a.score ||
+      b.rscore - a.rscore ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { ranked: ranked.map(({ id, group, direct, covered, via, named }) => ({ id, group, direct, covered, via, named })), suggestion: names.suggestion };
+  return { ranked: ranked.map(({ id, group, direct, covered, via, named, lead }) => ({ id, group, direct, covered, via, named, lead })), suggestion: names.suggestion };
 }
 
 /**

@@ -247,7 +247,7 @@ class CaseSearch extends HTMLElement {
     const shown: Shown[] = [];
     let read = 0;
     const render = (done: boolean) => {
-      const sorted = [...shown].sort((a, b) => rankGroup(a.ranked.group, plan) - rankGroup(b.ranked.group, plan) || a.order - b.order);
+      const sorted = [...shown].sort((a, b) => rankGroup(a.ranked, plan) - rankGroup(b.ranked, plan) || a.order - b.order);
       // Partial matches are listed only when no page has every word.
       // For a question or long query they follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
