@@ -55,6 +55,8 @@ export interface Lexicon {
   folder: Folder;
   /** Folded term → folded related words. */
   related: Map<string, string[]>;
+  /** The thesaurus' terms (folded) of two or more characters: a question is cut around them. */
+  topics: Set<string>;
   /** Folded method-family label → [filter value, label]. */
   themes: Map<string, [string, string]>;
   titles: Map<string, string>;
@@ -70,7 +72,8 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
-  return { folder, related, themes, titles: new Map(Object.entries(file.titles ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
+  const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
+  return { folder, related, topics, themes, titles: new Map(Object.entries(file.titles ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
 }
 
 export const GROUP = { exact: 0, folded: 1, words: 2, name: 3, related: 4, most: 5, some: 6 } as const;
@@ -94,7 +97,7 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
   const terms = parseQuery(query);
   const f = (s: string) => compact(fold(s, lexicon.folder));
   const folded = [...new Set(terms.map(f).filter(Boolean))];
-  const content = contentWords(folded);
+  const content = contentWords(folded, lexicon.topics);
   const words = content.join() === folded.join() ? folded : content;
   const related = new Map<string, string[]>();
   for (const w of new Set([...folded, ...words])) {
