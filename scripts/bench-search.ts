@@ -34,6 +34,8 @@ const flag = (name: string) => {
 const syntheticCount = Number(flag('--entries') ?? 0);
 const sampleWords = Number(flag('--words') ?? 3);
 const evalOnly = args.includes('--eval-only');
+/** `--speed-only`: only speed and transfer (no substring set), e.g. to compare timings quickly. */
+const speedOnly = args.includes('--speed-only');
 const withEval = evalOnly || args.includes('--eval');
 const EVAL_SET = 'tests/search-eval/queries.json';
 const EVAL_REPORT = 'test-results/search-eval.json';
@@ -258,7 +260,7 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
     if (full && withEval) await evaluate(page, server.url);
     if (evalOnly) return;
     const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];
-    if (full) {
+    if (full && !speedOnly) {
       for (const query of queries) {
         const terms = parseQuery(query.q).map(compact);
         const relevant = new Set([...texts].filter(([, t]) => terms.every((term) => t.includes(term))).map(([id]) => id));
