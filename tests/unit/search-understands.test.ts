@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
-import { contentWords, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
+import { contentWords, cutKnown, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
 import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage, type NamesFile } from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
@@ -81,6 +81,12 @@ describe('stop words and questions', () => {
     expect(contentWords(['1+10'])).toEqual(['1+10']);
     expect(contentWords(['的'])).toEqual([]);
   });
+  it('keeps a thesaurus topic inside a question whole', () => {
+    const known = new Set(['矛盾纠纷', '邻里']);
+    expect(cutKnown('怎样化解邻里矛盾纠纷', known)).toEqual(['怎样化解', '邻里', '矛盾纠纷']);
+    expect(contentWords(['怎样化解邻里矛盾纠纷'], known)).toEqual(['化解', '邻里', '矛盾纠纷']);
+    expect(contentWords(['在职党员进社区'], new Set(['在职党员']))).toEqual(['在职党员', '社区']);
+  });
 });
 
 describe('typo tolerance', () => {
@@ -156,19 +162,44 @@ describe('ranking every candidate before reading', () => {
     const confirmed = ranked.map((r) => verify(r, texts[r.id], plan, lexicon)).filter((r) => r !== undefined);
     return { plan, ranked, confirmed, suggestion };
   };
-  it('puts exact matches first, then folded spellings', async () => {
+  it('ranks a variant spelling together with the standard one, the method’s own entry first', async () => {
     const { confirmed } = await run('台帐');
     expect(confirmed.map((r) => [r.id, r.group])).toEqual([
-      ['d', GROUP.exact],
       ['a', GROUP.folded],
+      ['d', GROUP.exact],
     ]);
     expect((await run('三本臺賬')).confirmed[0].id).toBe('a');
   });
-  it('expands a topic, ranking related pages below the topic itself', async () => {
+  it('lists a topic’s own cases (title or method family) before pages that only mention it', async () => {
     const { confirmed } = await run('矛盾纠纷');
-    expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.exact });
-    expect(confirmed.slice(1).map((r) => r.id)).toContain('c');
-    expect(confirmed.find((r) => r.id === 'c')!.group).toBe(GROUP.related);
+    expect(confirmed.map((r) => r.id)).toEqual(['c', 'a']);
+    expect(confirmed[0]).toMatchObject({ group: GROUP.related, lead: true });
+    expect(confirmed[1]).toMatchObject({ group: GROUP.exact });
+  });
+  it('loads every page’s names only for a possible typo, never for a word pages hold', async () => {
+    const lazy = readLexicon(file);
+    let loads = 0;
+    const names = async () => {
+      loads++;
+      lazy.pages = new Map(Object.entries(pages));
+    };
+    const exact = await rankCandidates(planQuery('台账', lazy), lazy, find, { names });
+    expect(exact.ranked.map((r) => r.id)).toContain('a');
+    expect(loads).toBe(0);
+    const typo = await rankCandidates(planQuery('干群夜话会', lazy), lazy, find, { names });
+    expect(loads).toBe(1);
+    expect(typo.suggestion).toBe('干群夜谈会');
+  });
+  it('finds a method family’s pages through the theme filter when names are not loaded', async () => {
+    const lazy = readLexicon(file);
+    const asked: string[] = [];
+    const theme = async (value: string) => {
+      asked.push(value);
+      return new Set(value === 'tiaojie-hexie' ? ['c'] : []);
+    };
+    const { ranked } = await rankCandidates(planQuery('纠纷调解', lazy), lazy, find, { theme });
+    expect(asked).toContain('tiaojie-hexie');
+    expect(ranked.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
   });
   it('matches a method family by its alias and says so', async () => {
     const { confirmed } = await run('纠纷调解');
