@@ -261,7 +261,8 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
     console.log(`building ${label}…`);
     build(contentDir === 'content' ? {} : { contentDir, outDir });
   }
-  const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir });
+  // A loaded machine may take minutes to start the preview server.
+  const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir }, 300_000);
   const browser = await chromium.launch({
     executablePath: findChromium({ install: true }),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -293,6 +293,9 @@ class CaseSearch extends HTMLElement {
     const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
     if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
     if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
+    const leads = shown.filter((s) => s.ranked.lead).length;
+    // A topic's own cases (title or method family) lead, whether or not they hold the word itself.
+    if (leads) return `${q}是主题词：以它为主题（标题或方法类别）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
     const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
     if (exact) return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
     if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
@@ -381,6 +384,7 @@ class CaseSearch extends HTMLElement {
   private item({ ranked: r, data: d }: Shown, plan: Plan | undefined): HTMLLIElement {
     const li = document.createElement('li');
     li.dataset.match = GROUP_NAMES[r.group];
+    if (r.lead) li.dataset.lead = '';
     const h2 = document.createElement('h2');
     const a = document.createElement('a');
     a.href = d.url;
