@@ -26,7 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import { fold, type Folder } from '../lib/search-fold.ts';
 import { indexFolder, lexiconFile, lexiconPage, pairsFor, pinyinRow, traditionalPairs } from '../lib/search-lexicon.node.ts';
 import type { LexiconPage } from '../lib/search-plan.ts';
-import { labelOf, thesaurus, variants } from '../schema/vocab.ts';
+import { labelOf, themes, thesaurus, variants } from '../schema/vocab.ts';
 import { formatRegion } from '../lib/format.ts';
 
 /**
@@ -138,7 +138,7 @@ export default function pagefindIndex(): AstroIntegration {
   let base = '/';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   let lexiconMissing: string[] = [];
-  /** Writes /pagefind/lexicon.json and /pagefind/pinyin.json (see src/lib/search-lexicon.node.ts). */
+  /** Writes /pagefind/lexicon.json, names.json and pinyin.json (see src/lib/search-lexicon.node.ts). */
   const writeLexicon = (out: string, parts: string[]) => {
     const ids = pageIds(out, parts);
     const rows: Record<string, LexiconPage> = {};
@@ -159,8 +159,9 @@ export default function pagefindIndex(): AstroIntegration {
       });
       spellings[id] = pinyinRow(rows[id]);
     }
-    const file = lexiconFile({ pages: rows, pairs: pairsFor(fullPairs, used, folder!), variants, thesaurus });
+    const file = lexiconFile({ pages: rows, pairs: pairsFor(fullPairs, used, folder!), variants, thesaurus, themes });
     writeFileSync(join(out, 'pagefind', 'lexicon.json'), JSON.stringify(file));
+    writeFileSync(join(out, 'pagefind', 'names.json'), JSON.stringify(rows));
     writeFileSync(join(out, 'pagefind', 'pinyin.json'), JSON.stringify(spellings));
   };
   let fullPairs = '';

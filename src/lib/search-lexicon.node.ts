@@ -1,6 +1,7 @@
 /**
- * The search lexicon: a small JSON file written next to the index (`/pagefind/lexicon.json`) that
- * the search page loads with its first search. It holds what ranking, folding, the thesaurus,
+ * The search lexicon: small JSON files written next to the index. `/pagefind/lexicon.json` is
+ * loaded with the first search (folding, thesaurus, method families, titles); `/pagefind/names.json`
+ * (every page's names) only for a possible typo or pinyin; `/pagefind/pinyin.json` only for pinyin. It holds what ranking, folding, the thesaurus,
  * typo tolerance and pinyin need for every entry, so that the order of all candidates is known
  * before any page's text is read, and the phone never downloads a pinyin or OpenCC dictionary:
  *
@@ -108,17 +109,20 @@ export function lexiconPage(e: LexiconSource): LexiconPage {
 /** The pinyin of a page's names, in `namesOf` order (see PinyinFile). */
 export const pinyinRow = (row: LexiconPage) => namesOf(row).map((n) => pinyinOf(n).join(':')).join(' ');
 
-/** The whole lexicon file. */
+/** The lexicon file (loaded with the first search): no page's names but its title. */
 export function lexiconFile(args: {
   pages: Record<string, LexiconPage>;
   pairs: string;
   variants: Variant[];
   thesaurus: { term: string; related: string[] }[];
+  /** Method families: Pagefind `theme` filter value and label. */
+  themes: { id: string; label: string }[];
 }): LexiconFile {
   return {
     fold: args.pairs,
     variants: args.variants.map((v) => [v.from, v.to]),
     thesaurus: args.thesaurus.map((t) => [t.term, t.related]),
-    pages: args.pages,
+    themes: args.themes.map((t) => [t.id, t.label]),
+    titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
   };
 }

@@ -28,30 +28,52 @@ export type LexiconPage = [string, string, string, string, string];
  */
 export type PinyinFile = Record<string, string>;
 
+/**
+ * /pagefind/lexicon.json, loaded with the first search. It holds only what every query needs and
+ * grows little with the library: the folding tables, the thesaurus, the method families and each
+ * page's title (title matches rank first). The other names of each page, which only typo
+ * tolerance and pinyin need, are in NamesFile.
+ */
 export interface LexiconFile {
   /** Traditional/simplified character pairs, "臺台賬账…". */
   fold: string;
   variants: [string, string][];
   thesaurus: [string, string[]][];
-  /** By Pagefind page id. */
-  pages: Record<string, LexiconPage>;
+  /** Method families: [Pagefind `theme` filter value, label]. */
+  themes: [string, string][];
+  /** Title by Pagefind page id. */
+  titles: Record<string, string>;
 }
+
+/**
+ * /pagefind/names.json: every page's names by Pagefind page id, loaded only when a query may be a
+ * typo or pinyin (it grows by about 100 bytes gzipped per entry).
+ */
+export type NamesFile = Record<string, LexiconPage>;
 
 export interface Lexicon {
   folder: Folder;
   /** Folded term → folded related words. */
   related: Map<string, string[]>;
-  pages: Map<string, LexiconPage>;
+  /** The thesaurus' terms (folded) of two or more characters: a question is cut around them. */
+  topics: Set<string>;
+  /** Folded method-family label → [filter value, label]. */
+  themes: Map<string, [string, string]>;
+  titles: Map<string, string>;
+  /** Set once names.json is loaded. */
+  pages?: Map<string, LexiconPage>;
   /** Set once pinyin.json is loaded. */
   pinyin?: Map<string, string>;
 }
 
-export function readLexicon(file: LexiconFile): Lexicon {
+export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   const folder = makeFolder(file.fold, file.variants.map(([from, to]) => ({ from, to })));
   const f = (s: string) => compact(fold(s, folder));
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
-  return { folder, related, pages: new Map(Object.entries(file.pages)) };
+  const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
+  const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
+  return { folder, related, topics, themes, titles: new Map(Object.entries(file.titles ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
 }
 
 export const GROUP = { exact: 0, folded: 1, words: 2, name: 3, related: 4, most: 5, some: 6 } as const;
@@ -75,7 +97,7 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
   const terms = parseQuery(query);
   const f = (s: string) => compact(fold(s, lexicon.folder));
   const folded = [...new Set(terms.map(f).filter(Boolean))];
-  const content = contentWords(folded);
+  const content = contentWords(folded, lexicon.topics);
   const words = content.join() === folded.join() ? folded : content;
   const related = new Map<string, string[]>();
   for (const w of new Set([...folded, ...words])) {
@@ -84,6 +106,16 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
   }
   const tooCommon = terms.length && terms.every(isStopWord) ? terms.join('') : undefined;
   return { terms, folded, words: content.length ? words : [], related, tooCommon, pinyin: pinyinQuery(query) };
+}
+
+/**
+ * The group a result is ordered by. When folding changes the query (台帐, 臺賬), the reader typed
+ * a variant spelling: pages holding it as typed and pages holding the standard spelling hold the
+ * same phrase, so they are ordered together (title first), not exact spelling first.
+ */
+export function rankGroup(r: Pick<Ranked, 'group' | 'lead'>, plan: Plan): number {
+  if (r.lead) return -1;
+  return r.group === GROUP.exact && !sameList(plan.folded, plan.terms) ? GROUP.folded : r.group;
 }
 
 /** Finds the pages holding every term's pairs (Pagefind), with its score for each. */
@@ -100,6 +132,12 @@ export interface Ranked {
   via?: string;
   /** A name within one character of the query, or its pinyin, belongs to the page. */
   named?: boolean;
+  /**
+   * The query is a topic (every word has related words in the thesaurus or is a method family)
+   * and it is a main point of this page (title or method family): listed first, before pages that
+   * only mention the words.
+   */
+  lead?: boolean;
 }
 
 const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
@@ -116,14 +154,12 @@ export function namesOf(p: LexiconPage): string[] {
 /** The fields of a lexicon page matching is tried on, most telling first. */
 const nameFields = (p: LexiconPage) => [p[0], p[1], p[2], p[3]];
 
-/** Where the terms stand in the page's names: 0 title, 1 alias, 2 unit or place, 3 elsewhere. */
-function nameTier(p: LexiconPage | undefined, terms: string[], folder: Folder): number {
-  if (!p || !terms.length) return 3;
-  const fields = nameFields(p).map((x) => fold(x, folder));
-  if (containsAll(fields[0], terms)) return 0;
-  if (containsAll(fields[1], terms)) return 1;
-  if (containsAll(`${fields[2]} ${fields[3]}`, terms)) return 2;
-  return 3;
+/**
+ * 0 when the page's title holds the terms, else 3. Only the title (always loaded), so that a
+ * query's order never depends on whether names.json happened to be loaded by an earlier query.
+ */
+function titleTier(title: string | undefined, terms: string[], folder: Folder): number {
+  return title && terms.length && containsAll(fold(title, folder), terms) ? 0 : 3;
 }
 
 /**
@@ -134,6 +170,7 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
   const ids = new Map<string, [string, string]>();
   let suggestion: string | undefined;
   let bestTier = 9;
+  if (!lexicon.pages) return { ids };
   if (plan.pinyin) {
     for (const [id, p] of lexicon.pages) {
       const names = namesOf(p);
@@ -164,11 +201,26 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
 }
 
 
+/** What the search page offers beyond finding pages by terms. */
+export interface Helpers {
+  /** Every page of a method family (Pagefind's `theme` filter value), whatever the reader's filters. */
+  theme?: (value: string) => Promise<Set<string>>;
+  /** Loads names.json into `lexicon.pages`. */
+  names?: () => Promise<void>;
+}
+
+/**
+ * Names (names.json) are tried only for a single term that no title holds and that Pagefind finds
+ * in at most this many pages: a typo (干群夜话会) holds pairs of few pages, while a word in many pages
+ * is what the reader meant, and loading every name for it would cost the phone ~100 KB at 1,000 entries.
+ */
+export const NAME_CANDIDATES = 5;
+
 /**
  * Every candidate in its final order, from Pagefind's answers and the lexicon alone.
  * `find` is called once per distinct list of terms.
  */
-export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder): Promise<{ ranked: Ranked[]; suggestion?: string }> {
+export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder, helpers: Helpers = {}): Promise<{ ranked: Ranked[]; suggestion?: string }> {
   const cache = new Map<string, Promise<Map<string, number>>>();
   const search = (terms: string[]) => {
     const key = terms.join('\u0000');
@@ -180,21 +232,32 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
   const words = plan.words;
   const multi = !sameList(words, plan.folded);
   const perWord = await Promise.all(words.map((w) => search([w])));
-  const themePages = (names: string[]) => {
-    const out = new Set<string>();
-    for (const [id, p] of lexicon.pages) if (p[4].split('、').some((t) => names.includes(compact(fold(t, lexicon.folder))))) out.add(id);
+  /** Pages of the method families named by `names` (folded), with the family's label. */
+  const themePages = async (names: string[]) => {
+    const out = new Map<string, string>();
+    for (const name of names) {
+      const theme = lexicon.themes.get(name);
+      if (!theme) continue;
+      const [value, label] = theme;
+      const ids = helpers.theme
+        ? await helpers.theme(value)
+        : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split('、').includes(label)).map(([id]) => id));
+      for (const id of ids) if (!out.has(id)) out.set(id, label);
+    }
     return out;
   };
+  /** The best Pagefind score of a page for any related word: orders pages found only through them. */
+  const relatedScores = new Map<string, number>();
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
-      related.forEach((r, i) => sets[i].forEach((_, id) => via.has(id) || via.set(id, `相关词：${r}`)));
-      const themeNames = [w, ...related];
-      for (const id of themePages(themeNames)) {
-        const p = lexicon.pages.get(id)!;
-        const label = p[4].split('、').find((t) => themeNames.includes(compact(fold(t, lexicon.folder))))!;
+      related.forEach((r, i) => sets[i].forEach((score, id) => {
+        if (!via.has(id)) via.set(id, `相关词：${r}`);
+        relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
+      }));
+      for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
       }
@@ -203,7 +266,11 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
   );
   // Near names only when no name holds the query as typed (Pagefind's answer alone cannot tell:
   // it may return pages holding only some of the pairs).
-  const named = [...lexicon.pages.values()].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
+  const inTitle = [...lexicon.titles.values()].some((t) => containsAll(fold(t, lexicon.folder), plan.folded));
+  const few = new Set([...exact.keys(), ...folded.keys()]).size <= NAME_CANDIDATES;
+  const tryNames = !!plan.pinyin || (plan.folded.length === 1 && !inTitle && few);
+  if (tryNames && !lexicon.pages) await helpers.names?.();
+  const named = !tryNames || [...(lexicon.pages?.values() ?? [])].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
   const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
   // Only pages Pagefind returns can be shown (and only they pass the filters).
   for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
@@ -214,7 +281,8 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
-  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; score: number } => {
+  const topic = words.length > 0 && words.every((w) => plan.related.has(w));
+  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
     const named = names.ids.has(id);
     const direct = perWord.filter((m) => m.has(id)).length;
     const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
@@ -228,23 +296,36 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder)
     else group = GROUP.some;
     if (named) via = names.ids.get(id)![0];
     if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
-    const p = lexicon.pages.get(id);
+    const title = lexicon.titles.get(id);
     const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
-    const tier = group <= GROUP.words ? nameTier(p, tierTerms, lexicon.folder) : 3;
-    const titleLength = tier === 0 && p ? [...p[0]].length : 0;
-    return { id, group, direct, covered, via, named, tier, titleLength, score: scores.get(id) ?? 0 };
+    const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder) : 3;
+    const titleLength = tier === 0 && title ? [...title].length : 0;
+    // How many words are a main point of the page: its title holds the word (or a related word),
+    // or its method family is the word or related to it. Within a group these pages come first,
+    // so a topic's own cases lead the pages that only mention it in passing.
+    const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
+    const main = words.reduce(
+      (n, w, i) =>
+        n + (relatedSets[i].get(id)?.startsWith('方法类别') ? 1 : 0) + ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
+      0,
+    );
+    const inMain = words.filter((w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r))).length;
+    const lead = topic && inMain === words.length ? true : undefined;
+    return { id, group, direct, covered, via, named, lead, tier, titleLength, main, score: scores.get(id) ?? 0, rscore: relatedScores.get(id) ?? 0 };
   });
   ranked.sort(
     (a, b) =>
-      a.group - b.group ||
+      rankGroup(a, plan) - rankGroup(b, plan) ||
       a.tier - b.tier ||
+      b.main - a.main ||
       a.titleLength - b.titleLength ||
       b.covered - a.covered ||
       b.direct - a.direct ||
       b.score - a.score ||
+      b.rscore - a.rscore ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { ranked: ranked.map(({ id, group, direct, covered, via, named }) => ({ id, group, direct, covered, via, named })), suggestion: names.suggestion };
+  return { ranked: ranked.map(({ id, group, direct, covered, via, named, lead }) => ({ id, group, direct, covered, via, named, lead })), suggestion: names.suggestion };
 }
 
 /**

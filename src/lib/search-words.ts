@@ -36,7 +36,7 @@ export function segment(run: string): string[] {
  * stop words and lone characters are dropped (农村党员怎么联系群众 → 农村 党员 联系 群众). Other
  * terms are kept whole. Empty when the query holds only stop words.
  */
-export function contentWords(terms: string[]): string[] {
+export function contentWords(terms: string[], known: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   for (const term of terms) {
     if (isStopWord(term)) continue;
@@ -45,7 +45,7 @@ export function contentWords(terms: string[]): string[] {
       out.push(term);
       continue;
     }
-    const words = segment(term);
+    const words = cutKnown(term, known).flatMap((w) => (known.has(w) ? [w] : segment(w)));
     const hasStop = words.some(isStopWord);
     if (chars.length <= 4 && !hasStop) {
       out.push(term);
@@ -66,6 +66,26 @@ export function contentWords(terms: string[]): string[] {
     out.push(...(kept.length ? kept : [term]));
   }
   return [...new Set(out)];
+}
+
+/**
+ * A run cut around the known words it holds (the thesaurus' topics, longest first), so a topic
+ * inside a question stays one word (怎样化解邻里矛盾纠纷 → 怎样化解 邻里 矛盾纠纷) instead of
+ * whatever the platform's dictionary makes of it. The run itself is never cut when it is known.
+ */
+export function cutKnown(run: string, known: ReadonlySet<string>): string[] {
+  if (known.has(run) || !known.size) return [run];
+  const chars = [...run];
+  for (let length = chars.length - 1; length >= 2; length--) {
+    for (let i = 0; i + length <= chars.length; i++) {
+      const part = chars.slice(i, i + length).join('');
+      if (!known.has(part)) continue;
+      const before = chars.slice(0, i).join('');
+      const after = chars.slice(i + length).join('');
+      return [...(before ? cutKnown(before, known) : []), part, ...(after ? cutKnown(after, known) : [])];
+    }
+  }
+  return [run];
 }
 
 /** Levenshtein distance, stopping early once it passes `max`. */

@@ -8,7 +8,7 @@
 import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
 import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
-import { coverageLabel, GROUP, planQuery, rankCandidates, readLexicon, verify, type Lexicon, type LexiconFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
+import { coverageLabel, GROUP, planQuery, rankCandidates, rankGroup, readLexicon, verify, type Lexicon, type LexiconFile, type LexiconPage, type NamesFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
 import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
@@ -47,13 +47,21 @@ const loadPagefind = () =>
   }));
 
 /** The lexicon (src/lib/search-lexicon.node.ts); without it search still finds exact matches. */
-const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], pages: {} };
+const emptyLexicon: LexiconFile = { fold: '', variants: [], thesaurus: [], themes: [], titles: {} };
 let lexiconPromise: Promise<Lexicon> | undefined;
 const loadLexicon = () =>
   (lexiconPromise ??= fetch(href('/pagefind/lexicon.json'))
     .then((r) => (r.ok ? (r.json() as Promise<LexiconFile>) : emptyLexicon))
     .catch(() => emptyLexicon)
     .then(readLexicon));
+
+/** Every page's names, fetched only for a possible typo or pinyin (see src/lib/search-plan.ts, NAME_CANDIDATES). */
+let namesPromise: Promise<Map<string, LexiconPage>> | undefined;
+const loadNames = () =>
+  (namesPromise ??= fetch(href('/pagefind/names.json'))
+    .then((r) => (r.ok ? (r.json() as Promise<NamesFile>) : {}))
+    .catch(() => ({}))
+    .then((file) => new Map(Object.entries(file))));
 
 /** Pinyin of every name, fetched only for a Latin query (see src/lib/search-lexicon.node.ts). */
 let pinyinPromise: Promise<Map<string, string>> | undefined;
@@ -227,14 +235,19 @@ class CaseSearch extends HTMLElement {
         for (const r of found.results) results.set(r.id, r);
         return new Map(found.results.map((r) => [r.id, r.score]));
       };
-      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find));
+      // A method family's pages, whatever the reader's filters (find() applies those).
+      const theme = async (value: string) => new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
+      const names = async () => {
+        lexicon.pages ??= await loadNames();
+      };
+      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find, { theme, names }));
     }
     if (generation !== this.generation) return;
 
     const shown: Shown[] = [];
     let read = 0;
     const render = (done: boolean) => {
-      const sorted = [...shown].sort((a, b) => a.ranked.group - b.ranked.group || a.order - b.order);
+      const sorted = [...shown].sort((a, b) => rankGroup(a.ranked, plan) - rankGroup(b.ranked, plan) || a.order - b.order);
       // Partial matches are listed only when no page has every word.
       // For a question or long query they follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
@@ -280,6 +293,9 @@ class CaseSearch extends HTMLElement {
     const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
     if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
     if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
+    const leads = shown.filter((s) => s.ranked.lead).length;
+    // A topic's own cases (title or method family) lead, whether or not they hold the word itself.
+    if (leads) return `${q}是主题词：以它为主题（标题或方法类别）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
     const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
     if (exact) return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
     if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
@@ -368,6 +384,7 @@ class CaseSearch extends HTMLElement {
   private item({ ranked: r, data: d }: Shown, plan: Plan | undefined): HTMLLIElement {
     const li = document.createElement('li');
     li.dataset.match = GROUP_NAMES[r.group];
+    if (r.lead) li.dataset.lead = '';
     const h2 = document.createElement('h2');
     const a = document.createElement('a');
     a.href = d.url;

@@ -95,6 +95,16 @@ export function scoreQuery(q: EvalQuery, shown: string[]): QueryScore {
   return { recall, precision, top1: !empty && first.has(top[0]), empty };
 }
 
+/**
+ * Issue 12's exact precision for one query: every page holding the exact phrase (`holders`) is
+ * shown, and all of them come before any page that matches only loosely. `shown` is the whole
+ * list the page shows, in order.
+ */
+export function exactFirst(holders: ReadonlySet<string>, shown: string[]): boolean {
+  const list = [...new Set(shown)];
+  return [...holders].every((id) => list.includes(id)) && list.slice(0, holders.size).every((id) => holders.has(id));
+}
+
 export interface Summary {
   queries: number;
   recall: number | null;

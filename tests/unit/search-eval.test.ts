@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery } from '../search-eval/eval.ts';
+import { exactFirst, KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery } from '../search-eval/eval.ts';
 
 const SET = 'tests/search-eval/queries.json';
 const caseIds = new Set(readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')));
@@ -60,5 +60,18 @@ describe('scoring', () => {
   it('summaries leave `none` queries out of recall', () => {
     const s = summarize([scoreQuery(q, ['a']), scoreQuery({ q: 'x', kind: 'none', ideal: [] }, [])]);
     expect(s).toMatchObject({ queries: 2, recall: 0.5, top1: 1, empty: 0.5 });
+  });
+});
+
+describe('exact precision (issue 12)', () => {
+  const holders = new Set(['a', 'b']);
+  it('holds when every page with the phrase is shown before any loose match', () => {
+    expect(exactFirst(holders, ['b', 'a', 'x', 'y'])).toBe(true);
+  });
+  it('fails when a loose match stands above a page with the phrase', () => {
+    expect(exactFirst(holders, ['a', 'x', 'b'])).toBe(false);
+  });
+  it('fails when a page with the phrase is missing', () => {
+    expect(exactFirst(holders, ['a', 'x'])).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
-import { contentWords, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
-import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage } from '../../src/lib/search-plan.ts';
+import { contentWords, cutKnown, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
+import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage, type NamesFile } from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
 import { recordOf } from '../../src/lib/search-record.ts';
@@ -81,6 +81,12 @@ describe('stop words and questions', () => {
     expect(contentWords(['1+10'])).toEqual(['1+10']);
     expect(contentWords(['的'])).toEqual([]);
   });
+  it('keeps a thesaurus topic inside a question whole', () => {
+    const known = new Set(['矛盾纠纷', '邻里']);
+    expect(cutKnown('怎样化解邻里矛盾纠纷', known)).toEqual(['怎样化解', '邻里', '矛盾纠纷']);
+    expect(contentWords(['怎样化解邻里矛盾纠纷'], known)).toEqual(['化解', '邻里', '矛盾纠纷']);
+    expect(contentWords(['在职党员进社区'], new Set(['在职党员']))).toEqual(['在职党员', '社区']);
+  });
 });
 
 describe('typo tolerance', () => {
@@ -125,16 +131,18 @@ describe('pinyin', () => {
 
 describe('ranking every candidate before reading', () => {
   const page = (title: string, aliases = '', themes = ''): LexiconPage => [title, aliases, '某单位', '四川', themes];
+  const pages: NamesFile = {
+    a: page('“台账工作法”', '三本台账', '民情收集与台账'),
+    b: page('“干群夜谈会”'),
+    c: page('某调解法', '', '矛盾调解'),
+    d: page('“民情日记”'),
+  };
   const file: LexiconFile = {
     fold: '臺台賬账',
     variants: [['帐', '账']],
     thesaurus: [['矛盾纠纷', ['调解', '化解']], ['矛盾调解', ['纠纷调解']], ['纠纷调解', ['矛盾调解']]],
-    pages: {
-      a: page('“台账工作法”', '三本台账', '民情收集与台账'),
-      b: page('“干群夜谈会”'),
-      c: page('某调解法', '', '矛盾调解'),
-      d: page('“民情日记”'),
-    },
+    themes: [['tiaojie-hexie', '矛盾调解'], ['minqing-shouji', '民情收集与台账']],
+    titles: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, p[0]])),
   };
   const texts: Record<string, string> = {
     a: '“台账工作法”\n中江县推行三本台账，化解矛盾纠纷。',
@@ -142,7 +150,7 @@ describe('ranking every candidate before reading', () => {
     c: '某调解法\n方法类别\n矛盾调解\n设立调解室，调解邻里纠纷。',
     d: '“民情日记”\n党员记台帐。',
   };
-  const lexicon = readLexicon(file);
+  const lexicon = readLexicon(file, pages);
   const find = async (terms: string[]) => {
     const out = new Map<string, number>();
     for (const [id, text] of Object.entries(texts)) if (containsAll(text, terms) || containsAll(fold(text, lexicon.folder), terms)) out.set(id, 1);
@@ -154,19 +162,44 @@ describe('ranking every candidate before reading', () => {
     const confirmed = ranked.map((r) => verify(r, texts[r.id], plan, lexicon)).filter((r) => r !== undefined);
     return { plan, ranked, confirmed, suggestion };
   };
-  it('puts exact matches first, then folded spellings', async () => {
+  it('ranks a variant spelling together with the standard one, the method’s own entry first', async () => {
     const { confirmed } = await run('台帐');
     expect(confirmed.map((r) => [r.id, r.group])).toEqual([
-      ['d', GROUP.exact],
       ['a', GROUP.folded],
+      ['d', GROUP.exact],
     ]);
     expect((await run('三本臺賬')).confirmed[0].id).toBe('a');
   });
-  it('expands a topic, ranking related pages below the topic itself', async () => {
+  it('lists a topic’s own cases (title or method family) before pages that only mention it', async () => {
     const { confirmed } = await run('矛盾纠纷');
-    expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.exact });
-    expect(confirmed.slice(1).map((r) => r.id)).toContain('c');
-    expect(confirmed.find((r) => r.id === 'c')!.group).toBe(GROUP.related);
+    expect(confirmed.map((r) => r.id)).toEqual(['c', 'a']);
+    expect(confirmed[0]).toMatchObject({ group: GROUP.related, lead: true });
+    expect(confirmed[1]).toMatchObject({ group: GROUP.exact });
+  });
+  it('loads every page’s names only for a possible typo, never for a word pages hold', async () => {
+    const lazy = readLexicon(file);
+    let loads = 0;
+    const names = async () => {
+      loads++;
+      lazy.pages = new Map(Object.entries(pages));
+    };
+    const exact = await rankCandidates(planQuery('台账', lazy), lazy, find, { names });
+    expect(exact.ranked.map((r) => r.id)).toContain('a');
+    expect(loads).toBe(0);
+    const typo = await rankCandidates(planQuery('干群夜话会', lazy), lazy, find, { names });
+    expect(loads).toBe(1);
+    expect(typo.suggestion).toBe('干群夜谈会');
+  });
+  it('finds a method family’s pages through the theme filter when names are not loaded', async () => {
+    const lazy = readLexicon(file);
+    const asked: string[] = [];
+    const theme = async (value: string) => {
+      asked.push(value);
+      return new Set(value === 'tiaojie-hexie' ? ['c'] : []);
+    };
+    const { ranked } = await rankCandidates(planQuery('纠纷调解', lazy), lazy, find, { theme });
+    expect(asked).toContain('tiaojie-hexie');
+    expect(ranked.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
   });
   it('matches a method family by its alias and says so', async () => {
     const { confirmed } = await run('纠纷调解');
@@ -185,7 +218,7 @@ describe('ranking every candidate before reading', () => {
     if (partial) expect(coverageLabel(partial, plan)).toBe('包含部分词');
   });
   it('matches pinyin through the separately loaded spellings', async () => {
-    lexicon.pinyin = new Map(Object.entries(file.pages).map(([id, row]) => [id, pinyinRow(row)]));
+    lexicon.pinyin = new Map(Object.entries(pages).map(([id, row]) => [id, pinyinRow(row)]));
     const { confirmed } = await run('sbtz');
     expect(confirmed[0]).toMatchObject({ id: 'a', group: GROUP.name, via: '拼音：sbtz → 三本台账' });
   });
