@@ -20,13 +20,12 @@ export function renderApplied(box: HTMLElement, tags: AppliedTag[]) {
   const focused = list.contains(document.activeElement) ? [...list.querySelectorAll('button')].indexOf(document.activeElement as HTMLButtonElement) : -1;
   list.replaceChildren(
     ...tags.map((tag) => {
-      // One inline run of text, so the button's name reads “去掉地区：北京” without gaps.
       const button = el('button', { type: 'button', className: 'applied-tag' },
-        el('span', {},
-          el('span', { className: 'visually-hidden', textContent: '去掉' }),
-          el('span', { className: 'applied-facet', textContent: `${tag.facet}：` }),
-          tag.label),
+        el('span', { className: 'applied-facet', textContent: `${tag.facet}：` }),
+        tag.label,
         el('span', { className: 'applied-x', textContent: '×' }));
+      // The name says what a press does and holds the visible words (“去掉地区：北京”).
+      button.setAttribute('aria-label', `去掉${tag.facet}：${tag.label}`);
       button.querySelector('.applied-x')!.setAttribute('aria-hidden', 'true');
       button.addEventListener('click', tag.remove);
       return el('li', {}, button);

@@ -27,7 +27,10 @@ const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matche
  */
 function folded(value: Node | string, id: string, label: string, toggle: () => void) {
   const box = el('div', { className: 'compare-fold', id }, value);
-  const button = el('button', { type: 'button', className: 'compare-expand' }, el('span', { textContent: '展开' }), el('span', { className: 'visually-hidden', textContent: label }));
+  const button = el('button', { type: 'button', className: 'compare-expand', textContent: '展开' });
+  // Named with the aspect (“展开做法”): every case has one such button per aspect.
+  button.dataset.aspect = label;
+  button.setAttribute('aria-label', `展开${label}`);
   button.setAttribute('aria-expanded', 'false');
   button.addEventListener('click', toggle);
   return { box, button };
@@ -47,7 +50,8 @@ export function renderCompare(root: HTMLElement, columns: CompareColumn[], rows:
     for (const box of fold.boxes) box.classList.toggle('is-open', open);
     for (const button of fold.buttons) {
       button.setAttribute('aria-expanded', String(open));
-      button.firstElementChild!.textContent = open ? '收起' : '展开';
+      button.textContent = open ? '收起' : '展开';
+      button.setAttribute('aria-label', `${button.textContent}${button.dataset.aspect}`);
     }
     updateAll();
   };
