@@ -70,7 +70,8 @@ export function renderCompare(root: HTMLElement, columns: CompareColumn[], rows:
   const cloned = rows.map((row) => row.values.map((v) => (typeof v === 'string' ? v : v.cloneNode(true))));
   const head = el('tr', {}, el('th', { scope: 'col', className: 'compare-corner', textContent: '方面' }),
     ...columns.map((c) => el('th', { scope: 'col' }, el('a', { href: c.url, textContent: c.title }))));
-  const body = rows.map((row, r) => el('tr', {}, el('th', { scope: 'row', textContent: row.label }),
+  // The label sits in a span that sticks below the titles, so a long opened row keeps its name in view.
+  const body = rows.map((row, r) => el('tr', {}, el('th', { scope: 'row' }, el('span', { className: 'compare-row-label', textContent: row.label })),
     ...row.values.map((value, i) => el('td', {}, ...cell(r, value, 'table', i)))));
   const colgroup = el('colgroup', {}, el('col', { className: 'compare-label-col' }), ...columns.map(() => el('col')));
   tableHost.replaceChildren(el('table', { className: 'compare-table' }, colgroup, el('thead', {}, head), el('tbody', {}, ...body)));
