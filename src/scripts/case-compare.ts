@@ -1,10 +1,13 @@
 /**
  * <case-compare>: two to four entries side by side, read from their own pages. A table with a row
- * per aspect on wide screens; on phones, one swipeable card per entry.
+ * per aspect on wide screens; on phones, one swipeable card per entry (layout: compare-view.ts).
+ * With fewer than two entries named, a picker to choose them (compare-picker.ts).
+ * `data-state` becomes `ready` once the comparison or the picker is on the page.
  */
 import { el } from './dom.ts';
 import { fetchCase, type CaseData } from './case-extract.ts';
-import { href } from '../lib/url.ts';
+import { renderCompare } from './compare-view.ts';
+import { setUpPicker } from './compare-picker.ts';
 
 
 /** The aspects compared, in order: label and how to show it for one entry. */
@@ -35,7 +38,9 @@ class CaseCompare extends HTMLElement {
     const status = this.querySelector('[data-compare-status]')!;
     const ids = [...new Set((new URLSearchParams(location.search).get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
     if (ids.length < 2) {
-      status.replaceChildren('请选择两到四个案例进行对比：在', el('a', { href: href('/lesson/'), textContent: '教案' }), '中点“对比这些案例”，或在案例页点“与相似案例对比”。');
+      status.textContent = '';
+      setUpPicker(this, ids);
+      this.dataset.state = 'ready';
       return;
     }
     const shown = ids.slice(0, 4);
@@ -47,20 +52,13 @@ class CaseCompare extends HTMLElement {
     if (ids.length > 4) notes.push(`一次最多对比 4 个案例，已略去后 ${ids.length - 4} 个。`);
     if (missing.length) notes.push(`本站没有这些案例：${missing.join('、')}。`);
     status.textContent = `正在对比 ${cases.length} 个案例。${notes.join('')}`;
-    if (cases.length < 1) return;
+    if (cases.length < 1) {
+      this.dataset.state = 'ready';
+      return;
+    }
     document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
 
-    const head = el('tr', {}, el('th', { scope: 'col', textContent: '方面' }), ...cases.map((c) => el('th', { scope: 'col' }, el('a', { href: c.url, textContent: c.title }))));
-    const rows = aspects.map(([label, show]) => el('tr', {}, el('th', { scope: 'row', textContent: label }), ...cases.map((c) => el('td', {}, show(c)))));
-    this.querySelector('[data-compare-table]')!.replaceChildren(el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
-
-    const cards = cases.map((c, i) => {
-      const card = el('article', { className: 'card' }, el('h2', {}, el('a', { href: c.url, textContent: c.title })), el('p', { className: 'small muted', textContent: `第 ${i + 1} / ${cases.length} 个，左右滑动查看其他案例` }));
-      card.setAttribute('aria-label', c.title);
-      card.append(el('dl', {}, ...aspects.flatMap(([label, show]) => [el('dt', { textContent: label }), el('dd', {}, show(c))])));
-      return card;
-    });
-    this.querySelector('[data-compare-cards]')!.replaceChildren(...cards);
+    renderCompare(this, cases.map((c) => ({ title: c.title, url: c.url })), aspects.map(([label, show]) => ({ label, values: cases.map(show) })));
   }
 }
 
