@@ -75,7 +75,7 @@ export function readerMessage(message: string): string {
     .replace(/##\s*(\S+)/g, '“$1”一节')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\b(figures|summary|questions|headline|aliases)\b/g, (field) => `“${FIELD_WORDS[field]}”`)
+    .replace(/ ?\b(figures|summary|questions|headline|aliases)\b ?/g, (_, field: string) => `“${FIELD_WORDS[field]}”`)
     .trim();
 }
 

@@ -37,17 +37,21 @@ async function axe(page: Page) {
   });
 }
 
-test.describe('accessibility', () => {
-  // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
-  test.use({ bypassCSP: true });
-  for (const [name, path] of Object.entries(pages)) {
-    test(`axe: no WCAG 2.2 AA violation on the ${name} page`, async ({ page }) => {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      expect(await axe(page)).toEqual([]);
-    });
-  }
-});
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${theme} theme)`, () => {
+    // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
+    // The theme follows the system's preference (prefers-color-scheme), as a reader's would.
+    test.use({ bypassCSP: true, colorScheme: theme });
+    for (const [name, path] of Object.entries(pages)) {
+      test(`axe: no WCAG 2.2 AA violation on the ${name} page (${theme})`, async ({ page }) => {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        await expect(page.locator('html')).toHaveAttribute('data-theme-now', theme);
+        expect(await axe(page)).toEqual([]);
+      });
+    }
+  });
+}
 
 test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without JavaScript', async ({ browser, request }) => {
   const html = await (await request.get(pages.entry)).text();
