@@ -73,18 +73,21 @@ const shots: Shot[] = [
     path: '/submit/',
     prepare: async (page) => {
       await page.locator('#f-title').fill('夜访');
+      await page.locator('#f-title').blur();
       await page.locator('#f-summary').fill('短');
+      await page.locator('#f-summary').blur();
       const showAll = page.locator('[data-show-all]');
       if (await showAll.count()) await showAll.click();
-      await page.locator('[data-summary]').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+      // The form marks its problems (the error summary, or at least the invalid fields).
+      await page.locator('[data-summary] > *, [aria-invalid="true"]').first().waitFor({ timeout: 30_000 });
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },
 ];
 
 const widths = [
-  { width: 360, height: 780, cut: 1600 },
-  { width: 1366, height: 900, cut: 1300 },
+  { width: 360, height: 780, cut: 1400 },
+  { width: 1366, height: 900, cut: 1100 },
 ];
 const themes = ['light', 'dark'] as const;
 
