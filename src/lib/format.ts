@@ -50,3 +50,39 @@ export const inferredFieldLabels: Record<string, string> = {
   domain: '领域',
   unit: '实践单位',
 };
+
+/** How the editors mark a source whose document carries no title of its own (content/sources/). */
+const UNTITLED_MARK = '（无题）';
+
+/**
+ * A source title in reader words: a title the editors made up (marked （无题）) is shown as theirs,
+ * "…（原件未注明标题）", never with the bare mark; without any words left, "未注明标题的来源".
+ */
+export function readerSourceTitle(title: string): string {
+  if (!title.startsWith(UNTITLED_MARK)) return title;
+  const rest = title.slice(UNTITLED_MARK.length).trim();
+  return rest ? `${rest}（原件未注明标题）` : '未注明标题的来源';
+}
+
+/**
+ * A content-check message for readers of /backlog/: the Chinese half of a "中文 / English" pair,
+ * without Markdown marks (## headings, `code`, **bold**); "## 成效" becomes “成效”一节.
+ */
+export function readerMessage(message: string): string {
+  const chinese = message.replace(/\s+\/\s+[\x20-\x7e]*$/, '');
+  return chinese
+    .replace(/“##\s*([^”]+)”/g, '“$1”一节')
+    .replace(/##\s*(\S+)/g, '“$1”一节')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/ ?\b(figures|summary|questions|headline|aliases)\b ?/g, (_, field: string) => `“${FIELD_WORDS[field]}”`)
+    .trim();
+}
+
+const FIELD_WORDS: Record<string, string> = { figures: '关键数字', summary: '摘要', questions: '思考题', headline: '原标题', aliases: '别名' };
+
+/** A check message's field in reader words: "## 成效" → “成效”一节, "figures" stays a field name. */
+export function readerField(field: string): string {
+  const section = /^##\s*(.+)$/.exec(field);
+  return section ? `“${section[1]}”一节` : FIELD_WORDS[field] ?? field;
+}

@@ -53,7 +53,9 @@ export function extractCase(doc: Document, url: string): CaseData | undefined {
     figures,
     questions: [...article.querySelectorAll('.questions li')].map(text),
     source: text(article.querySelector('[data-field="source"]')),
-    sourceTitle: text(article.querySelector('[data-field="source"] a')),
+    // The stored title (data-source-title), not the reader's wording of it: printableSource() needs
+    // to see a title marked （无题）.
+    sourceTitle: article.querySelector<HTMLElement>('[data-field="source"] a')?.dataset.sourceTitle ?? text(article.querySelector('[data-field="source"] a')),
     teaching: article.querySelector('[data-teaching]')
       ? {
           goals: [...article.querySelectorAll('[data-teaching="goals"] li')].map(text),

@@ -376,7 +376,7 @@ class CaseSearch extends HTMLElement {
     this.moreButton.hidden = !more;
     this.status.textContent = status;
     this.list.replaceChildren(...results.map((s) => (s.li ??= this.item(s, plan))));
-    this.renderSuggestions(done && results.length === 0 && status.startsWith('没有'));
+    this.renderSuggestions(done && results.length === 0 && (status.startsWith('没有') || status.startsWith('请输入')));
   }
 
   private lexicon?: Lexicon;
@@ -433,38 +433,24 @@ class CaseSearch extends HTMLElement {
     return this.lexicon?.folder ?? plainFolder;
   }
 
+  /**
+   * The empty state is markup on the page (topics, method families, browse links: search.astro);
+   * here it is only shown or hidden, with a "清除筛选条件" button when filters narrowed the search.
+   */
   private renderSuggestions(empty: boolean) {
     this.suggestions.hidden = !empty;
-    this.suggestions.replaceChildren();
-    if (!empty) return;
-    const p = document.createElement('p');
-    p.textContent = '可以试试：';
-    const ul = document.createElement('ul');
-    if (this.filters()) {
-      const li = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = '清除筛选条件';
-      button.addEventListener('click', () => {
-        for (const box of this.boxes) box.checked = false;
-        this.updateCounts();
-        this.run(true);
-      });
-      li.append(button);
-      ul.append(li);
-    }
-    for (const text of ['换一个更短的词，如“台账”而不是“台账管理办法”', '用方法名、地名或单位名搜索，也可以输入拼音或拼音首字母，如 sbtz']) {
-      const li = document.createElement('li');
-      li.textContent = text;
-      ul.append(li);
-    }
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = href('/cases/');
-    a.textContent = '按地区、领域、方法浏览全部案例';
-    li.append(a);
-    ul.append(li);
-    this.suggestions.append(p, ul);
+    const actions = this.suggestions.querySelector('[data-suggest-actions]');
+    actions?.replaceChildren();
+    if (!empty || !actions || !this.filters()) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = '清除筛选条件';
+    button.addEventListener('click', () => {
+      for (const box of this.boxes) box.checked = false;
+      this.updateCounts();
+      this.run(true);
+    });
+    actions.append(button);
   }
 }
 

@@ -38,25 +38,29 @@ async function axe(page: Page) {
   });
 }
 
-test.describe('accessibility', () => {
-  // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
-  test.use({ bypassCSP: true });
-  // Several pages per test, one tab each in turn: a new browser context per page cost more than the
-  // audit. Soft expects, so every page with a violation is named, not only the first.
-  const entries = Object.entries(pages);
-  const groups = [0, 1, 2, 3].map((g) => entries.filter((_, i) => i % 4 === g));
-  for (const group of groups) {
-    test(`axe: no WCAG 2.2 AA violation on the ${group.map(([name]) => name).join(', ')} pages`, async ({ page }) => {
-      // The budget a page had when each page was its own test (the config's 60 s), for a loaded machine.
-      test.setTimeout(60_000 * group.length);
-      for (const [name, path] of group) {
-        await page.goto(path);
-        await page.waitForLoadState('networkidle');
-        expect.soft(await axe(page), `${name} page (${path})`).toEqual([]);
-      }
-    });
-  }
-});
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility (${theme} theme)`, () => {
+    // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
+    // The theme follows the system's preference (prefers-color-scheme), as a reader's would.
+    test.use({ bypassCSP: true, colorScheme: theme });
+    // Several pages per test, one tab each in turn: a new browser context per page cost more than the
+    // audit. Soft expects, so every page with a violation is named, not only the first.
+    const entries = Object.entries(pages);
+    const groups = [0, 1, 2, 3].map((g) => entries.filter((_, i) => i % 4 === g));
+    for (const group of groups) {
+      test(`axe (${theme}): no WCAG 2.2 AA violation on the ${group.map(([name]) => name).join(', ')} pages`, async ({ page }) => {
+        // The budget a page had when each page was its own test (the config's 60 s), for a loaded machine.
+        test.setTimeout(60_000 * group.length);
+        for (const [name, path] of group) {
+          await page.goto(path);
+          await page.waitForLoadState('networkidle');
+          await expect(page.locator('html')).toHaveAttribute('data-theme-now', theme);
+          expect.soft(await axe(page), `${name} page (${path}, ${theme})`).toEqual([]);
+        }
+      });
+    }
+  });
+}
 
 test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without JavaScript', async ({ browser, request }) => {
   const html = await (await request.get(pages.entry)).text();

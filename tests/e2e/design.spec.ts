@@ -1,0 +1,90 @@
+/** Issue 14: one search box, reader words, a phone-sized region list, the entry page using the width. */
+import { expect, test } from '@playwright/test';
+import { searchDone } from './search-done.ts';
+
+test('the home page and the search page each have exactly one search box, and home shows no editors’ counts', async ({ page }) => {
+  for (const path of ['', 'search/']) {
+    await page.goto(path);
+    await expect(page.locator('input[type="search"]'), path).toHaveCount(1);
+  }
+  await page.goto('');
+  await expect(page.locator('main')).not.toContainText('待整理');
+  // The placeholder fits its box on a phone (not clipped mid-word).
+  await page.setViewportSize({ width: 360, height: 780 });
+  const fits = await page.locator('#home-q').evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return ctx.measureText(input.placeholder).width <= room;
+  });
+  expect(fits).toBe(true);
+});
+
+test('on a phone the regions are a list of targets at least 44 px tall, and the header stays two rows', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('');
+  await page.evaluate(() => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '', date: '', audience: '', items: [{ id: 'minqing-riji-gongzuofa', note: '' }] })));
+  await page.reload();
+  await expect(page.locator('lesson-count [data-count]')).toHaveText('（1）');
+  const header = await page.locator('.site-header').boundingBox();
+  expect(header!.height).toBeLessThan(110);
+  const list = page.locator('.region-list a');
+  await expect(list.first()).toBeVisible();
+  await expect(page.locator('.tile-map > svg').first()).toBeHidden();
+  for (const box of await list.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+  await list.first().click();
+  await expect(page).toHaveURL(/\/regions\/guangdong\/$/);
+});
+
+test('on a desktop the entry page puts facts, contents and actions beside the text', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('cases/minqing-riji-gongzuofa/');
+  const text = (await page.locator('.sections').boundingBox())!;
+  const side = (await page.locator('.case-side').boundingBox())!;
+  expect(side.x).toBeGreaterThan(text.x + text.width);
+  await expect(page.locator('.toc a')).toContainText(['背景', '做法', '成效', '启示']);
+  await page.locator('.toc a', { hasText: '成效' }).click();
+  await expect(page).toHaveURL(/#%E6%88%90%E6%95%88$/);
+  await expect(page.locator('.side-related a').first()).toBeVisible();
+});
+
+test('search says 正在搜索 at once, before the index answers, and an empty result offers topics and browsing', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pagefind/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('search/');
+  await page.locator('#q').fill('量子计算');
+  await expect(page.locator('[data-search-status]')).toHaveText('正在搜索…');
+  release();
+  await searchDone(page);
+  await expect(page.locator('[data-search-status]')).toContainText('没有找到');
+  const suggestions = page.locator('[data-search-suggestions]');
+  await expect(suggestions).toBeVisible();
+  await expect(suggestions.getByRole('link', { name: '矛盾纠纷' })).toBeVisible();
+  await expect(suggestions.getByRole('link', { name: /浏览全部案例/ })).toBeVisible();
+});
+
+test('readers see no file names, no （无题） and no raw check messages; the footer leads to the editors’ pages and the data', async ({ page }) => {
+  await page.goto('sources/');
+  await expect(page.locator('main')).not.toContainText('（无题）');
+  await expect(page.locator('main')).toContainText('原件未注明标题');
+  await page.goto('sources/qunzhong-gongzuo-baodao-huibian/');
+  await expect(page.locator('main')).not.toContainText('原始文件');
+  await expect(page.locator('main')).not.toContainText(/\d+_[0-9a-f]+\.txt/);
+  await page.goto('backlog/');
+  const warnings = page.locator('.warned');
+  await expect(warnings).not.toContainText('##');
+  await expect(warnings).not.toContainText(' / ');
+  for (const [name, path] of [['投稿', '/submit/'], ['编辑指南', '/guide/'], ['字段说明', '/codebook/'], ['cases.json', '/cases.json'], ['cases.csv', '/cases.csv']]) {
+    await expect(page.locator('.site-footer').getByRole('link', { name: new RegExp(name) })).toHaveAttribute('href', new RegExp(`${path.replace('.', '\\.')}$`));
+  }
+  await page.goto('regions/');
+  await expect(page.locator('main').getByRole('link', { name: '欢迎投稿' })).toHaveAttribute('href', /\/submit\/$/);
+  await expect(page.locator('.facet-grid li').first()).toContainText(/\S \d+ 个案例/);
+  await page.goto('stats/');
+  await expect(page.locator('svg.bars text').last()).toHaveText(/^\d{4}$/);
+});
