@@ -74,8 +74,8 @@ describe('facet registry', () => {
     for (const f of pagedFacets) {
       const targets = { facets: { [f.path]: new Set(['ok']) } };
       expect(findLinkProblems([link(`/${f.path}/ok/`)], targets)).toEqual([]);
-      expect(findLinkProblems([link(`/${f.path}/missing/`)], targets)[0].message).toContain(`链接的${f.label} missing 不存在`);
+      expect(findLinkProblems([link(`/${f.path}/missing/`)], targets)[0].message.zh).toContain(`链接的${f.label} missing 不存在`);
     }
-    expect(findLinkProblems([link('/nowhere/ok/')], {})[0].message).toContain('不是本站的页面');
+    expect(findLinkProblems([link('/nowhere/ok/')], {})[0].message.zh).toContain('不是本站的页面');
   });
 });

@@ -11,18 +11,18 @@ describe('sections', () => {
     const problems = findSectionProblems(validBody.replace(/## 成效[\s\S]*?(?=## 启示)/, ''));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ section: '成效' });
-    expect(problems[0].message).toContain('缺少“## 成效”');
+    expect(problems[0].message.zh).toContain('缺少“## 成效”');
   });
   it('names an empty section, with its line', () => {
     const problems = findSectionProblems(validBody.replace('群众满意度提高。', '<!-- 待补 -->'));
     expect(problems).toEqual([expect.objectContaining({ section: '成效', line: 10 })]);
-    expect(problems[0].message).toContain('是空的');
+    expect(problems[0].message.zh).toContain('是空的');
   });
   it('reports sections out of order', () => {
     const swapped = '## 做法\n\n甲\n\n## 背景\n\n乙\n\n## 成效\n\n丙\n\n## 启示\n\n丁\n';
     const problems = findSectionProblems(swapped);
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toContain('顺序不对');
+    expect(problems[0].message.zh).toContain('顺序不对');
   });
   it('reports an unknown heading and a repeated one', () => {
     const problems = findSectionProblems(`${validBody}\n## 联系方式\n\n电话\n\n## 启示\n\n再来一次\n`);
@@ -33,6 +33,6 @@ describe('sections', () => {
     expect(findSectionProblems(body)).toEqual([]);
   });
   it('reports text before the first section', () => {
-    expect(findSectionProblems(`前言\n${validBody}`)[0].message).toContain('之前不应有正文');
+    expect(findSectionProblems(`前言\n${validBody}`)[0].message.zh).toContain('之前不应有正文');
   });
 });
