@@ -124,5 +124,6 @@ export function lexiconFile(args: {
     thesaurus: args.thesaurus.map((t) => [t.term, t.related]),
     themes: args.themes.map((t) => [t.id, t.label]),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
+    places: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, `${p[2]} ${p[3]}`])),
   };
 }

@@ -43,6 +43,8 @@ export interface LexiconFile {
   themes: [string, string][];
   /** Title by Pagefind page id. */
   titles: Record<string, string>;
+  /** Unit and place ("中江县 四川 · 德阳市 · 中江县") by Pagefind page id: a place typed exactly ranks its own cases first. */
+  places?: Record<string, string>;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface Lexicon {
   /** Folded method-family label → [filter value, label]. */
   themes: Map<string, [string, string]>;
   titles: Map<string, string>;
+  /** Unit and place by page id (see LexiconFile). */
+  places: Map<string, string>;
   /** Set once names.json is loaded. */
   pages?: Map<string, LexiconPage>;
   /** Set once pinyin.json is loaded. */
@@ -73,7 +77,7 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
   const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
-  return { folder, related, topics, themes, titles: new Map(Object.entries(file.titles ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
+  return { folder, related, topics, themes, titles: new Map(Object.entries(file.titles ?? {})), places: new Map(Object.entries(file.places ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
 }
 
 export const GROUP = { exact: 0, folded: 1, words: 2, name: 3, related: 4, most: 5, some: 6 } as const;
@@ -158,8 +162,11 @@ const nameFields = (p: LexiconPage) => [p[0], p[1], p[2], p[3]];
  * 0 when the page's title holds the terms, else 3. Only the title (always loaded), so that a
  * query's order never depends on whether names.json happened to be loaded by an earlier query.
  */
-function titleTier(title: string | undefined, terms: string[], folder: Folder): number {
-  return title && terms.length && containsAll(fold(title, folder), terms) ? 0 : 3;
+/** 0: the title holds the terms; 1: the unit or place does (a case from 中江县 before one that mentions 中江); 3: neither. */
+function titleTier(title: string | undefined, terms: string[], folder: Folder, place?: string): number {
+  if (!terms.length) return 3;
+  if (title && containsAll(fold(title, folder), terms)) return 0;
+  return place && containsAll(fold(place, folder), terms) ? 1 : 3;
 }
 
 /**
@@ -298,7 +305,7 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
     if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
     const title = lexicon.titles.get(id);
     const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
-    const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder) : 3;
+    const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder, lexicon.places.get(id)) : 3;
     const titleLength = tier === 0 && title ? [...title].length : 0;
     // How many words are a main point of the page: its title holds the word (or a related word),
     // or its method family is the word or related to it. Within a group these pages come first,

@@ -184,6 +184,13 @@ test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({
   expect(overflow).toBeLessThanOrEqual(0);
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
+  // At this width the filters sit in a sheet, closed at first: a keyboard user opens it with Enter.
+  const sheet = page.locator('[data-filter-sheet]');
+  if (!(await sheet.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await sheet.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(sheet).toHaveAttribute('open', '');
+  }
   const option = page.locator('a[data-facet="region"][data-value="guangdong"]');
   await option.focus();
   const outline = await option.evaluate((el) => getComputedStyle(el).outlineStyle);

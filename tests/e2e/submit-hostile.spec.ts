@@ -36,5 +36,8 @@ test('the submission form refuses hostile markup in a section, beside the field,
   await practice.fill('每周二、周四晚上，支部委员**分片入户**，每次走访不少于十户；见[编辑指南](/guide/)。');
   await practice.blur();
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查', { timeout: 20_000 });
+  // The download opens after the review step (检查你的内容), as for every submission.
+  await page.getByRole('button', { name: '检查你的内容' }).click();
+  await expect(page.locator('[data-review]')).toBeVisible();
   await expect(download).toBeEnabled();
 });
