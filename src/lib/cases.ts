@@ -3,13 +3,15 @@
  * ordering, labels and derived data are decided in one place.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { domains, regions, themes, labelOf, vocab, type VocabKind } from '../schema/vocab.ts';
-import { formatRegion, locatorOrder } from './format.ts';
+import { domains, regions, themes, type VocabKind } from '../schema/vocab.ts';
+import type { EntryView } from '../schema/entry.ts';
+import { locatorOrder } from './format.ts';
 import type { Filterable, FacetKey } from './filters.ts';
 import { UNKNOWN } from './filters.ts';
 import { similarFinder } from './related.ts';
 import { isPublished } from './editorial.ts';
 import { sectionTexts, type ExportRecord } from './export.ts';
+import { entryView } from './entry-view.ts';
 import { absolute, href } from './url.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
@@ -17,6 +19,8 @@ export type SourceEntry = CollectionEntry<'sources'>;
 
 export interface CaseView extends Filterable {
   entry: CaseEntry;
+  /** The entry contract (src/schema/entry.ts), computed once here; pages, exports and /cases/<id>.json read it. */
+  view: EntryView;
   url: string;
   title: string;
   regionLabel: string;
@@ -36,26 +40,28 @@ async function load() {
       locatorOrder(a.data.source.locator) - locatorOrder(b.data.source.locator) ||
       a.id.localeCompare(b.id),
   );
-  const sourceTitles = new Map(sources.map((s) => [s.id, s.data.title]));
-  const cases = entries.map(
-    (entry, order): CaseView => ({
+  const sourceData = new Map(sources.map((s) => [s.id, s.data]));
+  const cases = entries.map((entry, order): CaseView => {
+    const view = entryView(entry.id, entry.data, entry.body ?? '', sourceData.get(entry.data.source.id));
+    return {
       id: entry.id,
       entry,
+      view,
       url: href(`/cases/${entry.id}/`),
-      title: entry.data.title,
+      title: view.title,
       region: entry.data.region.province ?? '',
-      regionCode: entry.data.region.province ? vocab('region', entry.data.region.province).code : '',
+      regionCode: view.region.provinceCode ?? '',
       domain: entry.data.domain,
       themes: entry.data.themes,
       year: entry.data.year ? String(entry.data.year) : '',
       source: entry.data.source.id,
       order,
-      regionLabel: formatRegion(entry.data.region),
-      domainLabel: labelOf('domain', entry.data.domain),
-      themeLabels: entry.data.themes.map((t) => labelOf('theme', t)),
-      sourceTitle: sourceTitles.get(entry.data.source.id) ?? entry.data.source.id,
-    }),
-  );
+      regionLabel: view.region.label,
+      domainLabel: view.domain.label,
+      themeLabels: view.themes.map((t) => t.label),
+      sourceTitle: view.source.title,
+    };
+  });
   // Pages look entries up by id thousands of times; a scan per lookup would make builds quadratic.
   const position = new Map(cases.map((c, i) => [c.id, i]));
   return { cases, sources, position, similar: similarFinder(cases) };
@@ -145,46 +151,42 @@ export async function casesWith(kind: VocabKind, id: string) {
   return cases.filter((c) => c.domain === id);
 }
 
-/** Every published entry as a flat open-data record (columns in src/lib/export.ts). */
+/** Every published entry as a flat open-data record (columns in src/lib/export.ts), read from its view. */
 export async function exportRecords(): Promise<ExportRecord[]> {
-  return (await getCases()).map((c) => {
-    const d = c.entry.data;
-    const province = d.region.province ? vocab('region', d.region.province) : undefined;
-    return {
-      id: c.id,
-      // Full URL with SITE_URL, base-relative without (never a made-up host).
-      url: absolute(`/cases/${c.id}/`),
-      title: d.title,
-      headline: d.headline ?? null,
-      aliases: d.aliases,
-      unit: d.unit,
-      province: d.region.province ?? null,
-      province_name: province?.label ?? null,
-      province_code: province?.code ?? null,
-      city: d.region.city ?? null,
-      county: d.region.county ?? null,
-      level: d.level,
-      domain: d.domain,
-      domain_name: c.domainLabel,
-      themes: d.themes,
-      theme_names: c.themeLabels,
-      year: d.year ?? null,
-      summary: d.summary,
-      background: '',
-      practices: '',
-      results: '',
-      lessons: '',
-      ...sectionTexts(c.entry.body ?? ''),
-      figures: d.figures.map((f) => `${f.label}：${f.value}`),
-      questions: d.questions,
-      related: d.related,
-      inferred: d.inferred.map((i) => `${i.field}：${i.note}`),
-      notes: d.notes ?? null,
-      source_id: d.source.id,
-      source_title: c.sourceTitle,
-      source_locator: d.source.locator,
-      author: d.author,
-      reviewed: d.reviewed,
-    };
-  });
+  return (await getCases()).map(({ view: v }) => ({
+    id: v.id,
+    // Full URL with SITE_URL, base-relative without (never a made-up host).
+    url: absolute(`/cases/${v.id}/`),
+    title: v.title,
+    headline: v.headline ?? null,
+    aliases: v.aliases,
+    unit: v.unit,
+    province: v.region.province ?? null,
+    province_name: v.region.provinceLabel ?? null,
+    province_code: v.region.provinceCode ?? null,
+    city: v.region.city ?? null,
+    county: v.region.county ?? null,
+    level: v.level,
+    domain: v.domain.id,
+    domain_name: v.domain.label,
+    themes: v.themes.map((t) => t.id),
+    theme_names: v.themes.map((t) => t.label),
+    year: v.year ?? null,
+    summary: v.summary,
+    background: '',
+    practices: '',
+    results: '',
+    lessons: '',
+    ...sectionTexts(v.sections),
+    figures: v.figures.map((f) => `${f.label}：${f.value}`),
+    questions: v.questions,
+    related: v.related,
+    inferred: v.inferred.map((i) => `${i.field}：${i.note}`),
+    notes: v.notes ?? null,
+    source_id: v.source.id,
+    source_title: v.source.title,
+    source_locator: v.source.locator,
+    author: v.author,
+    reviewed: v.reviewed,
+  }));
 }
