@@ -44,6 +44,8 @@ export interface DocxHandout {
   /** The site's name and address as the page was opened. */
   site: string;
   includeNotes: boolean;
+  /** One case alone (the per-entry .docx): no cover, contents or comparison, and no number. */
+  single?: boolean;
   cases: DocxCase[];
 }
 
@@ -100,9 +102,10 @@ const section = (name: string, blocks: string[]) => [heading(name), ...blocks.ma
 /** The four sections of a case, in the handout's order, whatever order the entry lists them in. */
 export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
 
+/** n = 0: the case alone, on the first page and without a number. */
 function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(`${n}. ${c.title}`, { font: TITLE_FONT, size: 36 })] }),
+    new Paragraph({ pageBreakBefore: n > 0, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(n ? `${n}. ${c.title}` : c.title, { font: TITLE_FONT, size: 36 })] }),
     table([convertMillimetersToTwip(30), TEXT_WIDTH - convertMillimetersToTwip(30)], c.info.filter((f) => f.value).map((f) => [f.label, f.value])),
   ];
   if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
@@ -113,7 +116,8 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragra
   if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
   if (c.questions.length) out.push(heading('思考题'), ...c.questions.map((q, i) => body(`${i + 1}. ${q}`)));
   if (c.source) out.push(new Paragraph({ spacing: LINE, children: [run(`出处：${c.source}`, { size: SIZE.small })] }));
-  out.push(...qr(c.url, '扫码看本案例'));
+  // A build without SITE_URL knows no host: a QR code of a bare path would lead nowhere.
+  if (/^https?:\/\//.test(c.url)) out.push(...qr(c.url, '扫码看本案例'));
   return out;
 }
 
@@ -165,7 +169,9 @@ export function buildHandoutDocx(h: DocxHandout): Document {
           },
         },
       },
-      children: [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
+      children: h.single
+        ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes))
+        : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
     }],
   });
 }

@@ -1,6 +1,7 @@
 /**
  * <lesson-editor>: the trainer's lesson on /lesson/ — details, order (buttons, keyboard and drag),
- * notes, sharing, Markdown export, and the printable handout built from the entries' own pages.
+ * notes, sharing, Markdown export, and the printable handout built from the entries' contract
+ * files (/cases/<id>.json, src/schema/entry.ts).
  * Every change goes through editLesson (re-read, apply, save), other tabs' changes arrive through
  * the storage event, and removing, clearing and replacing can be undone. `data-state="ready"` and
  * `data-revision` (counts renders) are the page's own signals for tests.
@@ -11,10 +12,16 @@ import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../li
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
-import { printableSource } from '../lib/handout-data.ts';
-import { fetchCase, type CaseData } from './case-extract.ts';
+import { handoutEntry, printableSource } from '../lib/handout-data.ts';
+import { fetchEntry } from './entry-fetch.ts';
+import type { EntryView } from '../schema/entry.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
-import { href } from '../lib/url.ts';
+import { href, here } from '../lib/url.ts';
+
+type CaseData = EntryView;
+/** An entry as the exports take it, with its page's address on the host this page was opened from. */
+const exportEntry = (view: CaseData) => handoutEntry(view, here(`/cases/${view.id}/`));
+const fact = (view: CaseData, field: CaseData['facts'][number]['field']) => view.facts.find((f) => f.field === field)?.value ?? '';
 
 class LessonEditor extends HTMLElement {
   private lesson!: Lesson;
@@ -205,7 +212,7 @@ class LessonEditor extends HTMLElement {
   }
 
   private caseData(id: string) {
-    if (!this.cases.has(id)) this.cases.set(id, fetchCase(id).catch(() => undefined));
+    if (!this.cases.has(id)) this.cases.set(id, fetchEntry(id).catch(() => undefined));
     return this.cases.get(id)!;
   }
 
@@ -243,7 +250,7 @@ class LessonEditor extends HTMLElement {
     this.caseData(item.id).then((data) => {
       if (data) {
         title.textContent = data.title;
-        meta.textContent = `${data.field('unit')} · ${data.field('region')}`;
+        meta.textContent = `${data.unit} · ${data.region.label}`;
       } else {
         li.classList.add('missing');
         title.removeAttribute('href');
@@ -356,7 +363,7 @@ class LessonEditor extends HTMLElement {
   }
 
   private async exportMarkdown() {
-    const entries = (await this.loaded()).map((x) => ({ ...x.data, source: printableSource(x.data) }));
+    const entries = (await this.loaded()).map((x) => exportEntry(x.data)).map((e) => ({ ...e, source: printableSource(e) }));
     const markdown = toMarkdown(this.lesson, entries, this.siteRoot());
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
   }
@@ -371,7 +378,7 @@ class LessonEditor extends HTMLElement {
     button.disabled = true;
     button.textContent = `正在生成 ${what}…`;
     try {
-      const entries = (await this.loaded()).map((x) => x.data);
+      const entries = (await this.loaded()).map((x) => exportEntry(x.data));
       const { exportLesson } = await import('./lesson-export.ts');
       const blob = await exportLesson(kind, this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
@@ -425,17 +432,19 @@ class LessonEditor extends HTMLElement {
       section.append(facts);
       if (item.note && this.notesOption.checked) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
       for (const name of ['背景', '做法', '成效', '启示']) {
-        if (!data.sectionHtml[name]) continue;
+        const html = data.sections.find((s) => s.name === name)?.html;
+        if (!html) continue;
         const body = el('div');
-        body.innerHTML = data.sectionHtml[name]; // our own built page, not user input
+        body.innerHTML = html; // the build's own rendering of the entry body (entry text escaped), not user input
         section.append(el('h3', { textContent: name }), body);
       }
       if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), el('ul', {}, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
       section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
-      const source = printableSource(data);
+      const { url, ...entry } = exportEntry(data);
+      const source = printableSource(entry);
       section.append(el('div', { className: 'case-foot' },
-        el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }),
-        qr(data.url, '扫码看本案例')));
+        el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${url}` : `网址：${url}` }),
+        qr(url, '扫码看本案例')));
       return section;
     });
     const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
@@ -447,7 +456,7 @@ class LessonEditor extends HTMLElement {
         el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h })))),
         el('tbody', {}, ...entries.map(({ data }) => el('tr', {},
           el('th', { scope: 'row', textContent: data.title }),
-          ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
+          ...(['unit', 'region', 'domain', 'themes', 'year'] as const).map((f) => el('td', { textContent: fact(data, f) })),
           data.figures.length ? el('td', {}, el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` })))) : el('td', { textContent: '—' }),
         )))));
     this.handout.replaceChildren(cover, toc, ...cases, compare);
