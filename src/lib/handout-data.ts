@@ -15,6 +15,16 @@ export function printableSource(entry: Pick<HandoutEntry, 'source' | 'sourceTitl
   return entry.source.trim();
 }
 
+/** The editors' teaching notes, labelled as theirs (编者按) so no trainer quotes them as the source. */
+export function teachingLines(t: NonNullable<HandoutEntry['teaching']>): string[] {
+  return [
+    '以下是编者写给培训者的建议，不是来源原文。',
+    ...(t.goals.length ? [`教学目标：${t.goals.join('；')}`] : []),
+    ...(t.audience ? [`适用对象：${t.audience}`] : []),
+    ...t.flow.map((step, i) => `讨论步骤 ${i + 1}：${step}`),
+  ];
+}
+
 const INFO: [string, string][] = [['实践单位', '实践单位'], ['地区', '地区'], ['领域', '领域'], ['起始年份', '起始年份']];
 
 export interface HandoutOptions {
@@ -22,6 +32,7 @@ export interface HandoutOptions {
   site: string;
   /** The lesson's share link, for the cover QR code. */
   lessonUrl: string;
+  /** 含教师备注: the trainer's notes and the editors' teaching notes (编者按). */
   includeNotes: boolean;
 }
 
@@ -43,6 +54,7 @@ export function toDocxHandout(lesson: Lesson, entries: HandoutEntry[], options: 
       questions: e.questions,
       source,
       note: item.note,
+      teaching: e.teaching,
     }];
   });
   return { title: lesson.title, date: lesson.date, audience: lesson.audience, lessonUrl: options.lessonUrl, site: options.site, includeNotes: options.includeNotes, cases };

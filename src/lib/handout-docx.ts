@@ -21,6 +21,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { qrPng } from './qr-png.ts';
+import { teachingLines } from './handout-data.ts';
 import type { HandoutEntry } from './lesson.ts';
 
 /**
@@ -28,7 +29,7 @@ import type { HandoutEntry } from './lesson.ts';
  * chosen for the info table and the trainer's note. `source` is empty when the source has no real
  * title (then nothing is printed).
  */
-export type DocxCase = Pick<HandoutEntry, 'id' | 'title' | 'url' | 'sections' | 'figures' | 'questions' | 'source'> & {
+export type DocxCase = Pick<HandoutEntry, 'id' | 'title' | 'url' | 'sections' | 'figures' | 'questions' | 'source' | 'teaching'> & {
   /** 单位、地区、领域、年份 … in display order. */
   info: HandoutEntry['facts'];
   /** The trainer's note; printed only when the handout includes notes. */
@@ -112,10 +113,13 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragra
   }
   if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
   if (c.questions.length) out.push(heading('思考题'), ...c.questions.map((q, i) => body(`${i + 1}. ${q}`)));
+  if (includeNotes && c.teaching) out.push(...teachingParagraphs(c.teaching));
   if (c.source) out.push(new Paragraph({ spacing: LINE, children: [run(`出处：${c.source}`, { size: SIZE.small })] }));
   out.push(...qr(c.url, '扫码看本案例'));
   return out;
 }
+
+const teachingParagraphs = (t: NonNullable<HandoutEntry['teaching']>) => [heading('教学提示（编者按）'), ...teachingLines(t).map((line) => body(line))];
 
 /** Column widths of the comparison table: case, unit, region, domain, year, key figures. */
 const COMPARE_MM = [34, 30, 22, 18, 14, 38];

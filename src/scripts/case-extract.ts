@@ -44,6 +44,7 @@ export function extractCase(doc: Document, url: string): CaseData | undefined {
   return {
     id: article.dataset.case!,
     title: text(article.querySelector('h1')),
+    summary: text(article.querySelector('.lead')),
     url,
     article,
     field,
