@@ -524,6 +524,7 @@ class LessonEditor extends HTMLElement {
 
   private scheduleHandout() {
     clearTimeout(this.renderTimer);
+    this.handout.dataset.state = 'pending'; // tests wait for "ready" after any change
     this.renderTimer = window.setTimeout(() => this.renderHandout(), 300);
   }
 

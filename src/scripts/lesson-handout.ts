@@ -80,7 +80,7 @@ function caseSection(view: HandoutView, item: LessonItem, data: CaseData, n: num
 function compareSection(view: HandoutView) {
   const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
   // Fixed column widths (percent of the page), so print never wraps a cell one or two characters wide.
-  const widths = [15, 14, 11, 8, 13, 8, 31];
+  const widths = [14, 14, 11, 10, 13, 10, 28];
   return el('section', { className: 'handout-compare' }, el('h2', { textContent: '案例对比' }),
     el('table', { className: 'compare-table' },
       el('colgroup', {}, ...widths.map((w) => { const col = el('col'); col.style.width = `${w}%`; return col; })),
