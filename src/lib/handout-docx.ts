@@ -65,7 +65,9 @@ const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 export const TEXT_WIDTH = convertMillimetersToTwip(210 - 28 - 26);
 export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 
-const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, ...options });
+/** Chinese text is tagged zh-CN, so a machine without the named faces falls back to Simplified Chinese glyphs, not Japanese ones. */
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
+const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, language: LANGUAGE, ...options });
 const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
 const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
 const subheading = (text: string) => new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
@@ -92,7 +94,8 @@ function qr(url: string, label: string): Paragraph[] {
   const { png } = qrPng(url);
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: 96, height: 96 }, altText: { name: label, title: label, description: url } })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${label}：${url}`, { size: SIZE.small })] }),
+    // A lesson's share link is hundreds of characters: printed in full it is a wall of noise, and the code carries it.
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(url.length > 100 ? label : `${label}：${url}`, { size: SIZE.small })] }),
   ];
 }
 
@@ -156,7 +159,7 @@ export function buildHandoutDocx(h: DocxHandout): Document {
   return new Document({
     title,
     creator: '工作法案例库',
-    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
+    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body, language: LANGUAGE } } } },
     sections: [{
       properties: {
         page: {
