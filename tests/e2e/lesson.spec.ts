@@ -84,6 +84,7 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
 });
 
 test('the lesson exports as Markdown in lesson order', async ({ page }) => {
+  test.slow(); // three entry pages and the lesson page, on a loaded machine
   const picked = await buildLesson(page);
   await page.goto('/lesson/');
   await expect(titles(page)).toHaveText(picked);
