@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Packing a document takes 1–5 s alone and far more on a loaded shared machine.
+vi.setConfig({ testTimeout: 30_000 });
 import { inflateSync } from 'node:zlib';
 import { Packer } from 'docx';
 import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';

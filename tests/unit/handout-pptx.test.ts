@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Packing a document takes 1–5 s alone and far more on a loaded shared machine.
+vi.setConfig({ testTimeout: 30_000 });
 import { buildHandoutPptx, paginate, SLIDE_CHARS } from '../../src/lib/handout-pptx.ts';
 import type { DocxCase, DocxHandout } from '../../src/lib/handout-docx.ts';
 import { unzip } from '../helpers/zip.ts';
