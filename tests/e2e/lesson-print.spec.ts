@@ -59,6 +59,7 @@ test('the contents page gives the page each case starts on, and it is the printe
 });
 
 test('含教师备注 prints the trainer’s notes and the editors’ 教学提示 only when ticked; 每案一页 prints one page a case', async ({ page }) => {
+  test.setTimeout(300_000); // two PDFs and three re-renders; on a loaded shared machine printing alone took over a minute
   const handout = await open(page, [[M, '先讲这个，十分钟'], [T]]);
   await expect(handout.locator('.teacher-note')).toHaveText('教师备注：先讲这个，十分钟');
   await expect(handout.locator('.teaching-note')).toHaveCount(1); // only the entry that has them
