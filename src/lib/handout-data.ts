@@ -14,6 +14,7 @@ export function handoutEntry(view: EntryView, url: string): HandoutEntry {
   return {
     id: view.id,
     title: view.title,
+    summary: view.summary,
     url,
     facts: view.facts.map(({ label, value }) => ({ label, value })),
     sections: view.sections.map(({ name, blocks }) => ({ name, blocks })),
@@ -35,6 +36,16 @@ export function printableSource(entry: Pick<HandoutEntry, 'source' | 'sourceTitl
   return entry.source.trim();
 }
 
+/** The editors' teaching notes, labelled as theirs (编者按) so no trainer quotes them as the source. */
+export function teachingLines(t: NonNullable<HandoutEntry['teaching']>): string[] {
+  return [
+    '以下是编者写给培训者的建议，不是来源原文。',
+    ...(t.goals.length ? [`教学目标：${t.goals.join('；')}`] : []),
+    ...(t.audience ? [`适用对象：${t.audience}`] : []),
+    ...t.flow.map((step, i) => `讨论步骤 ${i + 1}：${step}`),
+  ];
+}
+
 const INFO: [string, string][] = [['实践单位', '实践单位'], ['地区', '地区'], ['领域', '领域'], ['起始年份', '起始年份']];
 
 export interface HandoutOptions {
@@ -42,6 +53,7 @@ export interface HandoutOptions {
   site: string;
   /** The lesson's share link, for the cover QR code. */
   lessonUrl: string;
+  /** 含教师备注: the trainer's notes and the editors' teaching notes (编者按). */
   includeNotes: boolean;
 }
 
@@ -69,6 +81,7 @@ export function docxCase(e: HandoutEntry, note = ''): DocxCase {
     questions: e.questions,
     source,
     note,
+    ...(e.teaching ? { teaching: e.teaching } : {}),
   };
 }
 
