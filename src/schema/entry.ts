@@ -75,7 +75,7 @@ export const entryView = z.object({
     /** The most specific place, e.g. 广东 · 韶关市 · 始兴县, or 地区未载明. */
     label: z.string(),
   }),
-  /** Administrative level of the unit (content/vocab/levels.json): id and label. */
+  /** Administrative level of the unit: id and label. */
   level: labelledId,
   /** Where the work happens. */
   domain: labelledId,
