@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { refuseCode } from './src/lib/refuse-code.node.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import caseDocx from './src/integrations/case-docx.ts';
 import { deployment } from './src/site-config.ts';
 
 const { base, siteUrl } = deployment;
@@ -24,7 +25,7 @@ export default defineConfig({
   ...(process.env.OUT_DIR ? { cacheDir: `${process.env.OUT_DIR}-cache` } : {}),
   trailingSlash: 'always',
   // content-check first: it must stop a bad build before Astro reads the collections.
-  integrations: [contentCheck(), mdx(), ...(siteUrl ? [sitemap()] : []), pagefindIndex()],
+  integrations: [contentCheck(), mdx(), ...(siteUrl ? [sitemap()] : []), pagefindIndex(), caseDocx()],
   server: { port: 4321 },
   devToolbar: { enabled: false },
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.

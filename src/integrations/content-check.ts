@@ -6,7 +6,7 @@
  * CLIs call those two directly.
  *
  * Handing the result on, explicitly:
- * - to the other integration (src/integrations/pagefind.ts, same Node process): `lastCheckResult()`,
+ * - to the other integrations (src/integrations/pagefind.ts and case-docx.ts, same Node process): `lastCheckResult()`,
  *   a module-level value whose only writer is this hook;
  * - to pages (src/pages/backlog.astro), which are bundled and run apart from this module: the
  *   virtual module `virtual:gongzuofa/content-check` (types in src/virtual-modules.d.ts). In a

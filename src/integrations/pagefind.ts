@@ -4,9 +4,9 @@
  * its page.
  *
  * Two things keep the build fast and its memory bounded at thousands of entries:
- * - Records are made from the entries' source (src/lib/entry-text.ts), which the content check
- *   has already read, so indexing starts as soon as the configuration is done and Pagefind, a
- *   separate process, works on the second core while Astro bundles and renders. After the build
+ * - Records are made from each entry's view (src/lib/entry-view.ts, src/lib/entry-text.ts) of the
+ *   files the content check has already read, so indexing starts as soon as the configuration is
+ *   done and Pagefind, a separate process, works on the second core while Astro bundles and renders. After the build
  *   every page's article text is compared with its record (a sample of 2,000 in larger
  *   libraries), and any page without a record is indexed from its HTML.
  * - The index is written in parts of PART_SIZE entries: Pagefind holds a whole index in memory
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { entryRecord, findMismatch, articleText } from '../lib/entry-text.ts';
+import { entryView } from '../lib/entry-view.ts';
 import { isPublished } from '../lib/editorial.ts';
 import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { lastCheckResult } from './content-check.ts';
@@ -185,7 +186,8 @@ export default function pagefindIndex(): AstroIntegration {
         entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
         for (const [url, e] of entries)
           index.add(url, () => {
-            const record = entryRecord(e.id, e.data, e.body, f);
+            // The entry contract, as the page gets it from src/lib/cases.ts; the record prints no source.
+            const record = entryRecord(entryView(e.id, e.data, e.body), f);
             for (const char of fold(record.meta.text, f)) used.add(char);
             return record;
           });
@@ -210,7 +212,7 @@ export default function pagefindIndex(): AstroIntegration {
         const mismatches: string[] = [];
         for (let i = 0; i < pages.length; i += step) {
           const entry = entries.get(pages[i]);
-          const found = entry && findMismatch(articleText(entry.data, entry.body), pageText(html(pages[i])));
+          const found = entry && findMismatch(articleText(entryView(entry.id, entry.data, entry.body)), pageText(html(pages[i])));
           if (found) mismatches.push(`${pages[i]}: ${found}`);
         }
         await finished;

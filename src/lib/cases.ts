@@ -10,6 +10,8 @@ import { derivedLabel, facet, readFacet, readFacets, UNKNOWN, type Facet, type F
 import { similarFinder } from './related.ts';
 import { isPublished } from './editorial.ts';
 import { exportedFacets, facetColumns, sectionTexts, type ExportRecord } from './export.ts';
+import type { EntryView } from '../schema/entry.ts';
+import { entryView } from './entry-view.ts';
 import { absolute, href } from './url.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
@@ -26,6 +28,8 @@ export interface CaseView extends Filterable {
   /** '' when the source does not say. */
   year: string;
   source: string;
+  /** The entry contract (src/schema/entry.ts), computed once here; pages, exports and /cases/<id>.json read it. */
+  view: EntryView;
   url: string;
   title: string;
   regionLabel: string;
@@ -45,27 +49,29 @@ async function load() {
       locatorOrder(a.data.source.locator) - locatorOrder(b.data.source.locator) ||
       a.id.localeCompare(b.id),
   );
-  const sourceTitles = new Map(sources.map((s) => [s.id, s.data.title]));
-  const cases = entries.map(
-    (entry, order): CaseView => ({
+  const sourceData = new Map(sources.map((s) => [s.id, s.data]));
+  const cases = entries.map((entry, order): CaseView => {
+    const view = entryView(entry.id, entry.data, entry.body ?? '', sourceData.get(entry.data.source.id));
+    return {
       id: entry.id,
       entry,
+      view,
       url: href(`/cases/${entry.id}/`),
-      title: entry.data.title,
+      title: view.title,
       region: entry.data.region.province ?? '',
-      regionCode: entry.data.region.province ? vocab('region', entry.data.region.province).code : '',
+      regionCode: view.region.provinceCode ?? '',
       domain: entry.data.domain,
       themes: entry.data.themes,
       year: entry.data.year ? String(entry.data.year) : '',
       source: entry.data.source.id,
       values: readFacets(entry.data),
       order,
-      regionLabel: formatRegion(entry.data.region),
-      domainLabel: labelOf('domain', entry.data.domain),
-      themeLabels: entry.data.themes.map((t) => labelOf('theme', t)),
-      sourceTitle: sourceTitles.get(entry.data.source.id) ?? entry.data.source.id,
-    }),
-  );
+      regionLabel: view.region.label,
+      domainLabel: view.domain.label,
+      themeLabels: view.themes.map((t) => t.label),
+      sourceTitle: view.source.title,
+    };
+  });
   // Pages look entries up by id thousands of times; a scan per lookup would make builds quadratic.
   const position = new Map(cases.map((c, i) => [c.id, i]));
   return { cases, sources, position, similar: similarFinder(cases) };
@@ -168,40 +174,39 @@ function vocabularyColumns(c: CaseView): ExportRecord {
   return out;
 }
 
-/** Every published entry as a flat open-data record (columns in src/lib/export.ts). */
+/** Every published entry as a flat open-data record (columns in src/lib/export.ts), read from its view. */
 export async function exportRecords(): Promise<ExportRecord[]> {
   return (await getCases()).map((c) => {
-    const d = c.entry.data;
-    const province = d.region.province ? vocab('region', d.region.province) : undefined;
+    const v = c.view;
     return {
-      id: c.id,
+      id: v.id,
       // Full URL with SITE_URL, base-relative without (never a made-up host).
-      url: absolute(`/cases/${c.id}/`),
-      title: d.title,
-      headline: d.headline ?? null,
-      aliases: d.aliases,
-      unit: d.unit,
+      url: absolute(`/cases/${v.id}/`),
+      title: v.title,
+      headline: v.headline ?? null,
+      aliases: v.aliases,
+      unit: v.unit,
       ...vocabularyColumns(c),
-      province_code: province?.code ?? null,
-      city: d.region.city ?? null,
-      county: d.region.county ?? null,
-      year: d.year ?? null,
-      summary: d.summary,
+      province_code: v.region.provinceCode ?? null,
+      city: v.region.city ?? null,
+      county: v.region.county ?? null,
+      year: v.year ?? null,
+      summary: v.summary,
       background: '',
       practices: '',
       results: '',
       lessons: '',
-      ...sectionTexts(c.entry.body ?? ''),
-      figures: d.figures.map((f) => `${f.label}：${f.value}`),
-      questions: d.questions,
-      related: d.related,
-      inferred: d.inferred.map((i) => `${i.field}：${i.note}`),
-      notes: d.notes ?? null,
-      source_id: d.source.id,
-      source_title: c.sourceTitle,
-      source_locator: d.source.locator,
-      author: d.author,
-      reviewed: d.reviewed,
+      ...sectionTexts(v.sections),
+      figures: v.figures.map((f) => `${f.label}：${f.value}`),
+      questions: v.questions,
+      related: v.related,
+      inferred: v.inferred.map((i) => `${i.field}：${i.note}`),
+      notes: v.notes ?? null,
+      source_id: v.source.id,
+      source_title: v.source.title,
+      source_locator: v.source.locator,
+      author: v.author,
+      reviewed: v.reviewed,
     };
   });
 }

@@ -1,17 +1,15 @@
 /**
- * An entry's search record made from its source file, so the search index can be built while
- * Astro is still bundling and rendering (see src/integrations/pagefind.ts) rather than after it.
+ * An entry's search record made from its view (src/lib/entry-view.ts, the entry contract), so
+ * the search index can be built while Astro is still bundling and rendering (see
+ * src/integrations/pagefind.ts) rather than after it.
  *
  * The record must hold what the entry page shows, no more and no less: `articleText` lists the
- * page's article in the order `src/pages/cases/[id].astro` lays it out, one block per line. The
- * build compares it with the built pages (`findMismatch`) and stops on any difference, so a
- * change to the page that is not made here too cannot go unnoticed.
+ * page's article in the order `src/pages/cases/[id].astro` lays it out, one block per line. Both
+ * read the same view; the build compares the record with the built pages (`findMismatch`) and
+ * stops on any difference, so a change to the page that is not made here too cannot go unnoticed.
  */
-import type { CaseData } from '../schema/case.ts';
-import { labelOf } from '../schema/vocab.ts';
-import { searchFilters } from './facets.ts';
+import type { EntryView } from '../schema/entry.ts';
 import { visible } from '../schema/sections.ts';
-import { formatRegion, inferredFieldLabels } from './format.ts';
 import { compact } from './search.ts';
 import { htmlToText } from './grams.ts';
 import { markdownToHtml } from 'satteri';
@@ -34,61 +32,60 @@ const present = (blocks: (string | false | undefined)[]) => blocks.filter((b): b
  * level, domain, method families, aliases, inferred facts, notes) and the rest (body, figures,
  * questions). Search snippets come from the heading and the rest, never from the info box.
  */
-export function articleParts(data: CaseData, body: string): { head: string[]; box: string[]; rest: string[] } {
-  const head = present([data.title, data.headline, data.summary]);
+export function articleParts(view: EntryView): { head: string[]; box: string[]; rest: string[] } {
+  const head = present([view.title, view.headline, view.summary]);
+  const fact = (field: string) => view.facts.find((f) => f.field === field)?.value;
   const box = present([
     '实践单位',
-    data.unit,
+    fact('unit'),
     '地区',
-    formatRegion(data.region),
-    data.region.note && `（${data.region.note}）`,
+    fact('region'),
+    view.region.note && `（${view.region.note}）`,
     '层级',
-    labelOf('level', data.level),
+    fact('level'),
     '领域',
-    labelOf('domain', data.domain),
+    fact('domain'),
     '方法类别',
-    ...data.themes.map((t) => labelOf('theme', t)),
+    ...view.themes.map((t) => t.label),
     '起始年份',
-    data.year ? `${data.year} 年` : '来源未载明',
-    ...(data.aliases.length ? ['又称', data.aliases.join('、')] : []),
-    ...(data.inferred.length
-      ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...data.inferred.map((i) => `${inferredFieldLabels[i.field] ?? i.field}：${i.note}`)]
-      : []),
-    data.notes && `编者说明：${data.notes}`,
+    fact('year'),
+    ...(view.aliases.length ? ['又称', view.aliases.join('、')] : []),
+    ...(view.inferred.length ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...view.inferred.map((i) => `${i.label}：${i.note}`)] : []),
+    view.notes && `编者说明：${view.notes}`,
   ]);
   const rest = present([
-    markdownText(body),
-    ...(data.figures.length ? ['关键数字', ...data.figures.flatMap((f) => [f.label, f.value])] : []),
+    ...view.sections.flatMap((s) => [s.name, htmlToText(s.html)]),
+    ...(view.figures.length ? ['关键数字', ...view.figures.flatMap((f) => [f.label, f.value])] : []),
     '思考题',
-    ...data.questions,
+    ...view.questions,
   ]);
   return { head, box, rest };
 }
 
 /** The text of an entry page's article, block by block. */
-export function articleText(data: CaseData, body: string): string {
-  const { head, box, rest } = articleParts(data, body);
+export function articleText(view: EntryView): string {
+  const { head, box, rest } = articleParts(view);
   return [...head, ...box, ...rest].join('\n');
 }
 
 /**
- * The search record of a published entry, from its front matter and body. `meta.box` gives where
- * the info box stands in the text ("start,end" in characters), so snippets can leave it out.
+ * The search record of a published entry, from its view. `meta.box` gives where the info box
+ * stands in the text ("start,end" in characters), so snippets can leave it out.
  */
-export function entryRecord(id: string, data: CaseData, body: string, folder?: Folder): SearchRecord {
-  const { head, box, rest } = articleParts(data, body);
+export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
+  const { head, box, rest } = articleParts(view);
   const boxStart = [...head.join('\n')].length + 1;
   const boxEnd = boxStart + [...box.join('\n')].length;
-  return recordOf(`/cases/${id}/`, [...head, ...box, ...rest].join('\n'), { // url-ok: Pagefind record key, a site path; the search page adds the base
+  return recordOf(`/cases/${view.id}/`, [...head, ...box, ...rest].join('\n'), { // url-ok: Pagefind record key, a site path; the search page adds the base
     meta: {
       box: `${boxStart},${boxEnd}`,
-      title: data.title,
-      unit: data.unit,
-      region: formatRegion(data.region),
-      domain: labelOf('domain', data.domain),
-      ...(data.aliases.length ? { aliases: data.aliases.join('、') } : {}),
+      title: view.title,
+      unit: view.unit,
+      region: view.region.label,
+      domain: view.domain.label,
+      ...(view.aliases.length ? { aliases: view.aliases.join('、') } : {}),
     },
-    filters: searchFilters(data),
+    filters: view.filters,
   }, folder);
 }
 

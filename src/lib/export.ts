@@ -1,8 +1,9 @@
 /**
  * Open data: every entry as one flat record, the same columns for JSON and CSV, and the codebook
- * that describes them. Pure: the pages in src/pages/cases.{json,csv}.ts feed it.
+ * that describes them. Pure: src/lib/cases.ts fills the records from the entry contract
+ * (src/schema/entry.ts) and the pages in src/pages/cases.{json,csv}.ts write them.
  */
-import { splitSections, sectionNames } from '../schema/sections.ts';
+import type { EntrySection } from '../schema/entry.ts';
 import { vocabFields } from '../schema/vocab.ts';
 import { facets, type Facet } from './facets.ts';
 
@@ -83,22 +84,13 @@ export type ExportRecord = Record<string, string | number | string[] | null>;
 
 const sectionColumns: Record<string, string> = { 背景: 'background', 做法: 'practices', 成效: 'results', 启示: 'lessons' };
 
-/** Markdown of a section as plain text: list marks, emphasis and headings removed, paragraphs kept. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/g, '')
-    .replace(/^#{3,6}\s+/gm, '')
-    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
-    .replace(/\*\*([^*]+)\*\*|\*([^*]+)\*/g, '$1$2')
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}
+/** A section's blocks (src/schema/entry.ts) as plain text: list marks and heading marks removed, one block a line. */
+export const plainText = (blocks: string[]) => blocks.map((b) => b.replace(/^(?:#### |- |\d+\. )/, '')).join('\n');
 
-/** The four sections of an entry body as plain text, keyed by export column. */
-export function sectionTexts(body: string): Record<string, string> {
+/** The four sections of an entry view as plain text, keyed by export column. */
+export function sectionTexts(sections: Pick<EntrySection, 'name' | 'blocks'>[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const section of splitSections(body)) if ((sectionNames as readonly string[]).includes(section.name)) out[sectionColumns[section.name]] = plainText(section.text);
+  for (const section of sections) if (sectionColumns[section.name]) out[sectionColumns[section.name]] = plainText(section.blocks);
   return out;
 }
 

@@ -4,6 +4,27 @@
  */
 import type { Lesson, HandoutEntry } from './lesson.ts';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
+import type { EntryView } from '../schema/entry.ts';
+
+/**
+ * An entry's view (src/schema/entry.ts, read from /cases/<id>.json in the browser) as the lesson's
+ * exports need it. `url` is the entry page's address as the reader should reach it.
+ */
+export function handoutEntry(view: EntryView, url: string): HandoutEntry {
+  return {
+    id: view.id,
+    title: view.title,
+    summary: view.summary,
+    url,
+    facts: view.facts.map(({ label, value }) => ({ label, value })),
+    sections: view.sections.map(({ name, blocks }) => ({ name, blocks })),
+    figures: view.figures,
+    questions: view.questions,
+    source: view.source.citation,
+    sourceTitle: view.source.title,
+    ...(view.teaching ? { teaching: { goals: view.teaching.goals, audience: view.teaching.audience, flow: view.teaching.flow } } : {}),
+  };
+}
 
 /** Sources the editors could not name carry a made-up title marked （无题）; that is no title to print. */
 export const UNTITLED = '（无题）';
@@ -15,6 +36,16 @@ export function printableSource(entry: Pick<HandoutEntry, 'source' | 'sourceTitl
   return entry.source.trim();
 }
 
+/** The editors' teaching notes, labelled as theirs (编者按) so no trainer quotes them as the source. */
+export function teachingLines(t: NonNullable<HandoutEntry['teaching']>): string[] {
+  return [
+    '以下是编者写给培训者的建议，不是来源原文。',
+    ...(t.goals.length ? [`教学目标：${t.goals.join('；')}`] : []),
+    ...(t.audience ? [`适用对象：${t.audience}`] : []),
+    ...t.flow.map((step, i) => `讨论步骤 ${i + 1}：${step}`),
+  ];
+}
+
 const INFO: [string, string][] = [['实践单位', '实践单位'], ['地区', '地区'], ['领域', '领域'], ['起始年份', '起始年份']];
 
 export interface HandoutOptions {
@@ -22,6 +53,7 @@ export interface HandoutOptions {
   site: string;
   /** The lesson's share link, for the cover QR code. */
   lessonUrl: string;
+  /** 含教师备注: the trainer's notes and the editors' teaching notes (编者按). */
   includeNotes: boolean;
 }
 
@@ -30,20 +62,33 @@ export function toDocxHandout(lesson: Lesson, entries: HandoutEntry[], options: 
   const byId = new Map(entries.map((e) => [e.id, e]));
   const cases: DocxCase[] = lesson.items.flatMap((item) => {
     const e = byId.get(item.id);
-    if (!e) return [];
-    const fact = (label: string) => e.facts.find((f) => f.label === label)?.value ?? '';
-    const source = printableSource(e);
-    return [{
-      id: e.id,
-      title: e.title,
-      url: e.url,
-      info: [...INFO.map(([label, from]) => ({ label, value: fact(from) })), ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : [])],
-      sections: e.sections,
-      figures: e.figures,
-      questions: e.questions,
-      source,
-      note: item.note,
-    }];
+    return e ? [docxCase(e, item.note)] : [];
   });
   return { title: lesson.title, date: lesson.date, audience: lesson.audience, lessonUrl: options.lessonUrl, site: options.site, includeNotes: options.includeNotes, cases };
+}
+
+/** One entry as the Word handout shows it, with the trainer's note. */
+export function docxCase(e: HandoutEntry, note = ''): DocxCase {
+  const fact = (label: string) => e.facts.find((f) => f.label === label)?.value ?? '';
+  const source = printableSource(e);
+  return {
+    id: e.id,
+    title: e.title,
+    url: e.url,
+    info: [...INFO.map(([label, from]) => ({ label, value: fact(from) })), ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : [])],
+    sections: e.sections,
+    figures: e.figures,
+    questions: e.questions,
+    source,
+    note,
+    ...(e.teaching ? { teaching: e.teaching } : {}),
+  };
+}
+
+/**
+ * One entry alone as a Word document (/cases/<id>.docx, written at build time): the handout's
+ * layout with only the case, no cover, contents or comparison. `url` is its page's public address.
+ */
+export function caseDocx(view: EntryView, url: string): DocxHandout {
+  return { title: view.title, date: '', audience: '', lessonUrl: '', site: '', includeNotes: false, single: true, cases: [docxCase(handoutEntry(view, url))] };
 }

@@ -21,6 +21,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { qrPng } from './qr-png.ts';
+import { teachingLines } from './handout-data.ts';
 import type { HandoutEntry } from './lesson.ts';
 
 /**
@@ -28,7 +29,7 @@ import type { HandoutEntry } from './lesson.ts';
  * chosen for the info table and the trainer's note. `source` is empty when the source has no real
  * title (then nothing is printed).
  */
-export type DocxCase = Pick<HandoutEntry, 'id' | 'title' | 'url' | 'sections' | 'figures' | 'questions' | 'source'> & {
+export type DocxCase = Pick<HandoutEntry, 'id' | 'title' | 'url' | 'sections' | 'figures' | 'questions' | 'source' | 'teaching'> & {
   /** 单位、地区、领域、年份 … in display order. */
   info: HandoutEntry['facts'];
   /** The trainer's note; printed only when the handout includes notes. */
@@ -44,6 +45,8 @@ export interface DocxHandout {
   /** The site's name and address as the page was opened. */
   site: string;
   includeNotes: boolean;
+  /** One case alone (the per-entry .docx): no cover, contents or comparison, and no number. */
+  single?: boolean;
   cases: DocxCase[];
 }
 
@@ -64,7 +67,9 @@ const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
 export const TEXT_WIDTH = convertMillimetersToTwip(210 - 28 - 26);
 export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 
-const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, ...options });
+/** Chinese text is tagged zh-CN, so a machine without the named faces falls back to Simplified Chinese glyphs, not Japanese ones. */
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
+const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, language: LANGUAGE, ...options });
 const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
 const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
 const subheading = (text: string) => new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
@@ -91,7 +96,8 @@ function qr(url: string, label: string): Paragraph[] {
   const { png } = qrPng(url);
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: 96, height: 96 }, altText: { name: label, title: label, description: url } })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`${label}：${url}`, { size: SIZE.small })] }),
+    // A lesson's share link is hundreds of characters: printed in full it is a wall of noise, and the code carries it.
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(url.length > 100 ? label : `${label}：${url}`, { size: SIZE.small })] }),
   ];
 }
 
@@ -100,9 +106,10 @@ const section = (name: string, blocks: string[]) => [heading(name), ...blocks.ma
 /** The four sections of a case, in the handout's order, whatever order the entry lists them in. */
 export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
 
+/** n = 0: the case alone, on the first page and without a number. */
 function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(`${n}. ${c.title}`, { font: TITLE_FONT, size: 36 })] }),
+    new Paragraph({ pageBreakBefore: n > 0, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(n ? `${n}. ${c.title}` : c.title, { font: TITLE_FONT, size: 36 })] }),
     table([convertMillimetersToTwip(30), TEXT_WIDTH - convertMillimetersToTwip(30)], c.info.filter((f) => f.value).map((f) => [f.label, f.value])),
   ];
   if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
@@ -112,10 +119,14 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragra
   }
   if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
   if (c.questions.length) out.push(heading('思考题'), ...c.questions.map((q, i) => body(`${i + 1}. ${q}`)));
+  if (includeNotes && c.teaching) out.push(...teachingParagraphs(c.teaching));
   if (c.source) out.push(new Paragraph({ spacing: LINE, children: [run(`出处：${c.source}`, { size: SIZE.small })] }));
-  out.push(...qr(c.url, '扫码看本案例'));
+  // A build without SITE_URL knows no host: a QR code of a bare path would lead nowhere.
+  if (/^https?:\/\//.test(c.url)) out.push(...qr(c.url, '扫码看本案例'));
   return out;
 }
+
+const teachingParagraphs = (t: NonNullable<HandoutEntry['teaching']>) => [heading('教学提示（编者按）'), ...teachingLines(t).map((line) => body(line))];
 
 /** Column widths of the comparison table: case, unit, region, domain, year, key figures. */
 const COMPARE_MM = [34, 30, 22, 18, 14, 38];
@@ -152,7 +163,7 @@ export function buildHandoutDocx(h: DocxHandout): Document {
   return new Document({
     title,
     creator: '工作法案例库',
-    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body } } } },
+    styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body, language: LANGUAGE } } } },
     sections: [{
       properties: {
         page: {
@@ -165,7 +176,9 @@ export function buildHandoutDocx(h: DocxHandout): Document {
           },
         },
       },
-      children: [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
+      children: h.single
+        ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes))
+        : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
     }],
   });
 }

@@ -6,6 +6,7 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
+import { teachingLines } from './handout-data.ts';
 import { qrDataUri } from './qr-png.ts';
 
 /** 微软雅黑 is on every Windows and in WPS; pptxgenjs writes it as latin, ea and cs typeface. */
@@ -74,6 +75,7 @@ function textSlide(pptx: PptxGenJS, title: string, paragraphs: string[], notes: 
 function caseNotes(c: DocxCase, includeNotes: boolean) {
   const lines = c.questions.length ? ['思考题：', ...c.questions.map((q, i) => `${i + 1}. ${q}`)] : [];
   if (includeNotes && c.note) lines.push('', `教师备注：${c.note}`);
+  if (includeNotes && c.teaching) lines.push('', '教学提示（编者按）：', ...teachingLines(c.teaching));
   return lines.join('\n');
 }
 

@@ -132,6 +132,8 @@ export function encodeLesson(lesson: Lesson): string {
 export interface HandoutEntry {
   id: string;
   title: string;
+  /** The entry's one- or two-sentence summary (for the one-page-per-case handout). */
+  summary?: string;
   facts: { label: string; value: string }[];
   sections: { name: string; blocks: string[] }[];
   figures: { label: string; value: string }[];
@@ -145,7 +147,7 @@ export interface HandoutEntry {
 }
 
 /** The lesson as one Markdown document: cover, contents, entries in order, notes, questions. */
-export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: string): string {
+export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: string, { includeNotes = true } = {}): string {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const ordered = lesson.items.map((item) => ({ item, entry: byId.get(item.id) })).filter((x) => x.entry);
   const lines: string[] = [`# ${lesson.title || '教案'}`, ''];
@@ -157,7 +159,7 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     const e = entry!;
     lines.push('', `## ${i + 1}. ${e.title}`, '');
     for (const fact of e.facts) lines.push(`- ${fact.label}：${fact.value}`);
-    if (item.note) lines.push('', `> 教师备注：${item.note.replace(/\n/g, '\n> ')}`);
+    if (item.note && includeNotes) lines.push('', `> 教师备注：${item.note.replace(/\n/g, '\n> ')}`);
     for (const section of e.sections) {
       lines.push('', `### ${section.name}`, '');
       for (const block of section.blocks) lines.push(block, '');
@@ -168,7 +170,7 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     }
     lines.push('', '### 思考题', '');
     e.questions.forEach((q, n) => lines.push(`${n + 1}. ${q}`));
-    if (e.teaching) {
+    if (e.teaching && includeNotes) {
       // Labelled as the editors' suggestion, as on the entry page, so no trainer quotes it as the source.
       lines.push('', '### 教学提示（编者按）', '', '以下是编者写给培训者的建议，不是来源原文。', '');
       if (e.teaching.goals.length) lines.push(`- 教学目标：${e.teaching.goals.join('；')}`);

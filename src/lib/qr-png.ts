@@ -29,25 +29,33 @@ function adler32(bytes: Uint8Array): number {
 
 const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 
-function chunk(type: string, data: Uint8Array): number[] {
-  const body = new Uint8Array(4 + data.length);
+/* Typed arrays throughout: the build writes a QR code into every entry's .docx, and spreading a
+   20 KB image through plain arrays cost more than the rest of the document. */
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  out.set(u32(data.length));
+  const body = out.subarray(4, 8 + data.length);
   body.set([...type].map((c) => c.charCodeAt(0)));
   body.set(data, 4);
-  return [...u32(data.length), ...body, ...u32(crc32(body))];
+  out.set(u32(crc32(body)), 8 + data.length);
+  return out;
 }
 
 /** zlib wrapper around stored deflate blocks (each at most 65535 bytes). */
 function zlibStored(raw: Uint8Array): Uint8Array {
-  const out: number[] = [0x78, 0x01];
-  for (let at = 0; at < raw.length || at === 0; at += 65535) {
-    const block = raw.subarray(at, at + 65535);
-    const last = at + 65535 >= raw.length ? 1 : 0;
-    out.push(last, block.length & 0xff, block.length >>> 8, ~block.length & 0xff, (~block.length >>> 8) & 0xff);
-    for (const b of block) out.push(b);
-    if (last) break;
+  const blocks = Math.max(1, Math.ceil(raw.length / 65535));
+  const out = new Uint8Array(2 + blocks * 5 + raw.length + 4);
+  out.set([0x78, 0x01]);
+  let at = 2;
+  for (let i = 0; i < blocks; i++) {
+    const block = raw.subarray(i * 65535, (i + 1) * 65535);
+    out.set([i === blocks - 1 ? 1 : 0, block.length & 0xff, block.length >>> 8, ~block.length & 0xff, (~block.length >>> 8) & 0xff], at);
+    out.set(block, at + 5);
+    at += 5 + block.length;
   }
-  out.push(...u32(adler32(raw)));
-  return Uint8Array.from(out);
+  out.set(u32(adler32(raw)), at);
+  return out;
 }
 
 export interface QrPng {
@@ -68,12 +76,9 @@ export function qrPng(text: string, scale = 4): QrPng {
     for (let x = 0; x < size; x++) raw[row + 1 + x] = data[Math.floor(y / scale)][Math.floor(x / scale)] ? 0 : 255;
   }
   const header = Uint8Array.from([...u32(size), ...u32(size), 8, 0, 0, 0, 0]); // 8-bit greyscale
-  const png = Uint8Array.from([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
-    ...chunk('IHDR', header),
-    ...chunk('IDAT', zlibStored(raw)),
-    ...chunk('IEND', new Uint8Array()),
-  ]);
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array())];
+  const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (png.set(p, at), at + p.length), 0);
   return { png, size };
 }
 

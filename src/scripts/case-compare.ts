@@ -1,35 +1,43 @@
 /**
- * <case-compare>: two to four entries side by side, read from their own pages. A table with a row
- * per aspect on wide screens; on phones, one swipeable card per entry (layout: compare-view.ts).
- * With fewer than two entries named, a picker to choose them (compare-picker.ts).
- * `data-state` becomes `ready` once the comparison or the picker is on the page.
+ * <case-compare>: two to four entries side by side, read from their contract files
+ * (/cases/<id>.json, src/schema/entry.ts). A table with a row per aspect on wide screens; on
+ * phones, one swipeable card per entry (layout: compare-view.ts). With fewer than two entries
+ * named, a picker to choose them (compare-picker.ts). `data-state` becomes `ready` once the
+ * comparison or the picker is on the page.
  */
 import { el } from './dom.ts';
-import { fetchCase, type CaseData } from './case-extract.ts';
+import { fetchEntry } from './entry-fetch.ts';
+import type { EntryView } from '../schema/entry.ts';
+import { href } from '../lib/url.ts';
 import { renderCompare } from './compare-view.ts';
 import { setUpPicker } from './compare-picker.ts';
+
+type CaseData = EntryView;
+const fact = (c: CaseData, field: CaseData['facts'][number]['field']) => c.facts.find((f) => f.field === field)?.value ?? '';
+const sectionHtml = (c: CaseData, name: string) => c.sections.find((s) => s.name === name)?.html;
+const pageUrl = (c: CaseData) => href(`/cases/${c.id}/`);
 
 
 /** The aspects compared, in order: label and how to show it for one entry. */
 const aspects: [string, (c: CaseData) => Node | string][] = [
-  ['实践单位', (c) => c.field('unit')],
-  ['地区与层级', (c) => `${c.field('region')}（${c.field('level')}）`],
-  ['领域', (c) => c.field('domain')],
-  ['方法类别', (c) => c.field('themes')],
-  ['起始年份', (c) => c.field('year')],
-  ['背景', (c) => html(c.sectionHtml['背景'])],
-  ['做法', (c) => html(c.sectionHtml['做法'])],
+  ['实践单位', (c) => fact(c, 'unit')],
+  ['地区与层级', (c) => `${fact(c, 'region')}（${fact(c, 'level')}）`],
+  ['领域', (c) => fact(c, 'domain')],
+  ['方法类别', (c) => fact(c, 'themes')],
+  ['起始年份', (c) => fact(c, 'year')],
+  ['背景', (c) => html(sectionHtml(c, '背景'))],
+  ['做法', (c) => html(sectionHtml(c, '做法'))],
   ['成效与数字', (c) => {
-    const box = html(c.sectionHtml['成效']);
+    const box = html(sectionHtml(c, '成效'));
     if (c.figures.length) box.append(el('ul', {}, ...c.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
     return box;
   }],
-  ['启示', (c) => html(c.sectionHtml['启示'])],
+  ['启示', (c) => html(sectionHtml(c, '启示'))],
 ];
 
 function html(markup = '') {
   const div = el('div');
-  div.innerHTML = markup; // from our own built pages
+  div.innerHTML = markup; // the build's own rendering of the entry body (entry text escaped)
   return div;
 }
 
@@ -45,7 +53,7 @@ class CaseCompare extends HTMLElement {
     }
     const shown = ids.slice(0, 4);
     status.textContent = '正在读取案例…';
-    const loaded = await Promise.all(shown.map((id) => fetchCase(id).catch(() => undefined)));
+    const loaded = await Promise.all(shown.map((id) => fetchEntry(id).catch(() => undefined)));
     const cases = loaded.filter((c): c is CaseData => !!c);
     const missing = shown.filter((_, i) => !loaded[i]);
     const notes = [];
@@ -58,7 +66,7 @@ class CaseCompare extends HTMLElement {
     }
     document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
 
-    renderCompare(this, cases.map((c) => ({ title: c.title, url: c.url })), aspects.map(([label, show]) => ({ label, values: cases.map(show) })));
+    renderCompare(this, cases.map((c) => ({ title: c.title, url: pageUrl(c) })), aspects.map(([label, show]) => ({ label, values: cases.map(show) })));
   }
 }
 

@@ -1,20 +1,37 @@
 /**
  * <lesson-editor>: the trainer's lesson on /lesson/ — details, order (buttons, keyboard and drag),
- * notes, sharing, Markdown export, and the printable handout built from the entries' own pages.
+ * notes, sharing, Markdown export, and the printable handout built from the entries' contract
+ * files (/cases/<id>.json, src/schema/entry.ts).
  * Every change goes through editLesson (re-read, apply, save), other tabs' changes arrive through
  * the storage event, and removing, clearing and replacing can be undone. `data-state="ready"` and
  * `data-revision` (counts renders) are the page's own signals for tests.
  */
-import { NOTE_MAX, STORAGE_KEY, applyOp, encodeLesson, toMarkdown, type Lesson, type LessonItem, type LessonOp } from '../lib/lesson.ts';
+import { NOTE_MAX, STORAGE_KEY, applyOp, emptyLesson, encodeLesson, peekLesson, toMarkdown, type Lesson, type LessonItem, type LessonOp } from '../lib/lesson.ts';
 import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
 import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
-import { printableSource } from '../lib/handout-data.ts';
-import { fetchCase, type CaseData } from './case-extract.ts';
+import { handoutEntry, printableSource } from '../lib/handout-data.ts';
+import { renderHandout, type HandoutCase } from './lesson-handout.ts';
+import { fetchEntry } from './entry-fetch.ts';
+import type { EntryView } from '../schema/entry.ts';
 import { editLesson, loadLessonForEditing, type Notice } from './lesson-editor-store.ts';
-import { href } from '../lib/url.ts';
+import { editShelf, loadShelf } from './lesson-shelf-store.ts';
+import { SHELF_KEY, SHELF_MAX, lessonName, listLessons, newShelfId, readShelf, type Shelf, type ShelfOp } from '../lib/lesson-shelf.ts';
+import { TEXT_MAX } from '../schema/lesson-limits.ts';
+import { href, here } from '../lib/url.ts';
+
+type CaseData = EntryView;
+/** An entry as the exports take it, with its page's address on the host this page was opened from. */
+const exportEntry = (view: CaseData) => handoutEntry(view, here(`/cases/${view.id}/`));
+const fact = (view: CaseData, field: CaseData['facts'][number]['field']) => view.facts.find((f) => f.field === field)?.value ?? '';
+/** An entry as the printed handout takes it: the export's data plus its sections' HTML and info-box facts. */
+const handoutCase = (view: CaseData): HandoutCase => ({
+  ...exportEntry(view),
+  sectionHtml: Object.fromEntries(view.sections.map((s) => [s.name, s.html])),
+  field: (name) => fact(view, name as CaseData['facts'][number]['field']),
+});
 
 class LessonEditor extends HTMLElement {
   private lesson!: Lesson;
@@ -31,6 +48,8 @@ class LessonEditor extends HTMLElement {
   private dragging?: string;
   private revision = 0;
   private notesOption!: HTMLInputElement;
+  private shelfList!: HTMLElement;
+  private summaryOption!: HTMLInputElement;
 
   connectedCallback() {
     this.messages = this.querySelector('[data-messages]')!;
@@ -42,16 +61,17 @@ class LessonEditor extends HTMLElement {
     this.querySelector<HTMLElement>('[data-editor]')!.hidden = false;
 
     const sharedParam = new URLSearchParams(location.search).get('l');
-    const stored = loadLessonForEditing();
+    // The named lessons: a browser that had one lesson gets it listed as its first (lesson-shelf.ts).
+    const stored = loadShelf();
     this.tell(stored.notices);
-    this.lesson = stored.lesson;
+    this.lesson = stored.state.lesson;
     if (sharedParam) {
       const decoded = decodeLesson(sharedParam);
       if (decoded.ok) {
         this.lesson = decoded.lesson;
         this.shared = true;
         for (const d of decoded.dropped) this.say(`分享的教案：${d.message}。`, 'error');
-        this.offerSave(stored.lesson);
+        this.offerSave(stored.state.lesson);
       } else this.say(`${decoded.error}。下面显示的是你自己保存的教案。`, 'error');
     }
 
@@ -72,6 +92,8 @@ class LessonEditor extends HTMLElement {
     this.querySelector('[data-action="pptx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'pptx'));
     this.notesOption = this.querySelector<HTMLInputElement>('[data-include-notes]')!;
     this.notesOption.addEventListener('change', () => this.scheduleHandout());
+    this.summaryOption = this.querySelector<HTMLInputElement>('[data-summary-mode]')!;
+    this.summaryOption.addEventListener('change', () => this.scheduleHandout());
     this.querySelector('[data-action="share"]')!.addEventListener('click', () => this.share());
     this.querySelector('[data-action="clear"]')!.addEventListener('click', () => {
       const before = this.edit({ type: 'clear' });
@@ -88,10 +110,23 @@ class LessonEditor extends HTMLElement {
         this.render();
       }
       if (event.key === null || event.key.startsWith(BACKUP_PREFIX)) this.renderBackups();
+      if (event.key === null || event.key === STORAGE_KEY || event.key === SHELF_KEY) this.renderShelf();
+    });
+    this.shelfList = this.querySelector('[data-shelf-list]')!;
+    const create = this.querySelector<HTMLFormElement>('[data-new-lesson]')!;
+    create.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = create.elements.namedItem('new-name') as HTMLInputElement;
+      const result = this.shelfEdit({ type: 'create', id: newShelfId(), name: input.value });
+      if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
+      input.value = '';
+      this.say(`已新建教案“${lessonName(result.state.lesson)}”，原来的教案仍在“全部教案”中。`);
+      (this.form.elements.namedItem('title') as HTMLInputElement).focus();
     });
     this.setupDrag();
     this.render();
     this.renderBackups();
+    this.renderShelf();
     this.dataset.state = 'ready';
   }
 
@@ -121,7 +156,114 @@ class LessonEditor extends HTMLElement {
     }
     if (rerenderList) this.render(focus);
     else this.scheduleHandout();
+    if (op.type === 'details' || op.type === 'add' || op.type === 'remove' || op.type === 'clear' || op.type === 'replace' || op.type === 'restore') this.renderShelf();
     return before;
+  }
+
+  /** Applies a change to the named lessons; a shared lesson on screen is left for the stored ones. */
+  private shelfEdit(op: ShelfOp) {
+    if (this.shared) {
+      this.leaveShared();
+      this.messages.querySelector('[data-offer-save]')?.remove();
+    }
+    const result = editShelf(op);
+    this.tell(result.notices);
+    this.lesson = result.state.lesson;
+    this.render();
+    this.renderShelf();
+    this.renderBackups();
+    return result;
+  }
+
+  /** 全部教案: every named lesson, the current one marked, each with open, rename, copy, share and delete. */
+  private renderShelf() {
+    if (!this.shelfList) return;
+    let shelf: Shelf;
+    let current = this.lesson;
+    try {
+      shelf = readShelf(localStorage.getItem(SHELF_KEY)).shelf;
+      if (this.shared) current = peekLesson(localStorage.getItem(STORAGE_KEY)) ?? emptyLesson();
+    } catch {
+      shelf = readShelf(null).shelf;
+    }
+    const lessons = listLessons({ shelf, lesson: current });
+    this.querySelector('#shelf-h')!.textContent = `全部教案（${lessons.length} 份）`;
+    this.shelfList.replaceChildren(...lessons.map(({ id, lesson, current: isCurrent }) => {
+      const name = lessonName(lesson);
+      const li = el('li', {}, el('span', { className: 'shelf-name', textContent: name }),
+        el('span', { className: 'small muted', textContent: `${lesson.items.length} 个案例${isCurrent && !this.shared ? ' · 正在编辑' : ''}` }));
+      li.dataset.lessonId = id;
+      if (isCurrent && !this.shared) li.setAttribute('aria-current', 'true');
+      const button = (action: string, label: string, onClick: () => void) => {
+        const b = el('button', { type: 'button', textContent: label });
+        b.dataset.shelf = action;
+        b.setAttribute('aria-label', `${label}“${name}”`);
+        b.addEventListener('click', onClick);
+        return b;
+      };
+      if (!isCurrent || this.shared) {
+        li.append(button('open', '打开', () => {
+          if (isCurrent) {
+            // Only a shared lesson stood in front of it: back to the stored one.
+            this.leaveShared();
+            this.messages.querySelector('[data-offer-save]')?.remove();
+            const fresh = loadLessonForEditing();
+            this.tell(fresh.notices);
+            this.lesson = fresh.lesson;
+            this.render();
+            this.renderShelf();
+          } else this.shelfEdit({ type: 'switch', id });
+          this.say(`已打开教案“${name}”。`);
+        }));
+      }
+      li.append(
+        button('rename', '重命名', () => this.startRename(li, id, lesson.title)),
+        button('duplicate', '复制', () => {
+          const result = this.shelfEdit({ type: 'duplicate', id, newId: newShelfId() });
+          if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
+          this.say(`已复制为“${lessonName(result.state.lesson)}”，现在编辑的是副本。`);
+        }),
+        button('share', '分享', () => this.share(lesson)),
+        button('delete', '删除', () => this.deleteLesson(id)),
+      );
+      return li;
+    }));
+  }
+
+  private startRename(li: HTMLElement, id: string, title: string) {
+    const input = el('input', { type: 'text', value: title, maxLength: TEXT_MAX, name: 'rename' });
+    input.setAttribute('aria-label', `“${lessonName({ ...emptyLesson(), title })}”的新名称`);
+    const cancel = el('button', { type: 'button', textContent: '取消' });
+    const form = el('form', { className: 'rename' }, input, el('button', { type: 'submit', textContent: '保存名称' }), cancel);
+    const focusRow = () => this.shelfList.querySelector<HTMLElement>(`li[data-lesson-id="${CSS.escape(id)}"] [data-shelf="rename"]`)?.focus();
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const valid = lessonText.safeParse(input.value.trim());
+      if (!valid.success) return input.setCustomValidity('名称格式不对');
+      const result = this.shelfEdit({ type: 'rename', id, name: valid.data });
+      this.say(`已重命名为“${lessonName(listLessons(result.state).find((l) => l.id === id)?.lesson)}”。`);
+      focusRow();
+    });
+    cancel.addEventListener('click', () => {
+      this.renderShelf();
+      focusRow();
+    });
+    li.replaceChildren(form);
+    input.focus();
+    input.select();
+  }
+
+  private deleteLesson(id: string) {
+    const { state, before } = this.shelfEdit({ type: 'delete', id, newId: newShelfId() });
+    if (state === before) return;
+    const index = before.shelf.entries.findIndex((e) => e.id === id);
+    const wasCurrent = id === before.shelf.current;
+    const lesson = wasCurrent ? before.lesson : before.shelf.entries[index].lesson;
+    if (!lesson) return;
+    this.offerUndo(`已删除教案“${lessonName(lesson)}”（${lesson.items.length} 个案例）。删除前已备份。`, () => {
+      this.shelfEdit({ type: 'restore', id, lesson, index, current: wasCurrent });
+      this.shelfList.querySelector<HTMLElement>(`li[data-lesson-id="${CSS.escape(id)}"] [data-shelf="delete"]`)?.focus();
+    });
   }
 
   /**
@@ -129,12 +271,13 @@ class LessonEditor extends HTMLElement {
    * is a live region, and takes the focus the vanished button had, so keyboard and screen-reader
    * users hear it and can undo at once.
    */
-  private offerUndo(text: string, undo: LessonOp, focusId?: string) {
+  private offerUndo(text: string, undo: LessonOp | (() => void), focusId?: string) {
     const button = el('button', { type: 'button', textContent: '撤销' });
     button.dataset.do = 'undo';
     button.addEventListener('click', () => {
-      this.edit(undo);
       this.undo.replaceChildren(el('p', { className: 'notice' }, '已撤销。'));
+      if (typeof undo === 'function') return undo();
+      this.edit(undo);
       const target = (focusId && this.list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(focusId)}"] [data-do="remove"]`)) || this.list.querySelector<HTMLElement>('[data-do="remove"]');
       target?.focus();
     });
@@ -144,8 +287,16 @@ class LessonEditor extends HTMLElement {
 
   private offerSave(own: Lesson) {
     const save = el('button', { type: 'button', className: 'primary', textContent: '保存为我的教案' });
-    const p = el('p', { className: 'notice' }, `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`, ' ', save);
-    if (own.items.length) p.append(`（保存会替换你现有的教案，其中有 ${own.items.length} 个案例；替换前会自动备份，也可以撤销）`);
+    const saveNew = el('button', { type: 'button', textContent: '另存为新教案' });
+    const p = el('p', { className: 'notice' }, `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`, ' ', save, ' ', saveNew);
+    p.dataset.offerSave = '';
+    if (own.items.length) p.append(`（“保存为我的教案”会替换你正在编辑的教案，其中有 ${own.items.length} 个案例；替换前会自动备份，也可以撤销。“另存为新教案”不替换任何教案）`);
+    saveNew.addEventListener('click', () => {
+      const shared = this.lesson;
+      const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: shared });
+      if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
+      this.say(`已另存为新教案“${lessonName(shared)}”，你原来的教案都在“全部教案”中。`);
+    });
     save.addEventListener('click', () => {
       const shared = this.lesson;
       this.leaveShared();
@@ -205,7 +356,7 @@ class LessonEditor extends HTMLElement {
   }
 
   private caseData(id: string) {
-    if (!this.cases.has(id)) this.cases.set(id, fetchCase(id).catch(() => undefined));
+    if (!this.cases.has(id)) this.cases.set(id, fetchEntry(id).catch(() => undefined));
     return this.cases.get(id)!;
   }
 
@@ -243,7 +394,7 @@ class LessonEditor extends HTMLElement {
     this.caseData(item.id).then((data) => {
       if (data) {
         title.textContent = data.title;
-        meta.textContent = `${data.field('unit')} · ${data.field('region')}`;
+        meta.textContent = `${data.unit} · ${data.region.label}`;
       } else {
         li.classList.add('missing');
         title.removeAttribute('href');
@@ -333,12 +484,13 @@ class LessonEditor extends HTMLElement {
   }
 
   /** The share link, from the address this page was opened at (so it works on any host or path). */
-  private shareUrl() {
-    return new URL(`?l=${encodeLesson(this.lesson)}`, new URL(location.pathname, location.origin)).href;
+  private shareUrl(lesson = this.lesson) {
+    return new URL(`?l=${encodeLesson(lesson)}`, new URL(location.pathname, location.origin)).href;
   }
 
-  private share() {
-    const url = this.shareUrl();
+  /** The share link of this lesson or of another named one: it carries the name and the cases. */
+  private share(lesson = this.lesson) {
+    const url = this.shareUrl(lesson);
     const output = this.querySelector<HTMLElement>('[data-share-output]')!;
     const input = this.querySelector<HTMLInputElement>('[data-share-url]')!;
     input.value = url;
@@ -356,8 +508,8 @@ class LessonEditor extends HTMLElement {
   }
 
   private async exportMarkdown() {
-    const entries = (await this.loaded()).map((x) => ({ ...x.data, source: printableSource(x.data) }));
-    const markdown = toMarkdown(this.lesson, entries, this.siteRoot());
+    const entries = (await this.loaded()).map((x) => exportEntry(x.data)).map((e) => ({ ...e, source: printableSource(e) }));
+    const markdown = toMarkdown(this.lesson, entries, this.siteRoot(), { includeNotes: this.notesOption.checked });
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
   }
 
@@ -371,7 +523,7 @@ class LessonEditor extends HTMLElement {
     button.disabled = true;
     button.textContent = `正在生成 ${what}…`;
     try {
-      const entries = (await this.loaded()).map((x) => x.data);
+      const entries = (await this.loaded()).map((x) => exportEntry(x.data));
       const { exportLesson } = await import('./lesson-export.ts');
       const blob = await exportLesson(kind, this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
@@ -385,10 +537,11 @@ class LessonEditor extends HTMLElement {
 
   private scheduleHandout() {
     clearTimeout(this.renderTimer);
+    this.handout.dataset.state = 'pending'; // tests wait for "ready" after any change
     this.renderTimer = window.setTimeout(() => this.renderHandout(), 300);
   }
 
-  /** Builds the handout: cover, contents, one page per entry, comparison table. */
+  /** Builds the handout (src/scripts/lesson-handout.ts) with the options chosen on the page. */
   private async renderHandout() {
     const lesson = this.lesson;
     const entries = await this.loaded();
@@ -398,59 +551,10 @@ class LessonEditor extends HTMLElement {
     // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has entries.
     const { qrDataUri } = await import('../lib/qr-png.ts');
     if (lesson !== this.lesson) return;
-    const qr = (url: string, label: string) => {
-      const img = el('img', { src: qrDataUri(url), alt: `${label}：${url}`, className: 'qr' });
-      return el('figure', { className: 'qr-code' }, img, el('figcaption', { className: 'small', textContent: label }));
-    };
-    if (!entries.length) {
-      this.handout.replaceChildren();
-      return;
-    }
-    const cover = el('section', { className: 'cover' },
-      el('p', { textContent: '培训讲义' }),
-      el('h1', { textContent: lesson.title || '教案' }),
-      ...(lesson.date ? [el('p', { textContent: `日期：${lesson.date}` })] : []),
-      ...(lesson.audience ? [el('p', { textContent: `对象：${lesson.audience}` })] : []),
-      el('p', { textContent: `共 ${entries.length} 个案例` }),
-      qr(this.shareUrl(), '扫码打开本教案'),
-      el('p', { className: 'small', textContent: `工作法案例库 · ${site}` }),
-    );
-    const toc = el('section', { className: 'toc' }, el('h2', { textContent: '目录' }),
-      el('ol', {}, ...entries.map(({ data }, i) => el('li', {}, el('a', { href: `#handout-${i + 1}`, textContent: data.title })))));
-    const cases = entries.map(({ item, data }, i) => {
-      const section = el('section', { className: 'handout-case', id: `handout-${i + 1}` });
-      section.dataset.caseTitle = data.title;
-      section.append(el('h2', { textContent: `${i + 1}. ${data.title}` }));
-      const facts = el('table', {}, el('tbody', {}, ...data.facts.map((f) => el('tr', {}, el('th', { scope: 'row', textContent: f.label }), el('td', { textContent: f.value })))));
-      section.append(facts);
-      if (item.note && this.notesOption.checked) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
-      for (const name of ['背景', '做法', '成效', '启示']) {
-        if (!data.sectionHtml[name]) continue;
-        const body = el('div');
-        body.innerHTML = data.sectionHtml[name]; // our own built page, not user input
-        section.append(el('h3', { textContent: name }), body);
-      }
-      if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), el('ul', {}, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
-      section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
-      const source = printableSource(data);
-      section.append(el('div', { className: 'case-foot' },
-        el('p', { className: 'small', textContent: source ? `出处：${source} 网址：${data.url}` : `网址：${data.url}` }),
-        qr(data.url, '扫码看本案例')));
-      return section;
+    await renderHandout(this.handout, {
+      lesson, entries: entries.map(({ item, data }) => ({ item, data: handoutCase(data) })), site, lessonUrl: this.shareUrl(), qrDataUri,
+      includeNotes: this.notesOption.checked, summary: this.summaryOption.checked,
     });
-    const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
-    // Fixed column widths (percent of the page), so print never wraps a cell one or two characters wide.
-    const widths = [16, 15, 11, 9, 14, 9, 26];
-    const compare = el('section', { className: 'handout-compare' }, el('h2', { textContent: '案例对比' }),
-      el('table', { className: 'compare-table' },
-        el('colgroup', {}, ...widths.map((w) => { const col = el('col'); col.style.width = `${w}%`; return col; })),
-        el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h })))),
-        el('tbody', {}, ...entries.map(({ data }) => el('tr', {},
-          el('th', { scope: 'row', textContent: data.title }),
-          ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
-          data.figures.length ? el('td', {}, el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` })))) : el('td', { textContent: '—' }),
-        )))));
-    this.handout.replaceChildren(cover, toc, ...cases, compare);
   }
 }
 

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 import { entryRecord, findMismatch } from '../../src/lib/entry-text.ts';
+import { entryView } from '../../src/lib/entry-view.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { built, onSite } from './site.ts';
 
@@ -33,7 +34,7 @@ test("every entry's search record, made from its source, says what its built pag
   const { valid } = checkProject(process.cwd());
   expect(valid.length).toBeGreaterThan(70);
   for (const { id, data, body } of valid.filter((e) => e.data.status === '已发布')) {
-    const fromSource = entryRecord(id, data, body);
+    const fromSource = entryRecord(entryView(id, data, body));
     const fromPage = searchRecord(`/cases/${id}/`, readFileSync(built(`cases/${id}/index.html`), 'utf8'));
     expect(findMismatch(fromSource.meta.text, fromPage.meta.text), id).toBeUndefined();
     expect(fromSource.content, id).toBe(fromPage.content);

@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { unzip } from '../helpers/zip.ts';
 import { onSite } from './site.ts';
 
+// A page load, the export libraries and a download each: on a loaded shared machine this passes 60 s.
+test.describe.configure({ timeout: 180_000 });
+
 const ids = ['zou-qinqi-gongzuofa', 'minqing-riji-gongzuofa'];
 
 test('the lesson downloads as a Word handout, cases in lesson order, from the address it was opened at', async ({ page }) => {

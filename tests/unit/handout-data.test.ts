@@ -48,4 +48,17 @@ describe('handout data', () => {
     expect(markdown).toContain('- 教学目标：理解夜访的做法');
     expect(markdown).toContain('- 讨论步骤 1：先读做法，再讨论第一题');
   });
+
+  it('the Markdown export leaves the trainer’s and the editors’ notes out when 含教师备注 is off', () => {
+    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'a', note: '先讲十分钟' }] };
+    const teaching = { goals: ['理解夜访的做法'], audience: '村党组织书记', flow: ['先读做法'] };
+    const entries = [{ ...entry('a', '《某县经验汇编》'), teaching }];
+    const on = toMarkdown(lesson, entries, 'https://example.org/', { includeNotes: true });
+    const off = toMarkdown(lesson, entries, 'https://example.org/', { includeNotes: false });
+    expect(on).toContain('先讲十分钟');
+    expect(on).toContain('理解夜访的做法');
+    expect(off).not.toContain('先讲十分钟');
+    expect(off).not.toContain('教学提示');
+    expect(off).toContain('### 思考题');
+  });
 });

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Packing a document takes 1–5 s alone and far more on a loaded shared machine.
+vi.setConfig({ testTimeout: 30_000 });
 import { inflateSync } from 'node:zlib';
 import { Packer } from 'docx';
 import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';
@@ -116,5 +119,22 @@ describe('QR code PNG', () => {
     expect(pixels.filter((p) => p === 255).length).toBeGreaterThan(size * 4);
     // Quiet zone: the first rows are white.
     expect(raw.subarray(1, size + 1).every((p) => p === 255)).toBe(true);
+  });
+  it('prints the editors’ teaching notes (编者按) after the questions only when notes are chosen', async () => {
+    const teaching = { goals: ['理解夜访的做法', '会设计回访表'], audience: '村党组织书记', flow: ['先读做法', '再讨论第一题'] };
+    const cases = [makeCase('minqing-riji', '民情日记工作法', { teaching }), makeCase('zou-qinqi', '走亲戚工作法')];
+    const without = (await open(handout({ cases, includeNotes: false }))).xml;
+    expect(text(without).join('\n')).not.toContain('教学提示');
+    expect(text(without).join('\n')).not.toContain('理解夜访的做法');
+    const paragraphs = text((await open(handout({ cases, includeNotes: true }))).xml);
+    expect(paragraphs.filter((p) => p === '教学提示（编者按）')).toHaveLength(1);
+    const at = paragraphs.indexOf('教学提示（编者按）');
+    // After the first case's questions.
+    expect(paragraphs.lastIndexOf('思考题', at)).toBeGreaterThan(paragraphs.lastIndexOf('1. 民情日记工作法'));
+    expect(paragraphs.slice(at + 1, at + 6)).toEqual([
+      '以下是编者写给培训者的建议，不是来源原文。', '教学目标：理解夜访的做法；会设计回访表', '适用对象：村党组织书记', '讨论步骤 1：先读做法', '讨论步骤 2：再讨论第一题',
+    ]);
+    // It belongs to the first case: the second case's title comes after it.
+    expect(paragraphs.lastIndexOf('2. 走亲戚工作法')).toBeGreaterThan(at);
   });
 });

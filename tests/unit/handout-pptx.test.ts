@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Packing a document takes 1–5 s alone and far more on a loaded shared machine.
+vi.setConfig({ testTimeout: 30_000 });
 import { buildHandoutPptx, paginate, SLIDE_CHARS } from '../../src/lib/handout-pptx.ts';
 import type { DocxCase, DocxHandout } from '../../src/lib/handout-docx.ts';
 import { unzip } from '../helpers/zip.ts';
@@ -61,6 +64,22 @@ describe('slide deck', () => {
     expect(notes.join(' ')).not.toContain('控制在十分钟');
     const withNotes = await open({ ...handout, includeNotes: true });
     expect(withNotes.notes[at]).toContain('控制在十分钟');
+  });
+
+  it('adds the editors’ teaching notes (编者按) to the speaker notes only when notes are chosen', async () => {
+    const teaching = { goals: ['理解夜访的做法'], audience: '村党组织书记', flow: ['先读做法，再讨论第一题'] };
+    const cases = [{ ...handout.cases[0], teaching }, handout.cases[1]];
+    const without = await open({ ...handout, cases });
+    expect(without.notes.join(' ')).not.toContain('教学提示');
+    expect(without.notes.join(' ')).not.toContain('理解夜访的做法');
+    const withNotes = await open({ ...handout, cases, includeNotes: true });
+    const first = withNotes.texts.findIndex((t) => t.startsWith('民情日记工作法 · 背景'));
+    expect(withNotes.notes[first]).toContain('教学提示（编者按）');
+    expect(withNotes.notes[first]).toContain('教学目标：理解夜访的做法');
+    expect(withNotes.notes[first]).toContain('讨论步骤 1：先读做法，再讨论第一题');
+    // Only the entry that has teaching notes carries them.
+    const second = withNotes.texts.findIndex((t) => t.startsWith('走亲戚工作法 · 背景'));
+    expect(withNotes.notes[second]).not.toContain('教学提示');
   });
 
   it('names the East Asian typeface and splits long text across slides instead of shrinking it', async () => {

@@ -1,0 +1,90 @@
+/**
+ * Writes /cases/<id>.docx for every published entry: the entry alone, laid out by the lesson's
+ * Word handout module (src/lib/handout-docx.ts), so the entry page links a real file that in-app
+ * browsers (WeChat, which drops blob: downloads) can fetch.
+ *
+ * A .docx costs about as much CPU as rendering the entry page, so the documents are made in a
+ * worker thread that starts when the configuration is done, from the entries the content check
+ * has read (as the search index is), and runs on the second core while Astro bundles and renders.
+ * Astro empties the output folder when it starts writing, so the worker writes into the cache
+ * folder and the files are moved into place once the pages are built.
+ */
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { lastCheckResult } from './content-check.ts';
+import { isPublished } from '../lib/editorial.ts';
+import type { SourceFacts } from '../lib/entry-view.ts';
+import type { DocxJob } from './case-docx-worker.ts';
+import { normaliseBase } from '../site-config.ts';
+
+/** Title, number and date of every source file (the content check has validated them). */
+function sourceFacts(root: string): Record<string, SourceFacts> {
+  const dir = resolve(root, process.env.CONTENT_DIR ?? 'content', 'sources');
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+      .map((f) => {
+        const { title, docNumber, date } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as SourceFacts;
+        return [f.replace(/\.json$/, ''), { title, docNumber, date }];
+      }),
+  );
+}
+
+export default function caseDocx(): AstroIntegration {
+  let command = '';
+  let done: Promise<number> | undefined;
+  let dir = '';
+  return {
+    name: 'gongzuofa:case-docx',
+    hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
+      'astro:config:done': ({ config }) => {
+        // `astro dev` serves them from src/pages/cases/[id].docx.ts instead.
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        dir = join(fileURLToPath(config.cacheDir), 'case-docx');
+        rmSync(dir, { recursive: true, force: true });
+        const job: DocxJob = {
+          dir,
+          site: config.site,
+          base: normaliseBase(config.base),
+          sources: sourceFacts(root),
+          entries: (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false)),
+        };
+        const worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), { workerData: job });
+        done = new Promise((resolvePromise, reject) => {
+          worker.once('message', (m: { written: number }) => resolvePromise(m.written));
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`the .docx worker stopped with code ${code}`)));
+        });
+        // A failure is reported at build:done, where the build can stop on it.
+        done.catch(() => {});
+      },
+      'astro:build:done': async ({ dir: outUrl, logger }) => {
+        if (!done) return;
+        const started = performance.now();
+        let written: number;
+        try {
+          written = await done;
+        } catch (error) {
+          throw new Error(`每个案例的 Word 文件没能生成 / the per-case .docx files failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+        const cases = join(fileURLToPath(outUrl), 'cases');
+        for (const file of readdirSync(dir)) {
+          try {
+            renameSync(join(dir, file), join(cases, file));
+          } catch {
+            copyFileSync(join(dir, file), join(cases, file)); // another file system
+          }
+        }
+        logger.info(`${written} case .docx files, ready ${Math.round(performance.now() - started)} ms after the pages`);
+      },
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Computes the entry contract (src/schema/entry.ts) from an entry's front matter, body and source.
+ * Pure and build-time only (satteri renders the body). src/lib/cases.ts calls it once per entry
+ * and everything else reads its result: the entry page, the open data, `/cases/<id>.json`, the
+ * per-case .docx; the search index (src/integrations/pagefind.ts), which runs before Astro reads
+ * the collections, calls it on the content check's entries, and the build compares the two.
+ */
+import { markdownToHtml } from 'satteri';
+import type { CaseData } from '../schema/case.ts';
+import type { EntryView, EntrySection } from '../schema/entry.ts';
+import { visible } from '../schema/sections.ts';
+import { labelOf, vocab } from '../schema/vocab.ts';
+import { formatLocator, formatRegion, inferredFieldLabels } from './format.ts';
+import { searchFilters } from './facets.ts';
+import { htmlToText } from './grams.ts';
+
+/** What the view needs of the source document; the search index, which prints no source, may pass none. */
+export interface SourceFacts {
+  title: string;
+  docNumber?: string;
+  date?: string;
+}
+
+const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
+
+/** The top-level elements of an HTML fragment made by the Markdown compiler (well formed). */
+export function topLevelElements(html: string): { tag: string; outer: string; inner: string }[] {
+  const out: { tag: string; outer: string; inner: string }[] = [];
+  const tags = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g;
+  let depth = 0;
+  let start = 0;
+  let innerStart = 0;
+  let tag = '';
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const [whole, closing, name, selfClosing] = m;
+    const lower = name.toLowerCase();
+    if (closing) {
+      depth--;
+      if (depth === 0) out.push({ tag, outer: html.slice(start, m.index + whole.length), inner: html.slice(innerStart, m.index) });
+    } else if (selfClosing || VOID.has(lower)) {
+      if (depth === 0) out.push({ tag: lower, outer: whole, inner: '' });
+    } else {
+      if (depth === 0) {
+        tag = lower;
+        start = m.index;
+        innerStart = m.index + whole.length;
+      }
+      depth++;
+    }
+  }
+  return out;
+}
+
+/** A section's blocks as plain text: what the Markdown, Word and slide exports print. */
+export function sectionBlocks(html: string): string[] {
+  const blocks: string[] = [];
+  for (const { tag, inner } of topLevelElements(html)) {
+    if (tag === 'ul' || tag === 'ol') {
+      topLevelElements(inner)
+        .filter((li) => li.tag === 'li')
+        .forEach((li, i) => blocks.push(`${tag === 'ol' ? `${i + 1}.` : '-'} ${htmlToText(li.inner)}`));
+    } else if (/^h[3-6]$/.test(tag)) blocks.push(`#### ${htmlToText(inner)}`);
+    else {
+      const text = htmlToText(inner);
+      if (text) blocks.push(text);
+    }
+  }
+  return blocks;
+}
+
+/**
+ * The body's `##` sections. The whole body is rendered at once, as the page renders it (a link
+ * definition in one section serves another), then cut at its top-level headings.
+ */
+export function bodySections(body: string): EntrySection[] {
+  const html = markdownToHtml(visible(body), { features: { frontmatter: false } }).html;
+  const sections: EntrySection[] = [];
+  let current: { name: string; parts: string[] } | undefined;
+  const flush = () => {
+    if (current) {
+      const sectionHtml = current.parts.join('\n');
+      sections.push({ name: current.name, html: sectionHtml, blocks: sectionBlocks(sectionHtml) });
+    }
+  };
+  for (const element of topLevelElements(html)) {
+    if (element.tag === 'h2') {
+      flush();
+      current = { name: htmlToText(element.inner), parts: [] };
+    } else current?.parts.push(element.outer);
+  }
+  flush();
+  return sections;
+}
+
+/** The printed citation: title（文号），date，第 99–307 行。 */
+export const citation = (source: SourceFacts, locator: string) =>
+  `${source.title}${source.docNumber ? `（${source.docNumber}）` : ''}${source.date ? `，${source.date}` : ''}，${formatLocator(locator)}。`;
+
+/** The entry contract of one entry. */
+export function entryView(id: string, data: CaseData, body: string, source: SourceFacts = { title: data.source.id }): EntryView {
+  const province = data.region.province ? vocab('region', data.region.province) : undefined;
+  const regionLabel = formatRegion(data.region);
+  const domain = { id: data.domain, label: labelOf('domain', data.domain) };
+  const themes = data.themes.map((t) => ({ id: t, label: labelOf('theme', t) }));
+  const yearText = data.year ? `${data.year} 年` : '来源未载明';
+  return {
+    version: 1,
+    id,
+    title: data.title,
+    ...(data.headline ? { headline: data.headline } : {}),
+    summary: data.summary,
+    aliases: data.aliases,
+    status: data.status,
+    unit: data.unit,
+    region: {
+      ...(province ? { province: province.id, provinceLabel: province.label, provinceCode: province.code } : {}),
+      ...(data.region.city ? { city: data.region.city } : {}),
+      ...(data.region.county ? { county: data.region.county } : {}),
+      ...(data.region.note ? { note: data.region.note } : {}),
+      label: regionLabel,
+    },
+    level: { id: data.level, label: labelOf('level', data.level) },
+    domain,
+    themes,
+    ...(data.year ? { year: data.year } : {}),
+    filters: searchFilters(data),
+    facts: [
+      { field: 'unit', label: '实践单位', value: data.unit },
+      { field: 'region', label: '地区', value: regionLabel },
+      { field: 'level', label: '层级', value: labelOf('level', data.level) },
+      { field: 'domain', label: '领域', value: domain.label },
+      { field: 'themes', label: '方法类别', value: themes.map((t) => t.label).join('、') },
+      { field: 'year', label: '起始年份', value: yearText },
+    ],
+    inferred: data.inferred.map((i) => ({ field: i.field, label: inferredFieldLabels[i.field] ?? i.field, note: i.note })),
+    ...(data.notes ? { notes: data.notes } : {}),
+    sections: bodySections(body),
+    figures: data.figures.map((f) => ({ label: f.label, value: f.value })),
+    questions: data.questions,
+    related: data.related,
+    ...(data.teaching ? { teaching: { goals: data.teaching.goals, audience: data.teaching.audience, flow: data.teaching.flow, further: data.teaching.further } } : {}),
+    source: {
+      id: data.source.id,
+      title: source.title,
+      ...(source.docNumber ? { docNumber: source.docNumber } : {}),
+      ...(source.date ? { date: source.date } : {}),
+      locator: data.source.locator,
+      citation: citation(source, data.source.locator),
+    },
+    author: data.author,
+    reviewed: data.reviewed,
+  };
+}
+

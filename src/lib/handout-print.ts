@@ -1,0 +1,63 @@
+/**
+ * Page numbers for the printed handout. Chromium prints `counter(page)` in page margins but not
+ * `target-counter()`, so a contents page cannot ask the browser where a case begins. Instead the
+ * lesson page lays the handout out on screen at exactly the printed width and type size, measures
+ * each block, and packs the blocks into A4 pages here, following the print rules (headings stay
+ * with what follows, list items and table rows never split, paragraphs flow line by line). Pure:
+ * heights in, page counts out.
+ */
+
+/** The printed page (src/styles/print.css: A4, 18 mm top and bottom, 16 mm left and right). */
+export const PRINT_PAGE_MM = { width: 210, height: 297, marginY: 18, marginX: 16 } as const;
+const PX_PER_MM = 96 / 25.4;
+/** Width of the printed text column in CSS pixels (what the on-screen preview is given). */
+export const PRINT_WIDTH_MM = PRINT_PAGE_MM.width - 2 * PRINT_PAGE_MM.marginX;
+/** Height of the printed text area in CSS pixels. */
+export const PRINT_HEIGHT_PX = (PRINT_PAGE_MM.height - 2 * PRINT_PAGE_MM.marginY) * PX_PER_MM;
+
+export interface Block {
+  /** From this block's top to the next block's top (margins included), in CSS pixels. */
+  height: number;
+  /** flow: may break between lines; keep: never split (moves whole to the next page); heading: stays with the next block. */
+  kind: 'flow' | 'keep' | 'heading';
+}
+
+/** How many pages a run of blocks starting on a fresh page takes. */
+export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line = 18): number {
+  let pages = 1;
+  let used = 0;
+  const newPage = () => {
+    pages += 1;
+    used = 0;
+  };
+  blocks.forEach((block, i) => {
+    const { height, kind } = block;
+    if (kind === 'heading') {
+      // A heading needs room for itself and a first line (or the whole next kept block) after it.
+      const next = blocks[i + 1];
+      const after = next ? (next.kind === 'keep' ? Math.min(next.height, pageHeight) : Math.min(next.height, 2 * line)) : 0;
+      if (used > 0 && used + height + after > pageHeight) newPage();
+      used += height;
+      return;
+    }
+    if (kind === 'keep' && used > 0 && used + height > pageHeight && height <= pageHeight) newPage();
+    used += height;
+    // A flowing block (or a kept one taller than a page) carries on over as many pages as it needs.
+    while (used > pageHeight + 0.5) {
+      const carried = used - pageHeight;
+      pages += 1;
+      used = carried;
+    }
+  });
+  return pages;
+}
+
+/** The first page of each part, given the pages of what comes before them (cover and contents). */
+export function startPages(frontPages: number, partPages: number[]): number[] {
+  let next = frontPages + 1;
+  return partPages.map((pages) => {
+    const start = next;
+    next += pages;
+    return start;
+  });
+}
