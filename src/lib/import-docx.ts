@@ -1,7 +1,7 @@
 /**
  * A submitted Word document (as the HTML mammoth makes of it) turned into a draft entry, with a
  * report of what went where. Shared by `npm run import` (scripts/import-docx.ts) and the /submit/
- * drop zone (src/scripts/docx-drop.ts), so both make the same draft. Pure and browser-safe: no Node
+ * drop zone (src/client/docx-drop.ts), so both make the same draft. Pure and browser-safe: no Node
  * imports, no DOM; mammoth's HTML is simple enough to read with a small tokenizer.
  *
  * Everything guessed is a proposal: marked `待确认` (src/lib/quality.ts flags it, an error unless

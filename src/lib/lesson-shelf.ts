@@ -7,7 +7,7 @@
  * copied or moved, so nothing can be lost on the way.
  *
  * Pure: a change is an operation applied to the shelf and the current lesson as read from storage
- * at that moment (src/scripts/lesson-shelf-store.ts), like the lesson's own LessonOp. No zod, so
+ * at that moment (src/client/lesson-shelf-store.ts), like the lesson's own LessonOp. No zod, so
  * the check here is structural; a lesson that is switched to is validated item by item when the
  * lesson page reads it.
  */

@@ -2,7 +2,7 @@
  * The trainer's lesson: an ordered list of entries with a title, date, audience and a note per
  * entry. Kept in localStorage in a versioned format (schema: src/schema/lesson.ts; validated
  * reading: lesson-read.ts); shared as a URL parameter. Pure: storage and DOM live in
- * src/scripts/lesson-*.ts.
+ * src/client/lesson-*.ts.
  */
 import type { Lesson, LessonItem } from '../schema/lesson.ts';
 import { MAX_ITEMS, NOTE_MAX } from '../schema/lesson-limits.ts';

@@ -89,7 +89,7 @@ describe('layers', () => {
   });
 
   it('pages, components, layouts and browser code never reach a Node-only module, even through other modules', () => {
-    const roots = files.filter((f) => /^src\/(pages|components|layouts|scripts)\//.test(rel(f)));
+    const roots = files.filter((f) => /^src\/(pages|components|layouts|client)\//.test(rel(f)));
     expect(roots.length).toBeGreaterThan(40);
     const chains = roots.map((f) => pathToNodeOnly(f)).filter(Boolean).map((chain) => chain!.join(' → '));
     expect(chains).toEqual([]);

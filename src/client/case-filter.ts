@@ -2,7 +2,7 @@
  * <case-filter>: instant filtering of the catalogue. Without JavaScript the facet options are plain
  * links to the facet pages; with it, they toggle filters here and keep the state in the URL.
  * A keyword (`?q=`) narrows within the facets; the applied conditions show as removable tags, and
- * an empty result says which one to drop (src/scripts/catalogue-ui.ts draws those).
+ * an empty result says which one to drop (src/client/catalogue-ui.ts draws those).
  * `data-state="ready"` is set once the first render is done, for tests to wait on.
  */
 import {

@@ -541,7 +541,7 @@ class LessonEditor extends HTMLElement {
     this.renderTimer = window.setTimeout(() => this.renderHandout(), 300);
   }
 
-  /** Builds the handout (src/scripts/lesson-handout.ts) with the options chosen on the page. */
+  /** Builds the handout (src/client/lesson-handout.ts) with the options chosen on the page. */
   private async renderHandout() {
     const lesson = this.lesson;
     const entries = await this.loaded();

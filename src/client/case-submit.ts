@@ -96,7 +96,7 @@ class CaseSubmit extends HTMLElement {
       event.preventDefault();
       this.check();
     });
-    // A source made by the Word import (src/scripts/docx-drop.ts) exists once its file is saved.
+    // A source made by the Word import (src/client/docx-drop.ts) exists once its file is saved.
     this.addEventListener('case-submit:source', (event) => {
       this.context.sources.push((event as CustomEvent).detail);
       this.validate();
