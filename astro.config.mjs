@@ -12,7 +12,9 @@ import { deployment } from './src/site-config.ts';
 const { base, siteUrl } = deployment;
 // One warning, not a made-up address: without SITE_URL no page, feed or export names a host.
 if (!siteUrl && process.argv.includes('build') && !process.env.VITEST) {
-  console.warn('[gongzuofa] SITE_URL is not set: canonical links, og:url, the sitemap and absolute feed/export URLs are left out. Set SITE_URL=https://your.host/path/ for production. / 未设置 SITE_URL：不写规范网址和站点地图。');
+  console.warn(
+    '[gongzuofa] SITE_URL is not set: canonical links, og:url, the sitemap and absolute feed/export URLs are left out. Set SITE_URL=https://your.host/path/ for production. / 未设置 SITE_URL：不写规范网址和站点地图。',
+  );
 }
 
 export default defineConfig({

@@ -6,7 +6,20 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', '.astro/', '.bench/', '.subpath/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'release/',
+      '.astro/',
+      '.bench/',
+      '.subpath/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'public/',
+      'tests/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -12,7 +12,12 @@ export default defineConfig({
   // Specs that build and serve their own fixture site at the root run only in the root run;
   // subpath.spec.ts (the SITE_URL build, the release archive, nginx) only in the sub-path run, or alone
   // through npm run test:subpath.
-  testIgnore: base === '/' ? (process.env.E2E_SUBPATH_RUN_FOLLOWS === '1' ? ['**/subpath.spec.ts'] : []) : ['**/scale.spec.ts', '**/hostile-output.spec.ts'],
+  testIgnore:
+    base === '/'
+      ? process.env.E2E_SUBPATH_RUN_FOLLOWS === '1'
+        ? ['**/subpath.spec.ts']
+        : []
+      : ['**/scale.spec.ts', '**/hostile-output.spec.ts'],
   fullyParallel: true,
   workers: 2,
   // No retries: a flaky test must show. Timeouts are sized for a loaded 2-core machine; tests that
@@ -27,7 +32,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // Flags for a closed network and a root sandbox: see README, "Browser tests".
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -31,7 +31,10 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function writeBareSite(dir: string, contentDir: string) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src/pages/cases'), { recursive: true });
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false } });\n`);
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false } });\n`,
+  );
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { cases: defineCollection({ loader: glob({ pattern: '*.mdx', base: ${JSON.stringify(resolve(contentDir, 'cases'))} }) }) };\n`,
@@ -51,7 +54,11 @@ async function buildBare(base: string): Promise<{ ms: number; cpuMs: number }> {
   // The bare site gets the same memory settings: they are the environment, not a feature.
   const astro = await measure(resolve('node_modules/.bin/astro'), ['build', '--root', bare], env(BUILD_ENV));
   if (astro.code !== 0) throw new Error(`bare build failed:\n${astro.output.slice(-3000)}`);
-  const pagefind = await measure(resolve('node_modules/.bin/pagefind'), ['--site', join(bare, 'dist'), '--force-language', 'zh-cn'], env({}));
+  const pagefind = await measure(
+    resolve('node_modules/.bin/pagefind'),
+    ['--site', join(bare, 'dist'), '--force-language', 'zh-cn'],
+    env({}),
+  );
   if (pagefind.code !== 0) throw new Error(`bare pagefind failed:\n${pagefind.output.slice(-3000)}`);
   console.log(`  bare: astro ${fmt(astro.ms)}, pagefind ${fmt(pagefind.ms)} (CPU ${fmt(astro.cpuMs + pagefind.cpuMs)})`);
   return { ms: astro.ms + pagefind.ms, cpuMs: astro.cpuMs + pagefind.cpuMs };
@@ -79,7 +86,9 @@ for (const n of sizes) {
   const indexMs = Number(/index finished (\d+) ms after the pages/.exec(ours.output)?.[1] ?? NaN);
   const parts = /in (\d+) part\(s\), (\d+) from source while building/.exec(ours.output);
   const runsNote = runs > 1 ? ` (median of ${runs}: ${ourRuns.map((r) => fmt(r.ms)).join(', ')})` : '';
-  console.log(`ours: ${fmt(ours.ms)}${runsNote}; search index in ${parts?.[1]} part(s), ${parts?.[2]} of ${n} entries indexed while building, ${fmt(indexMs)} after the last page; peak memory ${ours.peakMB.toFixed(0)} MB, output ${du(`${base}/dist`).toFixed(1)} MB, index ${du(`${base}/dist/pagefind`).toFixed(1)} MB, ${(ours.ms / n).toFixed(1)} ms per entry`);
+  console.log(
+    `ours: ${fmt(ours.ms)}${runsNote}; search index in ${parts?.[1]} part(s), ${parts?.[2]} of ${n} entries indexed while building, ${fmt(indexMs)} after the last page; peak memory ${ours.peakMB.toFixed(0)} MB, output ${du(`${base}/dist`).toFixed(1)} MB, index ${du(`${base}/dist/pagefind`).toFixed(1)} MB, ${(ours.ms / n).toFixed(1)} ms per entry`,
+  );
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const bareMs = skipBare ? NaN : median(bareRuns.map((r) => r.ms));
   const bareCpu = skipBare ? NaN : median(bareRuns.map((r) => r.cpuMs));
@@ -101,9 +110,13 @@ for (const n of sizes) {
     console.log(`rebuild after editing one entry: ${fmt(rebuildMs)}`);
   }
 
-  rows.push(`| ${n} | ${fmt(ours.ms)} | ${fmt(indexMs)} | ${ours.peakMB.toFixed(0)} MB | ${(ours.ms / n).toFixed(1)} ms | ${Number.isNaN(bareMs) ? '—' : fmt(bareMs)} | ${Number.isNaN(bareMs) ? '—' : `${(ours.ms / bareMs).toFixed(2)}×`} | ${Number.isNaN(bareCpu) ? '—' : `${(ourCpu / bareCpu).toFixed(2)}×`} | ${Number.isNaN(rebuildMs) ? '—' : fmt(rebuildMs)} |`);
+  rows.push(
+    `| ${n} | ${fmt(ours.ms)} | ${fmt(indexMs)} | ${ours.peakMB.toFixed(0)} MB | ${(ours.ms / n).toFixed(1)} ms | ${Number.isNaN(bareMs) ? '—' : fmt(bareMs)} | ${Number.isNaN(bareMs) ? '—' : `${(ours.ms / bareMs).toFixed(2)}×`} | ${Number.isNaN(bareCpu) ? '—' : `${(ourCpu / bareCpu).toFixed(2)}×`} | ${Number.isNaN(rebuildMs) ? '—' : fmt(rebuildMs)} |`,
+  );
 }
-console.log('\n| entries | build (with search) | index after last page | peak memory | per entry | bare site | ratio | CPU ratio | rebuild after one edit |');
+console.log(
+  '\n| entries | build (with search) | index after last page | peak memory | per entry | bare site | ratio | CPU ratio | rebuild after one edit |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 if (args.includes('--log')) appendFileSync('.bench/build-results.md', `${rows.join('\n')}\n`);

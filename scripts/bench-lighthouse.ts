@@ -21,20 +21,35 @@ if (!existsSync('dist/index.html') || process.argv.includes('--build')) build();
 const site = await serve();
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium({ install: true }),
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const rows: string[] = [];
 let worst = 100;
 try {
   for (const [name, path] of Object.entries(pages)) {
-    const result = await lighthouse(`${site.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    const result = await lighthouse(`${site.url}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
     const lhr = result!.lhr;
     const scores = categories.map((c) => Math.round((lhr.categories[c].score ?? 0) * 100));
     worst = Math.min(worst, ...scores);
     rows.push(`| ${name} | ${scores.join(' | ')} |`);
-    const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
-    if (failing.length) console.log(`${name}: audits below 0.9: ${failing.map((a) => `${a.id} (${a.displayValue ?? a.score})`).join(', ')}`);
+    const failing = Object.values(lhr.audits).filter(
+      (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable',
+    );
+    if (failing.length)
+      console.log(`${name}: audits below 0.9: ${failing.map((a) => `${a.id} (${a.displayValue ?? a.score})`).join(', ')}`);
   }
 } finally {
   await chrome.kill();

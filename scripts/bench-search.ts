@@ -24,7 +24,16 @@ import { compact, parseQuery } from '../src/lib/search.ts';
 import { findChromium } from './chromium.ts';
 import { build, serve } from './lib/serve.ts';
 import { generateLibrary, random } from './lib/synthetic.ts';
-import { exactFirst, KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery, type QueryScore, type Summary } from '../tests/search-eval/eval.ts';
+import {
+  exactFirst,
+  KINDS,
+  loadEvalSet,
+  scoreQuery,
+  summarize,
+  type EvalQuery,
+  type QueryScore,
+  type Summary,
+} from '../tests/search-eval/eval.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -49,7 +58,9 @@ interface Query {
 
 function entryTexts(dist: string) {
   const texts = new Map<string, string>();
-  for (const id of readdirSync(join(dist, 'cases'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const id of readdirSync(join(dist, 'cases'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     const html = readFileSync(join(dist, 'cases', id, 'index.html'), 'utf8');
     const { start, end } = articleBounds(html);
     texts.set(id, compact(htmlToText(html.slice(start, end))));
@@ -179,12 +190,18 @@ async function shownCases(page: Page, base: string, q: string): Promise<string[]
 /** Runs the judged query set through the real search page; prints the table and writes the JSON report. */
 async function evaluate(page: Page, base: string) {
   const kinds = flag('--eval-kind')?.split(',');
-  for (const k of kinds ?? []) if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--eval-kind ${k}: not a kind; use ${KINDS.join(', ')}`);
+  for (const k of kinds ?? [])
+    if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--eval-kind ${k}: not a kind; use ${KINDS.join(', ')}`);
   const queries = loadEvalSet(EVAL_SET).filter((q) => !kinds || kinds.includes(q.kind));
-  const known = new Set(readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')));
+  const known = new Set(
+    readdirSync('content/cases')
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/\.mdx$/, '')),
+  );
   for (const q of queries)
     for (const id of [...q.ideal, ...(q.acceptable ?? [])])
-      if (!known.has(id)) throw new Error(`${EVAL_SET}: “${q.q}” names ${id}, which is not in content/cases. 改正案例 id / fix the case id.`);
+      if (!known.has(id))
+        throw new Error(`${EVAL_SET}: “${q.q}” names ${id}, which is not in content/cases. 改正案例 id / fix the case id.`);
   // A new entry that contains an exact name would be shown rightly but scored as noise: say so,
   // so the judgement is updated instead of the search being blamed.
   const texts = entryTexts('dist');
@@ -192,7 +209,8 @@ async function evaluate(page: Page, base: string) {
     const phrase = compact(q.q);
     const judged = new Set([...q.ideal, ...(q.acceptable ?? [])]);
     const unjudged = [...texts].filter(([id, t]) => t.includes(phrase) && !judged.has(id)).map(([id]) => id);
-    if (unjudged.length) console.log(`warning: “${q.q}” occurs in ${unjudged.join(', ')}, not judged in ${EVAL_SET}; add them to ideal or acceptable`);
+    if (unjudged.length)
+      console.log(`warning: “${q.q}” occurs in ${unjudged.join(', ')}, not judged in ${EVAL_SET}; add them to ideal or acceptable`);
   }
   const rows: (EvalQuery & QueryScore & { shown: string[] })[] = [];
   /** Exact and number queries: every page holding the phrase shown, all before any loose match. */
@@ -218,19 +236,25 @@ async function evaluate(page: Page, base: string) {
   console.log(`\n== judged query set (${EVAL_SET}): ${rows.length} queries, ${((performance.now() - started) / 1000).toFixed(0)} s ==`);
   console.log('kind        queries  recall@10  precision@10  top-1    empty');
   const line = (name: string, s: Summary) =>
-    console.log(`${name.padEnd(12)}${String(s.queries).padStart(7)}  ${(s.recall === null ? '—' : pct(s.recall)).padStart(9)}  ${pct(s.precision).padStart(12)}  ${pct(s.top1).padStart(6)}  ${pct(s.empty).padStart(7)}`);
+    console.log(
+      `${name.padEnd(12)}${String(s.queries).padStart(7)}  ${(s.recall === null ? '—' : pct(s.recall)).padStart(9)}  ${pct(s.precision).padStart(12)}  ${pct(s.top1).padStart(6)}  ${pct(s.empty).padStart(7)}`,
+    );
   for (const k of present) if (k !== 'none') line(k, byKind[k]);
   if (judged.length) line('overall', overall);
   if (none.length) console.log(`none: ${none.filter((r) => r.empty).length}/${none.length} returned nothing (${pct(noneEmpty)})`);
   if (exactOrder.length) {
     const ok = exactOrder.filter((x) => x.ok).length;
-    console.log(`exact precision (issue 12: every page holding the phrase shown, all above loose matches), exact and number queries: ${ok}/${exactOrder.length} (${pct(ok / exactOrder.length)})`);
+    console.log(
+      `exact precision (issue 12: every page holding the phrase shown, all above loose matches), exact and number queries: ${ok}/${exactOrder.length} (${pct(ok / exactOrder.length)})`,
+    );
     for (const x of exactOrder.filter((y) => !y.ok)) console.log(`  not exact-first: ${x.q} (${x.holders} pages hold it)`);
   }
   const misses = judged.filter((r) => (r.recall ?? 1) < 1 || !r.top1).sort((a, b) => (a.recall ?? 0) - (b.recall ?? 0));
   console.log(`queries below full recall or with a wrong first result: ${misses.length}; the worst:`);
   for (const r of misses.slice(0, 12))
-    console.log(`  [${r.kind}] ${r.q}: recall ${pct(r.recall ?? 0)}, first ${r.shown[0] ?? '—'}${r.top1 ? ' ✓' : ''}, ${r.shown.length ? `${r.shown.length} shown` : 'nothing shown'}`);
+    console.log(
+      `  [${r.kind}] ${r.q}: recall ${pct(r.recall ?? 0)}, first ${r.shown[0] ?? '—'}${r.top1 ? ' ✓' : ''}, ${r.shown.length ? `${r.shown.length} shown` : 'nothing shown'}`,
+    );
   for (const r of none.filter((x) => !x.empty)) console.log(`  [none] ${r.q}: showed ${r.shown.join(', ')}`);
 
   mkdirSync('test-results', { recursive: true });
@@ -239,7 +263,8 @@ async function evaluate(page: Page, base: string) {
     set: EVAL_SET,
     definitions: {
       recall: 'ideal cases among the first 10 shown / min(number of ideal cases, 10); mean over every query except kind none',
-      precision: 'ideal or acceptable cases among the first 10 shown / min(10, number shown); an empty result scores 0; mean over every query except kind none',
+      precision:
+        'ideal or acceptable cases among the first 10 shown / min(10, number shown); an empty result scores 0; mean over every query except kind none',
       top1: 'the first result is one of `first` (or of `ideal` when `first` is not given); an empty result scores 0',
       none: 'share of kind-none queries that showed nothing',
       empty: 'share of queries that showed nothing',
@@ -248,8 +273,25 @@ async function evaluate(page: Page, base: string) {
     overall: judged.length ? overall : null,
     none: none.length ? { queries: none.length, returnedNothing: noneEmpty } : null,
     byKind,
-    exactPrecision: exactOrder.length ? { queries: exactOrder.length, exactFirst: exactOrder.filter((x) => x.ok).length, misses: exactOrder.filter((x) => !x.ok).map((x) => x.q) } : null,
-    queries: rows.map(({ q, kind, ideal, acceptable, first, recall, precision, top1, empty, shown }) => ({ q, kind, recall, precision, top1, empty, shown, ideal, acceptable, first })),
+    exactPrecision: exactOrder.length
+      ? {
+          queries: exactOrder.length,
+          exactFirst: exactOrder.filter((x) => x.ok).length,
+          misses: exactOrder.filter((x) => !x.ok).map((x) => x.q),
+        }
+      : null,
+    queries: rows.map(({ q, kind, ideal, acceptable, first, recall, precision, top1, empty, shown }) => ({
+      q,
+      kind,
+      recall,
+      precision,
+      top1,
+      empty,
+      shown,
+      ideal,
+      acceptable,
+      first,
+    })),
   };
   writeFileSync(EVAL_REPORT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`report: ${EVAL_REPORT}`);
@@ -264,7 +306,14 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
   const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir }, 300_000);
   const browser = await chromium.launch({
     executablePath: findChromium({ install: true }),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const texts = entryTexts(outDir);
@@ -286,29 +335,45 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
       }
       const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0) / rows.length;
       const names = rows.filter((r) => r.kind === 'name');
-      console.log(`\n== ${label}: search quality (${rows.length} queries: ${names.length} method names, ${rows.filter((r) => r.kind === 'word').length} sampled words) ==`);
+      console.log(
+        `\n== ${label}: search quality (${rows.length} queries: ${names.length} method names, ${rows.filter((r) => r.kind === 'word').length} sampled words) ==`,
+      );
       console.log(`recall@10            ${pct(mean((r) => r.recall))}`);
       console.log(`precision@10         ${pct(mean((r) => r.precision))}`);
       console.log(`best result expected ${pct(mean((r) => (r.best ? 1 : 0)))}`);
-      console.log(`method name first    ${pct(names.filter((r) => r.best).length / names.length)} (${names.filter((r) => r.best).length}/${names.length})`);
-      const worst = [...rows].sort((a, b) => a.recall + a.precision + (a.best ? 1 : 0) - (b.recall + b.precision + (b.best ? 1 : 0))).slice(0, 8);
+      console.log(
+        `method name first    ${pct(names.filter((r) => r.best).length / names.length)} (${names.filter((r) => r.best).length}/${names.length})`,
+      );
+      const worst = [...rows]
+        .sort((a, b) => a.recall + a.precision + (a.best ? 1 : 0) - (b.recall + b.precision + (b.best ? 1 : 0)))
+        .slice(0, 8);
       console.log('worst queries:');
       for (const r of worst)
-        console.log(`  ${r.q} [${r.kind}] recall ${pct(r.recall)} precision ${pct(r.precision)} best ${r.best ? 'yes' : `no (got ${r.top[0] ?? '—'}${r.expected ? `, expected ${r.expected}` : ''})`} relevant ${r.relevant}`);
+        console.log(
+          `  ${r.q} [${r.kind}] recall ${pct(r.recall)} precision ${pct(r.precision)} best ${r.best ? 'yes' : `no (got ${r.top[0] ?? '—'}${r.expected ? `, expected ${r.expected}` : ''})`} relevant ${r.relevant}`,
+        );
     }
-    const sample = queries.filter((q) => q.kind === 'word').slice(0, 20).map((q) => q.q);
+    const sample = queries
+      .filter((q) => q.kind === 'word')
+      .slice(0, 20)
+      .map((q) => q.q);
     const lat = await latency(page, server.url, sample);
     console.log(`\n== ${label}: speed ==`);
-    console.log(`results after last keystroke (incl. 150 ms debounce): median ${lat.median.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`);
+    console.log(
+      `results after last keystroke (incl. 150 ms debounce): median ${lat.median.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`,
+    );
     const t = await transfer(browser, server.url, sample[0] ?? '工作法');
-    console.log(`first search "${sample[0]}" transfer: page ${t.pageKB.toFixed(1)} KB + search ${t.firstKB.toFixed(1)} KB to first results = ${(t.pageKB + t.firstKB).toFixed(1)} KB; ${(t.pageKB + t.searchKB).toFixed(1)} KB once every candidate is read (text at gzip size, Pagefind's binary files as served)`);
+    console.log(
+      `first search "${sample[0]}" transfer: page ${t.pageKB.toFixed(1)} KB + search ${t.firstKB.toFixed(1)} KB to first results = ${(t.pageKB + t.firstKB).toFixed(1)} KB; ${(t.pageKB + t.searchKB).toFixed(1)} KB once every candidate is read (text at gzip size, Pagefind's binary files as served)`,
+    );
   } finally {
     await browser.close();
     server.stop();
   }
 }
 
-if (!args.includes('--synthetic-only')) await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', undefined, true);
+if (!args.includes('--synthetic-only'))
+  await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', undefined, true);
 if (syntheticCount > 0) {
   const dir = `.bench/search-${syntheticCount}`;
   if (!args.includes('--reuse')) {

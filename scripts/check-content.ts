@@ -14,6 +14,8 @@ try {
 } catch (error) {
   // Each file is checked on its own (src/lib/content-check.ts); this is a failure around them,
   // e.g. a folder that cannot be read. Say so in one line rather than with a stack trace.
-  console.error(`内容检查无法运行：${(error as Error)?.message ?? error}。请确认在项目根目录运行，且 ${contentDir}/ 可读 / the content check could not run`);
+  console.error(
+    `内容检查无法运行：${(error as Error)?.message ?? error}。请确认在项目根目录运行，且 ${contentDir}/ 可读 / the content check could not run`,
+  );
   process.exit(2);
 }

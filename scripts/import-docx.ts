@@ -24,7 +24,9 @@ const dir = flags.dir ?? 'content';
 // The project root holding the content folder: pictures go to its public/, as the check expects.
 const root = dirname(resolve(dir));
 if (!files.length) {
-  console.error('用法：npm run import -- 来稿.docx [更多.docx…]（可加 --source <来源id> --author <撰写人>） / usage: npm run import -- file.docx');
+  console.error(
+    '用法：npm run import -- 来稿.docx [更多.docx…]（可加 --source <来源id> --author <撰写人>） / usage: npm run import -- file.docx',
+  );
   process.exit(2);
 }
 if (flags.source && !existsSync(join(dir, 'sources', `${flags.source}.json`))) {
@@ -53,7 +55,11 @@ for (const file of files) {
     if (existsSync(path)) throw new Error(`refusing to overwrite ${path}`);
     if (result.source) {
       const sourcePath = join(dir, 'sources', `${result.source.id}.json`);
-      if (existsSync(sourcePath)) throw new ImportRefusal('not-docx', msg(`来源文件 ${sourcePath} 已存在，不会覆盖：请用 --source ${result.source.id} 引用它`, 'source exists'));
+      if (existsSync(sourcePath))
+        throw new ImportRefusal(
+          'not-docx',
+          msg(`来源文件 ${sourcePath} 已存在，不会覆盖：请用 --source ${result.source.id} 引用它`, 'source exists'),
+        );
       writeFileSync(sourcePath, `${JSON.stringify(result.source.data, null, 2)}\n`);
     }
     for (const image of result.images) {
@@ -63,10 +69,13 @@ for (const file of files) {
     }
     writeFileSync(path, result.text);
     console.log(formatReport(result.report));
-    console.log(`\n已创建 ${path}（草稿）${result.source ? `和来源 ${join(dir, 'sources', `${result.source.id}.json`)}` : ''}${result.images.length ? `，图片 ${result.images.length} 张存于 public/images/cases/${result.id}/` : ''}。`);
+    console.log(
+      `\n已创建 ${path}（草稿）${result.source ? `和来源 ${join(dir, 'sources', `${result.source.id}.json`)}` : ''}${result.images.length ? `，图片 ${result.images.length} 张存于 public/images/cases/${result.id}/` : ''}。`,
+    );
     // The same check as every entry; only this file's problems are shown.
     const check = checkProject(root, basename(resolve(dir)));
-    const mine = (p: { file: string }) => p.file.endsWith(`/${result.id}.mdx`) || (result.source && p.file.endsWith(`/${result.source.id}.json`));
+    const mine = (p: { file: string }) =>
+      p.file.endsWith(`/${result.id}.mdx`) || (result.source && p.file.endsWith(`/${result.source.id}.json`));
     const own = { ...check, errors: check.errors.filter(mine), warnings: check.warnings.filter(mine), files: 1 };
     console.log(`\n内容检查（与 npm run check 相同的规则）：\n${report(own)}`);
     if (own.errors.length) failed++;

@@ -19,7 +19,9 @@ import { domains, levels, regions, themes, vocab } from '../src/schema/vocab.ts'
 
 const { values: flags } = parseArgs({
   options: Object.fromEntries(
-    ['title', 'unit', 'province', 'city', 'county', 'level', 'domain', 'themes', 'year', 'source', 'locator', 'author', 'id', 'dir'].map((k) => [k, { type: 'string' as const }]),
+    ['title', 'unit', 'province', 'city', 'county', 'level', 'domain', 'themes', 'year', 'source', 'locator', 'author', 'id', 'dir'].map(
+      (k) => [k, { type: 'string' as const }],
+    ),
   ),
 });
 const dir = flags.dir ?? 'content';
@@ -46,17 +48,31 @@ if (interactive) prompts.intro('新建案例条目（草稿）');
 const required = (v: string | undefined) => (v && v.trim() ? undefined : '必填');
 const title = await ask('title', () => prompts.text({ message: '工作法名称（实践者的叫法，如“民情日记”工作法）', validate: required }));
 const unit = await ask('unit', () => prompts.text({ message: '实践单位全称', validate: required }));
-const province = await ask('province', () => prompts.select({ message: '所在省份', options: regions.map((r) => ({ value: r.id, label: r.label })) }));
+const province = await ask('province', () =>
+  prompts.select({ message: '所在省份', options: regions.map((r) => ({ value: r.id, label: r.label })) }),
+);
 const city = await ask('city', () => prompts.text({ message: '地级市（可空）' }));
 const county = await ask('county', () => prompts.text({ message: '县、区（可空）' }));
-const level = await ask('level', () => prompts.select({ message: '单位层级', options: levels.map((l) => ({ value: l.id, label: `${l.label}：${l.definition}` })) }));
-const domain = await ask('domain', () => prompts.select({ message: '领域（单位类型）', options: domains.map((d) => ({ value: d.id, label: `${d.label}：${d.definition}` })) }));
-const themeList = await ask('themes', () => prompts.multiselect({ message: '方法类别（1—4 个，空格选择）', options: themes.map((t) => ({ value: t.id, label: `${t.label}：${t.definition}` })), required: true }));
+const level = await ask('level', () =>
+  prompts.select({ message: '单位层级', options: levels.map((l) => ({ value: l.id, label: `${l.label}：${l.definition}` })) }),
+);
+const domain = await ask('domain', () =>
+  prompts.select({ message: '领域（单位类型）', options: domains.map((d) => ({ value: d.id, label: `${d.label}：${d.definition}` })) }),
+);
+const themeList = await ask('themes', () =>
+  prompts.multiselect({
+    message: '方法类别（1—4 个，空格选择）',
+    options: themes.map((t) => ({ value: t.id, label: `${t.label}：${t.definition}` })),
+    required: true,
+  }),
+);
 const year = await ask('year', () => prompts.text({ message: '开始年份（来源写明时填，可空）' }));
 const source = await ask('source', () => prompts.select({ message: '来源文件', options: sources.map((s) => ({ value: s, label: s })) }));
 const locator = await ask('locator', () => prompts.text({ message: '在来源中的位置（如 第533-723行 或 第13页）', validate: required }));
 
-const missing = Object.entries({ title, unit, province, domain, themes: themeList, source, locator }).filter(([, v]) => !v).map(([k]) => `--${k}`);
+const missing = Object.entries({ title, unit, province, domain, themes: themeList, source, locator })
+  .filter(([, v]) => !v)
+  .map(([k]) => `--${k}`);
 if (missing.length) {
   console.error(`缺少必填项：${missing.join(' ')}（在终端中运行可逐项提问） / missing required flags: ${missing.join(' ')}`);
   process.exit(2);
@@ -79,7 +95,10 @@ const data = {
   region: { province, city, county },
   level: level ?? 'danwei',
   domain,
-  themes: themeList!.split(',').map((t) => t.trim()).filter(Boolean),
+  themes: themeList!
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean),
   ...(year ? { year: Number(year) } : {}),
   summary: placeholders.summary,
   source: { id: source, locator },
@@ -96,7 +115,12 @@ if (!level) console.log('未给出 --level，层级暂定为 danwei（单位）�
 
 // Check the new file with every rule the build uses, so the editor starts from a valid draft.
 const result = checkProject(process.cwd(), dir);
-const mine = { ...result, errors: result.errors.filter((e) => e.file.endsWith(`/${id}.mdx`)), warnings: result.warnings.filter((e) => e.file.endsWith(`/${id}.mdx`)), files: 1 };
+const mine = {
+  ...result,
+  errors: result.errors.filter((e) => e.file.endsWith(`/${id}.mdx`)),
+  warnings: result.warnings.filter((e) => e.file.endsWith(`/${id}.mdx`)),
+  files: 1,
+};
 console.log(`已创建 ${path}（草稿）。打开文件，把“待填写”处换成内容，完成后把 status 改为 已发布。`);
 if (mine.errors.length) {
   console.error(report(mine));

@@ -53,7 +53,9 @@ function filesUnder(dir: string): string[] {
 }
 
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || '未知';
-const nginx = readFileSync('deploy/nginx.conf', 'utf8').replaceAll('/gzf/', base).replaceAll('/gzf', base === '/' ? '' : base.slice(0, -1));
+const nginx = readFileSync('deploy/nginx.conf', 'utf8')
+  .replaceAll('/gzf/', base)
+  .replaceAll('/gzf', base === '/' ? '' : base.slice(0, -1));
 const info = [
   `工作法案例库 ${version}`,
   `打包日期：${date}`,

@@ -61,7 +61,16 @@ const shots: Shot[] = [
     path: '/lesson/',
     prepare: async (page) => {
       await page.evaluate((ids) => {
-        localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '村（社区）党组织书记', items: ids.map((id) => ({ id, note: '' })) }));
+        localStorage.setItem(
+          'gongzuofa.lesson',
+          JSON.stringify({
+            version: 2,
+            title: '诉求办理专题',
+            date: '',
+            audience: '村（社区）党组织书记',
+            items: ids.map((id) => ({ id, note: '' })),
+          }),
+        );
       }, pair.split(','));
       await page.reload();
       await page.locator('lesson-editor[data-state="ready"]').waitFor({ timeout: 30_000 });
@@ -97,13 +106,28 @@ mkdirSync(OUT, { recursive: true });
 const server = await startStaticServer({ root: 'dist', port: await freePort() });
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--hide-scrollbars'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    '--hide-scrollbars',
+  ],
 });
 let total = 0;
 try {
   for (const theme of themes) {
     for (const { width, height, cut } of widths) {
-      const context = await browser.newContext({ viewport: { width, height }, colorScheme: theme, locale: 'zh-CN', serviceWorkers: 'block', deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width, height },
+        colorScheme: theme,
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+        deviceScaleFactor: 1,
+      });
       for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
         const page = await context.newPage();
         await page.goto(server.url + shot.path, { waitUntil: 'networkidle' });
@@ -111,7 +135,13 @@ try {
         await page.evaluate(() => document.fonts.ready);
         const full = await page.evaluate(() => document.documentElement.scrollHeight);
         const file = `${OUT}/${shot.name}-${width}-${theme}.png`;
-        await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(full, cut) }, animations: 'disabled', caret: 'hide' });
+        await page.screenshot({
+          path: file,
+          fullPage: true,
+          clip: { x: 0, y: 0, width, height: Math.min(full, cut) },
+          animations: 'disabled',
+          caret: 'hide',
+        });
         const kb = statSync(file).size / 1024;
         total += kb;
         console.log(`${file}  ${kb.toFixed(0)} KB`);

@@ -7,7 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { findChromium } from './chromium.ts';
 import { freePort } from './lib/free-port.ts';
 
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/gzf/', SITE_URL: 'https://dangjian.example.gov.cn/gzf/', OUT_DIR: '.subpath/dist' };
+const env = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  BASE_PATH: '/gzf/',
+  SITE_URL: 'https://dangjian.example.gov.cn/gzf/',
+  OUT_DIR: '.subpath/dist',
+};
 const run = (command: string, args: string[], extra: Record<string, string> = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extra } }).status ?? 1;
 

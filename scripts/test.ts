@@ -29,7 +29,12 @@ const rootEnv = { BASE_PATH: '', SITE_URL: '', OUT_DIR: '' };
 /** Runs a command; its output goes to the terminal, or to a log file when `log` is given (a background job). */
 const run = (command: string, commandArgs: string[], env: Record<string, string> = {}, log?: string) =>
   new Promise<number>((done) => {
-    console.log(`\n> ${Object.entries(env).filter(([k]) => /BASE_PATH|OUT_DIR/.test(k)).map(([k, v]) => `${k}=${v} `).join('')}${command} ${commandArgs.join(' ')}${log ? ` (in the background, output in ${log})` : ''}`);
+    console.log(
+      `\n> ${Object.entries(env)
+        .filter(([k]) => /BASE_PATH|OUT_DIR/.test(k))
+        .map(([k, v]) => `${k}=${v} `)
+        .join('')}${command} ${commandArgs.join(' ')}${log ? ` (in the background, output in ${log})` : ''}`,
+    );
     const merged: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
     for (const [k, v] of Object.entries(merged)) if (v === '') delete merged[k];
     const child = spawn(command, commandArgs, { stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: merged });
@@ -104,7 +109,12 @@ async function e2e(name: string, env: Record<string, string>, json: string) {
   rmSync(json, { force: true });
   // A free port per run, so a leftover server or a parallel run never answers in our place.
   const port = String(await freePort());
-  const code = await run('npx', ['playwright', 'test', ...passThrough], { ...env, CHROMIUM_PATH: chromium, TEST_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const code = await run('npx', ['playwright', 'test', ...passThrough], {
+    ...env,
+    CHROMIUM_PATH: chromium,
+    TEST_PORT: port,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+  });
   const stats = readJson(json)?.stats;
   const errors = readJson(json)?.errors?.length ?? 0;
   account(name, code, {
@@ -127,5 +137,9 @@ if (subBuilt !== 0) {
   finish(unitCode || rootCode || subBuilt);
 }
 // subpath.spec.ts reuses this build instead of making its own.
-const subCode = await e2e('browser, under /gzf/', { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1' }, 'test-results/e2e-subpath.json');
+const subCode = await e2e(
+  'browser, under /gzf/',
+  { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1' },
+  'test-results/e2e-subpath.json',
+);
 finish(unitCode || rootCode || subCode);

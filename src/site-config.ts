@@ -36,7 +36,8 @@ export function normaliseSiteUrl(value: string | undefined, base: string): strin
   } catch {
     throw new Error(`SITE_URL “${raw}” is not a URL, e.g. https://dangjian.example.gov.cn/gzf/ / SITE_URL 不是网址`);
   }
-  if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL “${raw}” must start with http:// or https:// / SITE_URL 须以 http:// 或 https:// 开头`);
+  if (!/^https?:$/.test(url.protocol))
+    throw new Error(`SITE_URL “${raw}” must start with http:// or https:// / SITE_URL 须以 http:// 或 https:// 开头`);
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   if (path === '/' && base !== '/') return new URL(base, url).href;
   if (path !== base) throw new Error(`SITE_URL path “${path}” differs from BASE_PATH “${base}” / SITE_URL 的路径与 BASE_PATH 不一致`);

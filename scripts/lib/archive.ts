@@ -68,6 +68,7 @@ export function tarGz(files: ArchiveFile[], mtime = new Date()): Buffer {
  */
 export function zip(files: ArchiveFile[], mtime = new Date()): Buffer {
   const input: Zippable = {};
-  for (const f of files) input[f.name] = [new Uint8Array(f.data), { level: 9, mtime, os: 3, attrs: (((f.mode ?? 0o644) | 0o100000) << 16) >>> 0 }];
+  for (const f of files)
+    input[f.name] = [new Uint8Array(f.data), { level: 9, mtime, os: 3, attrs: (((f.mode ?? 0o644) | 0o100000) << 16) >>> 0 }];
   return Buffer.from(zipSync(input));
 }

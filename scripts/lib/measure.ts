@@ -46,7 +46,10 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
   child.stderr.on('data', (d) => (output += d));
   let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, tree(child.pid!).reduce((n, pid) => n + rssKB(pid), 0));
+    peak = Math.max(
+      peak,
+      tree(child.pid!).reduce((n, pid) => n + rssKB(pid), 0),
+    );
   }, 150);
   const code: number = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(timer);

@@ -28,7 +28,12 @@ const env = (o: SiteOptions) => ({
 /** Runs astro build; returns wall time in ms. Throws when the build fails. */
 export function build(o: SiteOptions = {}): number {
   const started = performance.now();
-  const result = spawnSync('node', ['scripts/build.ts'], { env: env(o), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('node', ['scripts/build.ts'], {
+    env: env(o),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   return performance.now() - started;
 }
@@ -68,5 +73,7 @@ export async function serve(port?: number, o: SiteOptions = {}, timeoutMs = 60_0
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error(`astro preview did not answer on ${url} within ${timeoutMs / 1000} s${exited !== undefined ? ` (exited with ${exited})` : ''}:\n${log}`);
+  throw new Error(
+    `astro preview did not answer on ${url} within ${timeoutMs / 1000} s${exited !== undefined ? ` (exited with ${exited})` : ''}:\n${log}`,
+  );
 }

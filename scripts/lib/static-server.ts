@@ -47,7 +47,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     if (!line.trim() || line.trim().startsWith('#')) return;
     if (!/^\s/.test(line)) {
       const pattern = line.trim();
-      if (!pattern.startsWith('/')) throw new Error(`_headers line ${index + 1}: a rule must start with a path beginning with “/”: ${line}`);
+      if (!pattern.startsWith('/'))
+        throw new Error(`_headers line ${index + 1}: a rule must start with a path beginning with “/”: ${line}`);
       rules.push({ pattern, matcher: patternMatcher(pattern), headers: [] });
       return;
     }
@@ -202,7 +203,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const port = Number(option('port') ?? process.env.TEST_PORT ?? 4321);
   const root = option('root');
   if (!existsSync(resolve(root ?? process.env.OUT_DIR ?? 'dist'))) {
-    console.error(`没有可以提供的构建结果，请先运行 npm run build / nothing to serve: run npm run build first (${root ?? process.env.OUT_DIR ?? 'dist'})`);
+    console.error(
+      `没有可以提供的构建结果，请先运行 npm run build / nothing to serve: run npm run build first (${root ?? process.env.OUT_DIR ?? 'dist'})`,
+    );
     process.exit(1);
   }
   const base = normaliseBase(option('base') ?? process.env.BASE_PATH);

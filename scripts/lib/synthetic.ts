@@ -32,7 +32,11 @@ function material(contentDir: string): Material {
   for (const file of readdirSync(join(contentDir, 'cases')).filter((f) => f.endsWith('.mdx'))) {
     const parts = splitFrontmatter(readFileSync(join(contentDir, 'cases', file), 'utf8'))!;
     for (const section of splitSections(parts.body)) {
-      const list = section.text.replace(/^[#>*\-\d. ]+/gm, '').split(/(?<=[。；！？])/).map((s) => s.trim()).filter((s) => s.length > 8);
+      const list = section.text
+        .replace(/^[#>*\-\d. ]+/gm, '')
+        .split(/(?<=[。；！？])/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 8);
       sentences[section.name]?.push(...list);
     }
     const data = parse(parts.yaml);

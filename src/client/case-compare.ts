@@ -17,7 +17,6 @@ const fact = (c: CaseData, field: CaseData['facts'][number]['field']) => c.facts
 const sectionHtml = (c: CaseData, name: string) => c.sections.find((s) => s.name === name)?.html;
 const pageUrl = (c: CaseData) => href(`/cases/${c.id}/`);
 
-
 /** The aspects compared, in order: label and how to show it for one entry. */
 const aspects: [string, (c: CaseData) => Node | string][] = [
   ['实践单位', (c) => fact(c, 'unit')],
@@ -27,11 +26,14 @@ const aspects: [string, (c: CaseData) => Node | string][] = [
   ['起始年份', (c) => fact(c, 'year')],
   ['背景', (c) => html(sectionHtml(c, '背景'))],
   ['做法', (c) => html(sectionHtml(c, '做法'))],
-  ['成效与数字', (c) => {
-    const box = html(sectionHtml(c, '成效'));
-    if (c.figures.length) box.append(el('ul', {}, ...c.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
-    return box;
-  }],
+  [
+    '成效与数字',
+    (c) => {
+      const box = html(sectionHtml(c, '成效'));
+      if (c.figures.length) box.append(el('ul', {}, ...c.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
+      return box;
+    },
+  ],
   ['启示', (c) => html(sectionHtml(c, '启示'))],
 ];
 
@@ -44,7 +46,14 @@ function html(markup = '') {
 class CaseCompare extends HTMLElement {
   async connectedCallback() {
     const status = this.querySelector('[data-compare-status]')!;
-    const ids = [...new Set((new URLSearchParams(location.search).get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+    const ids = [
+      ...new Set(
+        (new URLSearchParams(location.search).get('ids') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (ids.length < 2) {
       status.textContent = '';
       setUpPicker(this, ids);
@@ -66,7 +75,11 @@ class CaseCompare extends HTMLElement {
     }
     document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
 
-    renderCompare(this, cases.map((c) => ({ title: c.title, url: pageUrl(c) })), aspects.map(([label, show]) => ({ label, values: cases.map(show) })));
+    renderCompare(
+      this,
+      cases.map((c) => ({ title: c.title, url: pageUrl(c) })),
+      aspects.map(([label, show]) => ({ label, values: cases.map(show) })),
+    );
   }
 }
 

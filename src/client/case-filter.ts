@@ -6,8 +6,19 @@
  * `data-state="ready"` is set once the first render is done, for tests to wait on.
  */
 import {
-  applyFilters, emptyState, facetCounts, facetKeys, isEmpty, parseState, sortItems, toQuery, toggle,
-  type FacetKey, type Filterable, type FilterState, type SortKey,
+  applyFilters,
+  emptyState,
+  facetCounts,
+  facetKeys,
+  isEmpty,
+  parseState,
+  sortItems,
+  toQuery,
+  toggle,
+  type FacetKey,
+  type Filterable,
+  type FilterState,
+  type SortKey,
 } from '../lib/filters.ts';
 import { attributeOf, facets, UNKNOWN } from '../lib/facets.ts';
 import { foldText, keywordTerms, matchesTerms, relaxations, type Relaxation } from '../lib/catalogue-refine.ts';
@@ -153,7 +164,11 @@ class CaseFilter extends HTMLElement {
   /** The sheet's count and chosen number, the applied tags and, for an empty result, the advice. */
   private renderAround(state: FilterState, query: string, count: number, inKeyword: (item: Item) => boolean) {
     const tags: AppliedTag[] = facetKeys.flatMap((key) =>
-      state.selected[key].map((value) => ({ facet: ui.facet[key], label: this.label(key, value), remove: () => this.update(toggle(this.state, key, value)) })),
+      state.selected[key].map((value) => ({
+        facet: ui.facet[key],
+        label: this.label(key, value),
+        remove: () => this.update(toggle(this.state, key, value)),
+      })),
     );
     const chosen = tags.length;
     if (query) tags.push({ facet: '关键词', label: query, remove: () => this.setKeyword('') });

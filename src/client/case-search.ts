@@ -8,7 +8,22 @@
 import { containsAll, sentenceExcerpt, type Segment } from '../lib/search.ts';
 import { queryTokens } from '../lib/grams.ts';
 import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
-import { coverageLabel, GROUP, planQuery, rankCandidates, rankGroup, readLexicon, verify, type Lexicon, type LexiconFile, type LexiconPage, type NamesFile, type PinyinFile, type Plan, type Ranked } from '../lib/search-plan.ts';
+import {
+  coverageLabel,
+  GROUP,
+  planQuery,
+  rankCandidates,
+  rankGroup,
+  readLexicon,
+  verify,
+  type Lexicon,
+  type LexiconFile,
+  type LexiconPage,
+  type NamesFile,
+  type PinyinFile,
+  type Plan,
+  type Ranked,
+} from '../lib/search-plan.ts';
 import { href } from '../lib/url.ts';
 
 interface PagefindResultData {
@@ -201,11 +216,12 @@ class CaseSearch extends HTMLElement {
       if (typeof WebAssembly === 'undefined') throw new Error('no WebAssembly');
       [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
     } catch {
-      const why = typeof WebAssembly === 'undefined'
-        ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
-        : location.protocol === 'file:'
-          ? '从本地文件（file://）打开时无法搜索，请通过网页服务器访问本站，或直接浏览全部案例。'
-          : '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。';
+      const why =
+        typeof WebAssembly === 'undefined'
+          ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
+          : location.protocol === 'file:'
+            ? '从本地文件（file://）打开时无法搜索，请通过网页服务器访问本站，或直接浏览全部案例。'
+            : '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。';
       this.show([], undefined, why, true);
       return;
     }
@@ -236,7 +252,8 @@ class CaseSearch extends HTMLElement {
         return new Map(found.results.map((r) => [r.id, r.score]));
       };
       // A method family's pages, whatever the reader's filters (find() applies those).
-      const theme = async (value: string) => new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
+      const theme = async (value: string) =>
+        new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
       const names = async () => {
         lexicon.pages ??= await loadNames();
       };
@@ -297,7 +314,8 @@ class CaseSearch extends HTMLElement {
     // A topic's own cases (title or method family) lead, whether or not they hold the word itself.
     if (leads) return `${q}是主题词：以它为主题（标题或方法类别）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
     const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
-    if (exact) return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
+    if (exact)
+      return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
     if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
     const partial = shown.some((s) => s.ranked.group >= GROUP.most);
     const words = plan.words.length > 1 ? `（按“${plan.words.join('”“')}”${partial ? '，包含的词越多越靠前' : ''}）` : '';
@@ -400,10 +418,17 @@ class CaseSearch extends HTMLElement {
     const titleEnd = text.indexOf('\n') < 0 ? 0 : [...text.slice(0, text.indexOf('\n'))].length;
     const needles = this.needles(plan, r);
     const folder = this.lexiconFolder();
-    const segments: Segment[] = sentenceExcerpt(text, needles.map((n) => fold(n, folder)), {
-      view: fold(text, folder),
-      skip: [[0, titleEnd + 1], [boxStart, boxEnd]],
-    });
+    const segments: Segment[] = sentenceExcerpt(
+      text,
+      needles.map((n) => fold(n, folder)),
+      {
+        view: fold(text, folder),
+        skip: [
+          [0, titleEnd + 1],
+          [boxStart, boxEnd],
+        ],
+      },
+    );
     const inText = segments.some((s) => s.mark);
     const tags = this.tags(d, plan, r, needles, inText, folder);
     if (tags.length) {

@@ -36,7 +36,13 @@ interface Draft {
 
 /** Which form control a problem's field belongs to. */
 const controlFor = (field: string): string => {
-  const map: Record<string, string> = { 'region.province': 'province', 'region.city': 'city', 'region.county': 'county', 'source.id': 'source', 'source.locator': 'locator' };
+  const map: Record<string, string> = {
+    'region.province': 'province',
+    'region.city': 'city',
+    'region.county': 'county',
+    'source.id': 'source',
+    'source.locator': 'locator',
+  };
   if (map[field]) return map[field];
   // Problems of the new source file: `source:title` → the control `src-title`.
   if (field.startsWith('source:')) return `src-${field.slice('source:'.length).split('.')[0]}`;
@@ -172,7 +178,8 @@ class CaseSubmit extends HTMLElement {
     if (!draft || typeof draft.values !== 'object' || draft.values === null) return;
     for (const [name, value] of Object.entries(draft.values)) {
       if (Array.isArray(value)) {
-        for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${CSS.escape(name)}"]`)) box.checked = value.includes(box.value);
+        for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${CSS.escape(name)}"]`))
+          box.checked = value.includes(box.value);
         if (value.length) this.touched.add(name);
       } else if (typeof value === 'string') {
         const control = this.form.elements.namedItem(name) as HTMLInputElement | null;
@@ -271,7 +278,11 @@ class CaseSubmit extends HTMLElement {
       const checked = checkSources([{ path: `content/sources/${this.source.id}.json`, raw: this.source.text }]);
       for (const e of checked.errors) sourceErrors.push({ ...e, field: `source:${e.field}` });
       const lineCount = Number(this.value('src-lines'));
-      sources.push({ id: this.source.id, title: this.value('src-title'), lines: Number.isInteger(lineCount) && lineCount > 0 ? lineCount : 1 });
+      sources.push({
+        id: this.source.id,
+        title: this.value('src-title'),
+        lines: Number.isInteger(lineCount) && lineCount > 0 ? lineCount : 1,
+      });
     }
     const result = checkCases([{ path: `content/cases/${this.entryId}.mdx`, raw: text }], {
       sourceIds: new Set(sources.map((s) => s.id)),
@@ -284,11 +295,21 @@ class CaseSubmit extends HTMLElement {
     const perField: Problem[] = [];
     let markupInFields = 0;
     for (const control of this.form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
-      for (const p of findPrivateData(control.value)) perField.push({ file: '', field: control.name, message: p.message, severity: 'error' });
+      for (const p of findPrivateData(control.value))
+        perField.push({ file: '', field: control.name, message: p.message, severity: 'error' });
       if (control.name.startsWith('section-'))
         for (const p of findUnsafeMarkup(control.value, parseMdxBodyInBrowser)) {
           markupInFields++;
-          perField.push({ file: '', field: control.name, message: wrapMessage(p.message, (zh) => `第 ${p.line} 行：${zh}`, (en) => `line ${p.line}: ${en}`), severity: 'error' });
+          perField.push({
+            file: '',
+            field: control.name,
+            message: wrapMessage(
+              p.message,
+              (zh) => `第 ${p.line} 行：${zh}`,
+              (en) => `line ${p.line}: ${en}`,
+            ),
+            severity: 'error',
+          });
         }
     }
     // Markup that only the whole file shows (e.g. a code fence opened in one section and closed
@@ -296,7 +317,13 @@ class CaseSubmit extends HTMLElement {
     const markupInFile = result.errors.filter((e) => e.field === '（正文）');
     const general = result.errors.filter((e) => !['（隐私）', '（正文）'].includes(e.field) && !isPrivacyProblem(e));
     const errors = [...general, ...sourceErrors, ...perField, ...(markupInFields ? [] : markupInFile)];
-    if (taken) errors.push({ file: '', field: 'id', message: msg(`文件名 ${this.entryId} 已被已有条目使用，请换一个`, `file name ${this.entryId} is taken`), severity: 'error' });
+    if (taken)
+      errors.push({
+        file: '',
+        field: 'id',
+        message: msg(`文件名 ${this.entryId} 已被已有条目使用，请换一个`, `file name ${this.entryId} is taken`),
+        severity: 'error',
+      });
     this.errors = errors;
     if (errors.length) this.reviewed = false;
     this.show(errors, result.warnings);
@@ -337,14 +364,28 @@ class CaseSubmit extends HTMLElement {
     const place = (problem: Problem, kind: 'error' | 'warning') => {
       const name = controlFor(problem.field);
       if (!visible(name)) return;
-      const box = name === 'themes' ? this.querySelector<HTMLElement>('#f-themes') : this.form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+      const box =
+        name === 'themes'
+          ? this.querySelector<HTMLElement>('#f-themes')
+          : this.form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
       if (!box) return;
       const field = box.closest('.field') ?? box;
-      const note = el('p', { className: kind === 'error' ? 'field-error' : 'field-warning' }, el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }), `${kind === 'error' ? '✗' : '提示：'} ${renderMessage(problem.message, 'zh')}`);
+      const note = el(
+        'p',
+        { className: kind === 'error' ? 'field-error' : 'field-warning' },
+        el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }),
+        `${kind === 'error' ? '✗' : '提示：'} ${renderMessage(problem.message, 'zh')}`,
+      );
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);
       if (kind === 'error') box.setAttribute('aria-invalid', 'true');
-      box.setAttribute('aria-describedby', [...field.querySelectorAll('.field-error, .field-warning, .hint')].map((n) => n.id).filter(Boolean).join(' '));
+      box.setAttribute(
+        'aria-describedby',
+        [...field.querySelectorAll('.field-error, .field-warning, .hint')]
+          .map((n) => n.id)
+          .filter(Boolean)
+          .join(' '),
+      );
     };
     errors.forEach((p) => place(p, 'error'));
     warnings.forEach((p) => place(p, 'warning'));
@@ -425,14 +466,26 @@ class CaseSubmit extends HTMLElement {
       if (seen.has(name) || control.closest('[hidden]')) continue;
       seen.add(name);
       let shown: string;
-      if (name === 'themes') shown = [...this.form.querySelectorAll<HTMLInputElement>('input[name="themes"]:checked')].map((c) => c.parentElement!.textContent!.trim()).join('、');
-      else if (control instanceof HTMLSelectElement) shown = control.value ? (control.selectedOptions[0]?.textContent ?? control.value) : '';
+      if (name === 'themes')
+        shown = [...this.form.querySelectorAll<HTMLInputElement>('input[name="themes"]:checked')]
+          .map((c) => c.parentElement!.textContent!.trim())
+          .join('、');
+      else if (control instanceof HTMLSelectElement)
+        shown = control.value ? (control.selectedOptions[0]?.textContent ?? control.value) : '';
       else shown = control.value.trim();
       if (!shown) continue;
       const id = this.controlId(name)!;
       const change = el('a', { href: `#${id}` }, '修改', el('span', { className: 'visually-hidden', textContent: this.labelOf(name) }));
       change.dataset.field = id;
-      rows.push(el('div', { className: 'review-row' }, el('dt', { textContent: this.labelOf(name) }), el('dd', { textContent: shown }), el('dd', { className: 'review-change' }, change)));
+      rows.push(
+        el(
+          'div',
+          { className: 'review-row' },
+          el('dt', { textContent: this.labelOf(name) }),
+          el('dd', { textContent: shown }),
+          el('dd', { className: 'review-change' }, change),
+        ),
+      );
     }
     const list = this.querySelector('[data-review-list]')!;
     const signature = rows.map((r) => r.textContent).join('\u0001');

@@ -17,13 +17,18 @@ export interface AppliedTag {
 /** Draws the applied conditions as buttons that remove them; hidden when there are none. */
 export function renderApplied(box: HTMLElement, tags: AppliedTag[]) {
   const list = box.querySelector('[data-applied-list]')!;
-  const focused = list.contains(document.activeElement) ? [...list.querySelectorAll('button')].indexOf(document.activeElement as HTMLButtonElement) : -1;
+  const focused = list.contains(document.activeElement)
+    ? [...list.querySelectorAll('button')].indexOf(document.activeElement as HTMLButtonElement)
+    : -1;
   list.replaceChildren(
     ...tags.map((tag) => {
-      const button = el('button', { type: 'button', className: 'applied-tag' },
+      const button = el(
+        'button',
+        { type: 'button', className: 'applied-tag' },
         el('span', { className: 'applied-facet', textContent: `${tag.facet}：` }),
         tag.label,
-        el('span', { className: 'applied-x', textContent: '×' }));
+        el('span', { className: 'applied-x', textContent: '×' }),
+      );
       // The name says what a press does and holds the visible words (“去掉地区：北京”).
       button.setAttribute('aria-label', `去掉${tag.facet}：${tag.label}`);
       button.querySelector('.applied-x')!.setAttribute('aria-hidden', 'true');
@@ -46,7 +51,13 @@ export function renderApplied(box: HTMLElement, tags: AppliedTag[]) {
 export function renderAdvice(
   box: HTMLElement,
   empty: boolean,
-  options: { relaxations: Relaxation[]; describe: (r: Relaxation) => string; apply: (r: Relaxation) => void; total: number; clearAll: () => void },
+  options: {
+    relaxations: Relaxation[];
+    describe: (r: Relaxation) => string;
+    apply: (r: Relaxation) => void;
+    total: number;
+    clearAll: () => void;
+  },
 ) {
   if (!empty) {
     if (!box.hidden) box.replaceChildren();

@@ -58,7 +58,9 @@ export function renderCompare(root: HTMLElement, columns: CompareColumn[], rows:
   const foldable = rows.map((row) => row.values.some((v) => typeof v !== 'string'));
   const cell = (rowIndex: number, value: Node | string, where: string, caseIndex: number) => {
     if (!foldable[rowIndex]) return [value];
-    const { box, button } = folded(value, `compare-${where}-${rowIndex}-${caseIndex}`, rows[rowIndex].label, () => setOpen(rowIndex, !folds.get(rowIndex)!.open));
+    const { box, button } = folded(value, `compare-${where}-${rowIndex}-${caseIndex}`, rows[rowIndex].label, () =>
+      setOpen(rowIndex, !folds.get(rowIndex)!.open),
+    );
     const fold = folds.get(rowIndex) ?? { boxes: [], buttons: [], open: false };
     fold.boxes.push(box);
     fold.buttons.push(button);
@@ -68,11 +70,21 @@ export function renderCompare(root: HTMLElement, columns: CompareColumn[], rows:
 
   // The table: values are cloned for the cards, since a node lives in one place only.
   const cloned = rows.map((row) => row.values.map((v) => (typeof v === 'string' ? v : v.cloneNode(true))));
-  const head = el('tr', {}, el('th', { scope: 'col', className: 'compare-corner', textContent: '方面' }),
-    ...columns.map((c) => el('th', { scope: 'col' }, el('a', { href: c.url, textContent: c.title }))));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col', className: 'compare-corner', textContent: '方面' }),
+    ...columns.map((c) => el('th', { scope: 'col' }, el('a', { href: c.url, textContent: c.title }))),
+  );
   // The label sits in a span that sticks below the titles, so a long opened row keeps its name in view.
-  const body = rows.map((row, r) => el('tr', {}, el('th', { scope: 'row' }, el('span', { className: 'compare-row-label', textContent: row.label })),
-    ...row.values.map((value, i) => el('td', {}, ...cell(r, value, 'table', i)))));
+  const body = rows.map((row, r) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, el('span', { className: 'compare-row-label', textContent: row.label })),
+      ...row.values.map((value, i) => el('td', {}, ...cell(r, value, 'table', i))),
+    ),
+  );
   const colgroup = el('colgroup', {}, el('col', { className: 'compare-label-col' }), ...columns.map(() => el('col')));
   tableHost.replaceChildren(el('table', { className: 'compare-table' }, colgroup, el('thead', {}, head), el('tbody', {}, ...body)));
 
@@ -80,7 +92,9 @@ export function renderCompare(root: HTMLElement, columns: CompareColumn[], rows:
   const cards = columns.map((c, i) => {
     const card = el('article', { className: 'card compare-card' }, el('h2', {}, el('a', { href: c.url, textContent: c.title })));
     card.setAttribute('aria-label', `第 ${i + 1} 个，共 ${columns.length} 个：${c.title}`);
-    card.append(el('dl', {}, ...rows.flatMap((row, r) => [el('dt', { textContent: row.label }), el('dd', {}, ...cell(r, cloned[r][i], 'card', i))])));
+    card.append(
+      el('dl', {}, ...rows.flatMap((row, r) => [el('dt', { textContent: row.label }), el('dd', {}, ...cell(r, cloned[r][i], 'card', i))])),
+    );
     return card;
   });
   cardsHost.replaceChildren(...cards);
@@ -140,20 +154,30 @@ function setUpPager(host: HTMLElement, scroller: HTMLElement, cards: HTMLElement
   next.addEventListener('click', () => go(current + 1));
   // The card whose left edge is nearest the scroller's is the one in view.
   let frame = 0;
-  scroller.addEventListener('scroll', () => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      let best = 0;
-      cards.forEach((_, i) => {
-        if (Math.abs(at(i) - scroller.scrollLeft) < Math.abs(at(best) - scroller.scrollLeft)) best = i;
+  scroller.addEventListener(
+    'scroll',
+    () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        let best = 0;
+        cards.forEach((_, i) => {
+          if (Math.abs(at(i) - scroller.scrollLeft) < Math.abs(at(best) - scroller.scrollLeft)) best = i;
+        });
+        show(best);
       });
-      show(best);
-    });
-  }, { passive: true });
+    },
+    { passive: true },
+  );
   scroller.addEventListener('keydown', (event) => {
     if (event.target !== scroller) return;
-    if (event.key === 'ArrowRight') { event.preventDefault(); go(current + 1); }
-    if (event.key === 'ArrowLeft') { event.preventDefault(); go(current - 1); }
+    if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      go(current + 1);
+    }
+    if (event.key === 'ArrowLeft') {
+      event.preventDefault();
+      go(current - 1);
+    }
   });
   show(0);
 }

@@ -38,7 +38,12 @@ export async function runImport(zone: HTMLElement, file: File, status: (text: st
       imageExt: (src) => lib.imageExtension(converted.pictures.get(src)?.type ?? ''),
     });
     // The new source file is offered for download; the form learns that its id exists.
-    if (result.source) submit.dispatchEvent(new CustomEvent('case-submit:source', { detail: { id: result.source.id, title: result.source.data.title, lines: result.source.data.lines } }));
+    if (result.source)
+      submit.dispatchEvent(
+        new CustomEvent('case-submit:source', {
+          detail: { id: result.source.id, title: result.source.data.title, lines: result.source.data.lines },
+        }),
+      );
     fill(form, result);
     showReport(zone, result, converted.pictures);
     status(`已导入“${file.name}”：表单已填好，请按下面的报告逐项核对。带“${lib.PROPOSAL_MARK}”的是导入时提出的建议。`, 'done');
@@ -52,7 +57,8 @@ function fill(form: HTMLFormElement, result: lib.ImportResult) {
   const set = (name: string, value: unknown) => {
     const control = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
     if (!control || value === undefined) return;
-    if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === String(value))) control.append(new Option(String(value), String(value)));
+    if (control instanceof HTMLSelectElement && ![...control.options].some((o) => o.value === String(value)))
+      control.append(new Option(String(value), String(value)));
     control.value = String(value);
     control.dispatchEvent(new Event('input', { bubbles: true }));
   };
@@ -84,22 +90,53 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
     for (const [k, v] of Object.entries(attrs)) ul.setAttribute(k, v);
     return [el('h3', { textContent: title }), ul];
   };
-  const sourceButton = result.source && el('button', { type: 'button', textContent: `下载来源文件 ${result.source.id}.json（放进 content/sources/）` });
-  sourceButton?.addEventListener('click', () => downloadText(`${result.source!.id}.json`, `${JSON.stringify(result.source!.data, null, 2)}\n`, 'application/json'));
+  const sourceButton =
+    result.source && el('button', { type: 'button', textContent: `下载来源文件 ${result.source.id}.json（放进 content/sources/）` });
+  sourceButton?.addEventListener('click', () =>
+    downloadText(`${result.source!.id}.json`, `${JSON.stringify(result.source!.data, null, 2)}\n`, 'application/json'),
+  );
   const imageItems = report.images.map((image, i) => {
     const picture = pictures.get(result.images[i].src);
     const button = el('button', { type: 'button', textContent: `下载，存为 public${image.path}` });
     button.addEventListener('click', () => picture && downloadBytes(image.path.split('/').pop()!, picture.bytes, picture.type));
-    return el('span', {}, `第 ${image.line} 段：${image.missingAlt ? '缺少替代文字，已写“待填写：图片说明”' : `替代文字“${image.alt}”`} `, button);
+    return el(
+      'span',
+      {},
+      `第 ${image.line} 段：${image.missingAlt ? '缺少替代文字，已写“待填写：图片说明”' : `替代文字“${image.alt}”`} `,
+      button,
+    );
   });
   zone.querySelector('[data-docx-report]')!.replaceChildren(
-    ...list('已删除的私人信息和联系方式', report.removed.filter((r) => r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`), '无', { 'data-docx-removed': '' }),
-    ...list('移到字段、不进正文的行', report.removed.filter((r) => !r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`)),
-    ...list('标题对应到哪一节', report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`), '没有找到任何标题：全文放在“背景”里，请分节'),
-    ...list('建议值（请逐项确认）', report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`), '无', { 'data-docx-proposals': '' }),
-    ...list('为符合条目规则而改动', report.escaped.map((e) => `第 ${e.line} 段：${e.what}`)),
+    ...list(
+      '已删除的私人信息和联系方式',
+      report.removed.filter((r) => r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`),
+      '无',
+      { 'data-docx-removed': '' },
+    ),
+    ...list(
+      '移到字段、不进正文的行',
+      report.removed.filter((r) => !r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`),
+    ),
+    ...list(
+      '标题对应到哪一节',
+      report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`),
+      '没有找到任何标题：全文放在“背景”里，请分节',
+    ),
+    ...list(
+      '建议值（请逐项确认）',
+      report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`),
+      '无',
+      { 'data-docx-proposals': '' },
+    ),
+    ...list(
+      '为符合条目规则而改动',
+      report.escaped.map((e) => `第 ${e.line} 段：${e.what}`),
+    ),
     ...list('图片', imageItems),
-    ...list('还需要做的事', report.todo.map((t) => t.replace(/打开 content\/cases\/\S+，/, '在表单中'))),
+    ...list(
+      '还需要做的事',
+      report.todo.map((t) => t.replace(/打开 content\/cases\/\S+，/, '在表单中')),
+    ),
     ...(sourceButton ? [el('p', {}, sourceButton)] : []),
   );
 }

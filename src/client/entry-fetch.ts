@@ -27,6 +27,9 @@ export async function fetchEntry(id: string): Promise<EntryView | undefined> {
   if (!response.ok) return undefined;
   const [entryView, json] = await Promise.all([loadSchema(), response.json()]);
   const parsed = entryView.safeParse(json);
-  if (!parsed.success) throw new Error(`案例 ${id} 的数据与约定不符 / /cases/${id}.json does not match the entry contract: ${parsed.error.issues[0]?.path.join('.')}`);
+  if (!parsed.success)
+    throw new Error(
+      `案例 ${id} 的数据与约定不符 / /cases/${id}.json does not match the entry contract: ${parsed.error.issues[0]?.path.join('.')}`,
+    );
   return parsed.data;
 }

@@ -55,7 +55,10 @@ export function loadLessonForEditing(): Loaded {
   const notices: Notice[] = [];
   if (result.dropped.length) {
     makeBackup(localStorage, raw, `读取时略去 ${result.dropped.length} 处问题前`);
-    notices.push({ text: `保存的教案中有 ${result.dropped.length} 处问题，其余内容都在：${result.dropped.map((d) => d.message).join('；')}。${where}`, kind: 'error' });
+    notices.push({
+      text: `保存的教案中有 ${result.dropped.length} 处问题，其余内容都在：${result.dropped.map((d) => d.message).join('；')}。${where}`,
+      kind: 'error',
+    });
   }
   if (result.migratedFrom) {
     makeBackup(localStorage, raw, `从第 ${result.migratedFrom} 版转换前`);
@@ -77,6 +80,10 @@ export function editLesson(op: LessonOp): Loaded {
     saveLesson(lesson);
     return { lesson, before: fresh.lesson, notices: fresh.notices };
   } catch {
-    return { lesson: applyOp(fresh.lesson, op), before: fresh.lesson, notices: [...fresh.notices, { text: '浏览器存储已满或不可用，这次修改没能保存。', kind: 'error' }] };
+    return {
+      lesson: applyOp(fresh.lesson, op),
+      before: fresh.lesson,
+      notices: [...fresh.notices, { text: '浏览器存储已满或不可用，这次修改没能保存。', kind: 'error' }],
+    };
   }
 }

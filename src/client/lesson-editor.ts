@@ -6,7 +6,18 @@
  * the storage event, and removing, clearing and replacing can be undone. `data-state="ready"` and
  * `data-revision` (counts renders) are the page's own signals for tests.
  */
-import { NOTE_MAX, STORAGE_KEY, applyOp, emptyLesson, encodeLesson, peekLesson, toMarkdown, type Lesson, type LessonItem, type LessonOp } from '../lib/lesson.ts';
+import {
+  NOTE_MAX,
+  STORAGE_KEY,
+  applyOp,
+  emptyLesson,
+  encodeLesson,
+  peekLesson,
+  toMarkdown,
+  type Lesson,
+  type LessonItem,
+  type LessonOp,
+} from '../lib/lesson.ts';
 import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
 import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
 import { lessonDate, lessonText } from '../schema/lesson.ts';
@@ -88,8 +99,12 @@ class LessonEditor extends HTMLElement {
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
-    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'docx'));
-    this.querySelector('[data-action="pptx"]')!.addEventListener('click', (event) => this.exportFile(event.currentTarget as HTMLButtonElement, 'pptx'));
+    this.querySelector('[data-action="docx"]')!.addEventListener('click', (event) =>
+      this.exportFile(event.currentTarget as HTMLButtonElement, 'docx'),
+    );
+    this.querySelector('[data-action="pptx"]')!.addEventListener('click', (event) =>
+      this.exportFile(event.currentTarget as HTMLButtonElement, 'pptx'),
+    );
     this.notesOption = this.querySelector<HTMLInputElement>('[data-include-notes]')!;
     this.notesOption.addEventListener('change', () => this.scheduleHandout());
     this.summaryOption = this.querySelector<HTMLInputElement>('[data-summary-mode]')!;
@@ -156,7 +171,15 @@ class LessonEditor extends HTMLElement {
     }
     if (rerenderList) this.render(focus);
     else this.scheduleHandout();
-    if (op.type === 'details' || op.type === 'add' || op.type === 'remove' || op.type === 'clear' || op.type === 'replace' || op.type === 'restore') this.renderShelf();
+    if (
+      op.type === 'details' ||
+      op.type === 'add' ||
+      op.type === 'remove' ||
+      op.type === 'clear' ||
+      op.type === 'replace' ||
+      op.type === 'restore'
+    )
+      this.renderShelf();
     return before;
   }
 
@@ -188,46 +211,57 @@ class LessonEditor extends HTMLElement {
     }
     const lessons = listLessons({ shelf, lesson: current });
     this.querySelector('#shelf-h')!.textContent = `全部教案（${lessons.length} 份）`;
-    this.shelfList.replaceChildren(...lessons.map(({ id, lesson, current: isCurrent }) => {
-      const name = lessonName(lesson);
-      const li = el('li', {}, el('span', { className: 'shelf-name', textContent: name }),
-        el('span', { className: 'small muted', textContent: `${lesson.items.length} 个案例${isCurrent && !this.shared ? ' · 正在编辑' : ''}` }));
-      li.dataset.lessonId = id;
-      if (isCurrent && !this.shared) li.setAttribute('aria-current', 'true');
-      const button = (action: string, label: string, onClick: () => void) => {
-        const b = el('button', { type: 'button', textContent: label });
-        b.dataset.shelf = action;
-        b.setAttribute('aria-label', `${label}“${name}”`);
-        b.addEventListener('click', onClick);
-        return b;
-      };
-      if (!isCurrent || this.shared) {
-        li.append(button('open', '打开', () => {
-          if (isCurrent) {
-            // Only a shared lesson stood in front of it: back to the stored one.
-            this.leaveShared();
-            this.messages.querySelector('[data-offer-save]')?.remove();
-            const fresh = loadLessonForEditing();
-            this.tell(fresh.notices);
-            this.lesson = fresh.lesson;
-            this.render();
-            this.renderShelf();
-          } else this.shelfEdit({ type: 'switch', id });
-          this.say(`已打开教案“${name}”。`);
-        }));
-      }
-      li.append(
-        button('rename', '重命名', () => this.startRename(li, id, lesson.title)),
-        button('duplicate', '复制', () => {
-          const result = this.shelfEdit({ type: 'duplicate', id, newId: newShelfId() });
-          if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
-          this.say(`已复制为“${lessonName(result.state.lesson)}”，现在编辑的是副本。`);
-        }),
-        button('share', '分享', () => this.share(lesson)),
-        button('delete', '删除', () => this.deleteLesson(id)),
-      );
-      return li;
-    }));
+    this.shelfList.replaceChildren(
+      ...lessons.map(({ id, lesson, current: isCurrent }) => {
+        const name = lessonName(lesson);
+        const li = el(
+          'li',
+          {},
+          el('span', { className: 'shelf-name', textContent: name }),
+          el('span', {
+            className: 'small muted',
+            textContent: `${lesson.items.length} 个案例${isCurrent && !this.shared ? ' · 正在编辑' : ''}`,
+          }),
+        );
+        li.dataset.lessonId = id;
+        if (isCurrent && !this.shared) li.setAttribute('aria-current', 'true');
+        const button = (action: string, label: string, onClick: () => void) => {
+          const b = el('button', { type: 'button', textContent: label });
+          b.dataset.shelf = action;
+          b.setAttribute('aria-label', `${label}“${name}”`);
+          b.addEventListener('click', onClick);
+          return b;
+        };
+        if (!isCurrent || this.shared) {
+          li.append(
+            button('open', '打开', () => {
+              if (isCurrent) {
+                // Only a shared lesson stood in front of it: back to the stored one.
+                this.leaveShared();
+                this.messages.querySelector('[data-offer-save]')?.remove();
+                const fresh = loadLessonForEditing();
+                this.tell(fresh.notices);
+                this.lesson = fresh.lesson;
+                this.render();
+                this.renderShelf();
+              } else this.shelfEdit({ type: 'switch', id });
+              this.say(`已打开教案“${name}”。`);
+            }),
+          );
+        }
+        li.append(
+          button('rename', '重命名', () => this.startRename(li, id, lesson.title)),
+          button('duplicate', '复制', () => {
+            const result = this.shelfEdit({ type: 'duplicate', id, newId: newShelfId() });
+            if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
+            this.say(`已复制为“${lessonName(result.state.lesson)}”，现在编辑的是副本。`);
+          }),
+          button('share', '分享', () => this.share(lesson)),
+          button('delete', '删除', () => this.deleteLesson(id)),
+        );
+        return li;
+      }),
+    );
   }
 
   private startRename(li: HTMLElement, id: string, title: string) {
@@ -235,7 +269,8 @@ class LessonEditor extends HTMLElement {
     input.setAttribute('aria-label', `“${lessonName({ ...emptyLesson(), title })}”的新名称`);
     const cancel = el('button', { type: 'button', textContent: '取消' });
     const form = el('form', { className: 'rename' }, input, el('button', { type: 'submit', textContent: '保存名称' }), cancel);
-    const focusRow = () => this.shelfList.querySelector<HTMLElement>(`li[data-lesson-id="${CSS.escape(id)}"] [data-shelf="rename"]`)?.focus();
+    const focusRow = () =>
+      this.shelfList.querySelector<HTMLElement>(`li[data-lesson-id="${CSS.escape(id)}"] [data-shelf="rename"]`)?.focus();
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const valid = lessonText.safeParse(input.value.trim());
@@ -278,7 +313,9 @@ class LessonEditor extends HTMLElement {
       this.undo.replaceChildren(el('p', { className: 'notice' }, '已撤销。'));
       if (typeof undo === 'function') return undo();
       this.edit(undo);
-      const target = (focusId && this.list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(focusId)}"] [data-do="remove"]`)) || this.list.querySelector<HTMLElement>('[data-do="remove"]');
+      const target =
+        (focusId && this.list.querySelector<HTMLElement>(`li[data-id="${CSS.escape(focusId)}"] [data-do="remove"]`)) ||
+        this.list.querySelector<HTMLElement>('[data-do="remove"]');
       target?.focus();
     });
     this.undo.replaceChildren(el('p', { className: 'notice' }, text, ' ', button));
@@ -288,9 +325,20 @@ class LessonEditor extends HTMLElement {
   private offerSave(own: Lesson) {
     const save = el('button', { type: 'button', className: 'primary', textContent: '保存为我的教案' });
     const saveNew = el('button', { type: 'button', textContent: '另存为新教案' });
-    const p = el('p', { className: 'notice' }, `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`, ' ', save, ' ', saveNew);
+    const p = el(
+      'p',
+      { className: 'notice' },
+      `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`,
+      ' ',
+      save,
+      ' ',
+      saveNew,
+    );
     p.dataset.offerSave = '';
-    if (own.items.length) p.append(`（“保存为我的教案”会替换你正在编辑的教案，其中有 ${own.items.length} 个案例；替换前会自动备份，也可以撤销。“另存为新教案”不替换任何教案）`);
+    if (own.items.length)
+      p.append(
+        `（“保存为我的教案”会替换你正在编辑的教案，其中有 ${own.items.length} 个案例；替换前会自动备份，也可以撤销。“另存为新教案”不替换任何教案）`,
+      );
     saveNew.addEventListener('click', () => {
       const shared = this.lesson;
       const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: shared });
@@ -302,10 +350,10 @@ class LessonEditor extends HTMLElement {
       this.leaveShared();
       p.remove();
       const before = this.edit({ type: 'replace', lesson: shared });
-      this.offerUndo(
-        before.items.length ? `已保存为你的教案，替换了原来的教案（${before.items.length} 个案例）。` : '已保存为你的教案。',
-        { type: 'replace', lesson: before },
-      );
+      this.offerUndo(before.items.length ? `已保存为你的教案，替换了原来的教案（${before.items.length} 个案例）。` : '已保存为你的教案。', {
+        type: 'replace',
+        lesson: before,
+      });
     });
     this.messages.append(p);
   }
@@ -327,23 +375,29 @@ class LessonEditor extends HTMLElement {
     const summary = this.backups.querySelector('summary')!;
     summary.textContent = `备份（${backups.length} 份）`;
     const list = this.backups.querySelector('ul')!;
-    list.replaceChildren(...backups.map((backup) => {
-      const time = formatBackupTime(backup.at);
-      const read = parseStored(backup.raw);
-      const what = read.ok ? `${read.lesson.title ? `“${read.lesson.title}”，` : ''}${read.lesson.items.length} 个案例` : '无法读取，可下载原始数据';
-      const li = el('li', {}, el('span', { textContent: `${time} · ${backup.reason} · ${what}` }));
-      li.dataset.key = backup.key;
-      if (read.ok) {
-        const restore = el('button', { type: 'button', textContent: `恢复 ${time} 的备份` });
-        restore.addEventListener('click', () => this.restore(backup, time));
-        li.append(' ', restore);
-      }
-      const download = el('button', { type: 'button', textContent: '下载' });
-      download.setAttribute('aria-label', `下载 ${time} 的备份`);
-      download.addEventListener('click', () => downloadText(`教案备份-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw, 'application/json;charset=utf-8'));
-      li.append(' ', download);
-      return li;
-    }));
+    list.replaceChildren(
+      ...backups.map((backup) => {
+        const time = formatBackupTime(backup.at);
+        const read = parseStored(backup.raw);
+        const what = read.ok
+          ? `${read.lesson.title ? `“${read.lesson.title}”，` : ''}${read.lesson.items.length} 个案例`
+          : '无法读取，可下载原始数据';
+        const li = el('li', {}, el('span', { textContent: `${time} · ${backup.reason} · ${what}` }));
+        li.dataset.key = backup.key;
+        if (read.ok) {
+          const restore = el('button', { type: 'button', textContent: `恢复 ${time} 的备份` });
+          restore.addEventListener('click', () => this.restore(backup, time));
+          li.append(' ', restore);
+        }
+        const download = el('button', { type: 'button', textContent: '下载' });
+        download.setAttribute('aria-label', `下载 ${time} 的备份`);
+        download.addEventListener('click', () =>
+          downloadText(`教案备份-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw, 'application/json;charset=utf-8'),
+        );
+        li.append(' ', download);
+        return li;
+      }),
+    );
   }
 
   private restore(backup: Backup, time: string) {
@@ -356,7 +410,11 @@ class LessonEditor extends HTMLElement {
   }
 
   private caseData(id: string) {
-    if (!this.cases.has(id)) this.cases.set(id, fetchEntry(id).catch(() => undefined));
+    if (!this.cases.has(id))
+      this.cases.set(
+        id,
+        fetchEntry(id).catch(() => undefined),
+      );
     return this.cases.get(id)!;
   }
 
@@ -364,8 +422,11 @@ class LessonEditor extends HTMLElement {
     const { items } = this.lesson;
     // A change from another tab re-renders the list: whatever the trainer was typing in keeps its focus and caret.
     const active = document.activeElement as HTMLElement | null;
-    const kept = !focus && active && this.list.contains(active) ? { id: active.closest('li')?.dataset.id ?? '', action: active.dataset.do ?? '' } : undefined;
-    const caret = active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] as const : undefined;
+    const kept =
+      !focus && active && this.list.contains(active)
+        ? { id: active.closest('li')?.dataset.id ?? '', action: active.dataset.do ?? '' }
+        : undefined;
+    const caret = active instanceof HTMLTextAreaElement ? ([active.selectionStart, active.selectionEnd] as const) : undefined;
     for (const name of ['title', 'date', 'audience'] as const) {
       const input = this.form.elements.namedItem(name) as HTMLInputElement;
       if (input !== document.activeElement || this.revision === 0) input.value = this.lesson[name];
@@ -373,7 +434,12 @@ class LessonEditor extends HTMLElement {
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
     const compare = this.querySelector<HTMLAnchorElement>('[data-action="compare"]')!;
-    compare.href = href(`/compare/?ids=${items.slice(0, 4).map((i) => i.id).join(',')}`);
+    compare.href = href(
+      `/compare/?ids=${items
+        .slice(0, 4)
+        .map((i) => i.id)
+        .join(',')}`,
+    );
     compare.hidden = items.length < 2;
     this.list.replaceChildren(...items.map((item, index) => this.renderItem(item, index, items.length)));
     const target = focus ?? kept;
@@ -426,7 +492,12 @@ class LessonEditor extends HTMLElement {
       if (at < 0) return; // already gone (removed in another tab)
       this.offerUndo(`已删除“${title.textContent}”。`, { type: 'restore', items: [{ item: before.items[at], index: at }] }, item.id);
     });
-    const note = el('textarea', { value: item.note, name: `note-${item.id}`, maxLength: NOTE_MAX, placeholder: '教师备注（可选）：讲解要点、讨论时间……' });
+    const note = el('textarea', {
+      value: item.note,
+      name: `note-${item.id}`,
+      maxLength: NOTE_MAX,
+      placeholder: '教师备注（可选）：讲解要点、讨论时间……',
+    });
     note.dataset.do = 'note';
     note.setAttribute('aria-label', `第 ${index + 1} 个案例的教师备注`);
     const count = el('span', { className: 'note-count small muted', id: `note-count-${item.id}` });
@@ -445,7 +516,9 @@ class LessonEditor extends HTMLElement {
       meta,
       note,
       count,
-      el('div', { className: 'item-buttons' },
+      el(
+        'div',
+        { className: 'item-buttons' },
         button('up', '上移', index === 0, { type: 'move', id: item.id, delta: -1 }),
         button('down', '下移', index === total - 1, { type: 'move', id: item.id, delta: 1 }),
         removeButton,
@@ -525,7 +598,11 @@ class LessonEditor extends HTMLElement {
     try {
       const entries = (await this.loaded()).map((x) => exportEntry(x.data));
       const { exportLesson } = await import('./lesson-export.ts');
-      const blob = await exportLesson(kind, this.lesson, entries, { site: this.siteRoot(), lessonUrl: this.shareUrl(), includeNotes: this.notesOption.checked });
+      const blob = await exportLesson(kind, this.lesson, entries, {
+        site: this.siteRoot(),
+        lessonUrl: this.shareUrl(),
+        includeNotes: this.notesOption.checked,
+      });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
     } catch (error) {
       this.say(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
@@ -552,8 +629,13 @@ class LessonEditor extends HTMLElement {
     const { qrDataUri } = await import('../lib/qr-png.ts');
     if (lesson !== this.lesson) return;
     await renderHandout(this.handout, {
-      lesson, entries: entries.map(({ item, data }) => ({ item, data: handoutCase(data) })), site, lessonUrl: this.shareUrl(), qrDataUri,
-      includeNotes: this.notesOption.checked, summary: this.summaryOption.checked,
+      lesson,
+      entries: entries.map(({ item, data }) => ({ item, data: handoutCase(data) })),
+      site,
+      lessonUrl: this.shareUrl(),
+      qrDataUri,
+      includeNotes: this.notesOption.checked,
+      summary: this.summaryOption.checked,
     });
   }
 }
@@ -565,7 +647,9 @@ class LessonEditor extends HTMLElement {
 const footerSheet = new CSSStyleSheet();
 function setPageFooter(site: string) {
   const quoted = JSON.stringify(`工作法案例库 ${site}`);
-  footerSheet.replaceSync(`@page { @bottom-left { content: ${quoted}; font-size: 8pt; color: #555; } @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }`);
+  footerSheet.replaceSync(
+    `@page { @bottom-left { content: ${quoted}; font-size: 8pt; color: #555; } @bottom-right { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }`,
+  );
   if (!document.adoptedStyleSheets.includes(footerSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, footerSheet];
 }
 

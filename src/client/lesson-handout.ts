@@ -36,17 +36,30 @@ function qr(view: HandoutView, url: string, label: string) {
 /** The editors' teaching notes, labelled as theirs so no trainer quotes them as the source. */
 function teachingBox(data: CaseData) {
   const t = data.teaching!;
-  const box = el('div', { className: 'teaching-note' },
+  const box = el(
+    'div',
+    { className: 'teaching-note' },
     el('h3', { textContent: '教学提示（编者按）' }),
-    el('p', { className: 'small', textContent: '编者写给培训者的建议，不是来源原文。' }));
+    el('p', { className: 'small', textContent: '编者写给培训者的建议，不是来源原文。' }),
+  );
   if (t.goals.length) box.append(el('p', {}, el('strong', { textContent: '教学目标：' }), t.goals.join('；')));
   if (t.audience) box.append(el('p', {}, el('strong', { textContent: '适用对象：' }), t.audience));
-  if (t.flow.length) box.append(el('p', {}, el('strong', { textContent: '讨论流程：' })), el('ol', {}, ...t.flow.map((step) => el('li', { textContent: step }))));
+  if (t.flow.length)
+    box.append(
+      el('p', {}, el('strong', { textContent: '讨论流程：' })),
+      el('ol', {}, ...t.flow.map((step) => el('li', { textContent: step }))),
+    );
   return box;
 }
 
 function figuresList(data: CaseData) {
-  return el('ul', { className: 'figure-grid' }, ...data.figures.map((f) => el('li', {}, el('span', { className: 'label', textContent: `${f.label}：` }), el('strong', { textContent: f.value }))));
+  return el(
+    'ul',
+    { className: 'figure-grid' },
+    ...data.figures.map((f) =>
+      el('li', {}, el('span', { className: 'label', textContent: `${f.label}：` }), el('strong', { textContent: f.value })),
+    ),
+  );
 }
 
 function caseSection(view: HandoutView, item: LessonItem, data: CaseData, n: number) {
@@ -59,9 +72,20 @@ function caseSection(view: HandoutView, item: LessonItem, data: CaseData, n: num
     section.append(el('p', { className: 'facts-line small', textContent: facts.map((f) => `${f.label}：${f.value}`).join('　') }));
     if (data.summary) section.append(el('p', { className: 'lead', textContent: data.summary }));
   } else {
-    section.append(el('table', { className: 'facts' }, el('tbody', {}, ...facts.map((f) => el('tr', {}, el('th', { scope: 'row', textContent: f.label }), el('td', { textContent: f.value }))))));
+    section.append(
+      el(
+        'table',
+        { className: 'facts' },
+        el(
+          'tbody',
+          {},
+          ...facts.map((f) => el('tr', {}, el('th', { scope: 'row', textContent: f.label }), el('td', { textContent: f.value }))),
+        ),
+      ),
+    );
   }
-  if (view.includeNotes && item.note) section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
+  if (view.includeNotes && item.note)
+    section.append(el('div', { className: 'teacher-note' }, el('strong', { textContent: '教师备注：' }), item.note));
   if (!view.summary) {
     for (const name of SECTIONS) {
       if (!data.sectionHtml[name]) continue;
@@ -71,12 +95,24 @@ function caseSection(view: HandoutView, item: LessonItem, data: CaseData, n: num
     }
   }
   if (data.figures.length) section.append(el('h3', { textContent: '关键数字' }), figuresList(data));
-  section.append(el('div', { className: 'questions-box' }, el('h3', { textContent: '思考题' }), el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q })))));
+  section.append(
+    el(
+      'div',
+      { className: 'questions-box' },
+      el('h3', { textContent: '思考题' }),
+      el('ol', {}, ...data.questions.map((q) => el('li', { textContent: q }))),
+    ),
+  );
   if (view.includeNotes && data.teaching) section.append(teachingBox(data));
   const source = printableSource(data);
-  section.append(el('div', { className: 'case-foot' },
-    el('p', { className: 'small', textContent: source ? `出处：${source}　网址：${data.url}` : `网址：${data.url}` }),
-    qr(view, data.url, '扫码看本案例')));
+  section.append(
+    el(
+      'div',
+      { className: 'case-foot' },
+      el('p', { className: 'small', textContent: source ? `出处：${source}　网址：${data.url}` : `网址：${data.url}` }),
+      qr(view, data.url, '扫码看本案例'),
+    ),
+  );
   return section;
 }
 
@@ -84,15 +120,44 @@ function compareSection(view: HandoutView) {
   const headers = ['案例', '实践单位', '地区', '领域', '方法类别', '起始年份', '关键数字'];
   // Fixed column widths (percent of the page), so print never wraps a cell one or two characters wide.
   const widths = [14, 14, 11, 10, 13, 10, 28];
-  return el('section', { className: 'handout-compare' }, el('h2', { textContent: '案例对比' }),
-    el('table', { className: 'compare-table' },
-      el('colgroup', {}, ...widths.map((w) => { const col = el('col'); col.style.width = `${w}%`; return col; })),
+  return el(
+    'section',
+    { className: 'handout-compare' },
+    el('h2', { textContent: '案例对比' }),
+    el(
+      'table',
+      { className: 'compare-table' },
+      el(
+        'colgroup',
+        {},
+        ...widths.map((w) => {
+          const col = el('col');
+          col.style.width = `${w}%`;
+          return col;
+        }),
+      ),
       el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', textContent: h })))),
-      el('tbody', {}, ...view.entries.map(({ data }, i) => el('tr', {},
-        el('th', { scope: 'row' }, el('span', { className: 'case-no', textContent: `案例 ${i + 1}` }), el('br'), data.title),
-        ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
-        data.figures.length ? el('td', {}, el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` })))) : el('td', { textContent: '—' }),
-      )))));
+      el(
+        'tbody',
+        {},
+        ...view.entries.map(({ data }, i) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, el('span', { className: 'case-no', textContent: `案例 ${i + 1}` }), el('br'), data.title),
+            ...['unit', 'region', 'domain', 'themes', 'year'].map((f) => el('td', { textContent: data.field(f) })),
+            data.figures.length
+              ? el(
+                  'td',
+                  {},
+                  el('ul', { className: 'figures' }, ...data.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))),
+                )
+              : el('td', { textContent: '—' }),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Elements that are never split across pages in print, and headings that stay with what follows. */
@@ -132,28 +197,52 @@ export function renderHandout(container: HTMLElement, view: HandoutView) {
   const { lesson } = view;
   const rows = view.entries.map(({ data }, i) => {
     const page = el('td', { className: 'toc-page' });
-    const row = el('tr', {},
+    const row = el(
+      'tr',
+      {},
       el('td', { className: 'case-no', textContent: `案例 ${i + 1}` }),
-      el('td', {}, el('a', { href: `#handout-${i + 1}`, textContent: data.title }), el('span', { className: 'small toc-unit', textContent: `　${data.field('unit')}` })),
-      page);
+      el(
+        'td',
+        {},
+        el('a', { href: `#handout-${i + 1}`, textContent: data.title }),
+        el('span', { className: 'small toc-unit', textContent: `　${data.field('unit')}` }),
+      ),
+      page,
+    );
     return { row, page };
   });
   const compareRow = { page: el('td', { className: 'toc-page' }) };
-  const contents = el('section', { className: 'toc' }, el('h2', { textContent: '目　录' }),
-    el('table', { className: 'toc-table' },
+  const contents = el(
+    'section',
+    { className: 'toc' },
+    el('h2', { textContent: '目　录' }),
+    el(
+      'table',
+      { className: 'toc-table' },
       el('thead', {}, el('tr', {}, ...['编号', '案例', '页码'].map((h) => el('th', { scope: 'col', textContent: h })))),
-      el('tbody', {}, ...rows.map((r) => r.row), el('tr', {}, el('td'), el('td', { textContent: '案例对比' }), compareRow.page))));
-  const cover = el('section', { className: 'cover' },
-    el('div', { className: 'cover-head' },
-      el('div', {},
+      el('tbody', {}, ...rows.map((r) => r.row), el('tr', {}, el('td'), el('td', { textContent: '案例对比' }), compareRow.page)),
+    ),
+  );
+  const cover = el(
+    'section',
+    { className: 'cover' },
+    el(
+      'div',
+      { className: 'cover-head' },
+      el(
+        'div',
+        {},
         el('p', { className: 'kicker', textContent: view.summary ? '培训讲义（每案一页）' : '培训讲义' }),
         el('h1', { textContent: lesson.title || '教案' }),
         ...(lesson.date ? [el('p', { textContent: `日期：${lesson.date}` })] : []),
         ...(lesson.audience ? [el('p', { textContent: `对象：${lesson.audience}` })] : []),
         el('p', { textContent: `共 ${view.entries.length} 个案例` }),
-        el('p', { className: 'small', textContent: `工作法案例库 · ${view.site}` })),
-      qr(view, view.lessonUrl, '扫码打开本教案')),
-    contents);
+        el('p', { className: 'small', textContent: `工作法案例库 · ${view.site}` }),
+      ),
+      qr(view, view.lessonUrl, '扫码打开本教案'),
+    ),
+    contents,
+  );
   const cases = view.entries.map(({ item, data }, i) => caseSection(view, item, data, i + 1));
   const compare = compareSection(view);
   container.replaceChildren(cover, ...cases, compare);

@@ -26,8 +26,15 @@ export function saveLesson(lesson: Lesson) {
 
 /** Why a change was made, for the backup list (“移除案例前”). */
 export const backupReasons: Record<LessonOp['type'], string> = {
-  add: '加入案例前', remove: '移除案例前', move: '调整顺序前', moveOnto: '调整顺序前', note: '修改备注前',
-  details: '修改课程信息前', clear: '清空教案前', restore: '撤销前', replace: '替换教案前',
+  add: '加入案例前',
+  remove: '移除案例前',
+  move: '调整顺序前',
+  moveOnto: '调整顺序前',
+  note: '修改备注前',
+  details: '修改课程信息前',
+  clear: '清空教案前',
+  restore: '撤销前',
+  replace: '替换教案前',
 };
 
 /**

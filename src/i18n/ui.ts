@@ -17,4 +17,3 @@ export const ui = {
   /** Facet names by key, from the registry (src/lib/facets.ts). */
   facet: Object.fromEntries(facets.map((f) => [f.key, f.label])) as Record<FacetKey, string>,
 } as const;
-

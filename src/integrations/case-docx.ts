@@ -73,7 +73,9 @@ export default function caseDocx(): AstroIntegration {
         try {
           written = await done;
         } catch (error) {
-          throw new Error(`每个案例的 Word 文件没能生成 / the per-case .docx files failed: ${error instanceof Error ? error.stack : String(error)}`);
+          throw new Error(
+            `每个案例的 Word 文件没能生成 / the per-case .docx files failed: ${error instanceof Error ? error.stack : String(error)}`,
+          );
         }
         const cases = join(fileURLToPath(outUrl), 'cases');
         for (const file of readdirSync(dir)) {

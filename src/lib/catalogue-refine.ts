@@ -36,12 +36,7 @@ export interface Relaxation {
  *
  * `keyword` says whether an entry matches the keyword; `query` is the keyword as typed ('' for none).
  */
-export function relaxations<T extends Filterable>(
-  items: T[],
-  state: FilterState,
-  keyword: (item: T) => boolean,
-  query = '',
-): Relaxation[] {
+export function relaxations<T extends Filterable>(items: T[], state: FilterState, keyword: (item: T) => boolean, query = ''): Relaxation[] {
   const found: Relaxation[] = [];
   for (const key of facetKeys) {
     if (state.selected[key].length === 0) continue;

@@ -58,15 +58,48 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
   const out: Omit<Problem, 'file' | 'severity'>[] = [];
   const size = file.bytes?.length ?? new TextEncoder().encode(file.raw).length;
   if (kind === 'case' && !file.path.endsWith('.mdx'))
-    out.push({ field: '（文件名）', message: msg(`条目文件必须以 .mdx 结尾（现在是“${file.path.split('/').pop()}”），否则构建不会读取它：请改名为 ${file.path.split('/').pop()!.replace(/\.[^.]*$/, '')}.mdx`, `entry files must end in .mdx`) });
+    out.push({
+      field: '（文件名）',
+      message: msg(
+        `条目文件必须以 .mdx 结尾（现在是“${file.path.split('/').pop()}”），否则构建不会读取它：请改名为 ${file.path
+          .split('/')
+          .pop()!
+          .replace(/\.[^.]*$/, '')}.mdx`,
+        `entry files must end in .mdx`,
+      ),
+    });
   if (size > MAX_FILE_BYTES)
-    out.push({ field: '（文件）', message: msg(`文件有 ${Math.round(size / 1024)} KB，超过上限 ${MAX_FILE_BYTES / 1024} KB：一个条目只写一个案例，请删减或拆分`, `the file is larger than ${MAX_FILE_BYTES / 1024} KB`) });
+    out.push({
+      field: '（文件）',
+      message: msg(
+        `文件有 ${Math.round(size / 1024)} KB，超过上限 ${MAX_FILE_BYTES / 1024} KB：一个条目只写一个案例，请删减或拆分`,
+        `the file is larger than ${MAX_FILE_BYTES / 1024} KB`,
+      ),
+    });
   if (file.bytes && file.bytes.length > 0 && file.raw === '')
-    out.push({ field: '（文件）', line: 1, message: msg('文件不是 UTF-8，请另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”；WPS：文件 → 另存为 → 编码“UTF-8”）', 'the file is not UTF-8: save it as UTF-8') });
+    out.push({
+      field: '（文件）',
+      line: 1,
+      message: msg(
+        '文件不是 UTF-8，请另存为 UTF-8（记事本：另存为 → 编码选“UTF-8”；WPS：文件 → 另存为 → 编码“UTF-8”）',
+        'the file is not UTF-8: save it as UTF-8',
+      ),
+    });
   else if (file.raw.startsWith('\uFEFF'))
-    out.push({ field: '（文件）', line: 1, message: msg('文件开头有 BOM（字节顺序标记）：请另存为“UTF-8（无 BOM）”；构建不接受带 BOM 的条目', 'the file starts with a byte-order mark: save it as UTF-8 without BOM') });
+    out.push({
+      field: '（文件）',
+      line: 1,
+      message: msg(
+        '文件开头有 BOM（字节顺序标记）：请另存为“UTF-8（无 BOM）”；构建不接受带 BOM 的条目',
+        'the file starts with a byte-order mark: save it as UTF-8 without BOM',
+      ),
+    });
   if (file.raw.includes('\u0000'))
-    out.push({ field: '（文件）', line: file.raw.slice(0, file.raw.indexOf('\u0000')).split('\n').length, message: msg('文件含空字符（NUL），可能不是文本文件：请另存为 UTF-8 文本', 'the file contains NUL characters') });
+    out.push({
+      field: '（文件）',
+      line: file.raw.slice(0, file.raw.indexOf('\u0000')).split('\n').length,
+      message: msg('文件含空字符（NUL），可能不是文本文件：请另存为 UTF-8 文本', 'the file contains NUL characters'),
+    });
   return out;
 }
 
@@ -80,12 +113,21 @@ function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: st
       // Once per alias name: an alias bomb repeats a few names thousands of times.
       if (seen.has(node.source)) return visit.SKIP;
       seen.add(node.source);
-      out.push({ line: lineAt(node.range?.[0] ?? 0), message: msg(`front matter 不能使用 YAML 别名 *${node.source}：请把内容直接写出来`, `YAML aliases are not allowed`) });
+      out.push({
+        line: lineAt(node.range?.[0] ?? 0),
+        message: msg(`front matter 不能使用 YAML 别名 *${node.source}：请把内容直接写出来`, `YAML aliases are not allowed`),
+      });
       return visit.SKIP;
     }
     // yaml sets `tag` only when the file writes one explicitly (`!!js/function`, `!custom`, `!!str`).
     if ((isScalar(node) || isCollection(node)) && node.tag)
-      out.push({ line: lineAt(node.range?.[0] ?? 0), message: msg(`front matter 不能使用 YAML 标签“${node.tag.replace('tag:yaml.org,2002:', '!!')}”：请删除“!…”，只写普通的文字、数字和列表`, `YAML tags are not allowed`) });
+      out.push({
+        line: lineAt(node.range?.[0] ?? 0),
+        message: msg(
+          `front matter 不能使用 YAML 标签“${node.tag.replace('tag:yaml.org,2002:', '!!')}”：请删除“!…”，只写普通的文字、数字和列表`,
+          `YAML tags are not allowed`,
+        ),
+      });
   });
   return out;
 }
@@ -153,13 +195,23 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Message {
       if (found === undefined) return msg(`缺少必填字段 ${key}`, `required field ${key} is missing`);
       return msg(`类型不对：应为 ${issue.expected}，实际为 ${show(found)}`, `expected ${issue.expected}, found ${show(found)}`);
     case 'too_small':
-      return msg(`${show(found)} 太短或太少：至少 ${issue.minimum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 个字' : ''}`, `too small: minimum ${issue.minimum}`);
+      return msg(
+        `${show(found)} 太短或太少：至少 ${issue.minimum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 个字' : ''}`,
+        `too small: minimum ${issue.minimum}`,
+      );
     case 'too_big':
-      return msg(`${typeof found === 'string' ? `长 ${[...found].length} 字，` : show(found)}超出上限 ${issue.maximum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 字' : ''}`, `too big: maximum ${issue.maximum}`);
+      return msg(
+        `${typeof found === 'string' ? `长 ${[...found].length} 字，` : show(found)}超出上限 ${issue.maximum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 字' : ''}`,
+        `too big: maximum ${issue.maximum}`,
+      );
     case 'unrecognized_keys':
       return msg(`未知字段 ${issue.keys.join('、')}：请检查拼写，可用字段见编辑指南`, `unknown field(s) ${issue.keys.join(', ')}`);
     default:
-      return wrapMessage(messageOf(issue.message), (zh) => `${zh}（实际为 ${show(found)}）`, (en) => `${en} (found ${show(found)})`);
+      return wrapMessage(
+        messageOf(issue.message),
+        (zh) => `${zh}（实际为 ${show(found)}）`,
+        (en) => `${en} (found ${show(found)})`,
+      );
   }
 }
 
@@ -172,7 +224,11 @@ function lineOf(doc: ReturnType<typeof parseDocument>, yamlText: string, path: P
   return undefined;
 }
 
-const idFromPath = (path: string) => path.split('/').pop()!.replace(/\.mdx?$/, '');
+const idFromPath = (path: string) =>
+  path
+    .split('/')
+    .pop()!
+    .replace(/\.mdx?$/, '');
 
 export interface CheckContext {
   /** Ids of the source documents, for checking `source.id`. */
@@ -205,7 +261,12 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
     try {
       data = JSON.parse(file.raw);
     } catch (error) {
-      errors.push({ file: file.path, field: '（文件）', severity: 'error', message: msg(`不是合法的 JSON：${(error as Error).message}`, `invalid JSON`) });
+      errors.push({
+        file: file.path,
+        field: '（文件）',
+        severity: 'error',
+        message: msg(`不是合法的 JSON：${(error as Error).message}`, `invalid JSON`),
+      });
       continue;
     }
     const result = sourceSchema.safeParse(data);
@@ -213,7 +274,8 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
       for (const issue of result.error.issues)
         errors.push({ file: file.path, field: fieldKey(issue.path) || '（文件）', severity: 'error', message: describeIssue(issue, data) });
     }
-    for (const problem of findSourcePrivateData(file.raw)) errors.push({ file: file.path, line: problem.line, field: problem.field, severity: 'error', message: problem.message });
+    for (const problem of findSourcePrivateData(file.raw))
+      errors.push({ file: file.path, line: problem.line, field: problem.field, severity: 'error', message: problem.message });
     const id = idFromPath(file.path).replace(/\.json$/, '');
     ids.add(id);
     if (result.success) lines.set(id, result.data.lines);
@@ -225,7 +287,10 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
 export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const parsed = new Map<string, { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined; links: BodyLink[]; bodyLine: number }>();
+  const parsed = new Map<
+    string,
+    { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined; links: BodyLink[]; bodyLine: number }
+  >();
   const failed = new Set<string>();
   const existingIds = new Set((context.existing ?? []).map((e) => e.id));
   const fail = (file: string, field: string, message: Message, line?: number) => {
@@ -237,24 +302,45 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   const checkFile = (file: ContentFile) => {
     const id = idFromPath(file.path);
     if (/\/cases\/.+\//.test(file.path))
-      fail(file.path, '（文件名）', msg('条目必须直接放在 content/cases/ 下，不能放在子文件夹里', 'entries must sit directly in content/cases/'));
+      fail(
+        file.path,
+        '（文件名）',
+        msg('条目必须直接放在 content/cases/ 下，不能放在子文件夹里', 'entries must sit directly in content/cases/'),
+      );
     if (parsed.has(id) || existingIds.has(id))
       fail(file.path, '（文件名）', msg(`id “${id}” 已被另一个条目使用：请换一个文件名`, `duplicate id ${id}`));
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
-      fail(file.path, '（文件名）', msg(`文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa`, `file name must be a lower-case ASCII slug`));
+      fail(
+        file.path,
+        '（文件名）',
+        msg(
+          `文件名“${id}”不合规：id 只能由小写字母、数字和连字符组成，如 minqing-riji-gongzuofa`,
+          `file name must be a lower-case ASCII slug`,
+        ),
+      );
     const fileErrors = fileProblems(file, 'case');
     for (const problem of fileErrors) fail(file.path, problem.field, problem.message, problem.line);
     if (fileErrors.some((p) => p.field === '（文件）')) return;
     const parts = splitFrontmatter(file.raw);
     if (!parts) {
-      fail(file.path, '（front matter）', msg('文件开头缺少用“---”包围的 front matter', 'the file must start with front matter between --- lines'), 1);
+      fail(
+        file.path,
+        '（front matter）',
+        msg('文件开头缺少用“---”包围的 front matter', 'the file must start with front matter between --- lines'),
+        1,
+      );
       return;
     }
     // Anchors and aliases are refused below before anything expands them; the cap is a second guard.
     const doc = parseDocument(parts.yaml, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length) {
       for (const error of doc.errors)
-        fail(file.path, '（front matter）', msg(`YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号`, `YAML syntax error`), error.linePos ? error.linePos[0].line + 1 : parts.yaml.slice(0, error.pos[0]).split('\n').length + 1);
+        fail(
+          file.path,
+          '（front matter）',
+          msg(`YAML 格式错误：${error.message.split('\n')[0]}。含冒号、引号或以特殊符号开头的值请加单引号`, `YAML syntax error`),
+          error.linePos ? error.linePos[0].line + 1 : parts.yaml.slice(0, error.pos[0]).split('\n').length + 1,
+        );
       return;
     }
     const yamlFeatures = yamlFeatureProblems(doc, parts.yaml);
@@ -280,8 +366,25 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     for (const problem of findEntryPrivateData(doc, parts)) fail(file.path, problem.field, problem.message, problem.line);
     for (const hint of qualityHints(data, parts.body)) {
       // A placeholder may stay in a draft, never in an entry that is published.
-      if (hint.placeholder && data?.status !== '草稿') fail(file.path, hint.field, wrapMessage(hint.message, (zh) => `${zh}；只有“草稿”可以保留待填写内容`, (en) => `${en}: placeholders are allowed in drafts only`), hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1));
-      else warnings.push({ file: file.path, field: hint.field, message: hint.message, severity: 'warning', line: hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1) });
+      if (hint.placeholder && data?.status !== '草稿')
+        fail(
+          file.path,
+          hint.field,
+          wrapMessage(
+            hint.message,
+            (zh) => `${zh}；只有“草稿”可以保留待填写内容`,
+            (en) => `${en}: placeholders are allowed in drafts only`,
+          ),
+          hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1),
+        );
+      else
+        warnings.push({
+          file: file.path,
+          field: hint.field,
+          message: hint.message,
+          severity: 'warning',
+          line: hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1),
+        });
     }
     parsed.set(id, { file, data: result.success ? result.data : data, lineOfField, links, bodyLine: parts.bodyLine });
   };
@@ -291,7 +394,14 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     try {
       checkFile(file);
     } catch (error) {
-      fail(file.path, '（文件）', msg(`检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}。请检查文件是否完整、是否是 UTF-8 文本；如仍出错请报告给维护者`, `the check failed on this file`));
+      fail(
+        file.path,
+        '（文件）',
+        msg(
+          `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}。请检查文件是否完整、是否是 UTF-8 文本；如仍出错请报告给维护者`,
+          `the check failed on this file`,
+        ),
+      );
     }
   }
 
@@ -302,7 +412,12 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   const facets = facetPages(datas, whole);
   for (const [id, { file, data, lineOfField, links, bodyLine }] of parsed) {
     try {
-      for (const problem of findLinkProblems(links, { caseIds: known, sourceIds: context.sourceIds, publicFiles: context.publicFiles, facets }))
+      for (const problem of findLinkProblems(links, {
+        caseIds: known,
+        sourceIds: context.sourceIds,
+        publicFiles: context.publicFiles,
+        facets,
+      }))
         fail(file.path, problem.where, problem.message, problem.line + bodyLine - 1);
       // A draft is never published, so nothing published may name it (its id would reach the
       // page, cases.json and cases.csv).
@@ -310,45 +425,110 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
       if (data?.status !== '草稿') {
         for (const link of links) {
           const target = /^\/cases\/([a-z0-9-]+)\/$/.exec(link.url)?.[1];
-          if (isDraft(target)) fail(file.path, '（链接）', msg(`链接的案例 ${target} 还是草稿，草稿不发布：请删除链接，等它发布后再加`, `linked entry ${target} is a draft`), link.line + bodyLine - 1);
+          if (isDraft(target))
+            fail(
+              file.path,
+              '（链接）',
+              msg(`链接的案例 ${target} 还是草稿，草稿不发布：请删除链接，等它发布后再加`, `linked entry ${target} is a draft`),
+              link.line + bodyLine - 1,
+            );
         }
       }
       const sourceIdValue = data?.source?.id;
       if (typeof sourceIdValue === 'string' && !context.sourceIds.has(sourceIdValue))
-        fail(file.path, 'source.id', msg(`来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')}`, `unknown source id`), lineOfField(['source', 'id']));
+        fail(
+          file.path,
+          'source.id',
+          msg(`来源 ${show(sourceIdValue)} 不存在。已有来源：${[...context.sourceIds].join('、')}`, `unknown source id`),
+          lineOfField(['source', 'id']),
+        );
       const locatorValue = data?.source?.locator;
       const total = context.sourceLines?.get(sourceIdValue);
       if (total && typeof locatorValue === 'string') {
         const range = /^第\d+(?:-(\d+))?行$/.exec(locatorValue) && locatorValue.match(/\d+/g)!.map(Number);
         if (range && Math.max(...range) > total)
-          fail(file.path, 'source.locator', msg(`位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行）`, `the line range goes past the end of the source (${total} lines)`), lineOfField(['source', 'locator']));
+          fail(
+            file.path,
+            'source.locator',
+            msg(
+              `位置 ${show(locatorValue)} 超出来源的行数（共 ${total} 行）`,
+              `the line range goes past the end of the source (${total} lines)`,
+            ),
+            lineOfField(['source', 'locator']),
+          );
       }
       const related: unknown[] = Array.isArray(data?.related) ? data.related : [];
       related.forEach((other, index) => {
-        if (other === id) fail(file.path, 'related', msg(`related 中列出了条目自己（${id}）`, `an entry cannot be related to itself`), lineOfField(['related', index]));
-        else if (related.indexOf(other) < index) fail(file.path, 'related', msg(`相关案例 ${show(other)} 重复列出：请删除重复的一行`, `related id ${show(other)} is listed twice`), lineOfField(['related', index]));
-        else if (data?.status !== '草稿' && isDraft(other)) fail(file.path, 'related', msg(`相关案例 ${show(other)} 还是草稿，草稿不发布：请先删除，等它发布后再加`, `related entry ${show(other)} is a draft`), lineOfField(['related', index]));
+        if (other === id)
+          fail(
+            file.path,
+            'related',
+            msg(`related 中列出了条目自己（${id}）`, `an entry cannot be related to itself`),
+            lineOfField(['related', index]),
+          );
+        else if (related.indexOf(other) < index)
+          fail(
+            file.path,
+            'related',
+            msg(`相关案例 ${show(other)} 重复列出：请删除重复的一行`, `related id ${show(other)} is listed twice`),
+            lineOfField(['related', index]),
+          );
+        else if (data?.status !== '草稿' && isDraft(other))
+          fail(
+            file.path,
+            'related',
+            msg(`相关案例 ${show(other)} 还是草稿，草稿不发布：请先删除，等它发布后再加`, `related entry ${show(other)} is a draft`),
+            lineOfField(['related', index]),
+          );
         else if (typeof other === 'string' && !known.has(other))
-          fail(file.path, 'related', msg(`相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名）`, `related id ${show(other)} does not exist`), lineOfField(['related', index]));
+          fail(
+            file.path,
+            'related',
+            msg(
+              `相关案例 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名）`,
+              `related id ${show(other)} does not exist`,
+            ),
+            lineOfField(['related', index]),
+          );
       });
       // Teaching notes' further reading links to entries, checked like `related`.
       const further: unknown[] = Array.isArray(data?.teaching?.further) ? data.teaching.further : [];
       further.forEach((other, index) => {
         const at = lineOfField(['teaching', 'further', index]);
-        if (other === id) fail(file.path, 'teaching.further', msg(`延伸阅读中列出了条目自己（${id}）`, `further reading cannot list the entry itself`), at);
-        else if (data?.status !== '草稿' && isDraft(other)) fail(file.path, 'teaching.further', msg(`延伸阅读 ${show(other)} 还是草稿，草稿不发布：请先删除`, `further reading ${show(other)} is a draft`), at);
+        if (other === id)
+          fail(file.path, 'teaching.further', msg(`延伸阅读中列出了条目自己（${id}）`, `further reading cannot list the entry itself`), at);
+        else if (data?.status !== '草稿' && isDraft(other))
+          fail(
+            file.path,
+            'teaching.further',
+            msg(`延伸阅读 ${show(other)} 还是草稿，草稿不发布：请先删除`, `further reading ${show(other)} is a draft`),
+            at,
+          );
         else if (typeof other === 'string' && !known.has(other))
-          fail(file.path, 'teaching.further', msg(`延伸阅读 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名）`, `further reading id ${show(other)} does not exist`), at);
+          fail(
+            file.path,
+            'teaching.further',
+            msg(
+              `延伸阅读 ${show(other)} 不存在：请检查 id 拼写（即 content/cases/ 下的文件名）`,
+              `further reading id ${show(other)} does not exist`,
+            ),
+            at,
+          );
       });
     } catch (error) {
-      fail(file.path, '（文件）', msg(`检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}`, `the check failed on this file`));
+      fail(
+        file.path,
+        '（文件）',
+        msg(`检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}`, `the check failed on this file`),
+      );
     }
   }
 
   // Duplicates: a title and unit that closely match another entry's. Candidates share one of
   // the title's rarer character pairs, so a library of thousands is not compared pair by pair.
   const others = [...(context.existing ?? [])];
-  for (const [id, { data }] of parsed) if (typeof data?.title === 'string') others.push({ id, title: data.title, unit: String(data.unit ?? '') });
+  for (const [id, { data }] of parsed)
+    if (typeof data?.title === 'string') others.push({ id, title: data.title, unit: String(data.unit ?? '') });
   const byPair = new Map<string, typeof others>();
   const pairsOf = (text: string) => {
     const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
@@ -363,14 +543,31 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   }
   for (const [id, { file, data, lineOfField }] of parsed) {
     if (typeof data?.title !== 'string') continue;
-    const rare = pairsOf(data.title).sort((a, b) => (byPair.get(a)?.length ?? 0) - (byPair.get(b)?.length ?? 0)).slice(0, 3);
+    const rare = pairsOf(data.title)
+      .sort((a, b) => (byPair.get(a)?.length ?? 0) - (byPair.get(b)?.length ?? 0))
+      .slice(0, 3);
     const candidates = new Set(rare.flatMap((pair) => byPair.get(pair) ?? []));
-    const twin = [...candidates].find((o) => o.id !== id && similar(o.title, data.title) >= 0.8 && similar(o.unit, String(data.unit ?? '')) >= 0.8);
-    if (twin) fail(file.path, 'title', msg(`与已有条目 ${twin.id}（“${twin.title}”，${twin.unit}）的名称和单位几乎相同：如果是同一案例，请补充到已有条目；如果不同，请让名称体现区别`, `looks like a duplicate of ${twin.id}`), lineOfField(['title']));
+    const twin = [...candidates].find(
+      (o) => o.id !== id && similar(o.title, data.title) >= 0.8 && similar(o.unit, String(data.unit ?? '')) >= 0.8,
+    );
+    if (twin)
+      fail(
+        file.path,
+        'title',
+        msg(
+          `与已有条目 ${twin.id}（“${twin.title}”，${twin.unit}）的名称和单位几乎相同：如果是同一案例，请补充到已有条目；如果不同，请让名称体现区别`,
+          `looks like a duplicate of ${twin.id}`,
+        ),
+        lineOfField(['title']),
+      );
   }
 
   const validIds = [...parsed.keys()].filter((id) => !failed.has(parsed.get(id)!.file.path));
-  const valid = validIds.map((id) => ({ id, data: parsed.get(id)!.data as EntryData, body: splitFrontmatter(parsed.get(id)!.file.raw)!.body }));
+  const valid = validIds.map((id) => ({
+    id,
+    data: parsed.get(id)!.data as EntryData,
+    body: splitFrontmatter(parsed.get(id)!.file.raw)!.body,
+  }));
   return { errors, warnings, validIds, valid };
 }
 

@@ -21,7 +21,8 @@ export function cspMetaFirst(html: string): string {
   const head = HEAD_OPEN.exec(html);
   const headEnd = html.search(/<\/head>/i);
   const meta = metas[0];
-  if (!head || headEnd < 0 || meta.index! < head.index || meta.index! > headEnd) throw new Error('the Content-Security-Policy <meta> is not inside <head>');
+  if (!head || headEnd < 0 || meta.index! < head.index || meta.index! > headEnd)
+    throw new Error('the Content-Security-Policy <meta> is not inside <head>');
   const afterHead = head.index + head[0].length;
   if (meta.index === afterHead) return html;
   const without = html.slice(0, meta.index) + html.slice(meta.index! + meta[0].length);

@@ -53,11 +53,21 @@ export const sectionGuidance: Record<SectionName, string> = {
 export const guidanceLine = (name: SectionName) => `> （${PLACEHOLDER}·写作提示，写好后删除本行）${sectionGuidance[name]}`;
 
 /** The MDX text of an entry: YAML front matter (fields in schema order) and the four sections. */
-export function entryFileText(data: Record<string, unknown>, sections: Partial<Record<SectionName, string>>, { guidance = false } = {}): string {
+export function entryFileText(
+  data: Record<string, unknown>,
+  sections: Partial<Record<SectionName, string>>,
+  { guidance = false } = {},
+): string {
   // Empty optional values are left out; the schema supplies their defaults.
   const isEmpty = (v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
   const prune = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => !isEmpty(x)).map(([k, x]) => [k, prune(x)])) : v;
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => !isEmpty(x))
+            .map(([k, x]) => [k, prune(x)]),
+        )
+      : v;
   const clean = prune(Object.fromEntries(Object.entries(data).filter(([, v]) => !isEmpty(v))));
   const yaml = stringify(clean, { lineWidth: 0 });
   const body = sectionNames

@@ -50,7 +50,9 @@ export function articleParts(view: EntryView): { head: string[]; box: string[]; 
     '起始年份',
     fact('year'),
     ...(view.aliases.length ? ['又称', view.aliases.join('、')] : []),
-    ...(view.inferred.length ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...view.inferred.map((i) => `${i.label}：${i.note}`)] : []),
+    ...(view.inferred.length
+      ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...view.inferred.map((i) => `${i.label}：${i.note}`)]
+      : []),
     view.notes && `编者说明：${view.notes}`,
   ]);
   const rest = present([
@@ -76,17 +78,23 @@ export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
   const { head, box, rest } = articleParts(view);
   const boxStart = [...head.join('\n')].length + 1;
   const boxEnd = boxStart + [...box.join('\n')].length;
-  return recordOf(`/cases/${view.id}/`, [...head, ...box, ...rest].join('\n'), { // url-ok: Pagefind record key, a site path; the search page adds the base
-    meta: {
-      box: `${boxStart},${boxEnd}`,
-      title: view.title,
-      unit: view.unit,
-      region: view.region.label,
-      domain: view.domain.label,
-      ...(view.aliases.length ? { aliases: view.aliases.join('、') } : {}),
+  return recordOf(
+    `/cases/${view.id}/`,
+    [...head, ...box, ...rest].join('\n'),
+    {
+      // url-ok: Pagefind record key, a site path; the search page adds the base
+      meta: {
+        box: `${boxStart},${boxEnd}`,
+        title: view.title,
+        unit: view.unit,
+        region: view.region.label,
+        domain: view.domain.label,
+        ...(view.aliases.length ? { aliases: view.aliases.join('、') } : {}),
+      },
+      filters: view.filters,
     },
-    filters: view.filters,
-  }, folder);
+    folder,
+  );
 }
 
 /**

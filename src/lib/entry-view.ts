@@ -138,7 +138,16 @@ export function entryView(id: string, data: CaseData, body: string, source: Sour
     figures: data.figures.map((f) => ({ label: f.label, value: f.value })),
     questions: data.questions,
     related: data.related,
-    ...(data.teaching ? { teaching: { goals: data.teaching.goals, audience: data.teaching.audience, flow: data.teaching.flow, further: data.teaching.further } } : {}),
+    ...(data.teaching
+      ? {
+          teaching: {
+            goals: data.teaching.goals,
+            audience: data.teaching.audience,
+            flow: data.teaching.flow,
+            further: data.teaching.further,
+          },
+        }
+      : {}),
     source: {
       id: data.source.id,
       title: source.title,
@@ -151,4 +160,3 @@ export function entryView(id: string, data: CaseData, body: string, source: Sour
     reviewed: data.reviewed,
   };
 }
-

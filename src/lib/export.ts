@@ -23,7 +23,11 @@ export function facetColumns(f: Facet): { ids: Column; names: Column } {
   const ids = f.columns?.ids ?? f.field.replace(/\./g, '_');
   const names = f.columns?.names ?? `${ids}_name`;
   return {
-    ids: { name: ids, description: f.columns?.description ?? `${f.label} id（见${f.label}词表${f.unknownLabel ? '；未载明时为空' : ''}）`, list: f.multiple },
+    ids: {
+      name: ids,
+      description: f.columns?.description ?? `${f.label} id（见${f.label}词表${f.unknownLabel ? '；未载明时为空' : ''}）`,
+      list: f.multiple,
+    },
     names: { name: names, description: `${f.label}名称`, list: f.multiple },
   };
 }

@@ -99,7 +99,10 @@ const registry = [
     listEmpty: false,
     search: true,
     pages: true,
-    index: { title: '按方法浏览', intro: '方法类别说明一个工作法主要做什么：收集民情、走访联系、便民代办、民主议事等。一个案例可属于多个类别。' },
+    index: {
+      title: '按方法浏览',
+      intro: '方法类别说明一个工作法主要做什么：收集民情、走访联系、便民代办、民主议事等。一个案例可属于多个类别。',
+    },
     open: true,
     attribute: 'themes',
     columns: { ids: 'themes', names: 'theme_names', description: '方法类别 id（见方法词表）' },
@@ -115,7 +118,11 @@ const registry = [
     listEmpty: false,
     search: true,
     pages: true,
-    index: { title: '按层级浏览', intro: '层级指实践单位本身的层级：省级、地市级、县级、乡镇街道、村社区，以及不属于地方行政层级的单位（企业、社会组织等）。多级推行的工作按设计和主导的单位定。' },
+    index: {
+      title: '按层级浏览',
+      intro:
+        '层级指实践单位本身的层级：省级、地市级、县级、乡镇街道、村社区，以及不属于地方行政层级的单位（企业、社会组织等）。多级推行的工作按设计和主导的单位定。',
+    },
     open: false,
   },
   {
@@ -181,7 +188,9 @@ export function derivedDefinition(f: FacetDef, id: string): string | undefined {
 }
 
 const get = (data: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), data);
 
 /**
  * The value ids an entry's front matter carries for a facet, UNKNOWN when it has none: numbers

@@ -38,14 +38,15 @@ const valuesOf = (item: Filterable, key: FacetKey): string[] => item.values[key]
  * Reads the state from a query string. Values are kept only when `known` lists them, so a stale
  * or mistyped link narrows nothing silently; the ignored ones are returned for the page to mention.
  */
-export function parseState(
-  params: URLSearchParams,
-  known: Record<FacetKey, Set<string>>,
-): { state: FilterState; ignored: string[] } {
+export function parseState(params: URLSearchParams, known: Record<FacetKey, Set<string>>): { state: FilterState; ignored: string[] } {
   const state = emptyState();
   const ignored: string[] = [];
   for (const key of facetKeys) {
-    const values = params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(key)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     for (const value of values) {
       if (!known[key].has(value)) ignored.push(`${key}=${value}`);
       else if (!state.selected[key].includes(value)) state.selected[key].push(value);
@@ -77,15 +78,17 @@ export function matches(item: Filterable, state: FilterState, except?: FacetKey)
 
 /** Entries passing the filters, in the chosen order. */
 export function applyFilters<T extends Filterable>(items: T[], state: FilterState): T[] {
-  return sortItems(items.filter((item) => matches(item, state)), state.sort);
+  return sortItems(
+    items.filter((item) => matches(item, state)),
+    state.sort,
+  );
 }
 
 const yearOf = (item: Filterable) => Number(item.values.year?.[0]) || 0;
 
 export function sortItems<T extends Filterable>(items: T[], sort: SortKey): T[] {
   const copy = [...items];
-  if (sort === 'region')
-    copy.sort((a, b) => (a.regionCode || '999999').localeCompare(b.regionCode || '999999') || a.order - b.order);
+  if (sort === 'region') copy.sort((a, b) => (a.regionCode || '999999').localeCompare(b.regionCode || '999999') || a.order - b.order);
   else if (sort === 'year')
     // Newest first; entries whose year the source does not give go last.
     copy.sort((a, b) => yearOf(b) - yearOf(a) || a.order - b.order);

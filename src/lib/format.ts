@@ -79,10 +79,16 @@ export function readerMessage(message: string): string {
     .trim();
 }
 
-const FIELD_WORDS: Record<string, string> = { figures: '关键数字', summary: '摘要', questions: '思考题', headline: '原标题', aliases: '别名' };
+const FIELD_WORDS: Record<string, string> = {
+  figures: '关键数字',
+  summary: '摘要',
+  questions: '思考题',
+  headline: '原标题',
+  aliases: '别名',
+};
 
 /** A check message's field in reader words: "## 成效" → “成效”一节, "figures" stays a field name. */
 export function readerField(field: string): string {
   const section = /^##\s*(.+)$/.exec(field);
-  return section ? `“${section[1]}”一节` : FIELD_WORDS[field] ?? field;
+  return section ? `“${section[1]}”一节` : (FIELD_WORDS[field] ?? field);
 }

@@ -61,17 +61,21 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Visible text of an HTML fragment, leaving out elements marked data-pagefind-ignore. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-(?:ignore|filter)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    // Inline elements do not break a word; block elements do.
-    .replace(/<\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\b[^>]*>/gi, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, name: string) =>
-      name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (entities[name] ?? m),
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-(?:ignore|filter)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      // Inline elements do not break a word; block elements do.
+      .replace(/<\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\b[^>]*>/gi, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, name: string) =>
+        name[0] === '#'
+          ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))
+          : (entities[name] ?? m),
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

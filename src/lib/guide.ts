@@ -51,7 +51,12 @@ export function fieldDocs(): FieldDoc[] {
     if (objectShape && name !== 'inferred') {
       for (const [child, childSchema] of Object.entries(objectShape as Record<string, z.ZodType>)) {
         const c = inner(childSchema);
-        out.push({ name: `${name}.${child}`, required: c.required, description: childSchema.description ?? c.schema.description ?? '', allowed: allowedFor[`${name}.${child}`] ?? enumValues(c.schema) });
+        out.push({
+          name: `${name}.${child}`,
+          required: c.required,
+          description: childSchema.description ?? c.schema.description ?? '',
+          allowed: allowedFor[`${name}.${child}`] ?? enumValues(c.schema),
+        });
       }
     }
   }
@@ -65,9 +70,18 @@ function enumValues(schema: any): string | undefined {
 
 /** The guide as Markdown: written to CONTRIBUTING.md and rendered on /guide/ (see guideBlocks). */
 export function guideMarkdown(): string {
-  const rows = fieldDocs().map((f) => `| \`${f.name}\` | ${f.required ? '必填' : '可选'} | ${f.description.replace(/\|/g, '\\|')} | ${f.allowed ?? ''} |`);
+  const rows = fieldDocs().map(
+    (f) => `| \`${f.name}\` | ${f.required ? '必填' : '可选'} | ${f.description.replace(/\|/g, '\\|')} | ${f.allowed ?? ''} |`,
+  );
   const vocab = (title: string, values: { id: string; label: string; definition: string }[]) =>
-    [`### ${title}`, '', '| id | 名称 | 说明 |', '| --- | --- | --- |', ...values.map((v) => `| \`${v.id}\` | ${v.label} | ${v.definition} |`), ''].join('\n');
+    [
+      `### ${title}`,
+      '',
+      '| id | 名称 | 说明 |',
+      '| --- | --- | --- |',
+      ...values.map((v) => `| \`${v.id}\` | ${v.label} | ${v.definition} |`),
+      '',
+    ].join('\n');
   return `${[
     '# 编辑指南',
     '',
@@ -123,7 +137,8 @@ export function guideMarkdown(): string {
     '',
     '## 增加一个词表值',
     '',
-    vocabFields.map((v) => v.title).join('、') + '的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
+    vocabFields.map((v) => v.title).join('、') +
+      '的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
     '',
     '## 审核清单',
     '',
@@ -161,7 +176,12 @@ export function guideBlocks(markdown = guideMarkdown()): Block[] {
     } else if (line.startsWith('|')) {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].startsWith('|')) {
-        rows.push(lines[i].slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|')));
+        rows.push(
+          lines[i]
+            .slice(1, -1)
+            .split(/(?<!\\)\|/)
+            .map((cell) => cell.trim().replace(/\\\|/g, '|')),
+        );
         i++;
       }
       i--;

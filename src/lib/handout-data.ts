@@ -46,7 +46,12 @@ export function teachingLines(t: NonNullable<HandoutEntry['teaching']>): string[
   ];
 }
 
-const INFO: [string, string][] = [['实践单位', '实践单位'], ['地区', '地区'], ['领域', '领域'], ['起始年份', '起始年份']];
+const INFO: [string, string][] = [
+  ['实践单位', '实践单位'],
+  ['地区', '地区'],
+  ['领域', '领域'],
+  ['起始年份', '起始年份'],
+];
 
 export interface HandoutOptions {
   /** The site's address as the page was opened (location.origin + '/'). */
@@ -64,7 +69,15 @@ export function toDocxHandout(lesson: Lesson, entries: HandoutEntry[], options: 
     const e = byId.get(item.id);
     return e ? [docxCase(e, item.note)] : [];
   });
-  return { title: lesson.title, date: lesson.date, audience: lesson.audience, lessonUrl: options.lessonUrl, site: options.site, includeNotes: options.includeNotes, cases };
+  return {
+    title: lesson.title,
+    date: lesson.date,
+    audience: lesson.audience,
+    lessonUrl: options.lessonUrl,
+    site: options.site,
+    includeNotes: options.includeNotes,
+    cases,
+  };
 }
 
 /** One entry as the Word handout shows it, with the trainer's note. */
@@ -75,7 +88,10 @@ export function docxCase(e: HandoutEntry, note = ''): DocxCase {
     id: e.id,
     title: e.title,
     url: e.url,
-    info: [...INFO.map(([label, from]) => ({ label, value: fact(from) })), ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : [])],
+    info: [
+      ...INFO.map(([label, from]) => ({ label, value: fact(from) })),
+      ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : []),
+    ],
     sections: e.sections,
     figures: e.figures,
     questions: e.questions,
@@ -90,5 +106,14 @@ export function docxCase(e: HandoutEntry, note = ''): DocxCase {
  * layout with only the case, no cover, contents or comparison. `url` is its page's public address.
  */
 export function caseDocx(view: EntryView, url: string): DocxHandout {
-  return { title: view.title, date: '', audience: '', lessonUrl: '', site: '', includeNotes: false, single: true, cases: [docxCase(handoutEntry(view, url))] };
+  return {
+    title: view.title,
+    date: '',
+    audience: '',
+    lessonUrl: '',
+    site: '',
+    includeNotes: false,
+    single: true,
+    cases: [docxCase(handoutEntry(view, url))],
+  };
 }

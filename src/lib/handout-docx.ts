@@ -69,11 +69,14 @@ export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 
 /** Chinese text is tagged zh-CN, so a machine without the named faces falls back to Simplified Chinese glyphs, not Japanese ones. */
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
-const run = (text: string, options: IRunOptions = {}) => new TextRun({ text, font: BODY_FONT, size: SIZE.body, language: LANGUAGE, ...options });
+const run = (text: string, options: IRunOptions = {}) =>
+  new TextRun({ text, font: BODY_FONT, size: SIZE.body, language: LANGUAGE, ...options });
 const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
 const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
-const subheading = (text: string) => new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
-const centered = (text: string, options: IRunOptions = {}) => new Paragraph({ children: [run(text, options)], alignment: AlignmentType.CENTER, spacing: LINE });
+const subheading = (text: string) =>
+  new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
+const centered = (text: string, options: IRunOptions = {}) =>
+  new Paragraph({ children: [run(text, options)], alignment: AlignmentType.CENTER, spacing: LINE });
 
 /** A table with fixed column widths (twips), so Word and WPS do not squeeze columns to 1–2 characters. */
 function table(widths: number[], rows: string[][], headerRows = 0): Table {
@@ -81,27 +84,62 @@ function table(widths: number[], rows: string[][], headerRows = 0): Table {
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
-    rows: rows.map((cells, r) => new TableRow({
-      tableHeader: r < headerRows,
-      cantSplit: true,
-      children: cells.map((text, c) => new TableCell({
-        width: { size: widths[c], type: WidthType.DXA },
-        children: text.split('\n').map((line) => new Paragraph({ children: [run(line, { size: SIZE.table, bold: r < headerRows || (headerRows === 0 && c === 0), font: r < headerRows ? HEADING_FONT : BODY_FONT })] })),
-      })),
-    })),
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r < headerRows,
+          cantSplit: true,
+          children: cells.map(
+            (text, c) =>
+              new TableCell({
+                width: { size: widths[c], type: WidthType.DXA },
+                children: text
+                  .split('\n')
+                  .map(
+                    (line) =>
+                      new Paragraph({
+                        children: [
+                          run(line, {
+                            size: SIZE.table,
+                            bold: r < headerRows || (headerRows === 0 && c === 0),
+                            font: r < headerRows ? HEADING_FONT : BODY_FONT,
+                          }),
+                        ],
+                      }),
+                  ),
+              }),
+          ),
+        }),
+    ),
   });
 }
 
 function qr(url: string, label: string): Paragraph[] {
   const { png } = qrPng(url);
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: png, transformation: { width: 96, height: 96 }, altText: { name: label, title: label, description: url } })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: 96, height: 96 },
+          altText: { name: label, title: label, description: url },
+        }),
+      ],
+    }),
     // A lesson's share link is hundreds of characters: printed in full it is a wall of noise, and the code carries it.
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(url.length > 100 ? label : `${label}：${url}`, { size: SIZE.small })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run(url.length > 100 ? label : `${label}：${url}`, { size: SIZE.small })],
+    }),
   ];
 }
 
-const section = (name: string, blocks: string[]) => [heading(name), ...blocks.map((b) => (b.startsWith('#### ') ? subheading(b.slice(5)) : body(b)))];
+const section = (name: string, blocks: string[]) => [
+  heading(name),
+  ...blocks.map((b) => (b.startsWith('#### ') ? subheading(b.slice(5)) : body(b))),
+];
 
 /** The four sections of a case, in the handout's order, whatever order the entry lists them in. */
 export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
@@ -109,8 +147,16 @@ export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
 /** n = 0: the case alone, on the first page and without a number. */
 function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ pageBreakBefore: n > 0, alignment: AlignmentType.CENTER, spacing: LINE, children: [run(n ? `${n}. ${c.title}` : c.title, { font: TITLE_FONT, size: 36 })] }),
-    table([convertMillimetersToTwip(30), TEXT_WIDTH - convertMillimetersToTwip(30)], c.info.filter((f) => f.value).map((f) => [f.label, f.value])),
+    new Paragraph({
+      pageBreakBefore: n > 0,
+      alignment: AlignmentType.CENTER,
+      spacing: LINE,
+      children: [run(n ? `${n}. ${c.title}` : c.title, { font: TITLE_FONT, size: 36 })],
+    }),
+    table(
+      [convertMillimetersToTwip(30), TEXT_WIDTH - convertMillimetersToTwip(30)],
+      c.info.filter((f) => f.value).map((f) => [f.label, f.value]),
+    ),
   ];
   if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
   for (const name of SECTION_ORDER) {
@@ -126,7 +172,10 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragra
   return out;
 }
 
-const teachingParagraphs = (t: NonNullable<HandoutEntry['teaching']>) => [heading('教学提示（编者按）'), ...teachingLines(t).map((line) => body(line))];
+const teachingParagraphs = (t: NonNullable<HandoutEntry['teaching']>) => [
+  heading('教学提示（编者按）'),
+  ...teachingLines(t).map((line) => body(line)),
+];
 
 /** Column widths of the comparison table: case, unit, region, domain, year, key figures. */
 const COMPARE_MM = [34, 30, 22, 18, 14, 38];
@@ -135,8 +184,16 @@ const COMPARE_MM = [34, 30, 22, 18, 14, 38];
 export function buildHandoutDocx(h: DocxHandout): Document {
   const title = h.title || '教案';
   const cover: Paragraph[] = [
-    new Paragraph({ spacing: { before: 1600, ...LINE }, alignment: AlignmentType.CENTER, children: [run('培训讲义', { font: HEADING_FONT })] }),
-    new Paragraph({ spacing: { before: 400, after: 400, line: 800, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.CENTER, children: [run(title, { font: TITLE_FONT, size: SIZE.title })] }),
+    new Paragraph({
+      spacing: { before: 1600, ...LINE },
+      alignment: AlignmentType.CENTER,
+      children: [run('培训讲义', { font: HEADING_FONT })],
+    }),
+    new Paragraph({
+      spacing: { before: 400, after: 400, line: 800, lineRule: LineRuleType.EXACT },
+      alignment: AlignmentType.CENTER,
+      children: [run(title, { font: TITLE_FONT, size: SIZE.title })],
+    }),
     ...(h.date ? [centered(`日期：${h.date}`)] : []),
     ...(h.audience ? [centered(`对象：${h.audience}`)] : []),
     centered(`共 ${h.cases.length} 个案例`),
@@ -145,41 +202,64 @@ export function buildHandoutDocx(h: DocxHandout): Document {
   ];
   // A static contents list: a TOC field stays empty in WPS until updated by hand.
   const contents: Paragraph[] = [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run('目　录', { font: HEADING_FONT })] }),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: LINE,
+      children: [run('目　录', { font: HEADING_FONT })],
+    }),
     ...h.cases.map((c, i) => new Paragraph({ spacing: LINE, children: [run(`${i + 1}. ${c.title}`)] })),
     new Paragraph({ spacing: LINE, children: [run(`${h.cases.length + 1}. 案例对比`)] }),
   ];
   const widths = COMPARE_MM.map(convertMillimetersToTwip);
   const compare: (Paragraph | Table)[] = [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: LINE, children: [run('案例对比', { font: TITLE_FONT, size: 36 })] }),
-    table(widths, [
-      ['案例', '实践单位', '地区', '领域', '起始年份', '关键数字'],
-      ...h.cases.map((c) => {
-        const info = (label: string) => c.info.find((f) => f.label === label)?.value || '—';
-        return [c.title, info('实践单位'), info('地区'), info('领域'), info('起始年份'), c.figures.map((f) => `${f.label}：${f.value}`).join('\n') || '—'];
-      }),
-    ], 1),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: LINE,
+      children: [run('案例对比', { font: TITLE_FONT, size: 36 })],
+    }),
+    table(
+      widths,
+      [
+        ['案例', '实践单位', '地区', '领域', '起始年份', '关键数字'],
+        ...h.cases.map((c) => {
+          const info = (label: string) => c.info.find((f) => f.label === label)?.value || '—';
+          return [
+            c.title,
+            info('实践单位'),
+            info('地区'),
+            info('领域'),
+            info('起始年份'),
+            c.figures.map((f) => `${f.label}：${f.value}`).join('\n') || '—',
+          ];
+        }),
+      ],
+      1,
+    ),
   ];
   return new Document({
     title,
     creator: '工作法案例库',
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body, language: LANGUAGE } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-          margin: {
-            top: convertMillimetersToTwip(MARGINS_MM.top),
-            bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-            left: convertMillimetersToTwip(MARGINS_MM.left),
-            right: convertMillimetersToTwip(MARGINS_MM.right),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(MARGINS_MM.top),
+              bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
+              left: convertMillimetersToTwip(MARGINS_MM.left),
+              right: convertMillimetersToTwip(MARGINS_MM.right),
+            },
           },
         },
+        children: h.single
+          ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes))
+          : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
       },
-      children: h.single
-        ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes))
-        : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
-    }],
+    ],
   });
 }
 

@@ -65,9 +65,24 @@ function heading(slide: Slide, text: string) {
 function textSlide(pptx: PptxGenJS, title: string, paragraphs: string[], notes: string) {
   const slide = pptx.addSlide();
   heading(slide, title);
-  slide.addText(paragraphs.map((p, i) => ({ text: p.replace(/^#### /, ''), options: { breakLine: i < paragraphs.length - 1, bold: p.startsWith('#### '), paraSpaceAfter: 8 } })), {
-    x: 0.5, y: 1.1, w: 9, h: 4.2, fontFace: FONT, fontSize: 20, color: INK, valign: 'top', lineSpacingMultiple: 1.2, fit: 'none',
-  });
+  slide.addText(
+    paragraphs.map((p, i) => ({
+      text: p.replace(/^#### /, ''),
+      options: { breakLine: i < paragraphs.length - 1, bold: p.startsWith('#### '), paraSpaceAfter: 8 },
+    })),
+    {
+      x: 0.5,
+      y: 1.1,
+      w: 9,
+      h: 4.2,
+      fontFace: FONT,
+      fontSize: 20,
+      color: INK,
+      valign: 'top',
+      lineSpacingMultiple: 1.2,
+      fit: 'none',
+    },
+  );
   if (notes) slide.addNotes(notes);
   return slide;
 }
@@ -84,7 +99,13 @@ function caseSlides(pptx: PptxGenJS, c: DocxCase, n: number, includeNotes: boole
   const cover = pptx.addSlide();
   cover.addText(`案例 ${n}`, { x: 0.5, y: 1.2, w: 9, h: 0.6, fontFace: HEADING_FONT, fontSize: 20, color: ACCENT });
   cover.addText(c.title, { x: 0.5, y: 1.8, w: 9, h: 1.2, fontFace: HEADING_FONT, fontSize: 36, bold: true, color: INK });
-  cover.addText(c.info.filter((f) => f.value && f.label !== '来源').map((f) => `${f.label}：${f.value}`).join('　'), { x: 0.5, y: 3.2, w: 9, h: 1, fontFace: FONT, fontSize: 16, color: '555555', valign: 'top' });
+  cover.addText(
+    c.info
+      .filter((f) => f.value && f.label !== '来源')
+      .map((f) => `${f.label}：${f.value}`)
+      .join('　'),
+    { x: 0.5, y: 3.2, w: 9, h: 1, fontFace: FONT, fontSize: 16, color: '555555', valign: 'top' },
+  );
   if (notes) cover.addNotes(notes);
   for (const name of SECTION_NAMES) {
     const section = c.sections.find((s) => s.name === name);
@@ -96,7 +117,17 @@ function caseSlides(pptx: PptxGenJS, c: DocxCase, n: number, includeNotes: boole
         c.figures.slice(at, at + 4).forEach((f, i) => {
           const x = 0.5 + (i % 2) * 4.6;
           const y = 1.2 + Math.floor(i / 2) * 2;
-          slide.addText(f.value, { x, y, w: 4.4, h: 1.1, fontFace: HEADING_FONT, fontSize: 40, bold: true, color: ACCENT, align: 'center' });
+          slide.addText(f.value, {
+            x,
+            y,
+            w: 4.4,
+            h: 1.1,
+            fontFace: HEADING_FONT,
+            fontSize: 40,
+            bold: true,
+            color: ACCENT,
+            align: 'center',
+          });
           slide.addText(f.label, { x, y: y + 1.1, w: 4.4, h: 0.6, fontFace: FONT, fontSize: 18, color: INK, align: 'center' });
         });
         if (notes) slide.addNotes(notes);
@@ -117,20 +148,70 @@ export function buildHandoutPptx(h: DocxHandout): PptxGenJS {
   pptx.title = h.title || '教案';
   pptx.author = '工作法案例库';
   const title = pptx.addSlide();
-  title.addText(h.title || '教案', { x: 0.5, y: 1.5, w: 9, h: 1.4, fontFace: HEADING_FONT, fontSize: 40, bold: true, color: ACCENT, align: 'center' });
-  title.addText([h.audience && `培训对象：${h.audience}`, h.date && `日期：${h.date}`, `共 ${h.cases.length} 个案例`].filter(Boolean).join('\n'), {
-    x: 0.5, y: 3.1, w: 9, h: 1.4, fontFace: FONT, fontSize: 20, color: INK, align: 'center', valign: 'top',
+  title.addText(h.title || '教案', {
+    x: 0.5,
+    y: 1.5,
+    w: 9,
+    h: 1.4,
+    fontFace: HEADING_FONT,
+    fontSize: 40,
+    bold: true,
+    color: ACCENT,
+    align: 'center',
   });
+  title.addText(
+    [h.audience && `培训对象：${h.audience}`, h.date && `日期：${h.date}`, `共 ${h.cases.length} 个案例`].filter(Boolean).join('\n'),
+    {
+      x: 0.5,
+      y: 3.1,
+      w: 9,
+      h: 1.4,
+      fontFace: FONT,
+      fontSize: 20,
+      color: INK,
+      align: 'center',
+      valign: 'top',
+    },
+  );
   h.cases.forEach((c, i) => caseSlides(pptx, c, i + 1, h.includeNotes));
-  const header = ['案例', '实践单位', '地区', '领域', '关键数字'].map((text) => ({ text, options: { bold: true, fontFace: HEADING_FONT, fill: { color: 'F3E3E1' } } }));
+  const header = ['案例', '实践单位', '地区', '领域', '关键数字'].map((text) => ({
+    text,
+    options: { bold: true, fontFace: HEADING_FONT, fill: { color: 'F3E3E1' } },
+  }));
   const info = (c: DocxCase, label: string) => c.info.find((f) => f.label === label)?.value || '—';
-  const groups = h.cases.length ? Array.from({ length: Math.ceil(h.cases.length / COMPARE_ROWS) }, (_, g) => h.cases.slice(g * COMPARE_ROWS, (g + 1) * COMPARE_ROWS)) : [[]];
+  const groups = h.cases.length
+    ? Array.from({ length: Math.ceil(h.cases.length / COMPARE_ROWS) }, (_, g) => h.cases.slice(g * COMPARE_ROWS, (g + 1) * COMPARE_ROWS))
+    : [[]];
   groups.forEach((group, g) => {
     const slide = pptx.addSlide();
     heading(slide, `案例对比${g ? '（续）' : ''}`);
-    const rows = [header, ...group.map((c) => [c.title, info(c, '实践单位'), info(c, '地区'), info(c, '领域'), c.figures.slice(0, 2).map((f) => `${f.label}：${f.value}`).join('\n') || '—'].map((text) => ({ text })))];
+    const rows = [
+      header,
+      ...group.map((c) =>
+        [
+          c.title,
+          info(c, '实践单位'),
+          info(c, '地区'),
+          info(c, '领域'),
+          c.figures
+            .slice(0, 2)
+            .map((f) => `${f.label}：${f.value}`)
+            .join('\n') || '—',
+        ].map((text) => ({ text })),
+      ),
+    ];
     const last = g === groups.length - 1;
-    slide.addTable(rows, { x: 0.5, y: 1.1, w: last && h.lessonUrl ? 7.4 : 9, colW: last && h.lessonUrl ? [1.6, 1.7, 1.2, 1, 1.9] : [2, 2, 1.5, 1.3, 2.2], fontFace: FONT, fontSize: 12, color: INK, border: { type: 'solid', pt: 0.5, color: '999999' }, valign: 'top' });
+    slide.addTable(rows, {
+      x: 0.5,
+      y: 1.1,
+      w: last && h.lessonUrl ? 7.4 : 9,
+      colW: last && h.lessonUrl ? [1.6, 1.7, 1.2, 1, 1.9] : [2, 2, 1.5, 1.3, 2.2],
+      fontFace: FONT,
+      fontSize: 12,
+      color: INK,
+      border: { type: 'solid', pt: 0.5, color: '999999' },
+      valign: 'top',
+    });
     if (last && h.lessonUrl) {
       slide.addImage({ data: qrDataUri(h.lessonUrl), x: 8.1, y: 1.2, w: 1.5, h: 1.5, altText: h.lessonUrl });
       slide.addText('扫码打开本教案', { x: 7.9, y: 2.75, w: 1.9, h: 0.4, fontFace: FONT, fontSize: 12, color: INK, align: 'center' });

@@ -17,7 +17,8 @@ export const icons = {
   'feigong-qiye': 'M3 8h18v12H3zM9 8V5h6v3M3 13h18M11 13v2h2v-2',
   'shehui-zuzhi': 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3 2.7-5 6-5s6 2 6 5M16 5.5a3 3 0 0 1 0 5.5M18 15c2 .6 3 2.4 3 5',
   'chuangkou-fuwu': 'M3 4h18v8H3zM12 4v8M2 16h20M5 16v5M19 16v5M9 8h.01M15 8h.01',
-  'dangjian-tongchou': 'M12 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM5 21a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM19 21a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM12 7v5M12 12l-6 5.5M12 12l6 5.5',
+  'dangjian-tongchou':
+    'M12 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM5 21a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM19 21a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM12 7v5M12 12l-6 5.5M12 12l6 5.5',
   // Site sections and controls.
   region: 'M9 4L3 6v14l6-2 6 2 6-2V4l-6 2zM9 4v14M15 6v14',
   domain: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',

@@ -58,20 +58,44 @@ function hasUtf16(bytes: Uint8Array, name: string): boolean {
 export function sniffDocx(bytes: Uint8Array, fileName: string): void {
   const name = `“${fileName}”`;
   if (bytes.length > MAX_BYTES)
-    throw new ImportRefusal('too-big', msg(`${name} 有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限：一个案例通常只有几页，请只保留这个案例的内容，或压缩其中的图片后再导入`, `file is over ${MAX_BYTES / 1024 / 1024} MB`));
+    throw new ImportRefusal(
+      'too-big',
+      msg(
+        `${name} 有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_BYTES / 1024 / 1024} MB 的上限：一个案例通常只有几页，请只保留这个案例的内容，或压缩其中的图片后再导入`,
+        `file is over ${MAX_BYTES / 1024 / 1024} MB`,
+      ),
+    );
   if (bytes.length === 0) throw new ImportRefusal('empty', msg(`${name} 是空文件`, `the file is empty`));
   if (OLE.every((b, i) => bytes[i] === b)) {
     if (hasUtf16(bytes, 'EncryptedPackage') || hasUtf16(bytes, 'EncryptionInfo'))
-      throw new ImportRefusal('encrypted', msg(`${name} 设置了打开密码，无法读取：请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档），另存为 .docx 后再导入`, `the document is password-protected`));
-    throw new ImportRefusal('doc', msg(`${name}：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入`, `old .doc format: save as .docx first`));
+      throw new ImportRefusal(
+        'encrypted',
+        msg(
+          `${name} 设置了打开密码，无法读取：请在 Word/WPS 中取消密码（文件 → 信息 → 保护文档），另存为 .docx 后再导入`,
+          `the document is password-protected`,
+        ),
+      );
+    throw new ImportRefusal(
+      'doc',
+      msg(`${name}：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx 后再导入`, `old .doc format: save as .docx first`),
+    );
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    throw new ImportRefusal('not-docx', msg(`${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx`, `not a .docx file`));
+    throw new ImportRefusal(
+      'not-docx',
+      msg(`${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx`, `not a .docx file`),
+    );
 }
 
 /** The error for a file mammoth could not open although it looked like a zip. */
 export const corruptRefusal = (fileName: string, detail: string) =>
-  new ImportRefusal('corrupt', msg(`“${fileName}”已损坏，无法作为 .docx 读取（${detail.slice(0, 80)}）：请在 Word/WPS 中打开，确认内容完整后重新另存为 .docx`, `the file is damaged or not a .docx`));
+  new ImportRefusal(
+    'corrupt',
+    msg(
+      `“${fileName}”已损坏，无法作为 .docx 读取（${detail.slice(0, 80)}）：请在 Word/WPS 中打开，确认内容完整后重新另存为 .docx`,
+      `the file is damaged or not a .docx`,
+    ),
+  );
 
 /** Pages of a document: Word's page breaks, or its length where it has fewer breaks than text. */
 export function estimatePages(pageBreaks: number, chars: number): number {
@@ -80,13 +104,21 @@ export function estimatePages(pageBreaks: number, chars: number): number {
 
 export function checkPages(pages: number, fileName: string): void {
   if (pages > MAX_PAGES)
-    throw new ImportRefusal('too-long', msg(`“${fileName}”约有 ${pages} 页，超过 ${MAX_PAGES} 页的上限：一个案例通常不超过 20 页，这多半是一本汇编。请把要导入的案例单独另存为一个 .docx`, `about ${pages} pages, over the ${MAX_PAGES}-page limit`));
+    throw new ImportRefusal(
+      'too-long',
+      msg(
+        `“${fileName}”约有 ${pages} 页，超过 ${MAX_PAGES} 页的上限：一个案例通常不超过 20 页，这多半是一本汇编。请把要导入的案例单独另存为一个 .docx`,
+        `about ${pages} pages, over the ${MAX_PAGES}-page limit`,
+      ),
+    );
 }
 
 /** The part of mammoth's API the import uses, passed in so this module never loads mammoth itself. */
 export interface Mammoth {
   convertToHtml(input: { buffer?: Uint8Array; arrayBuffer?: ArrayBuffer }, options: Record<string, unknown>): Promise<{ value: string }>;
-  images: { imgElement(f: (image: { contentType: string; readAsArrayBuffer(): Promise<ArrayBuffer> }) => Promise<{ src: string }>): unknown };
+  images: {
+    imgElement(f: (image: { contentType: string; readAsArrayBuffer(): Promise<ArrayBuffer> }) => Promise<{ src: string }>): unknown;
+  };
 }
 
 export interface Converted {
@@ -136,7 +168,10 @@ export async function convertDocx(mammoth: Mammoth, bytes: Uint8Array, fileName:
 }
 
 /** File extension for a picture's content type. */
-export const imageExtension = (type: string) => ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/webp': 'webp', 'image/svg+xml': 'svg' })[type] ?? 'png';
+export const imageExtension = (type: string) =>
+  ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/webp': 'webp', 'image/svg+xml': 'svg' })[
+    type
+  ] ?? 'png';
 
 // ---------------------------------------------------------------------------------------------
 // Reading mammoth's HTML
@@ -150,7 +185,9 @@ export type Block =
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) =>
-    code[0] === '#' ? String.fromCodePoint(code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : Number(code.slice(1))) : (entities[code.toLowerCase()] ?? whole),
+    code[0] === '#'
+      ? String.fromCodePoint(code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : Number(code.slice(1)))
+      : (entities[code.toLowerCase()] ?? whole),
   );
 const attr = (attrs: string, name: string) => decode(new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1] ?? '');
 const tidy = (text: string) => text.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
@@ -175,7 +212,14 @@ export function readBlocks(html: string): Block[] {
     const value = tidy(text);
     if (value && current) {
       if (current.tag === 'li') blocks.push({ kind: 'li', text: value, ordered: lists.at(-1) ?? false, line: ++line });
-      else blocks.push({ kind: 'p', text: value, heading: current.tag[0] === 'h' ? Number(current.tag[1]) : 0, bold: plain === 0, line: ++line });
+      else
+        blocks.push({
+          kind: 'p',
+          text: value,
+          heading: current.tag[0] === 'h' ? Number(current.tag[1]) : 0,
+          bold: plain === 0,
+          line: ++line,
+        });
     }
     text = '';
     plain = 0;
@@ -207,14 +251,12 @@ export function readBlocks(html: string): Block[] {
       if (close) {
         if (row?.length) table.push(row);
         row = undefined;
-      }
-      else row = [];
+      } else row = [];
     } else if ((tag === 'td' || tag === 'th') && row) {
       if (close) {
         row.push(tidy(cell ?? ''));
         cell = undefined;
-      }
-      else cell = '';
+      } else cell = '';
     } else if (cell !== undefined) {
       if (tag === 'p' && close) cell += ' ';
       if (tag === 'br') cell += ' ';
@@ -240,7 +282,8 @@ export function readBlocks(html: string): Block[] {
 // ---------------------------------------------------------------------------------------------
 // Headings
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．](?!\d)|[（(]\d+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)\s*[、:：]?)\s*/;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d+\s*[.、．](?!\d)|[（(]\d+[)）]|第[一二三四五六七八九十]+(?:部分|章|节)\s*[、:：]?)\s*/;
 
 /** A heading's text without numbering and punctuation, for looking it up. */
 export const headingKey = (text: string) => text.replace(NUMBERING, '').replace(/[\s\p{P}]/gu, '');
@@ -286,7 +329,13 @@ export interface ImportReport {
   /** Values the import guessed: each is marked 待确认 in the draft. */
   proposals: { field: string; value: string; why: string }[];
   /** Text taken out of the draft: private data, contact lines, the title and unit lines. */
-  removed: { line: number; what: string; text: string; why: string; /** Private data, rather than a line moved into a field. */ private: boolean }[];
+  removed: {
+    line: number;
+    what: string;
+    text: string;
+    why: string;
+    /** Private data, rather than a line moved into a field. */ private: boolean;
+  }[];
   /** Characters changed so the entry is safe MDX. */
   escaped: { line: number; what: string }[];
   images: { line: number; path: string; alt: string; missingAlt: boolean }[];
@@ -337,7 +386,8 @@ export interface ImportResult {
 }
 
 const mark = (value: string) => `${value}（${PROPOSAL}）`;
-const CONTACT = /^(联系人|联\s*系\s*电\s*话|联系方式|联系手机|办公电话|电话|手机|邮箱|电子邮箱|电子邮件|e-?mail|传真|地址|通讯地址|联系地址|单位地址|邮编|邮政编码|qq|微信)\s*[：:]/i;
+const CONTACT =
+  /^(联系人|联\s*系\s*电\s*话|联系方式|联系手机|办公电话|电话|手机|邮箱|电子邮箱|电子邮件|e-?mail|传真|地址|通讯地址|联系地址|单位地址|邮编|邮政编码|qq|微信)\s*[：:]/i;
 const SUBMITTER = /^(报送单位|申报单位|推荐单位|供稿单位|报送|选送单位)\s*[：:]\s*(.*)$/;
 const AUTHOR = /^(撰稿人?|执笔人?|作者|供稿人|审核人|签发人?)\s*[：:]/;
 const UNIT_END = /(党委|党工委|党总支|党支部|党组|委员会|工委|社区|村|街道|镇|乡|局|公司|中心|医院|学校|办事处|所|站)$/;
@@ -405,7 +455,8 @@ const themeWords: [RegExp, string][] = [
 /** Key figures proposed from sentences with numbers: `value` is the number with its unit, as written. */
 export function proposeFigures(text: string, limit = 6): { label: string; value: string }[] {
   const figures: { label: string; value: string }[] = [];
-  const number = /(\d+(?:\.\d+)?)\s*(%|％|[万亿千百]?(?:余|多)?(?:万元|亿元|平方米|公里|小时|[个条件户人名次家项元所场座间亩套台处支批天周年月]))?/gu;
+  const number =
+    /(\d+(?:\.\d+)?)\s*(%|％|[万亿千百]?(?:余|多)?(?:万元|亿元|平方米|公里|小时|[个条件户人名次家项元所场座间亩套台处支批天周年月]))?/gu;
   for (const sentence of text.split(/[。；;！!\n]/)) {
     for (const clause of sentence.split(/[，,、]/)) {
       let from = 0;
@@ -414,7 +465,11 @@ export function proposeFigures(text: string, limit = 6): { label: string; value:
         from = match.index! + match[0].length;
         const unit = match[2];
         if (!unit || /^[年月]$/.test(unit)) continue; // years and months are dates; a bare number has nothing to read it by
-        const label = before.replace(/^[^，,]{0,6}?(以来|来)/, '').replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '').replace(/(共|累计|达到?|为|有|超过|近|约|\d+)+$/, '').trim();
+        const label = before
+          .replace(/^[^，,]{0,6}?(以来|来)/, '')
+          .replace(/^(共|累计|全年|先后|已|目前|其中|今年以来|截至目前)+/, '')
+          .replace(/(共|累计|达到?|为|有|超过|近|约|\d+)+$/, '')
+          .trim();
         if ([...label].length < 2) continue;
         figures.push({ label: mark([...label].slice(-16).join('')), value: match[0].trim() });
         if (figures.length >= limit) return figures;
@@ -447,7 +502,10 @@ function escapeText(text: string, line: number, escaped: ImportReport['escaped']
 /** Turns mammoth's HTML of one document into a draft entry and its report. */
 export function importDocx(html: string, givenOptions: ImportOptions): ImportResult {
   // A file name can carry a phone number too; it is written into the draft and the source.
-  const options = { ...givenOptions, fileName: findPrivateData(givenOptions.fileName).reduce((name, f) => name.split(f.text).join(''), givenOptions.fileName) };
+  const options = {
+    ...givenOptions,
+    fileName: findPrivateData(givenOptions.fileName).reduce((name, f) => name.split(f.text).join(''), givenOptions.fileName),
+  };
   const blocks = readBlocks(html);
   if (!blocks.some((b) => b.kind !== 'img'))
     throw new ImportRefusal('empty', msg(`“${options.fileName}”里没有文字，无法生成条目`, `the document has no text`));
@@ -464,7 +522,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       out = out.split(finding.text).join('');
       removed.push({ line, what: finding.label, text: mask(finding.text), why: privacyKinds[finding.kind].fix, private: true });
     }
-    return out.replace(/[（(]\s*[)）]/g, '').replace(/\s{2,}/g, ' ').trim();
+    return out
+      .replace(/[（(]\s*[)）]/g, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
   };
 
   // Contact, submitter and author lines leave the body; the submitter proposes the unit.
@@ -474,15 +535,31 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     if (block.kind === 'p' || block.kind === 'li') {
       const submitted = SUBMITTER.exec(block.text);
       if (submitted) {
-        const unit = clean(submitted[2], block.line).replace(/[，,；;。].*$/, '').trim();
+        const unit = clean(submitted[2], block.line)
+          .replace(/[，,；;。].*$/, '')
+          .trim();
         if (unit && !submitter) submitter = unit;
-        removed.push({ line: block.line, what: '报送单位', text: block.text.slice(0, 30), why: '报送信息不进正文；单位名称已作为“实践单位”的建议', private: false });
+        removed.push({
+          line: block.line,
+          what: '报送单位',
+          text: block.text.slice(0, 30),
+          why: '报送信息不进正文；单位名称已作为“实践单位”的建议',
+          private: false,
+        });
         continue;
       }
       if (CONTACT.test(block.text) || AUTHOR.test(block.text)) {
         // The label stays readable; what follows it is shown only in part.
         const [, label, rest] = /^([^：:]*[：:])\s*(.*)$/.exec(block.text)!;
-        removed.push({ line: block.line, what: AUTHOR.test(block.text) ? '撰稿人' : '联系方式', text: `${label}${mask(rest)}`, why: AUTHOR.test(block.text) ? '撰稿人、执笔人是个人信息，不进正文；条目撰写人填在 author' : '联系人、电话、地址等联系方式不得发布', private: true });
+        removed.push({
+          line: block.line,
+          what: AUTHOR.test(block.text) ? '撰稿人' : '联系方式',
+          text: `${label}${mask(rest)}`,
+          why: AUTHOR.test(block.text)
+            ? '撰稿人、执笔人是个人信息，不进正文；条目撰写人填在 author'
+            : '联系人、电话、地址等联系方式不得发布',
+          private: true,
+        });
         continue;
       }
       const text = clean(block.text, block.line);
@@ -498,15 +575,29 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   let cursor = 0;
   // A document that opens with a section heading has no title line: the file name stands in.
   const firstP = body.findIndex((b) => b.kind === 'p');
-  const titleBlock = firstP >= 0 && !(levels[firstP] && sectionOf((body[firstP] as { text: string }).text)) ? (body[firstP] as Extract<Block, { kind: 'p' }>) : undefined;
+  const titleBlock =
+    firstP >= 0 && !(levels[firstP] && sectionOf((body[firstP] as { text: string }).text))
+      ? (body[firstP] as Extract<Block, { kind: 'p' }>)
+      : undefined;
   const titleLine = titleBlock?.text ?? options.fileName.replace(/\.docx$/i, '');
   if (titleBlock) {
     cursor = body.indexOf(titleBlock) + 1;
-    removed.push({ line: titleBlock.line, what: '标题行', text: titleLine, why: '作为名称（title）和原标题（headline）的依据，不进正文', private: false });
+    removed.push({
+      line: titleBlock.line,
+      what: '标题行',
+      text: titleLine,
+      why: '作为名称（title）和原标题（headline）的依据，不进正文',
+      private: false,
+    });
   }
   let unitLine: string | undefined;
   const next = body[cursor];
-  if (next?.kind === 'p' && [...next.text].length <= 40 && UNIT_END.test(next.text.replace(/[\s（(].*$/, '')) && !/[。，]/.test(next.text)) {
+  if (
+    next?.kind === 'p' &&
+    [...next.text].length <= 40 &&
+    UNIT_END.test(next.text.replace(/[\s（(].*$/, '')) &&
+    !/[。，]/.test(next.text)
+  ) {
     unitLine = next.text;
     removed.push({ line: next.line, what: '单位行', text: next.text, why: '作为实践单位（unit）的建议，不进正文', private: false });
     cursor++;
@@ -516,7 +607,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const quoted = /[“"「『]([^”"」』]{2,24})[”"」』]\s*(工作法|工作机制|服务法|机制|模式|法)?/.exec(titleLine);
   const titleValue = quoted ? `“${quoted[1]}”${quoted[2] ?? '工作法'}` : [...titleLine].slice(0, 50).join('');
   proposals.push({ field: 'title', value: titleValue, why: quoted ? '标题行中引号里的方法名称' : '标题行（没有找到引号里的方法名称）' });
-  const unitFromTitle = /^(.{2,30}(?:党委|党工委|党总支|党支部|党组|委员会|社区|村|街道|镇|乡))/.exec(quoted ? titleLine.slice(0, quoted.index) : titleLine)?.[1];
+  const unitFromTitle = /^(.{2,30}(?:党委|党工委|党总支|党支部|党组|委员会|社区|村|街道|镇|乡))/.exec(
+    quoted ? titleLine.slice(0, quoted.index) : titleLine,
+  )?.[1];
   const unitValue = submitter ?? unitLine ?? unitFromTitle;
   proposals.push(
     unitValue
@@ -539,7 +632,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     if (!sorting) return;
     const lines = sorting.lines.flatMap((l) => l.split('\n')).map((l) => (l ? `> ${l}` : '>'));
     while (lines.at(-1) === '>') lines.pop();
-    out[section].push(`> **待归类（编者，${PROPOSAL}）**：原文“${sorting.heading}”下的内容没有对应的节，请移到合适的节、改写或删除。\n>\n${lines.join('\n')}`);
+    out[section].push(
+      `> **待归类（编者，${PROPOSAL}）**：原文“${sorting.heading}”下的内容没有对应的节，请移到合适的节、改写或删除。\n>\n${lines.join('\n')}`,
+    );
     sorting = undefined;
   };
   const emit = (markdown: string, line: number) => {
@@ -552,7 +647,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const imageReports: ImportReport['images'] = [];
   // The id comes before the body, because image paths contain it.
   const place = placeOf([unitValue ?? '', titleLine, ...body.slice(cursor, cursor + 3).map((b) => ('text' in b ? b.text : ''))]);
-  const id = freeId(suggestId(titleValue, place.county || place.city || (place.province ? vocab('region', place.province).label : '')), options.taken);
+  const id = freeId(
+    suggestId(titleValue, place.county || place.city || (place.province ? vocab('region', place.province).label : '')),
+    options.taken,
+  );
 
   let listCounter = 0;
   for (let i = cursor; i < body.length; i++) {
@@ -589,7 +687,13 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       emit(rows.join('\n'), block.line);
     } else if (block.kind === 'img') {
       // A caption is the short line just after (or before) the picture that starts with 图 or 照片.
-      const caption = (b: Block | undefined) => (b?.kind === 'p' && !levels[body.indexOf(b)] && /^(图|照片|图片)\s*[\d一二三四五六七八九十]*\s*[：:.．、\s]/.test(b.text) && [...b.text].length <= 60 ? b : undefined);
+      const caption = (b: Block | undefined) =>
+        b?.kind === 'p' &&
+        !levels[body.indexOf(b)] &&
+        /^(图|照片|图片)\s*[\d一二三四五六七八九十]*\s*[：:.．、\s]/.test(b.text) &&
+        [...b.text].length <= 60
+          ? b
+          : undefined;
       const after = caption(body[i + 1]);
       const captionBlock = after;
       const captionText = captionBlock?.text.replace(/^(图|照片|图片)\s*[\d一二三四五六七八九十]*\s*[：:.．、\s]\s*/, '').trim();
@@ -614,11 +718,19 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
 
   const missing = sectionNames.filter((name) => !seen.has(name) && !(name === '背景' && out['背景'].length));
   const sections = Object.fromEntries(
-    sectionNames.map((name) => [name, out[name].length ? out[name].join('\n\n') : `原文未介绍${name}。（${PROPOSAL}：导入时没有找到“${name}”一类的标题，请确认原文确实没有，或从其他部分补上）`]),
+    sectionNames.map((name) => [
+      name,
+      out[name].length
+        ? out[name].join('\n\n')
+        : `原文未介绍${name}。（${PROPOSAL}：导入时没有找到“${name}”一类的标题，请确认原文确实没有，或从其他部分补上）`,
+    ]),
   ) as Record<SectionName, string>;
 
   // Front matter proposals.
-  const firstText = body.slice(cursor).filter((b) => b.kind === 'p' && !levels[body.indexOf(b)]).map((b) => (b as { text: string }).text);
+  const firstText = body
+    .slice(cursor)
+    .filter((b) => b.kind === 'p' && !levels[body.indexOf(b)])
+    .map((b) => (b as { text: string }).text);
   const inferred: { field: string; note: string }[] = [];
   if (place.province) {
     proposals.push({ field: 'region.province', value: place.province, why: `文中写有“${place.provinceText}”` });
@@ -639,7 +751,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const domainText = `${unitValue ?? ''}${titleLine}`;
   const domain = domainWords.find(([re]) => re.test(domainText))?.[1] ?? 'dangjian-tongchou';
   const allText = [titleLine, ...Object.values(sections)].join('\n');
-  const themes = themeWords.filter(([re]) => re.test(allText)).map(([, t]) => t).slice(0, 3);
+  const themes = themeWords
+    .filter(([re]) => re.test(allText))
+    .map(([, t]) => t)
+    .slice(0, 3);
   if (!themes.length) themes.push('zuzhi-jianshe');
   proposals.push({ field: 'level', value: level, why: unitValue ? `据单位名称“${unitValue}”` : '没有单位名称，暂定' });
   inferred.push({ field: 'level', note: mark('导入建议：据单位名称') });
@@ -662,13 +777,21 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   // Lines of a new source are the report's paragraph numbers; in a source given by id they mean
   // nothing, so the document's pages stand there until the editor finds the real place.
   const locator = options.sourceId ? `第1-${Math.max(options.pages ?? 1, 1)}页` : `第1-${Math.max(lastLine, 2)}行`;
-  proposals.push({ field: 'source', value: `${sourceId}，${locator}`, why: options.sourceId ? '命令行给出的来源；位置只是来稿的页数，请改成它在来源中的行号或页码' : '为这份来稿新建的来源文件；行号即报告中的段落编号' });
+  proposals.push({
+    field: 'source',
+    value: `${sourceId}，${locator}`,
+    why: options.sourceId
+      ? '命令行给出的来源；位置只是来稿的页数，请改成它在来源中的行号或页码'
+      : '为这份来稿新建的来源文件；行号即报告中的段落编号',
+  });
   const headline = titleLine !== titleValue && [...titleLine].length >= 2 ? titleLine : undefined;
   const data: Record<string, unknown> = {
     title: mark(titleValue).slice(0, 60),
     headline,
     unit: unitValue ? mark(unitValue) : `待填写：实践单位`,
-    region: place.province ? { province: place.province, city: place.city, county: place.county } : { note: mark('原文开头没有写明省份，请补上 region.province 后删去本说明') },
+    region: place.province
+      ? { province: place.province, city: place.city, county: place.county }
+      : { note: mark('原文开头没有写明省份，请补上 region.province 后删去本说明') },
     level,
     domain,
     themes,
@@ -676,7 +799,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     summary,
     source: { id: sourceId, locator },
     inferred,
-    notes: mark(`由 npm run import 从 Word 来稿“${options.fileName}”导入：方法类别（${themes.join('、')}）和来源位置是程序的粗略猜测，请核对后删去本说明`),
+    notes: mark(
+      `由 npm run import 从 Word 来稿“${options.fileName}”导入：方法类别（${themes.join('、')}）和来源位置是程序的粗略猜测，请核对后删去本说明`,
+    ),
     figures,
     questions: placeholders.questions,
     related: [],
@@ -695,7 +820,8 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
           kind: '文件',
           file: options.fileName,
           lines: Math.max(lastLine, 2),
-          notes: '编辑部收到的 Word 来稿，未公开。行号是 npm run import 读出的段落编号（表格、图片各算一段），与导入报告一致。联系人和联系方式已在导入时删除。',
+          notes:
+            '编辑部收到的 Word 来稿，未公开。行号是 npm run import 读出的段落编号（表格、图片各算一段），与导入报告一致。联系人和联系方式已在导入时删除。',
           listed: [],
         },
       };
@@ -705,7 +831,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     '正文是原文照录：按内容规则用自己的话改写，事实、方法名称、数字、日期照原文',
     ...(unsorted.length ? [`处理 ${unsorted.length} 段“待归类”内容：移到合适的节、改写或删除`] : []),
     ...(missing.length ? [`原文没有 ${missing.join('、')} 的标题：确认原文确实没有，或从其他部分补上`] : []),
-    ...(imageReports.some((i) => i.missingAlt) ? [`给 ${imageReports.filter((i) => i.missingAlt).length} 张图片写替代文字（图片内容说明）`] : []),
+    ...(imageReports.some((i) => i.missingAlt)
+      ? [`给 ${imageReports.filter((i) => i.missingAlt).length} 张图片写替代文字（图片内容说明）`]
+      : []),
     '把两道“待填写”思考题换成真正的思考题',
     ...(removed.some((r) => r.private) ? ['看一遍删除清单：确认删掉的只是联系方式等私人信息，句子删掉号码后仍然通顺'] : []),
     '全部完成后把 status 改为 待审 或 已发布，再运行 npm run check',
@@ -717,22 +845,53 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     text,
     source,
     images,
-    report: { fileName: options.fileName, id, mapped, proposals, removed: removed.sort((a, b) => a.line - b.line), escaped, images: imageReports, missing, unsorted, todo },
+    report: {
+      fileName: options.fileName,
+      id,
+      mapped,
+      proposals,
+      removed: removed.sort((a, b) => a.line - b.line),
+      escaped,
+      images: imageReports,
+      missing,
+      unsorted,
+      todo,
+    },
   };
 }
 
 /** The report as Chinese text, for the terminal (the /submit/ page shows the same parts as lists). */
 export function formatReport(report: ImportReport): string {
   const out: string[] = [`== 导入报告：${report.fileName} → content/cases/${report.id}.mdx ==`];
-  const list = (title: string, lines: string[], empty = '（无）') => out.push('', `${title}：`, ...(lines.length ? lines.map((l) => `  - ${l}`) : [`  ${empty}`]));
-  list('标题对应到哪一节', report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`), '（没有找到任何标题：全文放在“背景”里，请分节）');
+  const list = (title: string, lines: string[], empty = '（无）') =>
+    out.push('', `${title}：`, ...(lines.length ? lines.map((l) => `  - ${l}`) : [`  ${empty}`]));
+  list(
+    '标题对应到哪一节',
+    report.mapped.map((m) => `第 ${m.line} 段“${m.heading}” → ${m.to}`),
+    '（没有找到任何标题：全文放在“背景”里，请分节）',
+  );
   if (report.missing.length) out.push(`  缺少的节：${report.missing.join('、')}（已写“原文未介绍…”并标为待确认）`);
-  list(`建议值（在条目中标有“${PROPOSAL}”，请逐项确认）`, report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`));
+  list(
+    `建议值（在条目中标有“${PROPOSAL}”，请逐项确认）`,
+    report.proposals.map((p) => `${p.field}：${p.value}（依据：${p.why}）`),
+  );
   const line = (r: ImportReport['removed'][number]) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`;
   list('已删除的私人信息和联系方式（号码只显示首尾）', report.removed.filter((r) => r.private).map(line));
   list('移到字段、不进正文的行', report.removed.filter((r) => !r.private).map(line));
-  list('为符合条目规则而改动', report.escaped.map((e) => `第 ${e.line} 段：${e.what}`));
-  list('图片', report.images.map((i) => `第 ${i.line} 段 → ${i.path}：${i.missingAlt ? '缺少替代文字（原文没有图注或说明），已写“待填写：图片说明”' : `替代文字“${i.alt}”`}`));
-  list('编辑还需要做的事', report.todo.map((t, i) => `${i + 1}. ${t}`));
+  list(
+    '为符合条目规则而改动',
+    report.escaped.map((e) => `第 ${e.line} 段：${e.what}`),
+  );
+  list(
+    '图片',
+    report.images.map(
+      (i) =>
+        `第 ${i.line} 段 → ${i.path}：${i.missingAlt ? '缺少替代文字（原文没有图注或说明），已写“待填写：图片说明”' : `替代文字“${i.alt}”`}`,
+    ),
+  );
+  list(
+    '编辑还需要做的事',
+    report.todo.map((t, i) => `${i + 1}. ${t}`),
+  );
   return out.join('\n');
 }

@@ -5,7 +5,17 @@
  * (and keep the raw data in a backup). Kept apart from the lesson operations so pages that only
  * add an entry do not load zod.
  */
-import { ENTRY_ID, MAX_ITEMS, NOTE_MAX, TEXT_MAX, lessonDate, lessonText, lessonV2, type Lesson, type LessonItem } from '../schema/lesson.ts';
+import {
+  ENTRY_ID,
+  MAX_ITEMS,
+  NOTE_MAX,
+  TEXT_MAX,
+  lessonDate,
+  lessonText,
+  lessonV2,
+  type Lesson,
+  type LessonItem,
+} from '../schema/lesson.ts';
 import { emptyLesson, fromBase64Url } from './lesson.ts';
 
 export function setDetails(lesson: Lesson, details: Partial<Pick<Lesson, 'title' | 'date' | 'audience'>>): Lesson {
@@ -18,13 +28,11 @@ export interface Dropped {
   raw: unknown;
 }
 
-export type ReadResult =
-  | { ok: true; lesson: Lesson; dropped: Dropped[]; migratedFrom?: number }
-  | { ok: false; error: string };
+export type ReadResult = { ok: true; lesson: Lesson; dropped: Dropped[]; migratedFrom?: number } | { ok: false; error: string };
 
 /** A value as it may be shown in a message: short, one line. */
 const show = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const line = text.replace(/\s+/g, ' ');
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 };
@@ -53,7 +61,10 @@ function readItems(raw: unknown[], dropped: Dropped[]): LessonItem[] {
       dropped.push({ message: `第 ${n} 项（${id}）的备注不是文字，已清空`, raw: value });
       note = '';
     } else if (note.length > NOTE_MAX) {
-      dropped.push({ message: `第 ${n} 项（${id}）的备注有 ${note.length} 字，超过 ${NOTE_MAX} 字上限，已截短（全文在备份中）`, raw: value });
+      dropped.push({
+        message: `第 ${n} 项（${id}）的备注有 ${note.length} 字，超过 ${NOTE_MAX} 字上限，已截短（全文在备份中）`,
+        raw: value,
+      });
       note = note.slice(0, NOTE_MAX);
     }
     items.push({ id, note: note as string });
@@ -65,7 +76,8 @@ const detailNames = { title: '课程标题', date: '日期', audience: '培训�
 
 /** Reads any stored or shared version, migrating older ones, dropping only what is bad. */
 export function readLesson(value: unknown): ReadResult {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: '教案数据无法读取（不是一个教案对象）' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: '教案数据无法读取（不是一个教案对象）' };
   const record = value as Record<string, unknown>;
   const { version } = record;
   const dropped: Dropped[] = [];
@@ -76,7 +88,10 @@ export function readLesson(value: unknown): ReadResult {
   if (version !== 2) {
     return {
       ok: false,
-      error: typeof version === 'number' && version > 2 ? `教案格式版本 ${version} 比本站新，无法读取` : `教案数据无法读取（版本：${show(version)}）`,
+      error:
+        typeof version === 'number' && version > 2
+          ? `教案格式版本 ${version} 比本站新，无法读取`
+          : `教案数据无法读取（版本：${show(version)}）`,
     };
   }
   const lesson = emptyLesson();

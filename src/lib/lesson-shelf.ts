@@ -56,7 +56,10 @@ export type ShelfOp =
   | { type: 'add'; id: string; lesson: Lesson };
 
 /** A fresh id: time and chance, so two tabs creating at once do not collide. */
-export const newShelfId = (now = Date.now(), random = Math.random()) => `l${now.toString(36)}${Math.floor(random * 36 ** 4).toString(36).padStart(4, '0')}`;
+export const newShelfId = (now = Date.now(), random = Math.random()) =>
+  `l${now.toString(36)}${Math.floor(random * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0')}`;
 
 /** The name a lesson is listed under. */
 export const lessonName = (lesson: Lesson | null | undefined) => lesson?.title.trim() || '未命名教案';
@@ -124,17 +127,24 @@ export function readShelf(raw: string | null, newId: () => string = () => newShe
 
 /** The shelf with the current lesson's content filled in: for listing and sharing every lesson. */
 export function listLessons(state: ShelfState): { id: string; lesson: Lesson; current: boolean }[] {
-  return state.shelf.entries.map((e) => ({ id: e.id, lesson: e.id === state.shelf.current ? state.lesson : e.lesson ?? emptyLesson(), current: e.id === state.shelf.current }));
+  return state.shelf.entries.map((e) => ({
+    id: e.id,
+    lesson: e.id === state.shelf.current ? state.lesson : (e.lesson ?? emptyLesson()),
+    current: e.id === state.shelf.current,
+  }));
 }
 
 /** Keeps the current lesson on the shelf and makes `id` (holding `lesson`) the current one. */
 function makeCurrent(state: ShelfState, entries: ShelfEntry[], id: string, lesson: Lesson): ShelfState {
-  const stashed = entries.map((e) => (e.id === state.shelf.current ? { id: e.id, lesson: state.lesson } : e.id === id ? { id, lesson: null } : e));
+  const stashed = entries.map((e) =>
+    e.id === state.shelf.current ? { id: e.id, lesson: state.lesson } : e.id === id ? { id, lesson: null } : e,
+  );
   return { shelf: { version: 1, current: id, entries: stashed }, lesson };
 }
 
 const find = (state: ShelfState, id: string) => state.shelf.entries.findIndex((e) => e.id === id);
-const lessonOf = (state: ShelfState, id: string) => (id === state.shelf.current ? state.lesson : state.shelf.entries[find(state, id)]?.lesson ?? undefined);
+const lessonOf = (state: ShelfState, id: string) =>
+  id === state.shelf.current ? state.lesson : (state.shelf.entries[find(state, id)]?.lesson ?? undefined);
 const full = (state: ShelfState) => state.shelf.entries.length >= SHELF_MAX;
 const taken = (state: ShelfState, id: string) => !SHELF_ID.test(id) || find(state, id) >= 0;
 
@@ -158,7 +168,11 @@ export function applyShelfOp(state: ShelfState, op: ShelfOp): ShelfState {
     case 'duplicate': {
       const source = lessonOf(state, op.id);
       if (!source || full(state) || taken(state, op.newId)) return state;
-      const copy: Lesson = { ...source, title: cleanName(`${lessonName(source)}（副本）`), items: source.items.map((item) => ({ ...item })) };
+      const copy: Lesson = {
+        ...source,
+        title: cleanName(`${lessonName(source)}（副本）`),
+        items: source.items.map((item) => ({ ...item })),
+      };
       const at = find(state, op.id) + 1;
       return makeCurrent(state, [...entries.slice(0, at), { id: op.newId, lesson: null }, ...entries.slice(at)], op.newId, copy);
     }
@@ -168,7 +182,10 @@ export function applyShelfOp(state: ShelfState, op: ShelfOp): ShelfState {
       const at = find(state, op.id);
       const lesson = entries[at]?.lesson;
       if (!lesson) return state;
-      return { ...state, shelf: { ...state.shelf, entries: entries.map((e, i) => (i === at ? { id: e.id, lesson: { ...lesson, title: name } } : e)) } };
+      return {
+        ...state,
+        shelf: { ...state.shelf, entries: entries.map((e, i) => (i === at ? { id: e.id, lesson: { ...lesson, title: name } } : e)) },
+      };
     }
     case 'delete': {
       const at = find(state, op.id);
@@ -181,7 +198,10 @@ export function applyShelfOp(state: ShelfState, op: ShelfOp): ShelfState {
       }
       // The neighbour that took its place (or the one before, at the end) becomes current.
       const next = rest[Math.min(at, rest.length - 1)];
-      return { shelf: { version: 1, current: next.id, entries: rest.map((e) => (e.id === next.id ? { id: e.id, lesson: null } : e)) }, lesson: next.lesson ?? emptyLesson() };
+      return {
+        shelf: { version: 1, current: next.id, entries: rest.map((e) => (e.id === next.id ? { id: e.id, lesson: null } : e)) },
+        lesson: next.lesson ?? emptyLesson(),
+      };
     }
     case 'restore': {
       if (taken(state, op.id)) return state;

@@ -124,7 +124,13 @@ export const fromBase64Url = (text: string) => {
 
 /** The lesson as a URL-safe string. Short keys keep links short enough for chat apps. */
 export function encodeLesson(lesson: Lesson): string {
-  const compact = { v: 2, t: lesson.title, d: lesson.date, a: lesson.audience, i: lesson.items.map((item) => (item.note ? [item.id, item.note] : item.id)) };
+  const compact = {
+    v: 2,
+    t: lesson.title,
+    d: lesson.date,
+    a: lesson.audience,
+    i: lesson.items.map((item) => (item.note ? [item.id, item.note] : item.id)),
+  };
   return toBase64Url(new TextEncoder().encode(JSON.stringify(compact)));
 }
 
@@ -180,7 +186,10 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
     // An empty source means it has no real title (see handout-data.ts printableSource).
     lines.push('', e.source ? `出处：${e.source}（${e.url}）` : `网址：${e.url}`);
   });
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /**
@@ -191,8 +200,10 @@ export function peekLesson(raw: string | null): Lesson | undefined {
   if (!raw) return emptyLesson();
   try {
     const value = JSON.parse(raw);
-    if (value?.version === 2 && Array.isArray(value.items) && value.items.every((i: { id?: unknown }) => typeof i?.id === 'string')) return value as Lesson;
-    if (value?.version === 1 && Array.isArray(value.ids)) return { ...emptyLesson(), items: value.ids.map((id: string) => ({ id: String(id), note: '' })) };
+    if (value?.version === 2 && Array.isArray(value.items) && value.items.every((i: { id?: unknown }) => typeof i?.id === 'string'))
+      return value as Lesson;
+    if (value?.version === 1 && Array.isArray(value.ids))
+      return { ...emptyLesson(), items: value.ids.map((id: string) => ({ id: String(id), note: '' })) };
   } catch {
     /* unreadable: the lesson page reports it */
   }

@@ -12,7 +12,12 @@ import type { MdastNode, ParseResult } from './safety.ts';
 
 export function parseMdxBodyInBrowser(body: string): ParseResult {
   try {
-    return { tree: fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] }) as unknown as MdastNode };
+    return {
+      tree: fromMarkdown(body, {
+        extensions: [mdxjs(), gfm()],
+        mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+      }) as unknown as MdastNode,
+    };
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
     return { error: { line: e.line ?? undefined, column: e.column ?? undefined, reason: e.reason ?? e.message ?? String(error) } };

@@ -32,12 +32,18 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
     Scalar(key, node, ancestors) {
       if (key === 'key' || !node.range) return;
       // Numbers count too (a rank or line count of 13812345678 passes the schema): read as written.
-      const value = typeof node.value === 'string' ? node.value : typeof node.value === 'number' || typeof node.value === 'bigint' ? text.slice(node.range[0], node.range[1]) : undefined;
+      const value =
+        typeof node.value === 'string'
+          ? node.value
+          : typeof node.value === 'number' || typeof node.value === 'bigint'
+            ? text.slice(node.range[0], node.range[1])
+            : undefined;
       if (value === undefined) return;
       const path: (string | number)[] = [];
       const chain = [...ancestors, node] as unknown[];
       chain.forEach((item, i) => {
-        if (isPair(item) && i + 1 < chain.length && item.value === chain[i + 1]) path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
+        if (isPair(item) && i + 1 < chain.length && item.value === chain[i + 1])
+          path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
         else if (isSeq(item) && i + 1 < chain.length) path.push(item.items.indexOf(chain[i + 1] as never));
       });
       const field = path.join('.') || '（文件）';
@@ -65,10 +71,14 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
       for (let line = first; line <= last; line++) inValues.add(line);
     },
   });
-  const rest = text.split('\n').map((line, i) => (inValues.has(i + 1) && !line.includes('#') ? '' : line)).join('\n');
+  const rest = text
+    .split('\n')
+    .map((line, i) => (inValues.has(i + 1) && !line.includes('#') ? '' : line))
+    .join('\n');
   for (const finding of findPrivateData(rest, options)) {
     const line = firstLine - 1 + finding.line;
-    if (!seen.has(`${line}:${finding.kind}`)) problems.push({ field: '（front matter）', line, kind: finding.kind, message: finding.message });
+    if (!seen.has(`${line}:${finding.kind}`))
+      problems.push({ field: '（front matter）', line, kind: finding.kind, message: finding.message });
   }
   return problems.sort((a, b) => a.line - b.line);
 }
@@ -79,7 +89,12 @@ export function findEntryPrivateData(
   parts: { yaml: string; body: string; bodyLine: number },
   options?: PrivacyOptions,
 ): FieldPrivacyProblem[] {
-  const body = findPrivateData(parts.body, options).map((f) => ({ field: '（隐私）', line: f.line + parts.bodyLine - 1, kind: f.kind, message: f.message }));
+  const body = findPrivateData(parts.body, options).map((f) => ({
+    field: '（隐私）',
+    line: f.line + parts.bodyLine - 1,
+    kind: f.kind,
+    message: f.message,
+  }));
   return [...findDocumentPrivateData(doc, parts.yaml, 2, options), ...body];
 }
 

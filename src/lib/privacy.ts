@@ -71,7 +71,30 @@ const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
 // eslint-disable-next-line no-misleading-character-class -- U+034F is listed on purpose, alone, not as a combining mark.
 const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 // Financial numerals (壹贰叁…) too: a careful writer spells a number that way so it cannot be altered.
-const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9' };
+const CN_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  两: '2',
+  贰: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+};
 
 /** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
 export function normalise(line: string): Normalised {
@@ -103,7 +126,9 @@ export function normalise(line: string): Normalised {
     index += char.length;
   }
   // A phone number spelled in Chinese digits (一三八…): only long runs, so 三栋 or 二〇〇九 stay words.
-  const text = parts.join('').replace(/[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
+  const text = parts
+    .join('')
+    .replace(/[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
   return { text, from, to };
 }
 
@@ -155,7 +180,8 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     const start = match.index!;
     const end = start + match[0].length;
     // Part of a hash or file name such as 39c83878bf2ababd: not a number anyone dials.
-    const token = /[0-9A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end, end + 40))![0];
+    const token =
+      /[0-9A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end, end + 40))![0];
     if (/[a-f]/i.test(token) && /^[0-9a-f]{8,}$/i.test(token) && /\d[a-f]|[a-f]\d/i.test(token)) {
       flush();
       continue;
@@ -209,7 +235,8 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
                       : undefined;
         // 15 000 000 000 (thousands set apart by spaces) is a figure, not a phone number.
         const thousands = j - i >= 2 && groups[i].digits.length <= 3 && groups.slice(i + 1, j + 1).every((g) => g.digits.length === 3);
-        if (found && !thousands && !allowed.has(digits)) best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
+        if (found && !thousands && !allowed.has(digits))
+          best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
       }
       if (best) {
         let start = groups[i].start;
@@ -238,9 +265,20 @@ const EMAIL = new RegExp(
 const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月日号岁项场家所批位届期组队米亩吨%‰]|余|以上|左右|小时|分钟)/;
 
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
-  { kind: 'qq', pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(|]{0,3}$/ },
-  { kind: 'wechat', pattern: /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(|]{0,3}$/ },
-  { kind: 'phone', pattern: /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/ },
+  {
+    kind: 'qq',
+    pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(|]{0,3}$/,
+  },
+  {
+    kind: 'wechat',
+    pattern:
+      /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(|]{0,3}$/,
+  },
+  {
+    kind: 'phone',
+    pattern:
+      /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/,
+  },
 ];
 
 // Ids that follow 微信 in ordinary prose and are not accounts.
@@ -254,7 +292,9 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
     const first = groups[0];
     const before = text.slice(Math.max(0, first.start - 16), first.start);
     // A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
-    const listed = [...taken, ...spans].some((s) => ['mobile', 'landline', 'phone'].includes(s.kind) && /^\s*[,，、;；/或和及]\s*$/.test(text.slice(s.end, first.start)));
+    const listed = [...taken, ...spans].some(
+      (s) => ['mobile', 'landline', 'phone'].includes(s.kind) && /^\s*[,，、;；/或和及]\s*$/.test(text.slice(s.end, first.start)),
+    );
     const keyword = listed ? KEYWORDS[2] : KEYWORDS.find((k) => k.pattern.test(before));
     if (!keyword) continue;
     let digits = '';
@@ -320,10 +360,14 @@ const defaultAllowed = new Set(hotlineNumbers);
 // Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
-const MAY_HOLD = /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+const MAY_HOLD =
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
-export function findInLine(line: string, allowed: Set<string> = defaultAllowed): { kind: PrivacyKind; text: string; start: number; end: number }[] {
+export function findInLine(
+  line: string,
+  allowed: Set<string> = defaultAllowed,
+): { kind: PrivacyKind; text: string; start: number; end: number }[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
   if (!MAY_HOLD.test(line)) return [];

@@ -76,7 +76,12 @@ export function qrPng(text: string, scale = 4): QrPng {
     for (let x = 0; x < size; x++) raw[row + 1 + x] = data[Math.floor(y / scale)][Math.floor(x / scale)] ? 0 : 255;
   }
   const header = Uint8Array.from([...u32(size), ...u32(size), 8, 0, 0, 0, 0]); // 8-bit greyscale
-  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array())];
+  const parts = [
+    Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlibStored(raw)),
+    chunk('IEND', new Uint8Array()),
+  ];
   const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (png.set(p, at), at + p.length), 0);
   return { png, size };

@@ -29,7 +29,19 @@ export function similar(a: string, b: string): number {
 /** Routes an internal link may point to; ids are checked against what exists. Facet paths come from the registry. */
 const facetPaths = pagedFacets.map((f) => f.path);
 const withIds = ['cases', 'sources', ...facetPaths].join('|');
-const pages = ['cases', 'sources', ...pagedFacets.filter((f) => f.index).map((f) => f.path), 'search', 'lesson', 'compare', 'guide', 'submit', 'backlog', 'stats', 'codebook'].join('|');
+const pages = [
+  'cases',
+  'sources',
+  ...pagedFacets.filter((f) => f.index).map((f) => f.path),
+  'search',
+  'lesson',
+  'compare',
+  'guide',
+  'submit',
+  'backlog',
+  'stats',
+  'codebook',
+].join('|');
 const internalRoutes = new RegExp(`^\\/(${withIds})\\/([a-z0-9-]+)\\/$|^\\/(${pages})?\\/?(\\?.*)?(#.*)?$`);
 
 /** A link, image or definition found on the parsed body. */
@@ -43,10 +55,17 @@ export interface BodyLink {
 }
 
 /** Every link, image and definition URL in an mdast tree, with its line. */
-export function collectLinks(tree: { type: string; url?: string; alt?: string | null; children?: any[]; position?: { start: { line: number } } }): BodyLink[] {
+export function collectLinks(tree: {
+  type: string;
+  url?: string;
+  alt?: string | null;
+  children?: any[];
+  position?: { start: { line: number } };
+}): BodyLink[] {
   const out: BodyLink[] = [];
   const walk = (node: typeof tree) => {
-    if (typeof node.url === 'string') out.push({ url: node.url, line: node.position?.start.line ?? 1, image: node.type === 'image', alt: node.alt ?? '' });
+    if (typeof node.url === 'string')
+      out.push({ url: node.url, line: node.position?.start.line ?? 1, image: node.type === 'image', alt: node.alt ?? '' });
     node.children?.forEach(walk);
   };
   walk(tree);
@@ -70,21 +89,43 @@ export function findLinkProblems(links: BodyLink[], targets: LinkTargets): { lin
   const problems: { line: number; where: string; message: Message }[] = [];
   for (const { url: target, line: at, image, alt } of links) {
     if (image) {
-      if (!alt?.trim()) problems.push({ line: at, where: '（图片）', message: msg(`图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target})`, `image needs alt text`) });
+      if (!alt?.trim())
+        problems.push({
+          line: at,
+          where: '（图片）',
+          message: msg(`图片 ${target} 缺少替代文字：写成 ![图片内容说明](${target})`, `image needs alt text`),
+        });
       if (target.startsWith('/') && targets.publicFiles && !targets.publicFiles.has(target))
-        problems.push({ line: at, where: '（图片）', message: msg(`图片 ${target} 不存在：请把文件放在 public${target}`, `image file not found`) });
+        problems.push({
+          line: at,
+          where: '（图片）',
+          message: msg(`图片 ${target} 不存在：请把文件放在 public${target}`, `image file not found`),
+        });
       else if (!target.startsWith('/') && !/^https:\/\//.test(target))
-        problems.push({ line: at, where: '（图片）', message: msg(`图片地址 ${target} 无效：请用以 / 开头的站内路径`, `use a site path starting with /`) });
+        problems.push({
+          line: at,
+          where: '（图片）',
+          message: msg(`图片地址 ${target} 无效：请用以 / 开头的站内路径`, `use a site path starting with /`),
+        });
       continue;
     }
     if (!target.startsWith('/') || target.startsWith('//')) continue;
     const route = internalRoutes.exec(target);
     if (!route) {
-      problems.push({ line: at, where: '（链接）', message: msg(`站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/`, `internal link does not match any page`) });
+      problems.push({
+        line: at,
+        where: '（链接）',
+        message: msg(`站内链接 ${target} 不是本站的页面：链接到案例请写 /cases/<id>/`, `internal link does not match any page`),
+      });
       continue;
     }
     const [, kind, id] = route;
-    const dead = (what: string) => problems.push({ line: at, where: '（链接）', message: msg(`链接的${what} ${id} 不存在：请检查拼写`, `linked ${kind.replace(/s$/, '')} ${id} does not exist`) });
+    const dead = (what: string) =>
+      problems.push({
+        line: at,
+        where: '（链接）',
+        message: msg(`链接的${what} ${id} 不存在：请检查拼写`, `linked ${kind.replace(/s$/, '')} ${id} does not exist`),
+      });
     if (kind === 'cases' && targets.caseIds && !targets.caseIds.has(id)) dead('案例');
     if (kind === 'sources' && targets.sourceIds && !targets.sourceIds.has(id)) dead('来源');
     const paged = kind === 'sources' ? undefined : facetByPath(kind);
@@ -109,7 +150,11 @@ export const PROPOSAL = '待确认';
 
 /** Every string in front matter with its field path, for finding proposal marks anywhere. */
 const strings = (value: unknown, path: string): [string, string][] =>
-  typeof value === 'string' ? [[path, value]] : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k)) : [];
+  typeof value === 'string'
+    ? [[path, value]]
+    : value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k))
+      : [];
 
 /**
  * Why a unit reads as a description of several bodies rather than one body's name, or undefined.
@@ -123,7 +168,8 @@ export function unitDescriptionReason(unit: string): string | undefined {
   if (/(?<![高中初平对同相均])等(?!级)/.test(unit)) return '含“等”';
   if (/[（(][^）)]*\d+\s*(个|家|名|所|户|人)[^）)]*[）)]/.test(unit)) return '括号里写了数量';
   // Generic only right after a place (南平市农村党组织); 淋头村党组织 names one village's body.
-  if (/(^|[省市县区旗镇乡])(农村|社区|村级|基层|居民区|城市|村|居)([（(][^）)]*[）)])?党组织/.test(unit)) return '是“农村党组织”“社区党组织”这类统称';
+  if (/(^|[省市县区旗镇乡])(农村|社区|村级|基层|居民区|城市|村|居)([（(][^）)]*[）)])?党组织/.test(unit))
+    return '是“农村党组织”“社区党组织”这类统称';
   return undefined;
 }
 
@@ -133,28 +179,80 @@ export function qualityHints(data: any, body: string): Hint[] {
   for (const section of splitSections(body)) {
     if (!(sectionNames as readonly string[]).includes(section.name)) continue;
     const text = visibleText(section.text);
-    if (text.includes(PLACEHOLDER)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: msg(`“## ${section.name}”还有待填写的内容`, `section “## ${section.name}” still holds placeholder text`) });
-    else if (text.includes(PROPOSAL)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, placeholder: true, message: msg(`“## ${section.name}”还有导入时提出、待确认的内容`, `section “## ${section.name}” still holds import proposals to confirm`) });
+    if (text.includes(PLACEHOLDER))
+      hints.push({
+        field: `## ${section.name}`,
+        line: section.line,
+        inBody: true,
+        placeholder: true,
+        message: msg(`“## ${section.name}”还有待填写的内容`, `section “## ${section.name}” still holds placeholder text`),
+      });
+    else if (text.includes(PROPOSAL))
+      hints.push({
+        field: `## ${section.name}`,
+        line: section.line,
+        inBody: true,
+        placeholder: true,
+        message: msg(
+          `“## ${section.name}”还有导入时提出、待确认的内容`,
+          `section “## ${section.name}” still holds import proposals to confirm`,
+        ),
+      });
     // "原文未介绍背景。" is a deliberate statement, not a thin section.
-    else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text)) hints.push({ field: `## ${section.name}`, line: section.line, inBody: true, message: msg(`“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？`, `section is under 50 characters`) });
+    else if (text && [...text].length < 50 && !/原文.{0,6}(未|没有)/.test(text))
+      hints.push({
+        field: `## ${section.name}`,
+        line: section.line,
+        inBody: true,
+        message: msg(`“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？`, `section is under 50 characters`),
+      });
     if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
-      hints.push({ field: '## 成效', line: section.line, inBody: true, message: msg('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上', 'no figures in the results') });
+      hints.push({
+        field: '## 成效',
+        line: section.line,
+        inBody: true,
+        message: msg('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上', 'no figures in the results'),
+      });
   }
   for (const field of ['title', 'summary', 'unit'] as const) {
-    if (typeof data?.[field] === 'string' && data[field].includes(PLACEHOLDER)) hints.push({ field, placeholder: true, message: msg(`${field} 还是待填写的占位文字`, `${field} is still a placeholder`) });
+    if (typeof data?.[field] === 'string' && data[field].includes(PLACEHOLDER))
+      hints.push({ field, placeholder: true, message: msg(`${field} 还是待填写的占位文字`, `${field} is still a placeholder`) });
   }
   for (const q of Array.isArray(data?.questions) ? data.questions : []) {
-    if (typeof q === 'string' && q.includes(PLACEHOLDER)) hints.push({ field: 'questions', placeholder: true, message: msg('思考题还是待填写的占位文字', 'the questions are still placeholders') });
+    if (typeof q === 'string' && q.includes(PLACEHOLDER))
+      hints.push({
+        field: 'questions',
+        placeholder: true,
+        message: msg('思考题还是待填写的占位文字', 'the questions are still placeholders'),
+      });
   }
   for (const [field, value] of strings(data, '')) {
-    if (value.includes(PROPOSAL)) hints.push({ field, placeholder: true, message: msg(`${field} 是导入时提出的建议，还待确认：核对后删去“${PROPOSAL}”`, `${field} is an import proposal: check it, then delete “${PROPOSAL}”`) });
+    if (value.includes(PROPOSAL))
+      hints.push({
+        field,
+        placeholder: true,
+        message: msg(
+          `${field} 是导入时提出的建议，还待确认：核对后删去“${PROPOSAL}”`,
+          `${field} is an import proposal: check it, then delete “${PROPOSAL}”`,
+        ),
+      });
   }
-  if (!Array.isArray(data?.questions) || data.questions.length === 0) hints.push({ field: 'questions', message: msg('没有思考题', 'no discussion questions') });
+  if (!Array.isArray(data?.questions) || data.questions.length === 0)
+    hints.push({ field: 'questions', message: msg('没有思考题', 'no discussion questions') });
   // A note that explains the unit (e.g. a masked name) is the entry saying why.
   const unitReason = typeof data?.unit === 'string' ? unitDescriptionReason(data.unit) : undefined;
   if (unitReason && !(typeof data?.notes === 'string' && data.notes.includes('单位')))
-    hints.push({ field: 'unit', message: msg(`实践单位“${data.unit}”${unitReason}，像是描述而不是一个单位的名称：请写设计并推行这项工作的单位（如“思南县”“凤县县委”），执行范围写进正文；确需如此，请在 notes 中说明单位为何这样写`, `unit describes several bodies rather than naming the one that designed and ran the scheme`) });
+    hints.push({
+      field: 'unit',
+      message: msg(
+        `实践单位“${data.unit}”${unitReason}，像是描述而不是一个单位的名称：请写设计并推行这项工作的单位（如“思南县”“凤县县委”），执行范围写进正文；确需如此，请在 notes 中说明单位为何这样写`,
+        `unit describes several bodies rather than naming the one that designed and ran the scheme`,
+      ),
+    });
   if (typeof data?.summary === 'string' && typeof data?.title === 'string' && similar(data.summary, data.title) >= 0.7)
-    hints.push({ field: 'summary', message: msg('摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果', 'the summary repeats the title') });
+    hints.push({
+      field: 'summary',
+      message: msg('摘要几乎只是重复名称：请用一两句话说清谁、做了什么、有何效果', 'the summary repeats the title'),
+    });
   return hints;
 }

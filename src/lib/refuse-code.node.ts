@@ -19,13 +19,20 @@ export const refuseCode = {
     const problems = findUnsafeNodes(root as MdastNode);
     // @astrojs/mdx imports a front-matter `layout` as a module: code chosen by the entry.
     if (ctx.data?.astro?.frontmatter && 'layout' in ctx.data.astro.frontmatter)
-      problems.unshift({ line: 1, message: msg('front matter 不能有 layout 字段（构建会把它当作代码导入）：请删除', 'a layout field would import code') });
+      problems.unshift({
+        line: 1,
+        message: msg('front matter 不能有 layout 字段（构建会把它当作代码导入）：请删除', 'a layout field would import code'),
+      });
     if (problems.length === 0) return;
     // The MDX body keeps its front matter as blank lines, so these are the file's own line numbers.
     const list = problems.map((p) => `${file}:${p.line}${p.column ? `:${p.column}` : ''}  ${renderMessage(p.message)}`).join('\n');
     const error = new Error(`条目含有不允许的标记，构建已停止 / an entry holds markup that may not be built:\n${list}`);
     // @astrojs/mdx reads line and column from the error for its "Location:" line.
-    Object.assign(error, { line: problems[0].line, column: problems[0].column ?? 1, loc: { file, line: problems[0].line, column: problems[0].column } });
+    Object.assign(error, {
+      line: problems[0].line,
+      column: problems[0].column ?? 1,
+      loc: { file, line: problems[0].line, column: problems[0].column },
+    });
     throw error;
   },
 };

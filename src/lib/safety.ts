@@ -56,9 +56,30 @@ export interface MarkupProblem {
  * JSX, raw HTML, comments, and any type a future parser adds) is refused; an allow-list fails closed.
  */
 export const allowedNodeTypes = new Set([
-  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'text', 'emphasis', 'strong',
-  'delete', 'inlineCode', 'code', 'break', 'link', 'image', 'linkReference', 'imageReference', 'definition',
-  'footnoteDefinition', 'footnoteReference', 'table', 'tableRow', 'tableCell',
+  'root',
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'code',
+  'break',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'definition',
+  'footnoteDefinition',
+  'footnoteReference',
+  'table',
+  'tableRow',
+  'tableCell',
 ]);
 
 const plainFix = '请只用文字和 Markdown（强调用 **…**，列表用 - ）；要写花括号或尖括号本身，请在前面加反斜杠 \\ 或改用全角符号';
@@ -72,8 +93,14 @@ function describeNode(node: MdastNode): Message {
     case 'mdxTextExpression': {
       const commentOnly = /^\s*(\/\*[\s\S]*?\*\/\s*)+$/.test(node.value ?? '');
       return commentOnly
-        ? msg(`正文不能包含 {/* … */} 注释（MDX 会把花括号当作代码）：请删除注释；给编者的说明请写在提交说明里`, `MDX comments are not allowed: remove the {/* … */}`)
-        : msg(`正文不能包含花括号表达式 {…}（MDX 会把它当作代码执行）：${plainFix}`, `braces run code in MDX: remove them or escape with \\{`);
+        ? msg(
+            `正文不能包含 {/* … */} 注释（MDX 会把花括号当作代码）：请删除注释；给编者的说明请写在提交说明里`,
+            `MDX comments are not allowed: remove the {/* … */}`,
+          )
+        : msg(
+            `正文不能包含花括号表达式 {…}（MDX 会把它当作代码执行）：${plainFix}`,
+            `braces run code in MDX: remove them or escape with \\{`,
+          );
     }
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
@@ -82,11 +109,16 @@ function describeNode(node: MdastNode): Message {
       const kind = handler
         ? `内联事件处理器 ${handler.name}`
         : /^(script|iframe|object|embed|style|link|meta|base|form)$/i.test(name)
-        ? `<${name}> 标签`
-        : /^[A-Z]/.test(name) || name.includes('.')
-          ? `组件 <${name}>`
-          : name ? `HTML 标签 <${name}>` : '片段 <>';
-      return msg(`正文不能包含${kind}：${plainFix}`, `${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`);
+          ? `<${name}> 标签`
+          : /^[A-Z]/.test(name) || name.includes('.')
+            ? `组件 <${name}>`
+            : name
+              ? `HTML 标签 <${name}>`
+              : '片段 <>';
+      return msg(
+        `正文不能包含${kind}：${plainFix}`,
+        `${handler ? `the event handler ${handler.name}` : `markup <${name}>`} is not allowed in an entry`,
+      );
     }
     case 'html':
       return msg(`正文不能包含 HTML 或 HTML 注释：${plainFix}`, `raw HTML is not allowed in an entry`);
@@ -104,12 +136,21 @@ function describeNode(node: MdastNode): Message {
 export function urlProblem(url: string): Message | undefined {
   const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url);
   if (/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\\]/.test(url))
-    return msg(`链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/`, `the URL contains whitespace, control characters or a backslash`);
+    return msg(
+      `链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/`,
+      `the URL contains whitespace, control characters or a backslash`,
+    );
   if (/^https?:\/\/[^/]/i.test(url) || /^\/(?!\/)/.test(url) || url.startsWith('#')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return scheme
-    ? msg(`链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点`, `URL scheme ${scheme}: is not allowed (https, http, site paths and # only)`)
-    : msg(`链接地址 ${shown} 不是完整网址也不是站内路径：请写 https://… 或以 / 开头的站内路径`, `the URL must start with https://, http://, / or #`);
+    ? msg(
+        `链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点`,
+        `URL scheme ${scheme}: is not allowed (https, http, site paths and # only)`,
+      )
+    : msg(
+        `链接地址 ${shown} 不是完整网址也不是站内路径：请写 https://… 或以 / 开头的站内路径`,
+        `the URL must start with https://, http://, / or #`,
+      );
 }
 
 /** Every refused node and URL in a parsed body, in document order, with its line. */
@@ -136,7 +177,8 @@ function parseFix(reason: string, text: string): string {
   if (text.includes('<!--')) return '正文不能写 HTML 注释 <!-- -->：请删除';
   if (/<!/.test(text)) return '正文不能写 <!…> 声明：请删除';
   if (/<[a-z][\w+.-]*:/i.test(text) || /<[^>\s]+@/.test(text)) return 'MDX 不支持 <网址> 写法：链接请写成 [文字](https://…)';
-  if (/link in MDX|after `<`|before name/.test(reason)) return '尖括号 < 会被当作标签：链接请写成 [文字](https://…)，小于号请写成 \\< 或全角“＜”';
+  if (/link in MDX|after `<`|before name/.test(reason))
+    return '尖括号 < 会被当作标签：链接请写成 [文字](https://…)，小于号请写成 \\< 或全角“＜”';
   if (/brace|expression|`\{`|`\}`/.test(reason)) return '花括号 { } 会被当作代码：请删除，或写成 \\{ \\}，或改用全角括号（）';
   return '请删去正文中的尖括号 < > 和花括号 { }（或在前面加反斜杠 \\），只用文字和 Markdown';
 }
@@ -160,10 +202,25 @@ export function findUnsafeMarkup(body: string, parse: BodyParser): MarkupProblem
       line = tagLine + 1;
       column = lines[tagLine].indexOf(`<${tag}`) + 1;
       const kind = /\son\w+\s*=/i.test(lines[tagLine]) ? '内联事件处理器' : /^[A-Z]/.test(tag) ? `组件 <${tag}>` : `HTML 标签 <${tag}>`;
-      return [{ line, column, message: msg(`正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix}`, `markup <${tag}> is not allowed in an entry`) }];
+      return [
+        {
+          line,
+          column,
+          message: msg(`正文不能包含${kind}（MDX 无法解析：${reason}）：${plainFix}`, `markup <${tag}> is not allowed in an entry`),
+        },
+      ];
     }
     // The line is the problem's own (callers shift it to the file's line); the message names the column.
-    return [{ line, column, message: msg(`MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')}`, `the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}`) }];
+    return [
+      {
+        line,
+        column,
+        message: msg(
+          `MDX 无法解析正文（${column ? `第 ${column} 列：` : ''}${reason}）：${parseFix(reason, lines[line - 1] ?? '')}`,
+          `the MDX parser refuses the body${column ? ` at column ${column}` : ''}: ${reason}`,
+        ),
+      },
+    ];
   }
   return findUnsafeNodes(result.tree);
 }

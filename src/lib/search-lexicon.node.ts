@@ -34,7 +34,9 @@ const targets = new Set<string>();
 
 /** One of OpenCC's tables ("from to1 to2|…"), read from the installed opencc-js package: first target per character. */
 function openccTable(name: string): Map<string, string> {
-  const dir = createRequire(import.meta.url).resolve('opencc-js').replace(/dist[\\/].*$/, 'dist/esm-lib/dict/');
+  const dir = createRequire(import.meta.url)
+    .resolve('opencc-js')
+    .replace(/dist[\\/].*$/, 'dist/esm-lib/dict/');
   const text = readFileSync(`${dir}${name}.js`, 'utf8');
   const body = JSON.parse(text.slice(text.indexOf('"'), text.lastIndexOf('"') + 1)) as string;
   const out = new Map<string, string>();
@@ -107,7 +109,10 @@ export function lexiconPage(e: LexiconSource): LexiconPage {
 }
 
 /** The pinyin of a page's names, in `namesOf` order (see PinyinFile). */
-export const pinyinRow = (row: LexiconPage) => namesOf(row).map((n) => pinyinOf(n).join(':')).join(' ');
+export const pinyinRow = (row: LexiconPage) =>
+  namesOf(row)
+    .map((n) => pinyinOf(n).join(':'))
+    .join(' ');
 
 /** The lexicon file (loaded with the first search): no page's names but its title. */
 export function lexiconFile(args: {

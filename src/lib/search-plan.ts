@@ -71,13 +71,24 @@ export interface Lexicon {
 }
 
 export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
-  const folder = makeFolder(file.fold, file.variants.map(([from, to]) => ({ from, to })));
+  const folder = makeFolder(
+    file.fold,
+    file.variants.map(([from, to]) => ({ from, to })),
+  );
   const f = (s: string) => compact(fold(s, folder));
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
   const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
-  return { folder, related, topics, themes, titles: new Map(Object.entries(file.titles ?? {})), places: new Map(Object.entries(file.places ?? {})), pages: names ? new Map(Object.entries(names)) : undefined };
+  return {
+    folder,
+    related,
+    topics,
+    themes,
+    titles: new Map(Object.entries(file.titles ?? {})),
+    places: new Map(Object.entries(file.places ?? {})),
+    pages: names ? new Map(Object.entries(names)) : undefined,
+  };
 }
 
 export const GROUP = { exact: 0, folded: 1, words: 2, name: 3, related: 4, most: 5, some: 6 } as const;
@@ -207,7 +218,6 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
   return { ids, suggestion };
 }
 
-
 /** What the search page offers beyond finding pages by terms. */
 export interface Helpers {
   /** Every page of a method family (Pagefind's `theme` filter value), whatever the reader's filters. */
@@ -227,7 +237,12 @@ export const NAME_CANDIDATES = 5;
  * Every candidate in its final order, from Pagefind's answers and the lexicon alone.
  * `find` is called once per distinct list of terms.
  */
-export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder, helpers: Helpers = {}): Promise<{ ranked: Ranked[]; suggestion?: string }> {
+export async function rankCandidates(
+  plan: Plan,
+  lexicon: Lexicon,
+  find: Finder,
+  helpers: Helpers = {},
+): Promise<{ ranked: Ranked[]; suggestion?: string }> {
   const cache = new Map<string, Promise<Map<string, number>>>();
   const search = (terms: string[]) => {
     const key = terms.join('\u0000');
@@ -260,10 +275,12 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
-      related.forEach((r, i) => sets[i].forEach((score, id) => {
-        if (!via.has(id)) via.set(id, `相关词：${r}`);
-        relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
-      }));
+      related.forEach((r, i) =>
+        sets[i].forEach((score, id) => {
+          if (!via.has(id)) via.set(id, `相关词：${r}`);
+          relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
+        }),
+      );
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
@@ -277,7 +294,9 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
   const few = new Set([...exact.keys(), ...folded.keys()]).size <= NAME_CANDIDATES;
   const tryNames = !!plan.pinyin || (plan.folded.length === 1 && !inTitle && few);
   if (tryNames && !lexicon.pages) await helpers.names?.();
-  const named = !tryNames || [...(lexicon.pages?.values() ?? [])].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
+  const named =
+    !tryNames ||
+    [...(lexicon.pages?.values() ?? [])].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
   const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
   // Only pages Pagefind returns can be shown (and only they pass the filters).
   for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
@@ -289,37 +308,58 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
-  const ranked = [...scores.keys()].map((id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
-    const named = names.ids.has(id);
-    const direct = perWord.filter((m) => m.has(id)).length;
-    const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
-    let group: number;
-    let via: string | undefined;
-    if (exact.has(id)) group = GROUP.exact;
-    else if (folded.has(id)) group = GROUP.folded;
-    else if (multi && words.length && direct === words.length) group = GROUP.words;
-    else if (named) group = GROUP.name; else if (words.length && covered === words.length) group = GROUP.related;
-    else if (words.length > 2 && covered * 2 > words.length) group = GROUP.most;
-    else group = GROUP.some;
-    if (named) via = names.ids.get(id)![0];
-    if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
-    const title = lexicon.titles.get(id);
-    const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
-    const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder, lexicon.places.get(id)) : 3;
-    const titleLength = tier === 0 && title ? [...title].length : 0;
-    // How many words are a main point of the page: its title holds the word (or a related word),
-    // or its method family is the word or related to it. Within a group these pages come first,
-    // so a topic's own cases lead the pages that only mention it in passing.
-    const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
-    const main = words.reduce(
-      (n, w, i) =>
-        n + (relatedSets[i].get(id)?.startsWith('方法类别') ? 1 : 0) + ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
-      0,
-    );
-    const inMain = words.filter((w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r))).length;
-    const lead = topic && inMain === words.length ? true : undefined;
-    return { id, group, direct, covered, via, named, lead, tier, titleLength, main, score: scores.get(id) ?? 0, rscore: relatedScores.get(id) ?? 0 };
-  });
+  const ranked = [...scores.keys()].map(
+    (id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
+      const named = names.ids.has(id);
+      const direct = perWord.filter((m) => m.has(id)).length;
+      const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
+      let group: number;
+      let via: string | undefined;
+      if (exact.has(id)) group = GROUP.exact;
+      else if (folded.has(id)) group = GROUP.folded;
+      else if (multi && words.length && direct === words.length) group = GROUP.words;
+      else if (named) group = GROUP.name;
+      else if (words.length && covered === words.length) group = GROUP.related;
+      else if (words.length > 2 && covered * 2 > words.length) group = GROUP.most;
+      else group = GROUP.some;
+      if (named) via = names.ids.get(id)![0];
+      if (group >= GROUP.related && !via) via = relatedSets.find((m, i) => !perWord[i].has(id) && m.has(id))?.get(id);
+      const title = lexicon.titles.get(id);
+      const tierTerms = group === GROUP.exact ? plan.terms : group === GROUP.folded ? plan.folded : words;
+      const tier = group <= GROUP.words ? titleTier(title, tierTerms, lexicon.folder, lexicon.places.get(id)) : 3;
+      const titleLength = tier === 0 && title ? [...title].length : 0;
+      // How many words are a main point of the page: its title holds the word (or a related word),
+      // or its method family is the word or related to it. Within a group these pages come first,
+      // so a topic's own cases lead the pages that only mention it in passing.
+      const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
+      const main = words.reduce(
+        (n, w, i) =>
+          n +
+          (relatedSets[i].get(id)?.startsWith('方法类别') ? 1 : 0) +
+          ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
+        0,
+      );
+      const inMain = words.filter(
+        (w, i) =>
+          relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)),
+      ).length;
+      const lead = topic && inMain === words.length ? true : undefined;
+      return {
+        id,
+        group,
+        direct,
+        covered,
+        via,
+        named,
+        lead,
+        tier,
+        titleLength,
+        main,
+        score: scores.get(id) ?? 0,
+        rscore: relatedScores.get(id) ?? 0,
+      };
+    },
+  );
   ranked.sort(
     (a, b) =>
       rankGroup(a, plan) - rankGroup(b, plan) ||
@@ -332,7 +372,10 @@ export async function rankCandidates(plan: Plan, lexicon: Lexicon, find: Finder,
       b.rscore - a.rscore ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return { ranked: ranked.map(({ id, group, direct, covered, via, named, lead }) => ({ id, group, direct, covered, via, named, lead })), suggestion: names.suggestion };
+  return {
+    ranked: ranked.map(({ id, group, direct, covered, via, named, lead }) => ({ id, group, direct, covered, via, named, lead })),
+    suggestion: names.suggestion,
+  };
 }
 
 /**
@@ -344,7 +387,9 @@ export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): R
   const hay = compact(fold(text, lexicon.folder));
   const has = (w: string) => hay.includes(compact(w));
   const direct = plan.words.filter(has).length;
-  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(has) || (r.via?.startsWith('方法类别') ?? false)).length;
+  const related = plan.words.filter(
+    (w) => has(w) || (plan.related.get(w) ?? []).some(has) || (r.via?.startsWith('方法类别') ?? false),
+  ).length;
   const multi = !sameList(plan.words, plan.folded);
   const checks: [number, () => boolean][] = [
     [GROUP.exact, () => plan.terms.length > 0 && containsAll(text, plan.terms)],

@@ -23,7 +23,12 @@ const TITLE_BOOST = 3;
  * as written (exact matching) and of the text folded (src/lib/search-fold.ts), so a folded query
  * finds 台帐 and 台账 alike while an exact query still finds every page holding it as typed.
  */
-export function recordOf(url: string, text: string, { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>, folder: Folder = plainFolder): SearchRecord {
+export function recordOf(
+  url: string,
+  text: string,
+  { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>,
+  folder: Folder = plainFolder,
+): SearchRecord {
   if (!meta.title) throw new Error(`${url}: the entry has no title`);
   const titleTokens = textTokens(meta.title);
   const exact = textTokens(text);

@@ -167,7 +167,13 @@ export function rankResults<T extends Candidate>(candidates: T[], terms: string[
   const scored = candidates
     .filter((c) => containsAll(all(c), terms))
     .map((c, order) => {
-      const tier = containsAll(c.title, terms) ? 0 : containsAll(c.aliases ?? '', terms) ? 1 : containsAll(`${c.unit ?? ''} ${c.region ?? ''}`, terms) ? 2 : 3;
+      const tier = containsAll(c.title, terms)
+        ? 0
+        : containsAll(c.aliases ?? '', terms)
+          ? 1
+          : containsAll(`${c.unit ?? ''} ${c.region ?? ''}`, terms)
+            ? 2
+            : 3;
       const text = compact(all(c));
       const frequency = compactTerms.reduce((n, t) => n + occurrences(text, t), 0);
       // A shorter title that contains the query is the more exact name match.
@@ -206,7 +212,8 @@ export function locate(text: string, needles: string[], view: string = text): [n
   });
   const out: [number, number][] = [];
   for (const needle of new Set(needles.map(compact).filter((n) => n && n !== BOUNDARY))) {
-    for (let from = s.indexOf(needle); from >= 0; from = s.indexOf(needle, from + 1)) out.push([at[from], at[from + needle.length - 1] + 1]);
+    for (let from = s.indexOf(needle); from >= 0; from = s.indexOf(needle, from + 1))
+      out.push([at[from], at[from + needle.length - 1] + 1]);
   }
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
@@ -216,7 +223,11 @@ export function locate(text: string, needles: string[], view: string = text): [n
  * info box), with every match in it marked; a long sentence is cut around the match. With no match
  * outside `skip`, the opening of the text after the title, unmarked.
  */
-export function sentenceExcerpt(text: string, needles: string[], options: { view?: string; skip?: [number, number][]; length?: number } = {}): Segment[] {
+export function sentenceExcerpt(
+  text: string,
+  needles: string[],
+  options: { view?: string; skip?: [number, number][]; length?: number } = {},
+): Segment[] {
   const { view = text, skip = [], length = 90 } = options;
   const chars = [...text];
   const outside = (r: [number, number]) => !skip.some(([a, b]) => r[0] < b && r[1] > a);

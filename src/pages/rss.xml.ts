@@ -19,7 +19,8 @@ export const GET: APIRoute = async () => {
     pubDate: new Date(`${c.entry.data.reviewed}T00:00:00Z`),
     categories: [c.domainLabel, ...c.themeLabels],
   }));
-  if (siteUrl) return rss({ title: ui.siteName, description: ui.description, site: siteUrl, customData: '<language>zh-cn</language>', items });
+  if (siteUrl)
+    return rss({ title: ui.siteName, description: ui.description, site: siteUrl, customData: '<language>zh-cn</language>', items });
   // @astrojs/rss insists on a full site URL; the same RSS 2.0 by hand, with relative links.
   const x = escapeHtml;
   const xml = [

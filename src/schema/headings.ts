@@ -9,19 +9,32 @@ import headingsData from '../../content/vocab/headings.json' with { type: 'json'
 import { sectionNames } from './sections.ts';
 
 /** A heading as documents write it, without numbering: 主要做法, 取得成效. */
-const heading = z.string().trim().min(1).max(20).regex(/^[^\s\d一二三四五六七八九十、（）().．]/, zodMessage('标题不写编号', 'no numbering in the table'));
+const heading = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[^\s\d一二三四五六七八九十、（）().．]/, zodMessage('标题不写编号', 'no numbering in the table'));
 
 export const headingsSchema = z
   .object({
     /** What the table is for, for the next reviewer. */
     about: z.string().min(1),
     /** For each section, the headings that open it (one list per section, all four required). */
-    sections: z.object(Object.fromEntries(sectionNames.map((name) => [name, z.array(heading).min(1)])) as Record<(typeof sectionNames)[number], z.ZodArray<typeof heading>>),
+    sections: z.object(
+      Object.fromEntries(sectionNames.map((name) => [name, z.array(heading).min(1)])) as Record<
+        (typeof sectionNames)[number],
+        z.ZodArray<typeof heading>
+      >,
+    ),
   })
-  .refine((table) => {
-    const all = Object.values(table.sections).flat();
-    return new Set(all).size === all.length;
-  }, zodMessage('同一个标题列在了两节下', 'a heading is listed under two sections'));
+  .refine(
+    (table) => {
+      const all = Object.values(table.sections).flat();
+      return new Set(all).size === all.length;
+    },
+    zodMessage('同一个标题列在了两节下', 'a heading is listed under two sections'),
+  );
 
 export type HeadingTable = z.infer<typeof headingsSchema>;
 

@@ -29,7 +29,10 @@ export const lessonItem = z.object({
 /** Title or audience: short plain text. */
 export const lessonText = z.string().max(TEXT_MAX);
 /** Date of the session, YYYY-MM-DD, or empty. */
-export const lessonDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal(''));
+export const lessonDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .or(z.literal(''));
 
 /** Version 2 (current): title, date, audience and a trainer's note per entry. */
 export const lessonV2 = z.object({

@@ -53,7 +53,10 @@ export function findSectionProblems(body: string): SectionProblem[] {
       problems.push({
         section: section.name,
         line: section.line,
-        message: msg(`未知的二级标题“## ${section.name}”：正文只能有 ${sectionNames.join('、')} 四个“##”标题，小标题请用“###”`, `unknown heading "## ${section.name}": use only the four sections; use ### for sub-headings`),
+        message: msg(
+          `未知的二级标题“## ${section.name}”：正文只能有 ${sectionNames.join('、')} 四个“##”标题，小标题请用“###”`,
+          `unknown heading "## ${section.name}": use only the four sections; use ### for sub-headings`,
+        ),
       });
     }
   }
@@ -76,7 +79,10 @@ export function findSectionProblems(body: string): SectionProblem[] {
         problems.push({
           section: name,
           line: section.line,
-          message: msg(`“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）`, `section "## ${name}" is empty: if the source says nothing, say so in one sentence`),
+          message: msg(
+            `“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）`,
+            `section "## ${name}" is empty: if the source says nothing, say so in one sentence`,
+          ),
         });
       }
     }
@@ -88,7 +94,10 @@ export function findSectionProblems(body: string): SectionProblem[] {
     problems.push({
       section: firstOccurrence.join('、'),
       line: found[0]?.line,
-      message: msg(`各节顺序不对：现为 ${firstOccurrence.join('、')}，应为 ${expected.join('、')}`, `sections out of order: found ${firstOccurrence.join(', ')}, expected ${expected.join(', ')}`),
+      message: msg(
+        `各节顺序不对：现为 ${firstOccurrence.join('、')}，应为 ${expected.join('、')}`,
+        `sections out of order: found ${firstOccurrence.join(', ')}, expected ${expected.join(', ')}`,
+      ),
     });
   }
   if (found.length && visible(body.slice(0, body.indexOf('## ')))) {

@@ -16,11 +16,14 @@ export const sourceId = z
 export const locator = z
   .string()
   .regex(/^第\d+(?:-\d+)?[行页]$/, zodMessage('位置须写成“第99-307行”或“第13页”', 'write the locator as 第99-307行 or 第13页'))
-  .refine((value) => {
-    // Refinements run even when the pattern failed; only a well-formed range is compared.
-    const [start, end] = (value.match(/\d+/g) ?? []).map(Number);
-    return end === undefined || end >= start;
-  }, zodMessage('起止顺序颠倒', 'the range ends before it starts'))
+  .refine(
+    (value) => {
+      // Refinements run even when the pattern failed; only a well-formed range is compared.
+      const [start, end] = (value.match(/\d+/g) ?? []).map(Number);
+      return end === undefined || end >= start;
+    },
+    zodMessage('起止顺序颠倒', 'the range ends before it starts'),
+  )
   .describe('在来源中的位置：行号范围写“第99-307行”，页码写“第13页”或“第13-15页”');
 
 /** An entry's citation of its source document. */

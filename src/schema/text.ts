@@ -32,33 +32,49 @@ interface Rule {
 const rules = {
   newline: {
     pattern: /[\n\u2028\u2029]/u,
-    message: (_c, at) => zodMessage(`不能换行（第 ${at} 个字符处）：请写在一行内`, `must be on one line (line break at character ${at}): join the lines`),
+    message: (_c, at) =>
+      zodMessage(`不能换行（第 ${at} 个字符处）：请写在一行内`, `must be on one line (line break at character ${at}): join the lines`),
   },
   control: {
     pattern: CONTROL,
     message: (c, at) =>
-      zodMessage(`含有控制字符 ${codePoint(c)}（第 ${at} 个字符）：请删除它`, `contains the control character ${codePoint(c)} (character ${at}): delete it`),
+      zodMessage(
+        `含有控制字符 ${codePoint(c)}（第 ${at} 个字符）：请删除它`,
+        `contains the control character ${codePoint(c)} (character ${at}): delete it`,
+      ),
   },
   zeroWidth: {
     pattern: ZERO_WIDTH,
     message: (c, at) =>
-      zodMessage(`含有看不见的零宽字符 ${codePoint(c)}（第 ${at} 个字符，常随网页或聊天软件里复制的文字带入）：请删除它`, `contains the invisible zero-width character ${codePoint(c)} (character ${at}, often copied along from web pages or chat apps): delete it`),
+      zodMessage(
+        `含有看不见的零宽字符 ${codePoint(c)}（第 ${at} 个字符，常随网页或聊天软件里复制的文字带入）：请删除它`,
+        `contains the invisible zero-width character ${codePoint(c)} (character ${at}, often copied along from web pages or chat apps): delete it`,
+      ),
   },
   bidi: {
     pattern: BIDI,
     message: (c, at) =>
-      zodMessage(`含有改变文字方向的控制字符 ${codePoint(c)}（第 ${at} 个字符），它让显示出的文字与实际内容不一致：请删除它`, `contains the text-direction control ${codePoint(c)} (character ${at}), which makes the text display differently from what it is: delete it`),
+      zodMessage(
+        `含有改变文字方向的控制字符 ${codePoint(c)}（第 ${at} 个字符），它让显示出的文字与实际内容不一致：请删除它`,
+        `contains the text-direction control ${codePoint(c)} (character ${at}), which makes the text display differently from what it is: delete it`,
+      ),
   },
   angle: {
     pattern: ANGLE,
     message: (c, at) =>
-      zodMessage(`不能含有尖括号“${c}”（第 ${at} 个字符）：名称、单位、地名和标签里用不到它，请删除，书名请用《》`, `must not contain “${c}” (character ${at}): names, units, places and labels do not need angle brackets; delete it, and write book titles with 《》`),
+      zodMessage(
+        `不能含有尖括号“${c}”（第 ${at} 个字符）：名称、单位、地名和标签里用不到它，请删除，书名请用《》`,
+        `must not contain “${c}” (character ${at}): names, units, places and labels do not need angle brackets; delete it, and write book titles with 《》`,
+      ),
   },
 } satisfies Record<string, Rule>;
 
 /** The problems of one string under the given rules, one message per rule that fails (first place only). */
 export function textProblems(value: string, kind: 'name' | 'prose'): string[] {
-  const applied: Rule[] = kind === 'name' ? [rules.newline, rules.control, rules.zeroWidth, rules.bidi, rules.angle] : [rules.control, rules.zeroWidth, rules.bidi];
+  const applied: Rule[] =
+    kind === 'name'
+      ? [rules.newline, rules.control, rules.zeroWidth, rules.bidi, rules.angle]
+      : [rules.control, rules.zeroWidth, rules.bidi];
   const out: string[] = [];
   for (const rule of applied) {
     const match = rule.pattern.exec(value);

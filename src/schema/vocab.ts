@@ -94,7 +94,10 @@ export const vocabFields: VocabField[] = [
 ];
 
 const byId = <T extends { id: string }>(values: T[]) => new Map(values.map((v) => [v.id, v]));
-const lookups = Object.fromEntries(Object.entries(vocabularies).map(([kind, values]) => [kind, byId<VocabValue>(values)])) as Record<VocabKind, Map<string, VocabValue>>;
+const lookups = Object.fromEntries(Object.entries(vocabularies).map(([kind, values]) => [kind, byId<VocabValue>(values)])) as Record<
+  VocabKind,
+  Map<string, VocabValue>
+>;
 
 /** The vocabulary value for an id; throws on an unknown id because schemas already rule that out. */
 export function vocab<K extends VocabKind>(kind: K, id: string): (typeof vocabularies)[K][number] {

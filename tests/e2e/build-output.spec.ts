@@ -12,7 +12,9 @@ test('entry files, entry pages and indexed pages are the same number', async ({ 
   const files = readdirSync('content/cases').filter(
     (f) => f.endsWith('.mdx') && !f.startsWith('_') && /^status: 已发布$/m.test(readFileSync(`content/cases/${f}`, 'utf8')),
   );
-  const pages = readdirSync(built('cases'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(built(`cases/${d.name}/index.html`)));
+  const pages = readdirSync(built('cases'), { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && existsSync(built(`cases/${d.name}/index.html`)),
+  );
   const entry = JSON.parse(readFileSync(built('pagefind/pagefind-entry.json'), 'utf8'));
   expect(pages.map((d) => d.name).sort()).toEqual(files.map((f) => f.replace(/\.mdx$/, '')).sort());
   expect(entry.languages['zh-cn'].page_count).toBe(files.length);

@@ -8,7 +8,8 @@ import { expect, test, type Page } from '@playwright/test';
 const slow = { timeout: 20_000 };
 const cards = (page: Page) => page.locator('[data-results] > li:visible');
 const option = (page: Page, facet: string, value: string) => page.locator(`a[data-facet="${facet}"][data-value="${value}"]`);
-const countOf = async (page: Page, facet: string, value: string) => Number(await option(page, facet, value).locator('[data-count]').textContent());
+const countOf = async (page: Page, facet: string, value: string) =>
+  Number(await option(page, facet, value).locator('[data-count]').textContent());
 
 async function open(page: Page, path = 'cases/') {
   await page.goto(path);
@@ -41,7 +42,11 @@ test.describe('on a 360-px phone', () => {
     await expect(page.locator('[data-sheet-chosen]')).toHaveText('已选 1 项');
 
     // Deep in the sheet (the last facet), the bar is still on screen with the same count.
-    await option(page, 'source', await page.locator('a[data-facet="source"]').last().getAttribute('data-value') ?? '').scrollIntoViewIfNeeded();
+    await option(
+      page,
+      'source',
+      (await page.locator('a[data-facet="source"]').last().getAttribute('data-value')) ?? '',
+    ).scrollIntoViewIfNeeded();
     await expect(bar).toBeInViewport();
     await expect(bar).toHaveText(`查看 ${expected} 个案例`);
 
@@ -98,7 +103,10 @@ test('an empty result names the condition to drop and how many cases that gives'
   const advice = page.locator('[data-advice]');
   await expect(advice).toContainText('没有同时符合这些条件的案例');
   // Most cases first; a tie keeps the facets' order (地区 before 领域).
-  const offers = [[rural, `去掉「北京」可见 ${rural} 个案例`], [beijing, `去掉「农村」可见 ${beijing} 个案例`]] as const;
+  const offers = [
+    [rural, `去掉「北京」可见 ${rural} 个案例`],
+    [beijing, `去掉「农村」可见 ${beijing} 个案例`],
+  ] as const;
   await expect(advice.getByRole('button')).toHaveText([...offers].sort((a, b) => b[0] - a[0]).map(([, text]) => text));
 
   await advice.getByRole('button', { name: `去掉「北京」可见 ${rural} 个案例` }).click();

@@ -60,7 +60,10 @@ test.describe('on a desktop', () => {
     await expect(row.getByRole('button', { name: '收起做法' })).toHaveCount(3);
     await expect(row.getByRole('button', { name: '收起做法' }).first()).toHaveAttribute('aria-expanded', 'true');
     // Other aspects stay folded.
-    const background = page.locator('[data-compare-table] tbody tr', { has: page.locator('th', { hasText: '背景' }) }).locator('.compare-fold').first();
+    const background = page
+      .locator('[data-compare-table] tbody tr', { has: page.locator('th', { hasText: '背景' }) })
+      .locator('.compare-fold')
+      .first();
     expect(await background.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
 
     await row.getByRole('button', { name: '收起做法' }).first().click();
@@ -97,7 +100,14 @@ test.describe('on a desktop', () => {
 
   test('the picker stops at four, and offers the lesson’s cases in one click', async ({ page }) => {
     await page.goto('cases/');
-    await page.evaluate((list) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '', date: '', audience: '', items: list.map((id) => ({ id, note: '' })) })), ids);
+    await page.evaluate(
+      (list) =>
+        localStorage.setItem(
+          'gongzuofa.lesson',
+          JSON.stringify({ version: 2, title: '', date: '', audience: '', items: list.map((id) => ({ id, note: '' })) }),
+        ),
+      ids,
+    );
     await open(page, 'compare/');
     const picker = page.locator('[data-compare-picker]');
     const boxes = picker.getByRole('checkbox');
@@ -156,7 +166,8 @@ test.describe('on a 360-px phone', () => {
     await open(page, `compare/?ids=${ids.join(',')}`);
     const cards = page.locator('[data-compare-cards] > article');
     await cards.first().getByRole('button', { name: '展开背景' }).click();
-    for (let i = 0; i < 3; i++) await expect(cards.nth(i).getByRole('button', { name: '收起背景' })).toHaveAttribute('aria-expanded', 'true');
+    for (let i = 0; i < 3; i++)
+      await expect(cards.nth(i).getByRole('button', { name: '收起背景' })).toHaveAttribute('aria-expanded', 'true');
     const open3 = await cards.locator('dd .compare-fold.is-open').count();
     expect(open3).toBe(3);
   });

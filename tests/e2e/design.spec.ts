@@ -24,7 +24,12 @@ test('the home page and the search page each have exactly one search box, and ho
 test('on a phone the regions are a list of targets at least 44 px tall, and the header stays two rows', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('');
-  await page.evaluate(() => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '', date: '', audience: '', items: [{ id: 'minqing-riji-gongzuofa', note: '' }] })));
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'gongzuofa.lesson',
+      JSON.stringify({ version: 2, title: '', date: '', audience: '', items: [{ id: 'minqing-riji-gongzuofa', note: '' }] }),
+    ),
+  );
   await page.reload();
   await expect(page.locator('lesson-count [data-count]')).toHaveText('（1）');
   const header = await page.locator('.site-header').boundingBox();
@@ -32,7 +37,8 @@ test('on a phone the regions are a list of targets at least 44 px tall, and the 
   const list = page.locator('.region-list a');
   await expect(list.first()).toBeVisible();
   await expect(page.locator('.tile-map > svg').first()).toBeHidden();
-  for (const box of await list.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+  for (const box of await list.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height)))
+    expect(box).toBeGreaterThanOrEqual(44);
   await list.first().click();
   await expect(page).toHaveURL(/\/regions\/guangdong\/$/);
 });
@@ -68,7 +74,9 @@ test('search says 正在搜索 at once, before the index answers, and an empty r
   await expect(suggestions.getByRole('link', { name: /浏览全部案例/ })).toBeVisible();
 });
 
-test('readers see no file names, no （无题） and no raw check messages; the footer leads to the editors’ pages and the data', async ({ page }) => {
+test('readers see no file names, no （无题） and no raw check messages; the footer leads to the editors’ pages and the data', async ({
+  page,
+}) => {
   await page.goto('sources/');
   await expect(page.locator('main')).not.toContainText('（无题）');
   await expect(page.locator('main')).toContainText('原件未注明标题');
@@ -79,8 +87,17 @@ test('readers see no file names, no （无题） and no raw check messages; the 
   const warnings = page.locator('.warned');
   await expect(warnings).not.toContainText('##');
   await expect(warnings).not.toContainText(' / ');
-  for (const [name, path] of [['投稿', '/submit/'], ['编辑指南', '/guide/'], ['字段说明', '/codebook/'], ['cases.json', '/cases.json'], ['cases.csv', '/cases.csv']]) {
-    await expect(page.locator('.site-footer').getByRole('link', { name: new RegExp(name) })).toHaveAttribute('href', new RegExp(`${path.replace('.', '\\.')}$`));
+  for (const [name, path] of [
+    ['投稿', '/submit/'],
+    ['编辑指南', '/guide/'],
+    ['字段说明', '/codebook/'],
+    ['cases.json', '/cases.json'],
+    ['cases.csv', '/cases.csv'],
+  ]) {
+    await expect(page.locator('.site-footer').getByRole('link', { name: new RegExp(name) })).toHaveAttribute(
+      'href',
+      new RegExp(`${path.replace('.', '\\.')}$`),
+    );
   }
   await page.goto('regions/');
   await expect(page.locator('main').getByRole('link', { name: '欢迎投稿' })).toHaveAttribute('href', /\/submit\/$/);

@@ -53,7 +53,8 @@ test('the submission form flags a near-duplicate of an existing entry by its id'
 test('the editors’ guide lists every field, and the backlog lists what is left to write', async ({ page }) => {
   await page.goto('guide/');
   await expect(page.locator('h1')).toHaveText('编辑指南');
-  for (const field of ['title', 'region.province', 'source.locator', 'status', 'reviewed']) await expect(page.locator('table code', { hasText: new RegExp(`^${field.replace('.', '\\.')}$`) })).toHaveCount(1);
+  for (const field of ['title', 'region.province', 'source.locator', 'status', 'reviewed'])
+    await expect(page.locator('table code', { hasText: new RegExp(`^${field.replace('.', '\\.')}$`) })).toHaveCount(1);
   await page.goto('backlog/');
   await expect(page.locator('#listed')).toContainText('各地联系服务群众经验做法选编：29 个');
   await expect(page.locator('#review')).toContainText('所有条目都在 2 年内审核过');

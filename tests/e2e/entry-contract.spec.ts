@@ -8,13 +8,20 @@ import { expect, test } from '@playwright/test';
 import { entryView } from '../../src/schema/entry.ts';
 import { unzip } from '../helpers/zip.ts';
 
-const pages = () => readdirSync('dist/cases', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`)).map((d) => d.name);
+const pages = () =>
+  readdirSync('dist/cases', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`))
+    .map((d) => d.name);
 
 test('every entry page has a contract file the schema accepts and a Word file', () => {
   const ids = pages();
   expect(ids.length).toBeGreaterThan(70);
-  const json = readdirSync('dist/cases').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
-  const docx = readdirSync('dist/cases').filter((f) => f.endsWith('.docx')).map((f) => f.replace(/\.docx$/, ''));
+  const json = readdirSync('dist/cases')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
+  const docx = readdirSync('dist/cases')
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => f.replace(/\.docx$/, ''));
   expect(json.sort()).toEqual([...ids].sort());
   expect(docx.sort()).toEqual([...ids].sort());
   for (const id of ids) {
@@ -26,7 +33,9 @@ test('every entry page has a contract file the schema accepts and a Word file', 
     const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     expect(html, id).toMatch(new RegExp(`<h1\\b[^>]*>${escaped(view.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
     expect(html, id).toContain(`>${escaped(view.unit)}</dd>`);
-    const document = unzip(readFileSync(`dist/cases/${id}.docx`)).get('word/document.xml')!.toString('utf8');
+    const document = unzip(readFileSync(`dist/cases/${id}.docx`))
+      .get('word/document.xml')!
+      .toString('utf8');
     expect(document, id).toContain('w:eastAsia="仿宋_GB2312"');
     const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
     for (const name of ['背景', '做法', '成效', '启示', '思考题']) expect(text, `${id} ${name}`).toContain(name);

@@ -33,7 +33,9 @@ async function watchPolicy(page: Page) {
   });
   await page.addInitScript(() => {
     (window as any).__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return async () => ({ violations: (await page.evaluate(() => (window as any).__violations)) as string[], console });
 }
@@ -49,8 +51,13 @@ test('every page states the policy of _headers in a <meta> that comes first in <
     const head = /<head[^>]*>\s*<meta http-equiv="content-security-policy" content="([^"]*)">/i.exec(html);
     expect(head, `${file}: the CSP <meta> is not the first element of <head>`).not.toBeNull();
     expect(directives(head![1], { dropHashes: true }), `${file}: <meta> and _headers policies differ`).toEqual(header);
-    const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/gi)].filter(([, attrs]) => !/\bsrc=/.test(attrs) && !/type="application\/ld\+json"/.test(attrs));
-    expect(inlineScripts.map((m) => m[0]), `${file}: inline script`).toEqual([]);
+    const inlineScripts = [...html.matchAll(/<script\b([^>]*)>/gi)].filter(
+      ([, attrs]) => !/\bsrc=/.test(attrs) && !/type="application\/ld\+json"/.test(attrs),
+    );
+    expect(
+      inlineScripts.map((m) => m[0]),
+      `${file}: inline script`,
+    ).toEqual([]);
     expect(html, `${file}: inline <style>`).not.toMatch(/<style\b/i);
     expect(html, `${file}: style attribute`).not.toMatch(/<[a-z][^>]*\sstyle=/i);
   }

@@ -131,7 +131,9 @@ async function open(page: Page, path: string, ready: (page: Page) => Promise<voi
   });
   await page.addInitScript(() => {
     (window as any).__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`${url}${path}`);
   await ready(page);
@@ -195,7 +197,8 @@ test('catalogue, search, comparison and source page run no payload', async ({ pa
   });
 
   const source = await context.newPage();
-  const sourceId = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, 'content', 'cases', `${hostile[0].id}.mdx`), 'utf8'))![1]).source.id;
+  const sourceId = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, 'content', 'cases', `${hostile[0].id}.mdx`), 'utf8'))![1])
+    .source.id;
   await open(source, `/sources/${sourceId}/`, async (p) => {
     await expect(p.locator('h1')).toHaveText(hostile[0].sourceTitle);
   });

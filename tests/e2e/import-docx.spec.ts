@@ -11,7 +11,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 
 const P = (text: string) => new Paragraph(text);
-const practice = '村党支部建立民情台账，支部委员每月分片入户走访，把群众反映的问题登记在册，按轻重缓急分类交办，办结以后再回访群众，听取群众的评价。';
+const practice =
+  '村党支部建立民情台账，支部委员每月分片入户走访，把群众反映的问题登记在册，按轻重缓急分类交办，办结以后再回访群众，听取群众的评价。';
 
 async function submission(): Promise<Buffer> {
   const doc = new Document({
@@ -20,7 +21,9 @@ async function submission(): Promise<Buffer> {
         children: [
           P('广东省韶关市始兴县太平镇石下村党支部“三本台账”工作法'),
           P('一、基本情况'),
-          P('这个村地处山区，青壮年大多外出务工，留守老人多，群众反映的问题过去常常找不到人办，村党支部决定把群众的事情记下来、一件一件办好。'),
+          P(
+            '这个村地处山区，青壮年大多外出务工，留守老人多，群众反映的问题过去常常找不到人办，村党支部决定把群众的事情记下来、一件一件办好。',
+          ),
           P('二、主要做法'),
           P(practice),
           P('三、取得成效'),
@@ -46,7 +49,13 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   await expect(zone).toBeVisible();
   expect(scripts.some((url) => url.includes('/submit.astro'))).toBe(true);
   expect(scripts.filter((url) => url.includes('docx-import'))).toEqual([]);
-  await zone.locator('input[type="file"]').setInputFiles({ name: '石下村来稿.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: await submission() });
+  await zone
+    .locator('input[type="file"]')
+    .setInputFiles({
+      name: '石下村来稿.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await submission(),
+    });
   await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   expect(scripts.filter((url) => url.includes('docx-import'))).toHaveLength(1);
 
@@ -60,7 +69,8 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   await expect(removed).toContainText('第 11 段 联系方式');
   await expect(removed).not.toContainText('13812345678');
   await expect(zone.locator('[data-docx-proposals]')).toContainText('region.province：guangdong');
-  for (const field of await page.locator('case-submit textarea, case-submit input[type="text"]').all()) expect(await field.inputValue()).not.toContain('13812345678');
+  for (const field of await page.locator('case-submit textarea, case-submit input[type="text"]').all())
+    expect(await field.inputValue()).not.toContain('13812345678');
 
   // The form checks the draft like anything typed: no error, so it can be downloaded.
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查', { timeout: 20_000 });

@@ -9,7 +9,20 @@ const ids = ['zou-qinqi-gongzuofa', 'minqing-riji-gongzuofa'];
 
 test('the lesson downloads as a Word handout, cases in lesson order, from the address it was opened at', async ({ page }) => {
   await page.goto('lesson/');
-  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '社区书记', items: items.map((id) => ({ id, note: id === items[0] ? '先讲这个，十分钟' : '' })) })), ids);
+  await page.evaluate(
+    (items) =>
+      localStorage.setItem(
+        'gongzuofa.lesson',
+        JSON.stringify({
+          version: 2,
+          title: '诉求办理专题',
+          date: '',
+          audience: '社区书记',
+          items: items.map((id) => ({ id, note: id === items[0] ? '先讲这个，十分钟' : '' })),
+        }),
+      ),
+    ids,
+  );
   await page.reload();
   const editor = page.locator('lesson-editor');
   await expect(editor).toHaveAttribute('data-state', 'ready');
@@ -20,11 +33,19 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
   const names = (await titles.allTextContents()).map((t) => t.trim());
 
   // The export library is not part of the page until asked for.
-  const before = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('handout-docx')));
+  const before = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((n) => n.includes('handout-docx')),
+  );
   expect(before).toEqual([]);
 
   await page.getByLabel('含教师备注').uncheck();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '下载 Word 讲义' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: '下载 Word 讲义' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('诉求办理专题.docx');
   const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
   const files = unzip(bytes);
@@ -47,22 +68,44 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
 
 test('the lesson downloads as a slide deck with the questions as speaker notes', async ({ page }) => {
   await page.goto('lesson/');
-  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '' })) })), ids);
+  await page.evaluate(
+    (items) =>
+      localStorage.setItem(
+        'gongzuofa.lesson',
+        JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '' })) }),
+      ),
+    ids,
+  );
   await page.reload();
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
   const titles = page.locator('[data-items] .item-title');
   await expect(titles.nth(1)).not.toHaveText(ids[1], { timeout: 20_000 });
   const names = (await titles.allTextContents()).map((t) => t.trim());
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '下载 PPT 课件' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: '下载 PPT 课件' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('诉求办理专题.pptx');
   const files = unzip(Buffer.concat(await (await download.createReadStream()).toArray()));
   const count = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length;
-  const texts = Array.from({ length: count }, (_, i) => [...files.get(`ppt/slides/slide${i + 1}.xml`)!.toString('utf8').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
+  const texts = Array.from({ length: count }, (_, i) =>
+    [
+      ...files
+        .get(`ppt/slides/slide${i + 1}.xml`)!
+        .toString('utf8')
+        .matchAll(/<a:t>([^<]*)<\/a:t>/g),
+    ]
+      .map((m) => m[1])
+      .join(' '),
+  );
   const caseSlides = names.map((name) => texts.findIndex((t) => t.includes(name)));
   expect(caseSlides[0]).toBeGreaterThan(0);
   expect(caseSlides[1]).toBeGreaterThan(caseSlides[0]);
   expect(texts.at(-1)).toContain('案例对比');
-  const notes = [...files.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('');
+  const notes = [...files.keys()]
+    .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+    .map((n) => files.get(n)!.toString('utf8'))
+    .join('');
   expect(notes).toContain('思考题');
 });
 
@@ -70,7 +113,14 @@ test('the printed handout carries QR codes to the address it was opened from, an
   await page.goto('lesson/');
   // The third entry's source has no real title (marked （无题） in content/sources/).
   const untitled = 'baoshan-youyilu-sanbi-sanzheng';
-  await page.evaluate((items) => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) })), [...ids, untitled]);
+  await page.evaluate(
+    (items) =>
+      localStorage.setItem(
+        'gongzuofa.lesson',
+        JSON.stringify({ version: 2, title: '诉求办理专题', date: '', audience: '', items: items.map((id) => ({ id, note: '讲十分钟' })) }),
+      ),
+    [...ids, untitled],
+  );
   await page.reload();
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready');
   const handout = page.locator('[data-handout]');
@@ -80,7 +130,11 @@ test('the printed handout carries QR codes to the address it was opened from, an
   await expect(handout.locator('.handout-case').nth(2)).toContainText(`网址：`);
   const origin = new URL(page.url()).origin;
   await expect(handout.locator('.cover img.qr')).toHaveAttribute('alt', new RegExp(`扫码打开本教案：${origin}${onSite('/lesson/')}\\?l=`));
-  for (const [i, id] of ids.entries()) await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute('alt', `扫码看本案例：${origin}${onSite(`/cases/${id}/`)}`);
+  for (const [i, id] of ids.entries())
+    await expect(handout.locator('.handout-case').nth(i).locator('img.qr')).toHaveAttribute(
+      'alt',
+      `扫码看本案例：${origin}${onSite(`/cases/${id}/`)}`,
+    );
   await expect(handout).not.toContainText('localhost');
   await expect(handout).not.toContainText('（无题）');
   await expect(handout.locator('.teacher-note')).toHaveCount(3);
@@ -88,7 +142,9 @@ test('the printed handout carries QR codes to the address it was opened from, an
   await expect(handout.locator('.teacher-note')).toHaveCount(0, { timeout: 20_000 });
   await page.emulateMedia({ media: 'print' });
   // Comparison columns keep their widths: no cell narrower than three characters.
-  const narrowest = await handout.locator('.compare-table th[scope="col"]').evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))));
+  const narrowest = await handout
+    .locator('.compare-table th[scope="col"]')
+    .evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))));
   expect(narrowest).toBeGreaterThan(3);
   await expect(handout.locator('.questions-box').first()).toHaveCSS('break-inside', 'avoid');
 });

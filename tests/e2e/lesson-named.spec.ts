@@ -22,11 +22,31 @@ async function ready(page: Page) {
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
 }
 
-test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({ page }) => {
+test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({
+  page,
+}) => {
   await page.goto('/lesson/');
   await ready(page);
   // A browser from before named lessons: one lesson, no list of lessons.
-  await page.evaluate(([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }, [KEY, JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items: [{ id: M, note: '甲' }, { id: Z, note: '' }] })]);
+  await page.evaluate(
+    ([key, value]) => {
+      localStorage.clear();
+      localStorage.setItem(key, value);
+    },
+    [
+      KEY,
+      JSON.stringify({
+        version: 2,
+        title: '第一课',
+        date: '',
+        audience: '',
+        items: [
+          { id: M, note: '甲' },
+          { id: Z, note: '' },
+        ],
+      }),
+    ],
+  );
   await page.reload();
   await ready(page);
   await expect(rows(page)).toHaveCount(1);
@@ -85,7 +105,25 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
 test('deleting a lesson can be undone and leaves a backup; any lesson shares with its name and cases', async ({ page, browser }) => {
   await page.goto('/lesson/');
   await ready(page);
-  await page.evaluate(([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }, [KEY, JSON.stringify({ version: 2, title: '要删的课', date: '', audience: '', items: [{ id: M, note: '甲的要点' }, { id: Z, note: '' }] })]);
+  await page.evaluate(
+    ([key, value]) => {
+      localStorage.clear();
+      localStorage.setItem(key, value);
+    },
+    [
+      KEY,
+      JSON.stringify({
+        version: 2,
+        title: '要删的课',
+        date: '',
+        audience: '',
+        items: [
+          { id: M, note: '甲的要点' },
+          { id: Z, note: '' },
+        ],
+      }),
+    ],
+  );
   await page.reload();
   await ready(page);
   await page.getByLabel('新教案名称').fill('专题：台账');
@@ -125,7 +163,10 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   const friend = await other.newPage();
   await friend.goto('/lesson/');
   await ready(friend);
-  await friend.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] })]);
+  await friend.evaluate(
+    ([key, value]) => localStorage.setItem(key, value),
+    [KEY, JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] })],
+  );
   await friend.goto(link);
   await ready(friend);
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“要删的课”（3 个案例）');

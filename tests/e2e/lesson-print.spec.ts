@@ -20,7 +20,22 @@ const slow = { timeout: 30_000 };
 async function open(page: Page, items: [string, string?][]) {
   await page.goto('/lesson/');
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
-  await page.evaluate(([key, value]) => { localStorage.clear(); localStorage.setItem(key, value); }, [KEY, JSON.stringify({ version: 2, title: '诉求办理专题', date: '2026-12-01', audience: '社区书记', items: items.map(([id, note]) => ({ id, note: note ?? '' })) })]);
+  await page.evaluate(
+    ([key, value]) => {
+      localStorage.clear();
+      localStorage.setItem(key, value);
+    },
+    [
+      KEY,
+      JSON.stringify({
+        version: 2,
+        title: '诉求办理专题',
+        date: '2026-12-01',
+        audience: '社区书记',
+        items: items.map(([id, note]) => ({ id, note: note ?? '' })),
+      }),
+    ],
+  );
   await page.reload();
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
   const handout = page.locator('[data-handout]');
@@ -31,7 +46,10 @@ async function open(page: Page, items: [string, string?][]) {
 
 test('the contents page gives the page each case starts on, and it is the printed page', async ({ page }) => {
   const ids = [M, Z, T, L];
-  const handout = await open(page, ids.map((id) => [id]));
+  const handout = await open(
+    page,
+    ids.map((id) => [id]),
+  );
   const toc = handout.locator('.toc-page');
   await expect(toc).toHaveCount(5);
   const starts = await toc.evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.start)));
@@ -58,7 +76,9 @@ test('the contents page gives the page each case starts on, and it is the printe
   expect(await handout.locator('.handout-case').nth(2).locator('.figure-grid li').count()).toBeGreaterThan(5);
 });
 
-test('含教师备注 prints the trainer’s notes and the editors’ 教学提示 only when ticked; 每案一页 prints one page a case', async ({ page }) => {
+test('含教师备注 prints the trainer’s notes and the editors’ 教学提示 only when ticked; 每案一页 prints one page a case', async ({
+  page,
+}) => {
   test.setTimeout(300_000); // two PDFs and three re-renders; on a loaded shared machine printing alone took over a minute
   const handout = await open(page, [[M, '先讲这个，十分钟'], [T]]);
   await expect(handout.locator('.teacher-note')).toHaveText('教师备注：先讲这个，十分钟');
@@ -97,8 +117,20 @@ test('the Word handout and the slide deck carry the editors’ 教学提示 only
     const [file] = await Promise.all([page.waitForEvent('download', slow), page.getByRole('button', { name }).click()]);
     return unzip(Buffer.concat(await (await file.createReadStream()).toArray()));
   };
-  const docxText = (files: Map<string, Buffer>) => [...files.get('word/document.xml')!.toString('utf8').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
-  const notesText = (files: Map<string, Buffer>) => [...files.keys()].filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n)).map((n) => files.get(n)!.toString('utf8')).join('');
+  const docxText = (files: Map<string, Buffer>) =>
+    [
+      ...files
+        .get('word/document.xml')!
+        .toString('utf8')
+        .matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g),
+    ]
+      .map((m) => m[1])
+      .join('\n');
+  const notesText = (files: Map<string, Buffer>) =>
+    [...files.keys()]
+      .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
+      .map((n) => files.get(n)!.toString('utf8'))
+      .join('');
 
   const word = docxText(await download('下载 Word 讲义'));
   expect(word.split('\n').filter((t) => t === '教学提示（编者按）')).toHaveLength(1);

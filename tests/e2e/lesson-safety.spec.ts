@@ -21,7 +21,12 @@ const slow = { timeout: 20_000 };
 const idsOf = (page: Page) => page.locator('[data-items] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
 const note = (page: Page, id: string) => page.locator(`[data-items] li[data-id="${id}"] textarea`);
 const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
-const backupKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gongzuofa.lesson.backup.')).sort());
+const backupKeys = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('gongzuofa.lesson.backup.'))
+      .sort(),
+  );
 
 async function ready(page: Page) {
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
@@ -36,7 +41,13 @@ async function openWith(page: Page, value: unknown) {
   await ready(page);
 }
 
-const lesson = (items: [string, string?][], title = '') => ({ version: 2, title, date: '', audience: '', items: items.map(([id, n]) => ({ id, note: n ?? '' })) });
+const lesson = (items: [string, string?][], title = '') => ({
+  version: 2,
+  title,
+  date: '',
+  audience: '',
+  items: items.map(([id, n]) => ({ id, note: n ?? '' })),
+});
 
 test('two tabs: an entry added in one survives a reorder in the other, and both follow live', async ({ context }) => {
   const a = await context.newPage();
@@ -158,7 +169,10 @@ test('“保存为我的教案” can be undone, and the lesson it replaced is b
   await openWith(page, lesson([[M, '我的备注'], [Z]], '我的课'));
   const link = await page.evaluate((id) => {
     const bytes = new TextEncoder().encode(JSON.stringify({ v: 2, t: '别人的课', d: '', a: '', i: [id] }));
-    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   }, T);
   await page.goto(`lesson/?l=${link}`);
   await ready(page);
@@ -211,7 +225,9 @@ test.describe('accessibility', () => {
     await expect(page.locator('[data-backups] li')).toHaveCount(1);
     await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as any).axe.run(document.querySelector('.editor'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      const result = await (window as any).axe.run(document.querySelector('.editor'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
       return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
     });
     expect(violations).toEqual([]);

@@ -99,7 +99,9 @@ test('the lesson exports as Markdown in lesson order', async ({ page }) => {
 
 test('an old stored lesson is migrated, and an unreadable one is reported and kept', async ({ page }) => {
   await page.goto('lesson/');
-  await page.evaluate(() => localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 1, ids: ['minqing-riji-gongzuofa', 'zou-qinqi-gongzuofa'] })));
+  await page.evaluate(() =>
+    localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 1, ids: ['minqing-riji-gongzuofa', 'zou-qinqi-gongzuofa'] })),
+  );
   await page.reload();
   await expect(page.locator('[data-messages]')).toContainText('已把旧版（第 1 版）教案转换为新格式');
   await expect(titles(page)).toHaveText(['“民情日记”工作法', '“走亲戚”工作法']);
@@ -107,7 +109,11 @@ test('an old stored lesson is migrated, and an unreadable one is reported and ke
   await page.evaluate(() => localStorage.setItem('gongzuofa.lesson', '{"version": 9}'));
   await page.reload();
   await expect(page.locator('[data-messages]')).toContainText('版本 9');
-  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gongzuofa.lesson.backup.')).map((k) => JSON.parse(localStorage.getItem(k)!)));
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('gongzuofa.lesson.backup.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!)),
+  );
   expect(backups.map((b) => b.raw)).toContain('{"version": 9}');
 });
 
@@ -116,7 +122,10 @@ test('a shared lesson naming a removed entry says so and keeps the rest', async 
   const link = await page.evaluate(() => {
     const compact = { v: 2, t: '测试', d: '', a: '', i: ['minqing-riji-gongzuofa', 'no-longer-here', 'zou-qinqi-gongzuofa'] };
     const bytes = new TextEncoder().encode(JSON.stringify(compact));
-    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
   });
   await page.goto(`lesson/?l=${link}`);
   await expect(page.locator('[data-items] li.missing')).toContainText('本站已没有这个案例');
@@ -128,7 +137,17 @@ test('three entries compare side by side, and as swipeable cards on a phone', as
   await page.goto(`compare/?ids=${ids.join(',')}`);
   const table = page.locator('[data-compare-table] table');
   await expect(table.locator('thead th')).toHaveText(['方面', '“民情日记”工作法', '“台账工作法”', '“零距离便民”工作法']);
-  await expect(table.locator('tbody th')).toHaveText(['实践单位', '地区与层级', '领域', '方法类别', '起始年份', '背景', '做法', '成效与数字', '启示']);
+  await expect(table.locator('tbody th')).toHaveText([
+    '实践单位',
+    '地区与层级',
+    '领域',
+    '方法类别',
+    '起始年份',
+    '背景',
+    '做法',
+    '成效与数字',
+    '启示',
+  ]);
   await expect(table.locator('tbody tr').nth(1)).toContainText('四川 · 德阳市 · 中江县');
 
   await page.setViewportSize({ width: 360, height: 740 });

@@ -39,7 +39,10 @@ test('/levels/ lists every level that has entries, and each page lists exactly i
   await expect(page.locator('.card-list > li')).toHaveCount(count);
   // The breadcrumb leads back to the index, and the catalogue link carries the same filter.
   await expect(page.getByRole('link', { name: '层级', exact: true }).first()).toHaveAttribute('href', /\/levels\/$/);
-  await expect(page.getByRole('link', { name: '在全部案例中与其他条件组合筛选' })).toHaveAttribute('href', new RegExp(`/cases/\\?level=${id}$`));
+  await expect(page.getByRole('link', { name: '在全部案例中与其他条件组合筛选' })).toHaveAttribute(
+    'href',
+    new RegExp(`/cases/\\?level=${id}$`),
+  );
 });
 
 test('the catalogue has a 层级 filter group that narrows the cards and keeps it in the URL', async ({ page }) => {
@@ -72,7 +75,9 @@ test('search has a 层级 filter that limits the results to that level', async (
   const results = page.locator('[data-search-results] > li');
   await expect(results).toHaveCount(perLevel.get('dishiji')!, { timeout: 20_000 });
   // Every result is an entry of that level: its page says so.
-  const paths = await page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const paths = await page
+    .locator('[data-search-results] h2 a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const html = await page.request.get(paths[0]).then((r) => r.text());
   expect(html).toMatch(/<dt[^>]*>层级<\/dt><dd[^>]*>地市级</);
 });

@@ -50,7 +50,9 @@ test('dual-engine browsers are asked for the modern engine', async ({ page }) =>
   await expect(page.locator('meta[name="renderer"]')).toHaveAttribute('content', 'webkit');
 });
 
-test('without WebAssembly, Intl.Segmenter and service workers: search explains itself; catalogue, entries and print work', async ({ page }) => {
+test('without WebAssembly, Intl.Segmenter and service workers: search explains itself; catalogue, entries and print work', async ({
+  page,
+}) => {
   const errors = await without(page, ['WebAssembly', 'Intl.Segmenter', 'serviceWorker']);
   await page.goto(`search/?q=${encodeURIComponent('民情日记')}`);
   await searchDone(page);

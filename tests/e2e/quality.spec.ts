@@ -33,7 +33,9 @@ async function axe(page: Page) {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     // WCAG 2.0, 2.1 and 2.2, levels A and AA.
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
     return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
   });
 }
@@ -64,7 +66,9 @@ for (const theme of ['light', 'dark'] as const) {
 
 test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without JavaScript', async ({ browser, request }) => {
   const html = await (await request.get(pages.entry)).text();
-  const css = await Promise.all([...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(async (m) => (await request.get(m[1])).text()));
+  const css = await Promise.all(
+    [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(async (m) => (await request.get(m[1])).text()),
+  );
   const kb = gzipSync(html + css.join('')).length / 1024;
   expect(kb).toBeLessThanOrEqual(30);
 

@@ -27,7 +27,8 @@ function inputsHash(): string {
     if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
     else hash.update(path).update(readFileSync(path));
   };
-  for (const path of ['src', 'content/vocab', 'scripts/build.ts', 'scripts/lib/synthetic.ts', 'astro.config.mjs', 'package-lock.json']) walk(path);
+  for (const path of ['src', 'content/vocab', 'scripts/build.ts', 'scripts/lib/synthetic.ts', 'astro.config.mjs', 'package-lock.json'])
+    walk(path);
   return hash.digest('hex');
 }
 
@@ -53,7 +54,9 @@ test('a 1,000-entry catalogue is under 200 KB gzipped before it is usable', asyn
       response
         .body()
         .catch(() => Buffer.alloc(0))
-        .then((body) => (/text|javascript|json|css|svg|xml/.test(response.headers()['content-type'] ?? '') ? gzipSync(body).length : body.length)),
+        .then((body) =>
+          /text|javascript|json|css|svg|xml/.test(response.headers()['content-type'] ?? '') ? gzipSync(body).length : body.length,
+        ),
     ),
   );
   await page.goto(`${site.url}/cases/`);
@@ -75,7 +78,12 @@ test('filtering a 1,000-entry catalogue only shows and hides cards: it moves non
     const list = document.querySelector('[data-results]')!;
     const observer = new MutationObserver((records) => (moved += records.filter((r) => r.type === 'childList').length));
     observer.observe(list, { childList: true });
-    for (const [facet, value] of [['domain', 'nongcun'], ['region', 'guangdong'], ['theme', 'xinxihua']]) document.querySelector<HTMLAnchorElement>(`a[data-facet="${facet}"][data-value="${value}"]`)!.click();
+    for (const [facet, value] of [
+      ['domain', 'nongcun'],
+      ['region', 'guangdong'],
+      ['theme', 'xinxihua'],
+    ])
+      document.querySelector<HTMLAnchorElement>(`a[data-facet="${facet}"][data-value="${value}"]`)!.click();
     observer.disconnect();
     return moved;
   });

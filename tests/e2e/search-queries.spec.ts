@@ -51,14 +51,27 @@ const cases: Case[] = [
   { group: 'units', q: '采盐分厂', first: 'caiyan-fenchang-dangyuan-shuangliang' },
   // Everyday words, and the 平台/账户 trap
   { group: 'everyday words and the 平台/账户 trap', q: '老旧小区', first: 'beijing-guangwai-minsheng-xiangmu-dangzhibu' },
-  { group: 'everyday words and the 平台/账户 trap', q: '台账', first: 'zhongjiang-taizhang-gongzuofa', absent: ['ningxin-juli-cu-zhuanxing-gongzuofa', 'chunfeng-gongzuofa'] },
-  { group: 'everyday words and the 平台/账户 trap', q: '中江 台账', first: 'zhongjiang-taizhang-gongzuofa', absent: ['minqing-riji-gongzuofa'] },
+  {
+    group: 'everyday words and the 平台/账户 trap',
+    q: '台账',
+    first: 'zhongjiang-taizhang-gongzuofa',
+    absent: ['ningxin-juli-cu-zhuanxing-gongzuofa', 'chunfeng-gongzuofa'],
+  },
+  {
+    group: 'everyday words and the 平台/账户 trap',
+    q: '中江 台账',
+    first: 'zhongjiang-taizhang-gongzuofa',
+    absent: ['minqing-riji-gongzuofa'],
+  },
 ];
 
 /** Checks one query on the search page that is open: typed into its box, waiting for its done signal. */
 async function check(page: Page, request: APIRequestContext, { q, first, absent = [] }: Case) {
   await searchFor(page, q);
-  const found = await page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)).then((all) => all.map(caseIdOf));
+  const found = await page
+    .locator('[data-search-results] h2 a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    .then((all) => all.map(caseIdOf));
   const kinds = await page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
   // Soft: every query of the group is checked and every miss named, not only the first.
   expect.soft(found[0], `${q} → first`).toBe(first);
@@ -67,7 +80,12 @@ async function check(page: Page, request: APIRequestContext, { q, first, absent 
   // Every exact result holds the query as typed (after folding full-width forms and punctuation),
   // and they all come first. Since issue 12, related pages (thesaurus, method families) may follow them.
   const exact = kinds.filter((k) => k === 'exact').length;
-  expect.soft(kinds.slice(0, exact).every((k) => k === 'exact'), `${q}: exact results first`).toBe(true);
+  expect
+    .soft(
+      kinds.slice(0, exact).every((k) => k === 'exact'),
+      `${q}: exact results first`,
+    )
+    .toBe(true);
   const terms = q.normalize('NFKC').replace(/[“”]/g, '').split(/\s+/);
   for (const id of found.slice(0, Math.min(5, exact))) {
     const text = (await (await request.get(`cases/${id}/`)).text()).normalize('NFKC');

@@ -8,8 +8,12 @@ import { searchDone, searchFor } from './search-done.ts';
 import { caseIdOf } from './site.ts';
 
 const ids = (page: Page) =>
-  page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)).then((all) => all.map(caseIdOf));
-const matches = (page: Page) => page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
+  page
+    .locator('[data-search-results] h2 a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    .then((all) => all.map(caseIdOf));
+const matches = (page: Page) =>
+  page.locator('[data-search-results] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.match));
 
 async function search(page: Page, query: string) {
   await searchFor(page, query);

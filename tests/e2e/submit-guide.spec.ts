@@ -131,7 +131,14 @@ test('a new source has its own fields, and both downloaded files pass the projec
   expect(entryText).toContain('id: laigao-deyang-yefang-gongzuofa');
   const sourceText = await textOf(source);
   const sourceData = JSON.parse(sourceText);
-  expect(sourceData).toMatchObject({ title: '某县组织部关于“夜访”工作的材料', issuer: '某县委组织部', date: '2013-05', kind: '文件', file: '夜访材料.txt', lines: 120 });
+  expect(sourceData).toMatchObject({
+    title: '某县组织部关于“夜访”工作的材料',
+    issuer: '某县委组织部',
+    date: '2013-05',
+    kind: '文件',
+    file: '夜访材料.txt',
+    lines: 120,
+  });
 
   const work = mkdtempSync(join(tmpdir(), 'gongzuofa-new-source-'));
   try {

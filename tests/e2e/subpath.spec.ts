@@ -82,7 +82,9 @@ test('home, catalogue filter and an entry work under /gzf/, with every request u
   await expect(page).toHaveURL(new RegExp(`${BASE}cases/[a-z0-9-]+/$`));
   await expect(page.locator('h1')).toBeVisible();
   // Every link on the entry page stays on the site's sub-path.
-  const hrefs = await page.locator('a[href^="/"], link[href^="/"], script[src^="/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')!));
+  const hrefs = await page
+    .locator('a[href^="/"], link[href^="/"], script[src^="/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')!));
   expect(hrefs.length).toBeGreaterThan(10);
   expect(hrefs.filter((h) => !h.startsWith(BASE))).toEqual([]);
   expect(outside).toEqual([]);
@@ -102,7 +104,11 @@ test('search finds an entry and links to it under /gzf/', async ({ page }) => {
 test('a lesson prints its handout from entries fetched under /gzf/, with the address it was opened at', async ({ page }) => {
   const outside = stayUnderBase(page);
   await page.goto(at('cases/'));
-  await page.locator('[data-results] > li').first().getByRole('button', { name: /加入教案/ }).click();
+  await page
+    .locator('[data-results] > li')
+    .first()
+    .getByRole('button', { name: /加入教案/ })
+    .click();
   await page.goto(at('lesson/'));
   await page.evaluate(() => {
     window.print = () => document.documentElement.setAttribute('data-printed', '1');
@@ -123,7 +129,10 @@ test('the public address is in canonical, sitemap, robots, RSS, JSON-LD, CSV and
   const ld = JSON.parse(/<script type="application\/ld\+json">([^<]+)<\/script>/.exec(entry)![1]);
   expect(JSON.stringify(ld)).toContain(`${SITE}cases/minqing-riji-gongzuofa/`);
   expect(await (await request.get(at('robots.txt'))).text()).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
-  const sitemap = readdirSync(OUT).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(OUT, f), 'utf8')).join('');
+  const sitemap = readdirSync(OUT)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map((f) => readFileSync(join(OUT, f), 'utf8'))
+    .join('');
   expect(sitemap).toContain(`<loc>${SITE}cases/minqing-riji-gongzuofa/</loc>`);
   expect(await (await request.get(at('rss.xml'))).text()).toContain(`<link>${SITE}cases/`);
   expect(await (await request.get(at('cases.csv'))).text()).toContain(`${SITE}cases/minqing-riji-gongzuofa/`);
@@ -175,7 +184,15 @@ test('the archive unpacks with tar and unzip into dist/ and deploy/', () => {
   mkdirSync(join(work, 'tar'));
   expect(spawnSync('tar', ['-xzf', join(work, 'release', tarName!), '-C', join(work, 'tar')]).status).toBe(0);
   root = join(work, 'tar', folder);
-  for (const file of ['dist/index.html', 'dist/cases/minqing-riji-gongzuofa/index.html', 'dist/pagefind/pagefind.js', 'deploy/nginx.conf', 'deploy/Dockerfile', 'deploy/部署说明.md', 'deploy/构建信息.txt']) {
+  for (const file of [
+    'dist/index.html',
+    'dist/cases/minqing-riji-gongzuofa/index.html',
+    'dist/pagefind/pagefind.js',
+    'deploy/nginx.conf',
+    'deploy/Dockerfile',
+    'deploy/部署说明.md',
+    'deploy/构建信息.txt',
+  ]) {
     expect(existsSync(join(root, file)), file).toBe(true);
   }
   expect(readFileSync(join(root, 'deploy/构建信息.txt'), 'utf8')).toContain(`子路径（BASE_PATH）：${BASE}`);
@@ -197,7 +214,9 @@ test('nginx serves the archive with its own nginx.conf under /gzf/', async ({ pa
   // A WebAssembly module (the smallest valid one), to check the type nginx gives .wasm files.
   writeFileSync(join(dist, 'probe.wasm'), Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
   const port = await freePort();
-  const site = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8').replace(/listen 80;/, `listen 127.0.0.1:${port};`).replaceAll('/srv/gongzuofa/dist/', `${dist}/`);
+  const site = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8')
+    .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+    .replaceAll('/srv/gongzuofa/dist/', `${dist}/`);
   writeFileSync(join(work, 'site.conf'), site);
   const temp = join(work, 'nginx-temp');
   mkdirSync(temp);
@@ -242,7 +261,11 @@ test('nginx serves the archive with its own nginx.conf under /gzf/', async ({ pa
   // In a browser: home → entry; a search result; the lesson's print button.
   await page.goto(`${origin}${BASE}`);
   await page.getByRole('link', { name: '全部案例' }).first().click();
-  await page.locator('[data-results] > li').first().getByRole('button', { name: /加入教案/ }).click();
+  await page
+    .locator('[data-results] > li')
+    .first()
+    .getByRole('button', { name: /加入教案/ })
+    .click();
   await page.goto(`${origin}${BASE}cases/minqing-riji-gongzuofa/`);
   await expect(page.locator('h1')).toContainText('民情日记');
   await page.goto(`${origin}${BASE}search/?q=${encodeURIComponent('民情日记')}`);

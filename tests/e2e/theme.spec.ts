@@ -41,8 +41,17 @@ test.describe('theme', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { firstFrame?: string | null }).firstFrame)).toBe('dark');
     // The script that sets it is a plain blocking script in <head>: not deferred, not a module, not inline.
     const script = await page.evaluate(() => {
-      const s = [...document.head.querySelectorAll('script[src]')].find((el) => el.getAttribute('src')!.endsWith('theme.js')) as HTMLScriptElement | undefined;
-      return s && { defer: s.defer, async: s.async, type: s.type, beforeCss: (s.compareDocumentPosition(document.querySelector('link[rel="stylesheet"]')!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 };
+      const s = [...document.head.querySelectorAll('script[src]')].find((el) => el.getAttribute('src')!.endsWith('theme.js')) as
+        HTMLScriptElement | undefined;
+      return (
+        s && {
+          defer: s.defer,
+          async: s.async,
+          type: s.type,
+          beforeCss:
+            (s.compareDocumentPosition(document.querySelector('link[rel="stylesheet"]')!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        }
+      );
     });
     expect(script).toEqual({ defer: false, async: false, type: '', beforeCss: true });
   });
@@ -55,7 +64,11 @@ test.describe('theme', () => {
       await page.keyboard.press('Tab'); // the wordmark, in the header
       const ratio = await page.evaluate(() => {
         const el = document.activeElement!;
-        const rgb = (c: string) => c.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+        const rgb = (c: string) =>
+          c
+            .match(/\d+(\.\d+)?/g)!
+            .slice(0, 3)
+            .map(Number);
         const lum = (c: string) => {
           const [r, g, b] = rgb(c).map((v) => {
             const s = v / 255;

@@ -10,7 +10,13 @@ export async function pdfPages(data: Buffer): Promise<string[]> {
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('').normalize('NFKC').replace(/\s+/g, ''));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join('')
+        .normalize('NFKC')
+        .replace(/\s+/g, ''),
+    );
   }
   return pages;
 }

@@ -15,7 +15,12 @@ import { refuseCode } from '../../src/lib/refuse-code.node.ts';
 const root = new URL('../../', import.meta.url).pathname;
 
 const compile = (body: string) =>
-  mdxToJs(body, { mdastPlugins: [refuseCode], features: { gfm: true, smartPunctuation: true }, fileURL: pathToFileURL('/x/content/cases/hostile.mdx'), jsxImportSource: 'astro' });
+  mdxToJs(body, {
+    mdastPlugins: [refuseCode],
+    features: { gfm: true, smartPunctuation: true },
+    fileURL: pathToFileURL('/x/content/cases/hostile.mdx'),
+    jsxImportSource: 'astro',
+  });
 
 describe('the remark guard in the MDX pipeline', () => {
   it.each([
@@ -34,12 +39,26 @@ describe('the remark guard in the MDX pipeline', () => {
 
   it('stops a front-matter layout, which @astrojs/mdx would import as code', () => {
     const run = () =>
-      mdxToJs('## 背景\n\n正文\n', { mdastPlugins: [refuseCode], fileURL: pathToFileURL('/x/content/cases/hostile.mdx'), jsxImportSource: 'astro', data: { astro: { frontmatter: { layout: '/tmp/evil.js' }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } } });
+      mdxToJs('## 背景\n\n正文\n', {
+        mdastPlugins: [refuseCode],
+        fileURL: pathToFileURL('/x/content/cases/hostile.mdx'),
+        jsxImportSource: 'astro',
+        data: {
+          astro: {
+            frontmatter: { layout: '/tmp/evil.js' },
+            headings: [],
+            localImagePaths: new Set<string>(),
+            remoteImagePaths: new Set<string>(),
+          },
+        },
+      });
     expect(run).toThrow(/hostile\.mdx:1\s+front matter 不能有 layout/);
   });
 
   it('lets Markdown through', () => {
-    expect(compile('## 背景\n\n**加粗**、[链接](https://example.com/)、[案例](/cases/a/)、`代码`、\\{转义\\}\n\n```\n{不是代码}\n```\n').code).toContain('MDXContent');
+    expect(
+      compile('## 背景\n\n**加粗**、[链接](https://example.com/)、[案例](/cases/a/)、`代码`、\\{转义\\}\n\n```\n{不是代码}\n```\n').code,
+    ).toContain('MDXContent');
   });
 });
 
@@ -60,17 +79,23 @@ describe('a build with the content check switched off', () => {
     writeFileSync(join(content, 'cases/baoshan-youyilu-sanbi-sanzheng.mdx'), good);
     // Published, otherwise valid: the build renders them. The payloads are the issue's tricks.
     const write = (n: number) => `process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(marker(n))}, 'ran')`;
-    const payloads = [
-      `{/* 编者注 */ ${write(1)}}`,
-      `说明 \`\`\`\n{${write(2)}}\n\`\`\` 结束`,
-      `<img src={${write(3)}} alt="图" />`,
-    ];
-    payloads.forEach((payload, i) => writeFileSync(join(content, `cases/hostile-entry-${i + 1}.mdx`), good.replace('## 背景\n', `## 背景\n\n${payload}\n`)));
+    const payloads = [`{/* 编者注 */ ${write(1)}}`, `说明 \`\`\`\n{${write(2)}}\n\`\`\` 结束`, `<img src={${write(3)}} alt="图" />`];
+    payloads.forEach((payload, i) =>
+      writeFileSync(join(content, `cases/hostile-entry-${i + 1}.mdx`), good.replace('## 背景\n', `## 背景\n\n${payload}\n`)),
+    );
     const build = spawnSync('npx', ['astro', 'build'], {
       cwd: root,
       encoding: 'utf8',
       // A clean environment: vitest's own variables would make this a development build.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, CONTENT_DIR: content, OUT_DIR: join(work, 'dist'), CONTENT_CHECK: 'off', SKIP_SEARCH_INDEX: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CONTENT_DIR: content,
+        OUT_DIR: join(work, 'dist'),
+        CONTENT_CHECK: 'off',
+        SKIP_SEARCH_INDEX: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
     const log = build.stdout + build.stderr;
     expect(log).toContain('CONTENT_CHECK=off');

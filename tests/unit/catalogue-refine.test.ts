@@ -3,7 +3,11 @@ import { emptyState, toggle, type Filterable } from '../../src/lib/filters.ts';
 import { foldText, keywordTerms, matchesTerms, relaxations } from '../../src/lib/catalogue-refine.ts';
 
 const item = (id: string, region: string, domain: string, themes: string[], text: string) => ({
-  id, values: { region: [region], domain: [domain], theme: themes, source: ['s1'] }, order: 0, regionCode: '', text: foldText(text),
+  id,
+  values: { region: [region], domain: [domain], theme: themes, source: ['s1'] },
+  order: 0,
+  regionCode: '',
+  text: foldText(text),
 });
 type Item = Filterable & { text: string };
 const items: Item[] = [
@@ -73,6 +77,9 @@ describe('relaxations: which condition to drop when nothing is left', () => {
     const state = toggle(emptyState(), 'region', 'sichuan');
     const terms = keywordTerms('台账');
     const advice = relaxations(items, state, (i) => matchesTerms(i.text, terms), '台账');
-    expect(advice).toEqual([{ drop: 'region', values: ['sichuan'], count: 2 }, { drop: 'keyword', values: ['台账'], count: 1 }]);
+    expect(advice).toEqual([
+      { drop: 'region', values: ['sichuan'], count: 2 },
+      { drop: 'keyword', values: ['台账'], count: 1 },
+    ]);
   });
 });

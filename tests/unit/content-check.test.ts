@@ -3,9 +3,16 @@ import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/conte
 import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
-const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]), parseBody: parseMdxBody };
+const context = {
+  sourceIds: new Set(['yue-qunzuban-2014-12']),
+  sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]),
+  parseBody: parseMdxBody,
+};
 const check = (files: Record<string, string>) =>
-  checkCases(Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })), context);
+  checkCases(
+    Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })),
+    context,
+  );
 
 describe('checkCases', () => {
   it('passes a valid entry', () => {
@@ -67,11 +74,14 @@ describe('checkCases', () => {
   });
 
   it('rejects file names that are not ASCII slugs', () => {
-    expect(check({ '民情日记': entryText() }).errors[0].field).toBe('（文件名）');
+    expect(check({ 民情日记: entryText() }).errors[0].field).toBe('（文件名）');
   });
 
   it('rejects code and private data in the body, with the line', () => {
-    const body = validBody.replace('党员干部每周入户，记录民情。', 'import x from "y"\n\n<script>alert(1)</script>\n\n联系人手机13800138000。');
+    const body = validBody.replace(
+      '党员干部每周入户，记录民情。',
+      'import x from "y"\n\n<script>alert(1)</script>\n\n联系人手机13800138000。',
+    );
     const errors = check({ x: entryText({}, body) }).errors;
     expect(errors.map((e) => e.message.zh.split('：')[0])).toEqual([
       '正文不能使用 import / export',
@@ -83,7 +93,7 @@ describe('checkCases', () => {
 });
 
 describe('isolation', () => {
-  it('a crash while checking one file becomes that file\'s error, and the other files are still checked', () => {
+  it("a crash while checking one file becomes that file's error, and the other files are still checked", () => {
     const parseBody = (body: string) => {
       if (body.includes('引爆')) throw new RangeError('Maximum call stack size exceeded');
       return parseMdxBody(body);
@@ -93,7 +103,9 @@ describe('isolation', () => {
       { path: 'content/cases/b.mdx', raw: entryText({ title: '乙工作法', unit: '乙社区党委', domain: 'qita' }) },
     ];
     const result = checkCases(files, { ...context, parseBody });
-    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message.zh).toContain('检查这个文件时出错：Maximum call stack size exceeded');
+    expect(result.errors.find((e) => e.file === 'content/cases/a.mdx')?.message.zh).toContain(
+      '检查这个文件时出错：Maximum call stack size exceeded',
+    );
     expect(result.errors.some((e) => e.file === 'content/cases/b.mdx' && e.field === 'domain')).toBe(true);
   });
 });
@@ -104,7 +116,12 @@ describe('duplicates', () => {
       ...context,
       existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '某村党支部' }],
     });
-    expect(result.errors).toEqual([expect.objectContaining({ field: 'title', message: expect.objectContaining({ zh: expect.stringContaining('minqing-riji-gongzuofa') }) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        field: 'title',
+        message: expect.objectContaining({ zh: expect.stringContaining('minqing-riji-gongzuofa') }),
+      }),
+    ]);
   });
   it('lets the same method name stand for different units', () => {
     const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ unit: '另一省的某社区党委' }) }], {

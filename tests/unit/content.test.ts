@@ -73,7 +73,9 @@ describe('the library', () => {
 
   it('links related entries both ways', () => {
     const byId = new Map(entries.map((e) => [e.id, e]));
-    const oneWay = entries.flatMap((e) => (e.data.related ?? []).filter((r: string) => !(byId.get(r)?.data.related ?? []).includes(e.id)).map((r: string) => `${e.id} → ${r}`));
+    const oneWay = entries.flatMap((e) =>
+      (e.data.related ?? []).filter((r: string) => !(byId.get(r)?.data.related ?? []).includes(e.id)).map((r: string) => `${e.id} → ${r}`),
+    );
     expect(oneWay).toEqual([]);
   });
 });

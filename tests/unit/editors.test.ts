@@ -20,7 +20,28 @@ const runNew = (args: string[]) =>
 
 describe('npm run new', { timeout: 60_000 }, () => {
   cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
-  const flags = ['--title', '“夜访”工作法', '--unit', '某县某村党支部', '--province', 'sichuan', '--city', '德阳市', '--domain', 'nongcun', '--themes', 'zoufang-lianxi,minqing-shouji', '--source', 'qunzhong-gongzuo-baodao-huibian', '--locator', '第1-45行', '--level', 'cun-shequ', '--year', '2012'];
+  const flags = [
+    '--title',
+    '“夜访”工作法',
+    '--unit',
+    '某县某村党支部',
+    '--province',
+    'sichuan',
+    '--city',
+    '德阳市',
+    '--domain',
+    'nongcun',
+    '--themes',
+    'zoufang-lianxi,minqing-shouji',
+    '--source',
+    'qunzhong-gongzuo-baodao-huibian',
+    '--locator',
+    '第1-45行',
+    '--level',
+    'cun-shequ',
+    '--year',
+    '2012',
+  ];
 
   it('creates a pinyin-named draft that passes every content rule', () => {
     const result = runNew(flags);
@@ -58,7 +79,11 @@ describe('npm run new', { timeout: 60_000 }, () => {
 
   it('the new draft builds, and nothing of it appears in any built file', () => {
     // A draft of its own, with an author and unit found nowhere else.
-    const draft = runNew([...flags.map((f) => (f === '某县某村党支部' ? '草稿专用测试村党支部' : f === '“夜访”工作法' ? '“草稿专用测试”工作法' : f)), '--author', '草稿测试撰写人']);
+    const draft = runNew([
+      ...flags.map((f) => (f === '某县某村党支部' ? '草稿专用测试村党支部' : f === '“夜访”工作法' ? '“草稿专用测试”工作法' : f)),
+      '--author',
+      '草稿测试撰写人',
+    ]);
     expect(draft.status, draft.stderr + draft.stdout).toBe(0);
     const id = /(deyang-[a-z-]+)\.mdx/.exec(draft.stdout)?.[1];
     expect(id).toBeTruthy();
@@ -67,7 +92,13 @@ describe('npm run new', { timeout: 60_000 }, () => {
       cwd: root,
       encoding: 'utf8',
       // A clean environment: vitest's own variables (NODE_ENV=test, VITEST…) would make this a development build.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, CONTENT_DIR: join(work, 'content'), OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        CONTENT_DIR: join(work, 'content'),
+        OUT_DIR: out,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
     expect(build.status, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
     expect(existsSync(join(out, 'cases/minqing-riji-gongzuofa/index.html'))).toBe(true);
@@ -81,7 +112,8 @@ describe('npm run new', { timeout: 60_000 }, () => {
       let bytes = readFileSync(path);
       if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
       const text = bytes.toString('utf8');
-      for (const needle of [id!, '草稿专用测试', '草稿测试撰写人', 'deyang-yefang-gongzuofa', '“夜访”工作法']) if (text.includes(needle)) leaks.push(`${name}: ${needle}`);
+      for (const needle of [id!, '草稿专用测试', '草稿测试撰写人', 'deyang-yefang-gongzuofa', '“夜访”工作法'])
+        if (text.includes(needle)) leaks.push(`${name}: ${needle}`);
     }
     expect(files.length).toBeGreaterThan(100);
     expect(leaks).toEqual([]);
@@ -119,6 +151,7 @@ describe('the editors’ guide', () => {
   });
   it('describes every field of the schema', () => {
     const guide = guideMarkdown();
-    for (const field of ['title', 'region.province', 'source.locator', 'status', 'reviewed', 'questions']) expect(guide).toContain(`\`${field}\``);
+    for (const field of ['title', 'region.province', 'source.locator', 'status', 'reviewed', 'questions'])
+      expect(guide).toContain(`\`${field}\``);
   });
 });

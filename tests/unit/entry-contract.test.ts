@@ -45,7 +45,10 @@ describe('entry contract', { timeout: 60_000 }, () => {
     for (const view of views) {
       // A field the schema does not know would be stripped: parse must give back the same object.
       expect(viewSchema.parse(JSON.parse(JSON.stringify(view))), view.id).toEqual(view);
-      expect(view.sections.map((s) => s.name), view.id).toEqual([...sectionNames]);
+      expect(
+        view.sections.map((s) => s.name),
+        view.id,
+      ).toEqual([...sectionNames]);
       for (const s of view.sections) expect(s.blocks.length, `${view.id} ${s.name}`).toBeGreaterThan(0);
       expect(view.facts.map((f) => f.label)).toEqual(['实践单位', '地区', '层级', '领域', '方法类别', '起始年份']);
     }
@@ -59,7 +62,11 @@ describe('entry contract', { timeout: 60_000 }, () => {
   });
 
   it('cuts the rendered body into sections and blocks as the exports print them', () => {
-    const view = entryView(views[0].id, library[0].data, '## 背景\n\n第一段，含*强调*。\n\n## 做法\n\n### 分步推进\n\n- 建台账\n- 定期走访\n\n1. 收集\n2. 办理\n\n## 成效\n\n办结 1200 件。\n\n## 启示\n\n编者观点。\n');
+    const view = entryView(
+      views[0].id,
+      library[0].data,
+      '## 背景\n\n第一段，含*强调*。\n\n## 做法\n\n### 分步推进\n\n- 建台账\n- 定期走访\n\n1. 收集\n2. 办理\n\n## 成效\n\n办结 1200 件。\n\n## 启示\n\n编者观点。\n',
+    );
     expect(view.sections.map((s) => [s.name, s.blocks])).toEqual([
       ['背景', ['第一段，含强调。']],
       ['做法', ['#### 分步推进', '- 建台账', '- 定期走访', '1. 收集', '2. 办理']],

@@ -30,7 +30,12 @@ describe('escapeHtml', () => {
   it.each(payloads)('leaves no markup in %j', (text) => {
     const html = escapeHtml(text);
     expect(html).not.toMatch(/[<>"']/);
-    const decoded = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const decoded = html
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
     expect(decoded).toBe(text);
   });
 });
@@ -40,7 +45,9 @@ describe('cspMetaFirst', () => {
   it('moves the policy before every other element of <head>', () => {
     const page = `<!doctype html><html><head><meta charset="utf-8"><title>x</title><script type="application/ld+json">{}</script>${csp}<link rel="stylesheet" href="/a.css"></head><body></body></html>`;
     const out = cspMetaFirst(page);
-    expect(out).toBe(`<!doctype html><html><head>${csp}<meta charset="utf-8"><title>x</title><script type="application/ld+json">{}</script><link rel="stylesheet" href="/a.css"></head><body></body></html>`);
+    expect(out).toBe(
+      `<!doctype html><html><head>${csp}<meta charset="utf-8"><title>x</title><script type="application/ld+json">{}</script><link rel="stylesheet" href="/a.css"></head><body></body></html>`,
+    );
     expect(cspMetaFirst(out)).toBe(out);
   });
   it('leaves a page without a policy unchanged', () => {

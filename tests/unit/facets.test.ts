@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { facet, facetByPath, facetKeys, facets, pagedFacets, readFacet, readFacets, searchFilters, UNKNOWN, writeFacet } from '../../src/lib/facets.ts';
+import {
+  facet,
+  facetByPath,
+  facetKeys,
+  facets,
+  pagedFacets,
+  readFacet,
+  readFacets,
+  searchFilters,
+  UNKNOWN,
+  writeFacet,
+} from '../../src/lib/facets.ts';
 import { emptyState, parseState, toQuery, toggle } from '../../src/lib/filters.ts';
 import { columns } from '../../src/lib/export.ts';
 import { findLinkProblems } from '../../src/lib/quality.ts';
@@ -24,7 +35,13 @@ describe('facet registry', () => {
 
   it('keeps the existing keys and paths, so every old URL still works', () => {
     expect(facetKeys.slice(0, 1)).toEqual(['region']);
-    expect(['region', 'domain', 'theme', 'year', 'source'].map((k) => facet(k).path)).toEqual(['regions', 'domains', 'themes', 'years', 'sources']);
+    expect(['region', 'domain', 'theme', 'year', 'source'].map((k) => facet(k).path)).toEqual([
+      'regions',
+      'domains',
+      'themes',
+      'years',
+      'sources',
+    ]);
     expect(facetByPath('regions')?.key).toBe('region');
     expect(() => facet('nope')).toThrow(/unknown facet/);
   });
@@ -66,7 +83,9 @@ describe('facet registry', () => {
   it('gives every vocabulary facet open-data columns, each column once', () => {
     const names = columns.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['province', 'province_name', 'domain', 'domain_name', 'themes', 'theme_names', 'year', 'source_id']));
+    expect(names).toEqual(
+      expect.arrayContaining(['province', 'province_name', 'domain', 'domain_name', 'themes', 'theme_names', 'year', 'source_id']),
+    );
   });
 
   it('checks internal links against every facet with pages', () => {

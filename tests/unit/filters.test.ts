@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, emptyState, facetCounts, facetKeys, parseState, toQuery, toggle, UNKNOWN, type FacetKey, type Filterable } from '../../src/lib/filters.ts';
+import {
+  applyFilters,
+  emptyState,
+  facetCounts,
+  facetKeys,
+  parseState,
+  toQuery,
+  toggle,
+  UNKNOWN,
+  type FacetKey,
+  type Filterable,
+} from '../../src/lib/filters.ts';
 
 const orUnknown = (v: string) => [v || UNKNOWN];
 const item = (id: string, region: string, domain: string, themes: string[], year: string, order: number, regionCode = ''): Filterable => ({

@@ -16,10 +16,13 @@ const context = {
   publicFiles: new Set(['/favicon.svg']),
   parseBody: parseMdxBody,
 };
-const check = (folder: string, name: string) => checkCases([{ path: `tests/fixtures/${folder}/${name}.mdx`, raw: read(`${folder}/${name}.mdx`) }], context);
+const check = (folder: string, name: string) =>
+  checkCases([{ path: `tests/fixtures/${folder}/${name}.mdx`, raw: read(`${folder}/${name}.mdx`) }], context);
 
 describe('bad entries', () => {
-  const files = readdirSync(new URL('bad/', dir)).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  const files = readdirSync(new URL('bad/', dir))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, ''));
 
   it('has at least 30 faults, each with its expected message', () => {
     expect(files.length).toBeGreaterThanOrEqual(30);

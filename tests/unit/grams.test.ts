@@ -27,7 +27,10 @@ describe('character-pair tokens', () => {
     for (const text of ['台账管理', '台账。其余', '记台账']) {
       const [prefix] = queryTokens(['账']);
       expect(prefix).toBe(token('账'));
-      expect(textTokens(text).some((t) => t.startsWith(prefix)), text).toBe(true);
+      expect(
+        textTokens(text).some((t) => t.startsWith(prefix)),
+        text,
+      ).toBe(true);
     }
     expect(textTokens('三本台账').some((t) => t.startsWith(token('村')))).toBe(false);
   });
@@ -70,7 +73,9 @@ describe('htmlToText', () => {
 
 describe('records from source', () => {
   it('read the Markdown body as the page shows it', () => {
-    expect(markdownText('## 做法\n\n- **典型激励**：树标杆\n- 推行*积分*制\n\n{/* 编者注 */}\n“**一联系、三服务**”活动')).toBe('做法 典型激励：树标杆 推行积分制 “一联系、三服务”活动');
+    expect(markdownText('## 做法\n\n- **典型激励**：树标杆\n- 推行*积分*制\n\n{/* 编者注 */}\n“**一联系、三服务**”活动')).toBe(
+      '做法 典型激励：树标杆 推行积分制 “一联系、三服务”活动',
+    );
   });
   it('name where a record and its page first differ', () => {
     expect(findMismatch('三本台账\n工作法', '三本台账 工作法')).toBeUndefined();

@@ -5,7 +5,12 @@ import { toMarkdown, type HandoutEntry } from '../../src/lib/lesson.ts';
 const entry = (id: string, sourceTitle: string): HandoutEntry => ({
   id,
   title: `${id} 工作法`,
-  facts: [{ label: '实践单位', value: '某村党支部' }, { label: '地区', value: '福建省' }, { label: '领域', value: '农村' }, { label: '起始年份', value: '2015' }],
+  facts: [
+    { label: '实践单位', value: '某村党支部' },
+    { label: '地区', value: '福建省' },
+    { label: '领域', value: '农村' },
+    { label: '起始年份', value: '2015' },
+  ],
   sections: [{ name: '背景', blocks: ['背景段落'] }],
   figures: [],
   questions: ['问题一'],
@@ -22,8 +27,22 @@ describe('handout data', () => {
   });
 
   it('keeps lesson order, drops missing entries, and carries the notes and info table', () => {
-    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'b', note: '' }, { id: 'gone', note: 'x' }, { id: 'a', note: '先讲' }] };
-    const data = toDocxHandout(lesson, [entry('a', '《某县经验汇编》'), entry('b', '（无题）汇编')], { site: 'https://example.org/', lessonUrl: 'https://example.org/lesson/?l=1', includeNotes: true });
+    const lesson = {
+      version: 2 as const,
+      title: '课',
+      date: '',
+      audience: '',
+      items: [
+        { id: 'b', note: '' },
+        { id: 'gone', note: 'x' },
+        { id: 'a', note: '先讲' },
+      ],
+    };
+    const data = toDocxHandout(lesson, [entry('a', '《某县经验汇编》'), entry('b', '（无题）汇编')], {
+      site: 'https://example.org/',
+      lessonUrl: 'https://example.org/lesson/?l=1',
+      includeNotes: true,
+    });
     expect(data.cases.map((c) => c.id)).toEqual(['b', 'a']);
     expect(data.cases[1].note).toBe('先讲');
     expect(data.cases[1].info.map((f) => f.label)).toEqual(['实践单位', '地区', '领域', '起始年份', '来源']);
@@ -40,9 +59,22 @@ describe('handout data', () => {
   });
 
   it('the Markdown export carries the teaching notes labelled as the editors’, and only where an entry has them', () => {
-    const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'a', note: '' }, { id: 'b', note: '' }] };
+    const lesson = {
+      version: 2 as const,
+      title: '课',
+      date: '',
+      audience: '',
+      items: [
+        { id: 'a', note: '' },
+        { id: 'b', note: '' },
+      ],
+    };
     const teaching = { goals: ['理解夜访的做法'], audience: '村党组织书记', flow: ['先读做法，再讨论第一题'] };
-    const markdown = toMarkdown(lesson, [{ ...entry('a', '《某县经验汇编》'), teaching }, entry('b', '《某县经验汇编》')], 'https://example.org/');
+    const markdown = toMarkdown(
+      lesson,
+      [{ ...entry('a', '《某县经验汇编》'), teaching }, entry('b', '《某县经验汇编》')],
+      'https://example.org/',
+    );
     expect(markdown.match(/### 教学提示（编者按）/g)).toHaveLength(1);
     expect(markdown).toContain('不是来源原文');
     expect(markdown).toContain('- 教学目标：理解夜访的做法');

@@ -12,7 +12,12 @@ const makeCase = (id: string, title: string, extra: Partial<DocxCase> = {}): Doc
   id,
   title,
   url: `https://example.org/cases/${id}/`,
-  info: [{ label: '实践单位', value: `${title}所在街道党工委` }, { label: '地区', value: '浙江省杭州市' }, { label: '领域', value: '城市社区' }, { label: '起始年份', value: '2012 年' }],
+  info: [
+    { label: '实践单位', value: `${title}所在街道党工委` },
+    { label: '地区', value: '浙江省杭州市' },
+    { label: '领域', value: '城市社区' },
+    { label: '起始年份', value: '2012 年' },
+  ],
   // Out of order on purpose: the handout always shows 背景、做法、成效、启示.
   sections: [
     { name: '做法', blocks: [`${title}的做法第一条`, '#### 分步推进', '1. 建立台账'] },
@@ -20,7 +25,10 @@ const makeCase = (id: string, title: string, extra: Partial<DocxCase> = {}): Doc
     { name: '成效', blocks: [`${title}的成效`] },
     { name: '启示', blocks: [`${title}的启示`] },
   ],
-  figures: [{ label: '办结诉求', value: '1200 件' }, { label: '覆盖小区', value: '36 个' }],
+  figures: [
+    { label: '办结诉求', value: '1200 件' },
+    { label: '覆盖小区', value: '36 个' },
+  ],
   questions: [`${title}：你所在单位怎样收集诉求？`, '哪些做法可以直接借鉴？'],
   source: '《某市基层治理案例汇编》，第 12 页',
   note: '',
@@ -34,7 +42,10 @@ const handout = (overrides: Partial<DocxHandout> = {}): DocxHandout => ({
   lessonUrl: 'https://example.org/lesson/?l=abc',
   site: 'https://example.org/',
   includeNotes: true,
-  cases: [makeCase('minqing-riji', '民情日记工作法', { note: '讲解 15 分钟，重点在台账' }), makeCase('zou-qinqi', '走亲戚工作法', { source: '' })],
+  cases: [
+    makeCase('minqing-riji', '民情日记工作法', { note: '讲解 15 分钟，重点在台账' }),
+    makeCase('zou-qinqi', '走亲戚工作法', { source: '' }),
+  ],
   ...overrides,
 });
 
@@ -43,7 +54,8 @@ async function open(h: DocxHandout) {
   return { files, xml: files.get('word/document.xml')!.toString('utf8') };
 }
 /** The document's visible text, paragraph by paragraph. */
-const text = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+const text = (xml: string) =>
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 describe('Word handout', () => {
   it('keeps Chinese text, lesson order and the four sections in order', async () => {
@@ -57,7 +69,10 @@ describe('Word handout', () => {
     const first = paragraphs.lastIndexOf('1. 民情日记工作法');
     const second = paragraphs.lastIndexOf('2. 走亲戚工作法');
     expect(first).toBeLessThan(second);
-    for (const [start, end] of [[first, second], [second, paragraphs.length]]) {
+    for (const [start, end] of [
+      [first, second],
+      [second, paragraphs.length],
+    ]) {
       const names = paragraphs.slice(start, end).filter((p) => ['背景', '做法', '成效', '启示', '思考题'].includes(p));
       expect(names).toEqual(['背景', '做法', '成效', '启示', '思考题']);
     }
@@ -86,7 +101,9 @@ describe('Word handout', () => {
     expect(xml.match(/<w:pgSz [^>]*>/)?.[0]).toMatch(/w:w="11906" w:h="16838"/);
     // 37 / 26 / 35 / 28 mm
     expect(xml.match(/<w:pgMar [^>]*>/)?.[0]).toMatch(/w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) => [...g[1].matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1])));
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) =>
+      [...g[1].matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1])),
+    );
     expect(grids).toHaveLength(3); // two info tables and the comparison
     const compare = grids.at(-1)!;
     expect(compare).toHaveLength(6);
@@ -132,7 +149,11 @@ describe('QR code PNG', () => {
     // After the first case's questions.
     expect(paragraphs.lastIndexOf('思考题', at)).toBeGreaterThan(paragraphs.lastIndexOf('1. 民情日记工作法'));
     expect(paragraphs.slice(at + 1, at + 6)).toEqual([
-      '以下是编者写给培训者的建议，不是来源原文。', '教学目标：理解夜访的做法；会设计回访表', '适用对象：村党组织书记', '讨论步骤 1：先读做法', '讨论步骤 2：再讨论第一题',
+      '以下是编者写给培训者的建议，不是来源原文。',
+      '教学目标：理解夜访的做法；会设计回访表',
+      '适用对象：村党组织书记',
+      '讨论步骤 1：先读做法',
+      '讨论步骤 2：再讨论第一题',
     ]);
     // It belongs to the first case: the second case's title comes after it.
     expect(paragraphs.lastIndexOf('2. 走亲戚工作法')).toBeGreaterThan(at);

@@ -11,15 +11,30 @@ const makeCase = (id: string, title: string, doing: string[] = [`${title}的做�
   id,
   title,
   url: `https://example.org/cases/${id}/`,
-  info: [{ label: '实践单位', value: '某街道党工委' }, { label: '地区', value: '浙江省杭州市' }, { label: '领域', value: '城市社区' }, { label: '起始年份', value: '2012 年' }],
-  sections: [{ name: '背景', blocks: [`${title}的背景`] }, { name: '做法', blocks: doing }, { name: '成效', blocks: [`${title}的成效`] }, { name: '启示', blocks: [`${title}的启示`] }],
+  info: [
+    { label: '实践单位', value: '某街道党工委' },
+    { label: '地区', value: '浙江省杭州市' },
+    { label: '领域', value: '城市社区' },
+    { label: '起始年份', value: '2012 年' },
+  ],
+  sections: [
+    { name: '背景', blocks: [`${title}的背景`] },
+    { name: '做法', blocks: doing },
+    { name: '成效', blocks: [`${title}的成效`] },
+    { name: '启示', blocks: [`${title}的启示`] },
+  ],
   figures: [{ label: '办结诉求', value: '1200 件' }],
   questions: [`${title}：怎样收集诉求？`],
   source: '',
   note: '备注：控制在十分钟',
 });
 const handout: DocxHandout = {
-  title: '怎样收集和办理群众诉求', date: '2026-12-01', audience: '社区书记', lessonUrl: 'https://example.org/lesson/?l=abc', site: 'https://example.org/', includeNotes: false,
+  title: '怎样收集和办理群众诉求',
+  date: '2026-12-01',
+  audience: '社区书记',
+  lessonUrl: 'https://example.org/lesson/?l=abc',
+  site: 'https://example.org/',
+  includeNotes: false,
   cases: [makeCase('minqing-riji', '民情日记工作法', [long]), makeCase('zou-qinqi', '走亲戚工作法')],
 };
 
@@ -44,8 +59,14 @@ describe('slide deck', () => {
     const second = texts.findIndex((t) => t.includes('案例 2') && t.includes('走亲戚工作法'));
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
-    for (const [from, to, name] of [[first, second, '民情日记工作法'], [second, texts.length, '走亲戚工作法']] as const) {
-      const sections = texts.slice(from, to).filter((t) => t.startsWith(`${name} · `)).map((t) => t.split(' ')[2].replace('（续）', ''));
+    for (const [from, to, name] of [
+      [first, second, '民情日记工作法'],
+      [second, texts.length, '走亲戚工作法'],
+    ] as const) {
+      const sections = texts
+        .slice(from, to)
+        .filter((t) => t.startsWith(`${name} · `))
+        .map((t) => t.split(' ')[2].replace('（续）', ''));
       expect([...new Set(sections)]).toEqual(['背景', '做法', '成效', '启示']);
     }
     expect(texts.at(-1)).toContain('案例对比');
@@ -90,7 +111,12 @@ describe('slide deck', () => {
     expect(doing.length).toBeGreaterThanOrEqual(3);
     expect(doing.slice(1).every((t) => t.startsWith('民情日记工作法 · 做法（续）'))).toBe(true);
     // Nothing lost in the split.
-    expect(doing.map((t) => t.replace(/^\S+ · \S+ /, '')).join('').replace(/\s/g, '')).toBe(long);
+    expect(
+      doing
+        .map((t) => t.replace(/^\S+ · \S+ /, ''))
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(long);
   });
 });
 
@@ -99,6 +125,11 @@ describe('paginate', () => {
     const pages = paginate(['短段落。', long, '结尾。']);
     expect(pages.flat().join('')).toBe(`短段落。${long}结尾。`);
     for (const page of pages) expect(page.join('').length).toBeLessThanOrEqual(SLIDE_CHARS + 15);
-    expect(pages.flat().slice(1, -1).every((p) => p.endsWith('。'))).toBe(true);
+    expect(
+      pages
+        .flat()
+        .slice(1, -1)
+        .every((p) => p.endsWith('。')),
+    ).toBe(true);
   });
 });

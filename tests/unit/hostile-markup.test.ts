@@ -47,7 +47,10 @@ describe.each(['markup', 'files'])('hostile/%s', (folder) => {
     it(`${name}: refused at line ${want?.line ?? '–'} [${want?.field}] with “${want?.message}”`, () => {
       const { errors, validIds } = checkCases([file(name)], context);
       expect(validIds).toEqual([]);
-      const match = errors.find((e) => e.field === want.field && renderMessage(e.message).includes(want.message) && (want.line === undefined || e.line === want.line));
+      const match = errors.find(
+        (e) =>
+          e.field === want.field && renderMessage(e.message).includes(want.message) && (want.line === undefined || e.line === want.line),
+      );
       expect(match, errors.map(formatProblem).join('\n')).toBeDefined();
       expect(formatProblem(match!)).toContain(`tests/fixtures/hostile/${folder}/${name}`);
       // Bilingual: "中文（with the fix） / English".

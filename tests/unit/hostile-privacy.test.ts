@@ -14,7 +14,10 @@ import { privacyKinds, type PrivacyKind } from '../../src/lib/privacy.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 
 const dir = new URL('../fixtures/hostile/privacy/', import.meta.url);
-const read = (name: string): ContentFile => ({ path: `tests/fixtures/hostile/privacy/${name}`, raw: readFileSync(new URL(name, dir), 'utf8') });
+const read = (name: string): ContentFile => ({
+  path: `tests/fixtures/hostile/privacy/${name}`,
+  raw: readFileSync(new URL(name, dir), 'utf8'),
+});
 const expected: Record<string, { line: number; field: string; kind: PrivacyKind }> = JSON.parse(read('expected.json').raw);
 
 const context = {
@@ -92,7 +95,11 @@ describe('the project check (build and npm run check)', () => {
         ['content/sources/yue-qunzuban-2014-12.json', 'notes', '疑似手机号码“１３８ １２３４ ５６７８”'],
         [entry, 'unit', '疑似微信号“zhang_san88”'],
       ]);
-      expect(errors[0].line).toBe(JSON.stringify(source, null, 2).split('\n').findIndex((l) => l.includes('"notes"')) + 1);
+      expect(errors[0].line).toBe(
+        JSON.stringify(source, null, 2)
+          .split('\n')
+          .findIndex((l) => l.includes('"notes"')) + 1,
+      );
       expect(errors[1].line).toBe(text.split('\n').findIndex((l) => l.startsWith('unit:')) + 1);
     } finally {
       rmSync(work, { recursive: true, force: true });

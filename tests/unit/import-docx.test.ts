@@ -11,20 +11,43 @@ import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/lib/content-check.ts';
 import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
-import { convertDocx, formatReport, headingKey, ImportRefusal, importDocx, levelOf, MAX_BYTES, proposeFigures, sectionOf, type Mammoth } from '../../src/lib/import-docx.ts';
+import {
+  convertDocx,
+  formatReport,
+  headingKey,
+  ImportRefusal,
+  importDocx,
+  levelOf,
+  MAX_BYTES,
+  proposeFigures,
+  sectionOf,
+  type Mammoth,
+} from '../../src/lib/import-docx.ts';
 import { headingSynonyms, headingsSchema } from '../../src/schema/headings.ts';
 import headingsData from '../../content/vocab/headings.json' with { type: 'json' };
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const P = (text: string) => new Paragraph(text);
 const H = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
-const image = (description?: string) => new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 }, ...(description ? { altText: { name: 'p', title: '', description } } : {}) })] });
+const image = (description?: string) =>
+  new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: PNG,
+        transformation: { width: 20, height: 20 },
+        ...(description ? { altText: { name: 'p', title: '', description } } : {}),
+      }),
+    ],
+  });
 const cells = (...texts: string[]) => new TableRow({ children: texts.map((t) => new TableCell({ children: [P(t)] })) });
 
 const make = async (children: (Paragraph | Table)[]) => new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
 
-const background = '这个村地处山区，青壮年大多外出务工，留守老人多，群众反映的问题过去常常找不到人办，村党支部决定把群众的事情记下来、一件一件办好。';
-const practice = '村党支部建立民情台账，支部委员每月分片入户走访，把群众反映的问题登记在册，按轻重缓急分类交办，办结以后再回访群众，听取群众的评价。';
+const background =
+  '这个村地处山区，青壮年大多外出务工，留守老人多，群众反映的问题过去常常找不到人办，村党支部决定把群众的事情记下来、一件一件办好。';
+const practice =
+  '村党支部建立民情台账，支部委员每月分片入户走访，把群众反映的问题登记在册，按轻重缓急分类交办，办结以后再回访群众，听取群众的评价。';
 const results = '两年来共登记群众诉求326条，办结311条，群众满意率达到98%，2019年村里还新修道路3.5公里，村里的矛盾纠纷明显减少。';
 const lessons = '台账要记实、要公开、要回访，群众的事情件件有回音，干部和群众的关系才会越来越近，这个做法简单，别的村也学得会。';
 
@@ -75,11 +98,19 @@ describe('the headings table (content/vocab/headings.json)', () => {
       启示: ['经验启示', '探讨与评论', '几点体会', '经验与启示'],
     };
     for (const [section, list] of Object.entries(expected)) for (const h of list) expect(sectionOf(h), h).toBe(section);
-    expect(headingsSchema.safeParse({ ...headingsData, sections: { ...headingSynonyms, 成效: [...headingSynonyms['成效'], '背景'] } }).success).toBe(false);
+    expect(
+      headingsSchema.safeParse({ ...headingsData, sections: { ...headingSynonyms, 成效: [...headingSynonyms['成效'], '背景'] } }).success,
+    ).toBe(false);
   });
 
   it('reads numbered headings and leaves unknown ones alone', () => {
-    expect(['一、基本情况', '（二）具体举措', '3. 主要成效', '(4) 几点体会', '第一部分：背景'].map(sectionOf)).toEqual(['背景', '做法', '成效', '启示', '背景']);
+    expect(['一、基本情况', '（二）具体举措', '3. 主要成效', '(4) 几点体会', '第一部分：背景'].map(sectionOf)).toEqual([
+      '背景',
+      '做法',
+      '成效',
+      '启示',
+      '背景',
+    ]);
     expect(headingKey('（一） 主要做法：')).toBe('主要做法');
     expect(sectionOf('下一步打算')).toBeUndefined();
     expect(sectionOf('建立民情台账')).toBeUndefined();
@@ -103,13 +134,17 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.text).not.toContain('一、基本情况');
     const check = r.check(r.text);
     expect(check.errors).toEqual([]);
-    expect(check.warnings.map((w) => w.field)).toEqual(expect.arrayContaining(['title', 'unit', 'summary', 'inferred.0.note', 'figures.0.label']));
+    expect(check.warnings.map((w) => w.field)).toEqual(
+      expect.arrayContaining(['title', 'unit', 'summary', 'inferred.0.note', 'figures.0.label']),
+    );
     // Confirmed proposals: no 待确认 warning is left, and still no error.
     const confirmed = r.check(r.confirmed());
     expect(confirmed.errors).toEqual([]);
     expect(confirmed.warnings.filter((w) => w.message.zh.includes('待确认'))).toEqual([]);
     // The same draft as 待审 fails until the proposals are confirmed.
-    expect(r.check(r.text.replace('status: 草稿', 'status: 待审')).errors.some((e) => e.field === 'title' && e.message.zh.includes('待确认'))).toBe(true);
+    expect(
+      r.check(r.text.replace('status: 草稿', 'status: 待审')).errors.some((e) => e.field === 'title' && e.message.zh.includes('待确认')),
+    ).toBe(true);
     expect(formatReport(r.report)).toContain('第 2 段“一、基本情况” → 背景');
   });
 
@@ -121,7 +156,22 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   });
 
   it('3. arabic numbering and sub-headings: （一） and 1. become ### inside the section', async () => {
-    const r = await run(await make([P('某市某区某街道党工委“红色管家”服务法'), P('1. 背景'), P(background), P('2. 主要措施'), P('（一）建立管家队伍'), P(practice), P('（二）定期回访群众'), P(practice.replace('民情台账', '回访台账')), P('3. 主要成效'), P(results), P('4. 经验与启示'), P(lessons)]));
+    const r = await run(
+      await make([
+        P('某市某区某街道党工委“红色管家”服务法'),
+        P('1. 背景'),
+        P(background),
+        P('2. 主要措施'),
+        P('（一）建立管家队伍'),
+        P(practice),
+        P('（二）定期回访群众'),
+        P(practice.replace('民情台账', '回访台账')),
+        P('3. 主要成效'),
+        P(results),
+        P('4. 经验与启示'),
+        P(lessons),
+      ]),
+    );
     expect(r.report.mapped.map((m) => m.to)).toEqual(['背景', '做法', '成效', '启示']);
     expect(r.sections['做法']).toMatch(/^### 建立管家队伍\n\n.+\n\n### 定期回访群众\n\n/);
     expect(r.data.title).toBe('“红色管家”服务法（待确认）');
@@ -141,8 +191,11 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
       ]),
     );
     const removed = r.report.removed.map((x) => `${x.line}:${x.what}`);
-    expect(removed).toEqual(expect.arrayContaining(['10:手机号码', '10:电子邮箱', '11:报送单位', '12:联系方式', '13:联系方式', '14:联系方式', '15:撰稿人']));
-    for (const secret of ['13812345678', 'shuji@example.com', '3312345', '幸福路8号', '张某某', '李某']) expect(r.text).not.toContain(secret);
+    expect(removed).toEqual(
+      expect.arrayContaining(['10:手机号码', '10:电子邮箱', '11:报送单位', '12:联系方式', '13:联系方式', '14:联系方式', '15:撰稿人']),
+    );
+    for (const secret of ['13812345678', 'shuji@example.com', '3312345', '幸福路8号', '张某某', '李某'])
+      expect(r.text).not.toContain(secret);
     // The report shows enough to find the number, not the number itself.
     expect(formatReport(r.report)).not.toContain('13812345678');
     expect(formatReport(r.report)).toContain('138******78');
@@ -156,9 +209,13 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   });
 
   it('5. a table of figures becomes a Markdown table', async () => {
-    const table = new Table({ rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')] });
+    const table = new Table({
+      rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')],
+    });
     const r = await run(await make([...typical().slice(0, 7), table, ...typical().slice(7)]));
-    expect(r.sections['成效']).toContain('| 台账 | 条数 | 说明 |\n| --- | --- | --- |\n| 民情账 | 326 | 群众反映的诉求 |\n| 办结账 | 311 | 已办结 \\| 已回访 |');
+    expect(r.sections['成效']).toContain(
+      '| 台账 | 条数 | 说明 |\n| --- | --- | --- |\n| 民情账 | 326 | 群众反映的诉求 |\n| 办结账 | 311 | 已办结 \\| 已回访 |',
+    );
     expect(r.check(r.text).errors).toEqual([]);
   });
 
@@ -236,7 +293,14 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
 
   it('cites a given source with the page range, and makes no new source', async () => {
     const converted = await convertDocx(mammoth as unknown as Mammoth, await make(typical()), 'a.docx');
-    const r = importDocx(converted.html, { fileName: 'a.docx', taken: new Set(), today, author: '测试编辑', sourceId: 'qunzhong-gongzuo-baodao-huibian', pages: converted.pages });
+    const r = importDocx(converted.html, {
+      fileName: 'a.docx',
+      taken: new Set(),
+      today,
+      author: '测试编辑',
+      sourceId: 'qunzhong-gongzuo-baodao-huibian',
+      pages: converted.pages,
+    });
     expect(r.source).toBeUndefined();
     expect(r.data.source).toEqual({ id: 'qunzhong-gongzuo-baodao-huibian', locator: '第1-1页' });
   });
@@ -254,7 +318,8 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   });
 
   it('keeps the text of nested lists and tables, and a line starting with # stays text', () => {
-    const html = '<p>某村“议事”工作法</p><h1>主要做法</h1><ul><li>建账<ul><li>入户登记</li></ul></li></ul><table><tr><td><p>甲</p><table><tr><td>内表</td></tr></table></td><td>乙</td></tr></table><p># 不是标题</p>';
+    const html =
+      '<p>某村“议事”工作法</p><h1>主要做法</h1><ul><li>建账<ul><li>入户登记</li></ul></li></ul><table><tr><td><p>甲</p><table><tr><td>内表</td></tr></table></td><td>乙</td></tr></table><p># 不是标题</p>';
     const r = importDocx(html, { fileName: 'x.docx', taken: new Set(), today, author: '测试编辑' });
     expect(r.sections['做法']).toContain('- 建账\n\n- 入户登记');
     expect(r.sections['做法']).toContain('| 甲 内表 | 乙 |');
@@ -262,7 +327,13 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
   });
 
   it('guesses the level from the last administrative word of the unit', () => {
-    expect(['中共某县某镇某村支部委员会', '某区某街道党工委', '某县委组织部', '某市委', '国网某县供电公司党委'].map(levelOf)).toEqual(['cun-shequ', 'xiangzhen-jiedao', 'xianji', 'dishiji', 'danwei']);
+    expect(['中共某县某镇某村支部委员会', '某区某街道党工委', '某县委组织部', '某市委', '国网某县供电公司党委'].map(levelOf)).toEqual([
+      'cun-shequ',
+      'xiangzhen-jiedao',
+      'xianji',
+      'dishiji',
+      'danwei',
+    ]);
   });
 });
 
@@ -270,7 +341,10 @@ describe('documents the import refuses, with a clear reason', { timeout: 60_000 
   const ole = (extra: string) => {
     const bytes = new Uint8Array(4096);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    bytes.set([...extra].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+    bytes.set(
+      [...extra].flatMap((c) => [c.charCodeAt(0), 0]),
+      1024,
+    );
     return bytes;
   };
 
@@ -295,7 +369,10 @@ describe('documents the import refuses, with a clear reason', { timeout: 60_000 
   });
 
   it('17. a 200-page document is over the page limit', async () => {
-    const pages = Array.from({ length: 200 }, (_, i) => new Paragraph({ children: [new TextRun(`第${i + 1}页的内容。`), new PageBreak()] }));
+    const pages = Array.from(
+      { length: 200 },
+      (_, i) => new Paragraph({ children: [new TextRun(`第${i + 1}页的内容。`), new PageBreak()] }),
+    );
     const error = await refusal(await make([P('某汇编'), ...pages]), '汇编.docx');
     expect(error.code).toBe('too-long');
     expect(error.message).toMatch(/约有 20\d 页，超过 100 页的上限/);
@@ -319,7 +396,12 @@ describe('npm run import', { timeout: 120_000 }, () => {
     cpSync(join(root, 'content'), join(work, 'content'), { recursive: true });
     writeFileSync(join(work, 'a.docx'), await make([...typical(), image(), P('图1 入户走访'), P('联系电话：13812345678')]));
     writeFileSync(join(work, 'b.doc'), ole());
-    const runImport = () => spawnSync(process.execPath, ['scripts/import-docx.ts', '--dir', join(work, 'content'), '--author', '测试编辑', join(work, 'a.docx'), join(work, 'b.doc')], { cwd: root, encoding: 'utf8' });
+    const runImport = () =>
+      spawnSync(
+        process.execPath,
+        ['scripts/import-docx.ts', '--dir', join(work, 'content'), '--author', '测试编辑', join(work, 'a.docx'), join(work, 'b.doc')],
+        { cwd: root, encoding: 'utf8' },
+      );
     const first = runImport();
     expect(first.status).toBe(1); // b.doc is refused
     expect(first.stderr).toContain('“b.doc”：这是旧版 .doc 文件，请在 Word/WPS 中另存为 .docx');

@@ -45,7 +45,13 @@ describe('a Word handout exported by the site imports back', () => {
   it('into a draft with the same four sections, in order, and nothing private', { timeout: 30_000 }, async () => {
     const bytes = new Uint8Array(await Packer.toBuffer(buildHandoutDocx(handout)));
     const converted = await convertDocx(mammoth as unknown as Mammoth, bytes, '夜访工作法.docx');
-    const result = importDocx(converted.html, { fileName: '夜访工作法.docx', taken: new Set(), today: '2026-11-29', author: '测试编辑', imageExt: () => 'png' });
+    const result = importDocx(converted.html, {
+      fileName: '夜访工作法.docx',
+      taken: new Set(),
+      today: '2026-11-29',
+      author: '测试编辑',
+      imageExt: () => 'png',
+    });
     for (const [name, text] of Object.entries(sections)) expect(result.sections[name as keyof typeof sections], name).toContain(text);
     const body = result.text.slice(result.text.indexOf('## 背景'));
     expect(['## 背景', '## 做法', '## 成效', '## 启示'].map((h) => body.indexOf(h))).toEqual(

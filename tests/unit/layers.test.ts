@@ -72,7 +72,9 @@ describe('layers', () => {
 
   it('finds every source file, and resolves every relative import to a file that exists', () => {
     expect(files.length).toBeGreaterThan(80);
-    const missing = [...graph].flatMap(([file, { local }]) => local.filter((t) => !graph.has(t) && !/\.(json|css)$/.test(t)).map((t) => `${rel(file)} → ${rel(t)}`));
+    const missing = [...graph].flatMap(([file, { local }]) =>
+      local.filter((t) => !graph.has(t) && !/\.(json|css)$/.test(t)).map((t) => `${rel(file)} → ${rel(t)}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -84,14 +86,19 @@ describe('layers', () => {
   });
 
   it('a module that uses Node built-ins or pagefind is named *.node.ts or lives in src/integrations/', () => {
-    const unnamed = [...graph].filter(([file, { packages }]) => packages.some((p) => NODE_PACKAGES.test(p)) && !isNodeOnlyPath(file)).map(([file]) => rel(file));
+    const unnamed = [...graph]
+      .filter(([file, { packages }]) => packages.some((p) => NODE_PACKAGES.test(p)) && !isNodeOnlyPath(file))
+      .map(([file]) => rel(file));
     expect(unnamed).toEqual([]);
   });
 
   it('pages, components, layouts and browser code never reach a Node-only module, even through other modules', () => {
     const roots = files.filter((f) => /^src\/(pages|components|layouts|client)\//.test(rel(f)));
     expect(roots.length).toBeGreaterThan(40);
-    const chains = roots.map((f) => pathToNodeOnly(f)).filter(Boolean).map((chain) => chain!.join(' → '));
+    const chains = roots
+      .map((f) => pathToNodeOnly(f))
+      .filter(Boolean)
+      .map((chain) => chain!.join(' → '));
     expect(chains).toEqual([]);
   });
 

@@ -44,7 +44,10 @@ describe('two tabs writing to one lesson', () => {
     const s = store(three());
     s.write({ type: 'remove', id: 'a' });
     s.write({ type: 'note', id: 'c', note: '丙' });
-    expect(s.read().items).toEqual([{ id: 'b', note: '' }, { id: 'c', note: '丙' }]);
+    expect(s.read().items).toEqual([
+      { id: 'b', note: '' },
+      { id: 'c', note: '丙' },
+    ]);
   });
   it('cuts a note to the limit instead of storing something unreadable', () => {
     expect(applyOp(three(), { type: 'note', id: 'a', note: '字'.repeat(NOTE_MAX + 5) }).items[0].note).toHaveLength(NOTE_MAX);
@@ -57,7 +60,12 @@ describe('undo', () => {
     let lesson = applyOp(before, { type: 'remove', id: 'b' });
     lesson = applyOp(lesson, { type: 'add', id: 'x' });
     lesson = applyOp(lesson, { type: 'restore', items: [{ item: before.items[1], index: 1 }] });
-    expect(lesson.items).toEqual([{ id: 'a', note: '' }, { id: 'b', note: '要点' }, { id: 'c', note: '' }, { id: 'x', note: '' }]);
+    expect(lesson.items).toEqual([
+      { id: 'a', note: '' },
+      { id: 'b', note: '要点' },
+      { id: 'c', note: '' },
+      { id: 'x', note: '' },
+    ]);
   });
   it('undoes clearing in the original order, and never duplicates or exceeds the maximum', () => {
     const before = three();
@@ -77,13 +85,22 @@ describe('undo', () => {
 });
 
 describe('reading drops only what is bad, and names it', () => {
-  const stored = (items: unknown, extra: object = {}) => JSON.stringify({ version: 2, title: '课', date: '', audience: '', items, ...extra });
+  const stored = (items: unknown, extra: object = {}) =>
+    JSON.stringify({ version: 2, title: '课', date: '', audience: '', items, ...extra });
   it('cuts an over-long note and keeps every entry', () => {
-    const r = parseStored(stored([{ id: 'a', note: 'x'.repeat(NOTE_MAX + 1) }, { id: 'b', note: '好' }]));
+    const r = parseStored(
+      stored([
+        { id: 'a', note: 'x'.repeat(NOTE_MAX + 1) },
+        { id: 'b', note: '好' },
+      ]),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.lesson.title).toBe('课');
-    expect(r.lesson.items.map((i) => [i.id, i.note.length])).toEqual([['a', NOTE_MAX], ['b', 1]]);
+    expect(r.lesson.items.map((i) => [i.id, i.note.length])).toEqual([
+      ['a', NOTE_MAX],
+      ['b', 1],
+    ]);
     expect(r.dropped).toHaveLength(1);
     expect(r.dropped[0].message).toContain(`第 1 项（a）的备注有 ${NOTE_MAX + 1} 字`);
   });
@@ -109,7 +126,9 @@ describe('reading drops only what is bad, and names it', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.lesson).toEqual({ version: 2, title: 'T'.repeat(TEXT_MAX), date: '', audience: '', items: [{ id: 'a', note: '' }] });
     expect(r.dropped.map((d) => d.message)).toEqual([
-      expect.stringContaining('课程标题超过'), expect.stringContaining('培训对象（5）'), expect.stringContaining('日期（12月1日）'),
+      expect.stringContaining('课程标题超过'),
+      expect.stringContaining('培训对象（5）'),
+      expect.stringContaining('日期（12月1日）'),
     ]);
   });
   it('refuses only what cannot be a lesson at all', () => {
@@ -124,7 +143,9 @@ function memoryStorage(quota = Infinity): StorageLike & { map: Map<string, strin
   const map = new Map<string, string>();
   return {
     map,
-    get length() { return map.size; },
+    get length() {
+      return map.size;
+    },
     key: (i) => [...map.keys()][i] ?? null,
     getItem: (k) => map.get(k) ?? null,
     setItem(k, v) {
@@ -145,7 +166,12 @@ describe('backups', () => {
     for (let n = 0; n < BACKUP_KEEP + 3; n++) makeBackup(s, lessonRaw(n), `第 ${n} 次`, at(n));
     const list = listBackups(s);
     expect(list).toHaveLength(BACKUP_KEEP);
-    expect(list[0]).toEqual({ key: `${BACKUP_PREFIX}2026-11-29T10:00:${String(BACKUP_KEEP + 2).padStart(2, '0')}.000Z`, at: `2026-11-29T10:00:${String(BACKUP_KEEP + 2).padStart(2, '0')}.000Z`, reason: `第 ${BACKUP_KEEP + 2} 次`, raw: lessonRaw(BACKUP_KEEP + 2) });
+    expect(list[0]).toEqual({
+      key: `${BACKUP_PREFIX}2026-11-29T10:00:${String(BACKUP_KEEP + 2).padStart(2, '0')}.000Z`,
+      at: `2026-11-29T10:00:${String(BACKUP_KEEP + 2).padStart(2, '0')}.000Z`,
+      reason: `第 ${BACKUP_KEEP + 2} 次`,
+      raw: lessonRaw(BACKUP_KEEP + 2),
+    });
     expect(list.at(-1)!.reason).toBe('第 3 次');
   });
   it('keeps unreadable data byte for byte, skips empty lessons and repeats, and never overwrites in the same millisecond', () => {
@@ -170,7 +196,9 @@ describe('backups', () => {
   it('lists a value it did not write as it is', () => {
     const s = memoryStorage();
     s.setItem(`${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`, 'plain');
-    expect(listBackups(s)).toEqual([{ key: `${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`, at: '2026-01-01T00:00:00.000Z', reason: '来源不明', raw: 'plain' }]);
+    expect(listBackups(s)).toEqual([
+      { key: `${BACKUP_PREFIX}2026-01-01T00:00:00.000Z`, at: '2026-01-01T00:00:00.000Z', reason: '来源不明', raw: 'plain' },
+    ]);
     expect(formatBackupTime('2026-01-01T00:00:00.000Z')).toMatch(/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 });

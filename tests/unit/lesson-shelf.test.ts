@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { add, emptyLesson, encodeLesson, type Lesson } from '../../src/lib/lesson.ts';
 import { decodeLesson } from '../../src/lib/lesson-read.ts';
-import { SHELF_MAX, applyShelfOp, lessonName, listLessons, newShelfId, readShelf, singleShelf, type ShelfState } from '../../src/lib/lesson-shelf.ts';
+import {
+  SHELF_MAX,
+  applyShelfOp,
+  lessonName,
+  listLessons,
+  newShelfId,
+  readShelf,
+  singleShelf,
+  type ShelfState,
+} from '../../src/lib/lesson-shelf.ts';
 
 const lesson = (title: string, ...ids: string[]): Lesson => ids.reduce(add, { ...emptyLesson(), title });
 /** The state of a browser with one lesson, as the lesson page finds it before any shelf exists. */
@@ -19,13 +28,29 @@ describe('named lessons: migration', () => {
   });
 
   it('a stored shelf reads back as it was', () => {
-    const shelf = { version: 1, current: 'two', entries: [{ id: 'one', lesson: lesson('甲', 'a') }, { id: 'two', lesson: null }] };
+    const shelf = {
+      version: 1,
+      current: 'two',
+      entries: [
+        { id: 'one', lesson: lesson('甲', 'a') },
+        { id: 'two', lesson: null },
+      ],
+    };
     const read = readShelf(JSON.stringify(shelf));
     expect(read).toEqual({ shelf, problems: [], migrated: false });
   });
 
   it('a bad entry is dropped alone and named; the others stay', () => {
-    const raw = JSON.stringify({ version: 1, current: 'two', entries: [{ id: 'one', lesson: lesson('甲', 'a') }, { id: 'BAD ID', lesson: lesson('乙') }, { id: 'x', lesson: 'nonsense' }, { id: 'two', lesson: null }] });
+    const raw = JSON.stringify({
+      version: 1,
+      current: 'two',
+      entries: [
+        { id: 'one', lesson: lesson('甲', 'a') },
+        { id: 'BAD ID', lesson: lesson('乙') },
+        { id: 'x', lesson: 'nonsense' },
+        { id: 'two', lesson: null },
+      ],
+    });
     const read = readShelf(raw);
     expect(read.shelf.entries.map((e) => e.id)).toEqual(['one', 'two']);
     expect(read.problems).toEqual(['教案列表第 2 项的编号无效或重复，已略去', '教案列表第 3 项无法读取，已略去']);
@@ -78,7 +103,11 @@ describe('named lessons: operations', () => {
 
   it('duplicate copies entries and notes after the original and opens the copy', () => {
     const noted: Lesson = { ...mine, items: mine.items.map((i) => ({ ...i, note: `讲 ${i.id}` })) };
-    const state = applyShelfOp(applyShelfOp(start(noted), { type: 'create', id: 'two', name: '第二课' }), { type: 'duplicate', id: 'first', newId: 'copy' });
+    const state = applyShelfOp(applyShelfOp(start(noted), { type: 'create', id: 'two', name: '第二课' }), {
+      type: 'duplicate',
+      id: 'first',
+      newId: 'copy',
+    });
     expect(names(state)).toEqual(['第一课', '*第一课（副本）', '第二课']);
     expect(state.lesson.items).toEqual(noted.items);
     expect(state.lesson.items[0]).not.toBe(noted.items[0]);
@@ -114,7 +143,13 @@ describe('named lessons: operations', () => {
     const back = applyShelfOp(only, { type: 'restore', id: 'first', lesson: mine, index: 0, current: true });
     expect(back).toEqual({ shelf: singleShelf('first'), lesson: mine });
     // Another lesson deleted and restored stays where it was, and the current stays current.
-    const other = applyShelfOp(applyShelfOp(state, { type: 'delete', id: 'three', newId: 'n' }), { type: 'restore', id: 'three', lesson: lesson('第三课'), index: 2, current: false });
+    const other = applyShelfOp(applyShelfOp(state, { type: 'delete', id: 'three', newId: 'n' }), {
+      type: 'restore',
+      id: 'three',
+      lesson: lesson('第三课'),
+      index: 2,
+      current: false,
+    });
     expect(names(other)).toEqual(['第一课', '*第二课', '第三课']);
   });
 

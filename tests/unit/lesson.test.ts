@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, emptyLesson, encodeLesson, has, move, moveTo, peekLesson, remove, setNote, toMarkdown, MAX_ITEMS,
-  type HandoutEntry, type Lesson,
+  add,
+  emptyLesson,
+  encodeLesson,
+  has,
+  move,
+  moveTo,
+  peekLesson,
+  remove,
+  setNote,
+  toMarkdown,
+  MAX_ITEMS,
+  type HandoutEntry,
+  type Lesson,
 } from '../../src/lib/lesson.ts';
 import { decodeLesson, parseStored, readLesson, setDetails } from '../../src/lib/lesson-read.ts';
 
@@ -60,7 +71,17 @@ describe('stored versions', () => {
   });
   it('migrates version 1 (ids only), dropping duplicates', () => {
     const result = parseStored(JSON.stringify({ version: 1, ids: ['a', 'b', 'a'] }));
-    expect(result).toMatchObject({ ok: true, migratedFrom: 1, lesson: { ...emptyLesson(), items: [{ id: 'a', note: '' }, { id: 'b', note: '' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      migratedFrom: 1,
+      lesson: {
+        ...emptyLesson(),
+        items: [
+          { id: 'a', note: '' },
+          { id: 'b', note: '' },
+        ],
+      },
+    });
     expect(result.ok && result.dropped.map((d) => d.message)).toEqual([expect.stringContaining('第 3 项（a）与前面的案例重复')]);
   });
   it('reports a newer version and broken data rather than losing them', () => {
@@ -83,12 +104,17 @@ describe('quick read for light pages', () => {
   });
 });
 
-
 describe('Markdown export', () => {
   const entry = (id: string, title: string): HandoutEntry => ({
-    id, title, url: `https://example.org/cases/${id}/`, source: '某文件，第 1–2 行',
+    id,
+    title,
+    url: `https://example.org/cases/${id}/`,
+    source: '某文件，第 1–2 行',
     facts: [{ label: '实践单位', value: `${title}单位` }],
-    sections: [{ name: '背景', blocks: ['背景段落'] }, { name: '做法', blocks: ['- 第一步', '- 第二步'] }],
+    sections: [
+      { name: '背景', blocks: ['背景段落'] },
+      { name: '做法', blocks: ['- 第一步', '- 第二步'] },
+    ],
     figures: [{ label: '党员', value: '48人' }],
     questions: ['问题一？', '问题二？'],
   });

@@ -61,7 +61,9 @@ describe('层级 facet, added through the registry', () => {
     expect(columns.map((c) => c.name)).toEqual(expect.arrayContaining(['level', 'level_name']));
     const link = (url: string) => ({ url, line: 1, image: false });
     expect(findLinkProblems([link('/levels/xianji/')], { facets: { levels: new Set(['xianji']) } })).toEqual([]);
-    expect(findLinkProblems([link('/levels/shengbu/')], { facets: { levels: new Set(['xianji']) } })[0].message.zh).toContain('链接的层级 shengbu 不存在');
+    expect(findLinkProblems([link('/levels/shengbu/')], { facets: { levels: new Set(['xianji']) } })[0].message.zh).toContain(
+      '链接的层级 shengbu 不存在',
+    );
     expect(guideMarkdown()).toContain('| `xianji` | 县级 |');
   });
 });

@@ -23,7 +23,13 @@ describe('renderMessage', () => {
     expect(renderMessage(url, 'zh')).toBe('请用以 / 开头的站内路径');
   });
   it('wraps both languages', () => {
-    expect(wrapMessage(m, (zh) => `第 3 行：${zh}`, (en) => `line 3: ${en}`)).toEqual(msg('第 3 行：缺少必填字段 unit', 'line 3: required field unit is missing'));
+    expect(
+      wrapMessage(
+        m,
+        (zh) => `第 3 行：${zh}`,
+        (en) => `line 3: ${en}`,
+      ),
+    ).toEqual(msg('第 3 行：缺少必填字段 unit', 'line 3: required field unit is missing'));
   });
   it('gets a schema message back as data from the string zod carries', () => {
     const text = zodMessage('起止顺序颠倒', 'the range ends before it starts');
@@ -38,11 +44,18 @@ describe('every problem the check reports on the bad fixtures', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
   const { errors, warnings } = checkCases(
     files.map((f) => ({ path: `tests/fixtures/bad/${f}`, raw: readFileSync(new URL(f, dir), 'utf8') })),
-    { sourceIds: new Set(['qunzhong-gongzuo-baodao-huibian']), sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]), publicFiles: new Set(), parseBody: parseMdxBody },
+    {
+      sourceIds: new Set(['qunzhong-gongzuo-baodao-huibian']),
+      sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]),
+      publicFiles: new Set(),
+      parseBody: parseMdxBody,
+    },
   );
   it('has Chinese for the form and English for the log, the Chinese holding no English tail', () => {
     expect(errors.length).toBeGreaterThan(30);
-    const bad = [...errors, ...warnings].filter((p) => !han.test(p.message.zh) || !p.message.en || / \/ [a-z]+ [a-z]+/.test(p.message.zh)).map(formatProblem);
+    const bad = [...errors, ...warnings]
+      .filter((p) => !han.test(p.message.zh) || !p.message.en || / \/ [a-z]+ [a-z]+/.test(p.message.zh))
+      .map(formatProblem);
     expect(bad).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ vi.mock('pagefind', () => ({
 
 const { PartedIndex } = await import('../../src/integrations/pagefind.ts');
 
-const record = (url: string): SearchRecord => ({ url, content: `正文 ${url}`, meta: { title: url } as SearchRecord['meta'], filters: {} }) as SearchRecord;
+const record = (url: string): SearchRecord =>
+  ({ url, content: `正文 ${url}`, meta: { title: url } as SearchRecord['meta'], filters: {} }) as SearchRecord;
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `/cases/e${i + 1}/`);
 
 beforeEach(() => {
@@ -51,11 +52,7 @@ describe('PartedIndex', () => {
     const index = new PartedIndex('/out', 2);
     for (const url of urls(5)) index.add(url, () => record(url));
     await index.finish();
-    expect(created.map((c) => c.urls)).toEqual([
-      ['/cases/e1/', '/cases/e2/'],
-      ['/cases/e3/', '/cases/e4/'],
-      ['/cases/e5/'],
-    ]);
+    expect(created.map((c) => c.urls)).toEqual([['/cases/e1/', '/cases/e2/'], ['/cases/e3/', '/cases/e4/'], ['/cases/e5/']]);
     expect(created.map((c) => c.writtenTo)).toEqual(['/out/pagefind', '/out/pagefind/part-2/', '/out/pagefind/part-3/']);
     expect(index.parts).toEqual(['/pagefind/', '/pagefind/part-2/', '/pagefind/part-3/']);
     expect(close).toHaveBeenCalledTimes(3);

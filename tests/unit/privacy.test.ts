@@ -27,7 +27,8 @@ describe('normalise', () => {
     expect(normalise('二〇〇九年三栋').text).toBe('二〇〇九年三栋');
   });
   it('turns every dash variant into one', () => {
-    for (const dash of ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－', '﹣']) expect(normalise(`139${dash}2345${dash}6789`).text).toBe('139-2345-6789');
+    for (const dash of ['-', '‐', '‑', '‒', '–', '—', '―', '−', '－', '﹣'])
+      expect(normalise(`139${dash}2345${dash}6789`).text).toBe('139-2345-6789');
   });
 });
 

@@ -9,8 +9,12 @@ describe('reader words', () => {
   });
 
   it('turns a bilingual check message with Markdown into plain Chinese', () => {
-    expect(readerMessage('“## 成效”只有 22 个字，少于 50 字：能否从来源中补充？ / section is under 50 characters')).toBe('“成效”一节只有 22 个字，少于 50 字：能否从来源中补充？');
-    expect(readerMessage('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上 / no figures in the results')).toBe('“成效”一节没有任何数字，“关键数字”也为空：来源若有数字请写上');
+    expect(readerMessage('“## 成效”只有 22 个字，少于 50 字：能否从来源中补充？ / section is under 50 characters')).toBe(
+      '“成效”一节只有 22 个字，少于 50 字：能否从来源中补充？',
+    );
+    expect(readerMessage('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上 / no figures in the results')).toBe(
+      '“成效”一节没有任何数字，“关键数字”也为空：来源若有数字请写上',
+    );
     expect(readerMessage('请把 `summary` 写成 **一两句话**')).toBe('请把“摘要”写成 一两句话');
     expect(readerField('## 背景')).toBe('“背景”一节');
     expect(readerField('figures')).toBe('关键数字');

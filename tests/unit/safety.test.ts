@@ -26,7 +26,7 @@ describe('findPrivateData', () => {
   });
 });
 
-describe('findUnsafeMarkup (on the tree of the build\'s MDX parser)', () => {
+describe("findUnsafeMarkup (on the tree of the build's MDX parser)", () => {
   it.each([
     ['import', 'import Foo from "./foo.astro"'],
     ['export', 'export const x = 1'],
@@ -46,6 +46,11 @@ describe('findUnsafeMarkup (on the tree of the build\'s MDX parser)', () => {
     expect(problems[0].line).toBe(3);
   });
   it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
-    expect(findUnsafeMarkup('**建账**：逐户登记。\n\n- 一是记\n- 二是办\n\n1 < 2 的情况不存在，\\{不是代码\\}。\n\n[案例](/cases/a/)、[外链](https://example.com/a?b=1)、[本节](#做法)', parseMdxBody)).toEqual([]);
+    expect(
+      findUnsafeMarkup(
+        '**建账**：逐户登记。\n\n- 一是记\n- 二是办\n\n1 < 2 的情况不存在，\\{不是代码\\}。\n\n[案例](/cases/a/)、[外链](https://example.com/a?b=1)、[本节](#做法)',
+        parseMdxBody,
+      ),
+    ).toEqual([]);
   });
 });

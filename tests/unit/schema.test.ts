@@ -70,7 +70,15 @@ describe('locator', () => {
 
 describe('source schema', () => {
   it('accepts a source with listed items and rejects a bad kind', () => {
-    const source = { title: 'T', kind: '图书', file: 'a.txt', lines: 10, order: 0, notes: 'n', listed: [{ headline: 'h', locator: '第13页', list: '目录' }] };
+    const source = {
+      title: 'T',
+      kind: '图书',
+      file: 'a.txt',
+      lines: 10,
+      order: 0,
+      notes: 'n',
+      listed: [{ headline: 'h', locator: '第13页', list: '目录' }],
+    };
     expect(sourceSchema.safeParse(source).success).toBe(true);
     expect(sourceSchema.safeParse({ ...source, kind: '杂志' }).success).toBe(false);
   });

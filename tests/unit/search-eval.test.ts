@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { exactFirst, KINDS, loadEvalSet, scoreQuery, summarize, type EvalQuery } from '../search-eval/eval.ts';
 
 const SET = 'tests/search-eval/queries.json';
-const caseIds = new Set(readdirSync('content/cases').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')));
+const caseIds = new Set(
+  readdirSync('content/cases')
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, '')),
+);
 
 describe('search evaluation set', () => {
   const queries = loadEvalSet(SET);
@@ -16,7 +20,9 @@ describe('search evaluation set', () => {
   });
 
   it('names only cases that exist in content/cases', () => {
-    const unknown = queries.flatMap((q) => [...q.ideal, ...(q.acceptable ?? []), ...(q.first ?? [])].filter((id) => !caseIds.has(id)).map((id) => `${q.q}: ${id}`));
+    const unknown = queries.flatMap((q) =>
+      [...q.ideal, ...(q.acceptable ?? []), ...(q.first ?? [])].filter((id) => !caseIds.has(id)).map((id) => `${q.q}: ${id}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -31,7 +37,12 @@ describe('search evaluation set', () => {
     expect(bad([{ q: '房价', kind: 'none', ideal: ['zhongjiang-taizhang-gongzuofa'] }])).toThrow(/房价.*none/);
     expect(bad([{ q: '台账', kind: 'fuzzy', ideal: ['a'] }])).toThrow(/kind/);
     expect(bad([{ q: '台账', kind: 'exact', ideal: ['a'], first: ['b'] }])).toThrow(/first id b/);
-    expect(bad([{ q: '台账', kind: 'exact', ideal: ['a'] }, { q: '台账', kind: 'exact', ideal: ['a'] }])).toThrow(/listed twice/);
+    expect(
+      bad([
+        { q: '台账', kind: 'exact', ideal: ['a'] },
+        { q: '台账', kind: 'exact', ideal: ['a'] },
+      ]),
+    ).toThrow(/listed twice/);
   });
 });
 
@@ -54,7 +65,12 @@ describe('scoring', () => {
 
   it('recall is capped at 10 ideal cases', () => {
     const many: EvalQuery = { q: '网格员', kind: 'topic', ideal: Array.from({ length: 15 }, (_, i) => `c${i}`) };
-    expect(scoreQuery(many, Array.from({ length: 10 }, (_, i) => `c${i}`)).recall).toBe(1);
+    expect(
+      scoreQuery(
+        many,
+        Array.from({ length: 10 }, (_, i) => `c${i}`),
+      ).recall,
+    ).toBe(1);
   });
 
   it('summaries leave `none` queries out of recall', () => {

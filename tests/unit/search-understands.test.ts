@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
 import { contentWords, cutKnown, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
-import { coverageLabel, GROUP, namesOf, planQuery, rankCandidates, readLexicon, verify, type LexiconFile, type LexiconPage, type NamesFile } from '../../src/lib/search-plan.ts';
+import {
+  coverageLabel,
+  GROUP,
+  namesOf,
+  planQuery,
+  rankCandidates,
+  readLexicon,
+  verify,
+  type LexiconFile,
+  type LexiconPage,
+  type NamesFile,
+} from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
 import { textTokens, queryTokens } from '../../src/lib/grams.ts';
 import { recordOf } from '../../src/lib/search-record.ts';
@@ -32,9 +43,9 @@ describe('folding', () => {
   });
   it('ships the browser only the pairs the library needs', () => {
     const shipped = pairsFor(pairs, new Set(['台', '账']), folder);
-    expect(shipped).toContain("臺台");
-    expect(shipped).toContain("賬账");
-    expect(shipped).not.toContain("網网");
+    expect(shipped).toContain('臺台');
+    expect(shipped).toContain('賬账');
+    expect(shipped).not.toContain('網网');
   });
   it('indexes the folded text too, so a folded query finds a page written the other way', () => {
     const record = recordOf('/x/', '建立台帐', { meta: { title: '某法' }, filters: {} }, folder);
@@ -52,7 +63,15 @@ describe('folding', () => {
 describe('thesaurus', () => {
   it('is validated: a term appears once, related words have two characters', () => {
     expect(() => thesaurusFileSchema.parse({ about: '', topics: [{ term: '调解', related: ['化'] }] })).toThrow();
-    expect(() => thesaurusFileSchema.parse({ about: '', topics: [{ term: '调解', related: ['化解'] }, { term: '调解', related: ['纠纷'] }] })).toThrow(/twice/);
+    expect(() =>
+      thesaurusFileSchema.parse({
+        about: '',
+        topics: [
+          { term: '调解', related: ['化解'] },
+          { term: '调解', related: ['纠纷'] },
+        ],
+      }),
+    ).toThrow(/twice/);
   });
   it('holds the editors’ topics and the method families’ aliases', () => {
     const related = (term: string) => thesaurus.find((t) => t.term === term)?.related ?? [];
@@ -140,8 +159,15 @@ describe('ranking every candidate before reading', () => {
   const file: LexiconFile = {
     fold: '臺台賬账',
     variants: [['帐', '账']],
-    thesaurus: [['矛盾纠纷', ['调解', '化解']], ['矛盾调解', ['纠纷调解']], ['纠纷调解', ['矛盾调解']]],
-    themes: [['tiaojie-hexie', '矛盾调解'], ['minqing-shouji', '民情收集与台账']],
+    thesaurus: [
+      ['矛盾纠纷', ['调解', '化解']],
+      ['矛盾调解', ['纠纷调解']],
+      ['纠纷调解', ['矛盾调解']],
+    ],
+    themes: [
+      ['tiaojie-hexie', '矛盾调解'],
+      ['minqing-shouji', '民情收集与台账'],
+    ],
     titles: Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, p[0]])),
   };
   const texts: Record<string, string> = {
@@ -153,7 +179,8 @@ describe('ranking every candidate before reading', () => {
   const lexicon = readLexicon(file, pages);
   const find = async (terms: string[]) => {
     const out = new Map<string, number>();
-    for (const [id, text] of Object.entries(texts)) if (containsAll(text, terms) || containsAll(fold(text, lexicon.folder), terms)) out.set(id, 1);
+    for (const [id, text] of Object.entries(texts))
+      if (containsAll(text, terms) || containsAll(fold(text, lexicon.folder), terms)) out.set(id, 1);
     return out;
   };
   const run = async (q: string) => {

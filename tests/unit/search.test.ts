@@ -69,7 +69,11 @@ describe('excerpt', () => {
     expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['台账', '台账']);
   });
   it('marks full-width text matched by a half-width term', () => {
-    expect(excerpt('热线８１８９０服务', ['81890']).filter((s) => s.mark).map((s) => s.text)).toEqual(['８１８９０']);
+    expect(
+      excerpt('热线８１８９０服务', ['81890'])
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['８１８９０']);
   });
 });
 

@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { headersFor, parseHeadersFile, patternMatcher, startStaticServer } from '../../scripts/lib/static-server.ts';
 
 describe('_headers rules', () => {
-  const rules = parseHeadersFile(['# comment', '/*', '  X-Frame-Options: DENY', '  Link: </a.css>', '', '/_astro/*', '  Cache-Control: immutable', '/cases/:id/', '  Link: </b.css>'].join('\n'));
+  const rules = parseHeadersFile(
+    [
+      '# comment',
+      '/*',
+      '  X-Frame-Options: DENY',
+      '  Link: </a.css>',
+      '',
+      '/_astro/*',
+      '  Cache-Control: immutable',
+      '/cases/:id/',
+      '  Link: </b.css>',
+    ].join('\n'),
+  );
   it('applies every matching rule, joining repeated headers', () => {
     expect(headersFor(rules, '/cases/x/')).toEqual({ 'X-Frame-Options': 'DENY', Link: '</a.css>, </b.css>' });
     expect(headersFor(rules, '/_astro/a/b.js')).toEqual({ 'X-Frame-Options': 'DENY', Link: '</a.css>', 'Cache-Control': 'immutable' });

@@ -52,9 +52,16 @@ describe('teaching schema', () => {
 });
 
 describe('content check of further reading', () => {
-  const context = { sourceIds: new Set(['yue-qunzuban-2014-12']), sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]), parseBody: parseMdxBody };
+  const context = {
+    sourceIds: new Set(['yue-qunzuban-2014-12']),
+    sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]),
+    parseBody: parseMdxBody,
+  };
   const check = (files: Record<string, string>) =>
-    checkCases(Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })), context);
+    checkCases(
+      Object.entries(files).map(([id, raw]) => ({ path: `content/cases/${id}.mdx`, raw })),
+      context,
+    );
 
   it('accepts ids of existing entries', () => {
     const result = check({

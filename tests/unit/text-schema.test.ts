@@ -25,7 +25,10 @@ describe('front-matter text', () => {
     ['line separator', '第一行\u2028第二行', /不能换行/],
   ])('a title with a %s is refused with the place and the fix', (_name, title, message) => {
     const messages = messagesFor(validEntry({ title }));
-    expect(messages.some((m) => m.startsWith('title: ') && message.test(m)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => m.startsWith('title: ') && message.test(m)),
+      messages.join('\n'),
+    ).toBe(true);
   });
 
   it.each([
@@ -42,7 +45,9 @@ describe('front-matter text', () => {
   it('prose fields keep line breaks and angle brackets, but not hidden characters', () => {
     expect(messagesFor(validEntry({ notes: '第一行\n第二行：人数 > 100' }))).toEqual([]);
     expect(messagesFor(validEntry({ summary: '摘要里有一个看不见的\u200D字符，足够十个字了' })).join('\n')).toMatch(/^summary: .*U\+200D/);
-    expect(messagesFor(validEntry({ questions: ['这道题目有控制字符\u0000吗？', '第二道思考题是正常的？'] })).join('\n')).toMatch(/^questions\.0: .*U\+0000/m);
+    expect(messagesFor(validEntry({ questions: ['这道题目有控制字符\u0000吗？', '第二道思考题是正常的？'] })).join('\n')).toMatch(
+      /^questions\.0: .*U\+0000/m,
+    );
   });
 
   it('source files follow the same rules', () => {

@@ -29,13 +29,20 @@ describe('unit that describes rather than names a body', () => {
     expect(hints[0].placeholder).toBeFalsy();
   });
 
-  it.each(['凤县县委', '思南县', '中共深圳市委', '福州市委组织部', '韶关市始兴县罗坝镇淋头村党支部', '某高等学校党委', '深圳市直机关工委', '淋头村党组织', '全椒县委'])(
-    'accepts the name %s',
-    (unit) => {
-      expect(unitDescriptionReason(unit)).toBeUndefined();
-      expect(unitHints({ unit })).toEqual([]);
-    },
-  );
+  it.each([
+    '凤县县委',
+    '思南县',
+    '中共深圳市委',
+    '福州市委组织部',
+    '韶关市始兴县罗坝镇淋头村党支部',
+    '某高等学校党委',
+    '深圳市直机关工委',
+    '淋头村党组织',
+    '全椒县委',
+  ])('accepts the name %s', (unit) => {
+    expect(unitDescriptionReason(unit)).toBeUndefined();
+    expect(unitHints({ unit })).toEqual([]);
+  });
 
   it('is silent when the entry explains the unit in notes', () => {
     expect(unitHints({ unit: '某市所辖各县级党委', notes: '原文单位名称被遮蔽，只能写成这样。' })).toEqual([]);
@@ -78,9 +85,18 @@ describe('the library follows the rule', () => {
 
   it('files the worked examples as the guide says', () => {
     const get = (id: string) => entries.find((e) => e.id === id)!.data;
-    expect([get('sinan-dianti-fuwu').unit, get('sinan-dianti-fuwu').level, get('sinan-dianti-fuwu').domain]).toEqual(['思南县', 'xianji', 'nongcun']);
+    expect([get('sinan-dianti-fuwu').unit, get('sinan-dianti-fuwu').level, get('sinan-dianti-fuwu').domain]).toEqual([
+      '思南县',
+      'xianji',
+      'nongcun',
+    ]);
     expect([get('ningbo-365-shequ-fuwu-gongzuofa').unit, get('ningbo-365-shequ-fuwu-gongzuofa').level]).toEqual(['宁波市', 'dishiji']);
-    const shenzhen = ['shenzhen-dangdaibiao-gongzuoshi-wuhua', 'shenzhen-shi-dangdaibiao-jin-shequ', 'shenzhen-shi-dangdaibiao-gongtui-zhixuan', 'shenzhen-gongtui-zhixuan'].map(get);
+    const shenzhen = [
+      'shenzhen-dangdaibiao-gongzuoshi-wuhua',
+      'shenzhen-shi-dangdaibiao-jin-shequ',
+      'shenzhen-shi-dangdaibiao-gongtui-zhixuan',
+      'shenzhen-gongtui-zhixuan',
+    ].map(get);
     expect(new Set(shenzhen.map((d) => `${d.unit}/${d.level}`))).toEqual(new Set(['中共深圳市委/dishiji']));
     expect(shenzhen.map((d) => d.domain)).toEqual(['chengshi-shequ', 'chengshi-shequ', 'dangjian-tongchou', 'dangjian-tongchou']);
   });

@@ -72,16 +72,33 @@ describe('no root-absolute URL outside the helper', () => {
           if (rootAbsolute.some((re) => re.test(stripped))) offences.push(`${relative('.', file)}:${i + 1}: ${line.trim()}`);
         });
     }
-    expect(offences, `Root-absolute URLs; write them as href('/…') or absolute('/…') from src/lib/url.ts:\n${offences.join('\n')}`).toEqual([]);
+    expect(offences, `Root-absolute URLs; write them as href('/…') or absolute('/…') from src/lib/url.ts:\n${offences.join('\n')}`).toEqual(
+      [],
+    );
   });
 
   it('the check itself catches the usual ways of writing one', () => {
-    const bad = [`<a href="/cases/">`, "href={`/regions/${id}/`}", "{ href: '/cases/', label }", "a.href = '/cases/';", "fetch('/pagefind/parts.json')", "navigator.serviceWorker.register('/sw.js')", 'const url = `${location.origin}/lesson/?l=`;'];
-    for (const line of bad) expect(rootAbsolute.some((re) => re.test(line)), line).toBe(true);
+    const bad = [
+      `<a href="/cases/">`,
+      'href={`/regions/${id}/`}',
+      "{ href: '/cases/', label }",
+      "a.href = '/cases/';",
+      "fetch('/pagefind/parts.json')",
+      "navigator.serviceWorker.register('/sw.js')",
+      'const url = `${location.origin}/lesson/?l=`;',
+    ];
+    for (const line of bad)
+      expect(
+        rootAbsolute.some((re) => re.test(line)),
+        line,
+      ).toBe(true);
     const good = ["<a href={href('/cases/')}>", "fetch(href('/pagefind/parts.json'))", 'href="https://example.org/"', 'href="#main"'];
     for (const line of good) {
       const stripped = line.replace(/\b(?:href|absolute|here)\(\s*([`'"])\/[^`'"]*\1?/g, 'HELPER(');
-      expect(rootAbsolute.some((re) => re.test(stripped)), line).toBe(false);
+      expect(
+        rootAbsolute.some((re) => re.test(stripped)),
+        line,
+      ).toBe(false);
     }
   });
 });

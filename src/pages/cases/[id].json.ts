@@ -5,7 +5,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCases, type CaseView } from '../../lib/cases.ts';
 
-export const getStaticPaths = (async () => (await getCases()).map((item) => ({ params: { id: item.id }, props: { item } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getCases()).map((item) => ({ params: { id: item.id }, props: { item } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ item: CaseView }> = ({ props }) =>
   new Response(JSON.stringify(props.item.view), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
