@@ -20,7 +20,7 @@ export interface ShelfLoaded {
 export function loadShelf(): ShelfLoaded {
   const loaded = loadLessonForEditing();
   const notices = [...loaded.notices];
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = localStorage.getItem(SHELF_KEY);
   } catch {

@@ -75,6 +75,7 @@ export default function caseDocx(): AstroIntegration {
         } catch (error) {
           throw new Error(
             `每个案例的 Word 文件没能生成 / the per-case .docx files failed: ${error instanceof Error ? error.stack : String(error)}`,
+            { cause: error },
           );
         }
         const cases = join(fileURLToPath(outUrl), 'cases');

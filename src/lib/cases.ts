@@ -3,8 +3,8 @@
  * ordering, labels and derived data are decided in one place.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { labelOf, vocab, vocabFields, vocabularies, type VocabKind, type VocabValue } from '../schema/vocab.ts';
-import { formatRegion, locatorOrder } from './format.ts';
+import { labelOf, vocabFields, vocabularies, type VocabKind, type VocabValue } from '../schema/vocab.ts';
+import { locatorOrder } from './format.ts';
 import type { Filterable } from './filters.ts';
 import { derivedLabel, facet, readFacet, readFacets, UNKNOWN, type Facet, type FacetKey } from './facets.ts';
 import { similarFinder } from './related.ts';

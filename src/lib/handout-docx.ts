@@ -93,20 +93,18 @@ function table(widths: number[], rows: string[][], headerRows = 0): Table {
             (text, c) =>
               new TableCell({
                 width: { size: widths[c], type: WidthType.DXA },
-                children: text
-                  .split('\n')
-                  .map(
-                    (line) =>
-                      new Paragraph({
-                        children: [
-                          run(line, {
-                            size: SIZE.table,
-                            bold: r < headerRows || (headerRows === 0 && c === 0),
-                            font: r < headerRows ? HEADING_FONT : BODY_FONT,
-                          }),
-                        ],
-                      }),
-                  ),
+                children: text.split('\n').map(
+                  (line) =>
+                    new Paragraph({
+                      children: [
+                        run(line, {
+                          size: SIZE.table,
+                          bold: r < headerRows || (headerRows === 0 && c === 0),
+                          font: r < headerRows ? HEADING_FONT : BODY_FONT,
+                        }),
+                      ],
+                    }),
+                ),
               }),
           ),
         }),

@@ -49,13 +49,11 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   await expect(zone).toBeVisible();
   expect(scripts.some((url) => url.includes('/submit.astro'))).toBe(true);
   expect(scripts.filter((url) => url.includes('docx-import'))).toEqual([]);
-  await zone
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: '石下村来稿.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: await submission(),
-    });
+  await zone.locator('input[type="file"]').setInputFiles({
+    name: '石下村来稿.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await submission(),
+  });
   await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   expect(scripts.filter((url) => url.includes('docx-import'))).toHaveLength(1);
 
