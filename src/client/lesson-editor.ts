@@ -434,12 +434,8 @@ class LessonEditor extends HTMLElement {
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
     const compare = this.querySelector<HTMLAnchorElement>('[data-action="compare"]')!;
-    compare.href = href(
-      `/compare/?ids=${items
-        .slice(0, 4)
-        .map((i) => i.id)
-        .join(',')}`,
-    );
+    const ids = items.slice(0, 4).map((i) => i.id);
+    compare.href = href(`/compare/?ids=${ids.join(',')}`);
     compare.hidden = items.length < 2;
     this.list.replaceChildren(...items.map((item, index) => this.renderItem(item, index, items.length)));
     const target = focus ?? kept;

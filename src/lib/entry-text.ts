@@ -79,10 +79,9 @@ export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
   const boxStart = [...head.join('\n')].length + 1;
   const boxEnd = boxStart + [...box.join('\n')].length;
   return recordOf(
-    `/cases/${view.id}/`,
+    `/cases/${view.id}/`, // url-ok: Pagefind record key, a site path; the search page adds the base
     [...head, ...box, ...rest].join('\n'),
     {
-      // url-ok: Pagefind record key, a site path; the search page adds the base
       meta: {
         box: `${boxStart},${boxEnd}`,
         title: view.title,
