@@ -1,5 +1,5 @@
 /**
- * `npm test`: unit tests, then the browser suite twice — against a root build and against a build
+ * `npm test`: unit tests, eslint and prettier --check, then the browser suite twice — against a root build and against a build
  * with BASE_PATH=/gzf/ served only under /gzf/ — then one closing line with the totals of all three.
  * Finds Chromium by itself (see scripts/chromium.ts).
  *
@@ -94,6 +94,15 @@ if (!e2eOnly) {
   });
   // A unit failure does not stop the browser runs: one `npm test` reports everything that fails.
   unitCode = code;
+  // Lint and formatting, as `npm run check` runs them, while the root build goes on: each counts as one check.
+  for (const [name, command, commandArgs] of [
+    ['eslint', 'npx', ['eslint', '.']],
+    ['prettier', 'npx', ['prettier', '--check', '.']],
+  ] as const) {
+    const styleCode = await run(command, [...commandArgs]);
+    account(name, styleCode, { passed: styleCode === 0 ? 1 : 0, failed: styleCode === 0 ? 0 : 1, skipped: 0 });
+    unitCode ||= styleCode;
+  }
 }
 
 const built = await rootBuild;

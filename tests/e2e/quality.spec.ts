@@ -189,13 +189,14 @@ test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
   // At this width the filters sit in a sheet, closed at first: a keyboard user opens it with Enter.
-  const sheet = page.locator('[data-filter-sheet]');
-  if (!(await sheet.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await sheet.locator('summary').focus();
-    await page.keyboard.press('Enter');
-    await expect(sheet).toHaveAttribute('open', '');
-  }
   const option = page.locator('a[data-facet="region"][data-value="guangdong"]');
+  // The sheet, then the region group inside it, each opened with Enter on its summary if closed.
+  for (const details of [page.locator('[data-filter-sheet]'), page.locator('details').filter({ has: option }).last()]) {
+    if (await details.evaluate((d) => (d as HTMLDetailsElement).open)) continue;
+    await details.locator(':scope > summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(details).toHaveAttribute('open', '');
+  }
   await option.focus();
   const outline = await option.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
