@@ -78,8 +78,11 @@ const account = (name: string, code: number, counts: { passed: number; failed: n
 
 mkdirSync('test-results', { recursive: true });
 const chromium = findChromium({ install: true });
-const buildLog = 'test-results/build-root.log';
-const subpathLog = 'test-results/build-subpath.log';
+// Not in test-results/: Playwright empties that folder when a run starts, and the sub-path build
+// writes its log while the root browser run is starting.
+mkdirSync('.test-logs', { recursive: true });
+const buildLog = '.test-logs/build-root.log';
+const subpathLog = '.test-logs/build-subpath.log';
 
 let unitCode = 0;
 const rootBuild = run(process.execPath, ['scripts/build.ts'], rootEnv, e2eOnly ? undefined : buildLog);

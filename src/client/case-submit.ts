@@ -87,11 +87,11 @@ class CaseSubmit extends HTMLElement {
       const name = (event.target as HTMLInputElement).name;
       if (name) this.touched.add(name);
       this.toggleNewSource();
+      // Saved at once (a small localStorage write), so a reload right after typing loses nothing;
+      // only the checks wait for a pause in typing.
+      this.save();
       clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => {
-        this.validate();
-        this.save();
-      }, 200);
+      this.timer = window.setTimeout(() => this.validate(), 200);
     };
     this.form.addEventListener('input', changed);
     // Selects and checkboxes report through "change" in some browsers; text boxes already did through "input".
