@@ -7,33 +7,34 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { entryView } from '../../src/schema/entry.ts';
 import { unzip } from '../helpers/zip.ts';
+import { built } from './site.ts';
 
 const pages = () =>
-  readdirSync('dist/cases', { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(`dist/cases/${d.name}/index.html`))
+  readdirSync(built('cases'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(built(`cases/${d.name}/index.html`)))
     .map((d) => d.name);
 
 test('every entry page has a contract file the schema accepts and a Word file', () => {
   const ids = pages();
   expect(ids.length).toBeGreaterThan(70);
-  const json = readdirSync('dist/cases')
+  const json = readdirSync(built('cases'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.replace(/\.json$/, ''));
-  const docx = readdirSync('dist/cases')
+  const docx = readdirSync(built('cases'))
     .filter((f) => f.endsWith('.docx'))
     .map((f) => f.replace(/\.docx$/, ''));
   expect(json.sort()).toEqual([...ids].sort());
   expect(docx.sort()).toEqual([...ids].sort());
   for (const id of ids) {
-    const raw = JSON.parse(readFileSync(`dist/cases/${id}.json`, 'utf8'));
+    const raw = JSON.parse(readFileSync(built(`cases/${id}.json`), 'utf8'));
     const view = entryView.parse(raw);
     expect(view, id).toEqual(raw); // nothing the schema does not name
     expect(view.id).toBe(id);
-    const html = readFileSync(`dist/cases/${id}/index.html`, 'utf8');
+    const html = readFileSync(built(`cases/${id}/index.html`), 'utf8');
     const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     expect(html, id).toMatch(new RegExp(`<h1\\b[^>]*>${escaped(view.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
     expect(html, id).toContain(`>${escaped(view.unit)}</dd>`);
-    const document = unzip(readFileSync(`dist/cases/${id}.docx`))
+    const document = unzip(readFileSync(built(`cases/${id}.docx`)))
       .get('word/document.xml')!
       .toString('utf8');
     expect(document, id).toContain('w:eastAsia="仿宋_GB2312"');

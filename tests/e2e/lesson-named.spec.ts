@@ -25,7 +25,7 @@ async function ready(page: Page) {
 test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({
   page,
 }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await ready(page);
   // A browser from before named lessons: one lesson, no list of lessons.
   await page.evaluate(
@@ -60,10 +60,10 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
   await expect(current(page)).toHaveText('第二课');
   await expect(page.getByLabel('课程标题')).toHaveValue('第二课');
   await expect(page.locator('[data-items] li')).toHaveCount(0);
-  await page.goto(`/cases/${T}/`);
+  await page.goto(`cases/${T}/`);
   await page.locator(`lesson-toggle[data-id="${T}"] button`).click();
   await expect(page.locator('lesson-count')).toContainText('（1）');
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await ready(page);
   await expect.poll(() => idsOf(page)).toEqual([T]);
   expect(await names(page)).toEqual(['第一课', '第二课']);
@@ -103,7 +103,7 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
 });
 
 test('deleting a lesson can be undone and leaves a backup; any lesson shares with its name and cases', async ({ page, browser }) => {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await ready(page);
   await page.evaluate(
     ([key, value]) => {
@@ -148,10 +148,10 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   await expect(page.locator(`[data-items] li[data-id="${M}"] textarea`)).toHaveValue('甲的要点');
 
   // Share a lesson that is not open: the link carries its name and its cases...
-  await page.goto(`/cases/${T}/`);
+  await page.goto(`cases/${T}/`);
   await page.locator(`lesson-toggle[data-id="${T}"] button`).click();
   await expect(page.locator('lesson-count')).toContainText('（3）');
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await ready(page);
   await page.getByRole('button', { name: '打开“专题：台账”' }).click();
   await expect.poll(() => idsOf(page)).toEqual([]);
@@ -161,7 +161,7 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   // ...and opens in a fresh browser, which can keep it beside its own lesson instead of replacing it.
   const other = await browser.newContext();
   const friend = await other.newPage();
-  await friend.goto('/lesson/');
+  await friend.goto('lesson/');
   await ready(friend);
   await friend.evaluate(
     ([key, value]) => localStorage.setItem(key, value),

@@ -18,7 +18,7 @@ const L = 'ling-juli-bianmin-gongzuofa';
 const slow = { timeout: 30_000 };
 
 async function open(page: Page, items: [string, string?][]) {
-  await page.goto('/lesson/');
+  await page.goto('lesson/');
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
   await page.evaluate(
     ([key, value]) => {

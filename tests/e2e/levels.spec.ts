@@ -23,7 +23,7 @@ const levels: { id: string; label: string }[] = JSON.parse(readFileSync(join('co
 const label = (id: string) => levels.find((l) => l.id === id)!.label;
 
 test('/levels/ lists every level that has entries, and each page lists exactly its entries', async ({ page }) => {
-  await page.goto('/levels/');
+  await page.goto('levels/');
   await expect(page.locator('h1')).toHaveText('按层级浏览');
   const items = page.locator('.facet-grid > li');
   await expect(items).toHaveCount(perLevel.size);
@@ -34,7 +34,7 @@ test('/levels/ lists every level that has entries, and each page lists exactly i
     await expect(item.locator('a')).toHaveAttribute('href', new RegExp(`/levels/${id}/$`));
   }
   const [id, count] = [...perLevel].sort((a, b) => b[1] - a[1])[0];
-  await page.goto(`/levels/${id}/`);
+  await page.goto(`levels/${id}/`);
   await expect(page.locator('h1')).toHaveText(label(id));
   await expect(page.locator('.card-list > li')).toHaveCount(count);
   // The breadcrumb leads back to the index, and the catalogue link carries the same filter.
@@ -46,7 +46,7 @@ test('/levels/ lists every level that has entries, and each page lists exactly i
 });
 
 test('the catalogue has a 层级 filter group that narrows the cards and keeps it in the URL', async ({ page }) => {
-  await page.goto('/cases/');
+  await page.goto('cases/');
   const group = page.locator('.facet-panel details[data-facet-group="level"]');
   await expect(group.locator('summary')).toHaveText('层级');
   await group.locator('summary').click();
@@ -61,12 +61,12 @@ test('the catalogue has a 层级 filter group that narrows the cards and keeps i
   for (const value of await visible.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-level')))) expect(value).toBe('xianji');
   await expect(page.locator('[data-status]')).toContainText(`筛选出 ${perLevel.get('xianji')} /`);
   // A link with the filter opens already filtered.
-  await page.goto('/cases/?level=cun-shequ');
+  await page.goto('cases/?level=cun-shequ');
   await expect(visible).toHaveCount(perLevel.get('cun-shequ')!);
 });
 
 test('search has a 层级 filter that limits the results to that level', async ({ page }) => {
-  await page.goto('/search/?level=dishiji');
+  await page.goto('search/?level=dishiji');
   const group = page.locator('details[data-facet-group="level"]');
   await expect(group.locator('summary')).toContainText('层级');
   await expect(group.locator('input[data-filter="level"]')).toHaveCount(perLevel.size);
@@ -83,7 +83,7 @@ test('search has a 层级 filter that limits the results to that level', async (
 });
 
 test('the codebook lists the level vocabulary and the level columns', async ({ page }) => {
-  await page.goto('/codebook/');
+  await page.goto('codebook/');
   const heading = page.locator('h2', { hasText: '词表：层级' });
   await expect(heading).toBeVisible();
   const rows = page.locator('h2:has-text("词表：层级") + table tbody tr');

@@ -16,7 +16,7 @@ const textOf = async (download: Download) => Buffer.concat(await (await download
 
 test('on "检查你的内容" an empty form lists every problem at the top, each link focusing its field', async ({ page }) => {
   test.slow();
-  await page.goto('/submit/');
+  await page.goto('submit/');
   await checked(page);
   const summary = page.locator('[data-summary]');
   await expect(summary).toBeHidden();
@@ -70,7 +70,7 @@ test('the download is really disabled, says why, and opens only after the review
 
 test('what is typed is saved, restored after a reload, and can be discarded', async ({ page }) => {
   test.slow();
-  await page.goto('/submit/');
+  await page.goto('submit/');
   await checked(page);
   await page.locator('#f-title').fill('“夜访”工作法');
   await page.locator('#f-unit').fill('某县某村党支部');
@@ -154,7 +154,7 @@ test('a new source has its own fields, and both downloaded files pass the projec
 });
 
 test('the editors’ guide opens in a new tab', async ({ page }) => {
-  await page.goto('/submit/');
+  await page.goto('submit/');
   const guide = page.getByRole('link', { name: /编辑指南/ }).first();
   await expect(guide).toHaveAttribute('target', '_blank');
   await expect(guide).toHaveAttribute('rel', /noopener/);
