@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { normaliseBase } from './src/site-config.ts';
+import { CHROMIUM_ARGS } from './scripts/chromium.ts';
 
 const port = Number(process.env.TEST_PORT ?? 4399);
 // Under a sub-path (BASE_PATH=/gzf/, npm run test:subpath) the server serves the site there and
@@ -31,16 +32,7 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Flags for a closed network and a root sandbox: see README, "Browser tests".
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -21,7 +21,7 @@ import { parse } from 'yaml';
 import { splitFrontmatter } from '../src/lib/content-check.ts';
 import { articleBounds, htmlToText } from '../src/lib/grams.ts';
 import { compact, parseQuery } from '../src/lib/search.ts';
-import { findChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { build, serve } from './lib/serve.ts';
 import { generateLibrary, random } from './lib/synthetic.ts';
 import {
@@ -306,14 +306,7 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
   const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir }, 300_000);
   const browser = await chromium.launch({
     executablePath: findChromium({ install: true }),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const texts = entryTexts(outDir);

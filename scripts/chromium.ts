@@ -7,6 +7,17 @@ const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 /** Chinese fonts, so pages render (and printed PDFs carry) real Chinese text, not empty boxes. */
 const cjkFont = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
+/** Flags for a closed network and a root sandbox (see README, "Browser tests"): tests, screenshots and benches share them. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 export function findChromium({ install = false } = {}): string {
   const canApt = install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   const fromEnv = process.env.CHROMIUM_PATH;

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { findChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { build } from './lib/serve.ts';
 import { freePort } from './lib/free-port.ts';
 import { startStaticServer } from './lib/static-server.ts';
@@ -106,16 +106,7 @@ mkdirSync(OUT, { recursive: true });
 const server = await startStaticServer({ root: 'dist', port: await freePort() });
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--hide-scrollbars',
-  ],
+  args: [...CHROMIUM_ARGS, '--hide-scrollbars'],
 });
 let total = 0;
 try {
