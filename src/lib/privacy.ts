@@ -129,7 +129,59 @@ export function normalise(line: string): Normalised {
   const text = parts
     .join('')
     .replace(/[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
-  return { text, from, to };
+  return foldPinyinDigits({ text, from, to });
+}
+
+// A number spelled in pinyin (yao san ba yi er san…, or yaosanba…), as someone writes it to slip past
+// a digit filter. Only runs of seven or more digit syllables: names and prose never hold that many.
+const PINYIN_DIGITS: Record<string, string> = {
+  ling: '0',
+  yao: '1',
+  yi: '1',
+  er: '2',
+  liang: '2',
+  san: '3',
+  si: '4',
+  wu: '5',
+  liu: '6',
+  qi: '7',
+  ba: '8',
+  jiu: '9',
+};
+const PINYIN_DIGIT = '(?:ling|liang|liu|jiu|yao|san|yi|er|si|wu|qi|ba)';
+// Digits may be mixed in (Yao San Ba 1234 wu liu qi ba).
+const PINYIN_ITEM = `(?:${PINYIN_DIGIT}|\\d)`;
+const PINYIN_RUN = new RegExp(`(?<![A-Za-z])${PINYIN_ITEM}(?:[ \\-.]?${PINYIN_ITEM}){6,}(?![A-Za-z])`, 'gi');
+
+/** Replaces each run of pinyin digit syllables by its digits, keeping the map back to the text as written. */
+function foldPinyinDigits(norm: Normalised): Normalised {
+  if (!/[A-Za-z]{2}/.test(norm.text)) return norm;
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const run of norm.text.matchAll(PINYIN_RUN)) {
+    const start = run.index!;
+    if (!/[A-Za-z]/.test(run[0])) continue;
+    for (let i = at; i < start; i++) {
+      from.push(norm.from[i]);
+      to.push(norm.to[i]);
+    }
+    text += norm.text.slice(at, start);
+    for (const syllable of run[0].matchAll(new RegExp(PINYIN_ITEM, 'gi'))) {
+      const first = start + syllable.index!;
+      text += PINYIN_DIGITS[syllable[0].toLowerCase()] ?? syllable[0];
+      from.push(norm.from[first]);
+      to.push(norm.to[first + syllable[0].length - 1]);
+    }
+    at = start + run[0].length;
+  }
+  if (at === 0) return norm;
+  for (let i = at; i < norm.text.length; i++) {
+    from.push(norm.from[i]);
+    to.push(norm.to[i]);
+  }
+  return { text: text + norm.text.slice(at), from, to };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +280,7 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
                 ? 'mobile'
                 : LANDLINE.test(digits)
                   ? 'landline'
-                  : /^[3-6]\d{15,18}$/.test(digits) && luhn(digits) && cardGrouping(groups.slice(i, j + 1))
+                  : /^[3-6]\d{15,18}$/.test(digits) && (luhn(digits) || /^62/.test(digits)) && cardGrouping(groups.slice(i, j + 1))
                     ? 'bankcard'
                     : ID15.test(digits) && j === i
                       ? 'id15'
@@ -281,6 +333,8 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   },
 ];
 
+const CARD_KEYWORD = /(?:卡号|银行卡|储蓄卡|信用卡|存折|账号|帐号|账户|帐户|开户行?|收款)(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/;
+
 // Ids that follow 微信 in ordinary prose and are not accounts.
 const NOT_WECHAT_ID = /^(?:wechat|weixin|app|pay|work|official|group|online|mini|web)/i;
 
@@ -309,6 +363,15 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
     if (keyword.kind === 'qq' && digits.length > 11) continue;
     if (allowed.has(digits) || allowed.has(digits.replace(/^0(?:10|2\d|[3-9]\d{2})/, ''))) continue;
     if (free(first.start, end)) spans.push({ kind: keyword.kind, start: first.start, end });
+  }
+  // A card or account number named as such, whatever its check digit: 卡号 6228 4800 0000 0000 001.
+  for (const { groups } of digitRuns(text)) {
+    const before = text.slice(Math.max(0, groups[0].start - 12), groups[0].start);
+    if (!CARD_KEYWORD.test(before)) continue;
+    const digits = groups.map((g) => g.digits).join('');
+    const end = groups[groups.length - 1].end;
+    if (digits.length >= 12 && digits.length <= 19 && !allowed.has(digits) && free(groups[0].start, end))
+      spans.push({ kind: 'bankcard', start: groups[0].start, end });
   }
   // WeChat ids made of letters: 6–20 characters, starting with a letter.
   for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
@@ -363,6 +426,8 @@ const defaultAllowed = new Set(hotlineNumbers);
 const MAY_HOLD =
   /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
+const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
+
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
 export function findInLine(
   line: string,
@@ -370,7 +435,7 @@ export function findInLine(
 ): { kind: PrivacyKind; text: string; start: number; end: number }[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
-  if (!MAY_HOLD.test(line)) return [];
+  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line)) return [];
   const norm = normalise(line);
   const text = norm.text;
   const spans: Span[] = [];

@@ -80,6 +80,15 @@ describe('findPrivateData finds', () => {
     ['bankcard', '卡号 6222 0212 3456 7890 128'],
     ['bankcard', '4111-1111-1111-1111'],
     ['bankcard', '６２２２０２１２３４５６７８９０１２８'],
+    // A UnionPay number mistyped (its check digit wrong) is still a card number.
+    ['bankcard', '6222 0212 3456 7890 127'],
+    ['bankcard', '卡号：4111 1111 1111 1112'],
+    ['bankcard', '收款账户 6013 8200 0123 4567'],
+    ['bankcard', '开户行账号为 1234567890123456'],
+    ['mobile', 'yao san ba yi er san si wu liu qi ba'],
+    ['mobile', 'Yao-San-Ba-Yi-Er-San-Si-Wu-Liu-Qi-Ba'],
+    ['mobile', '手机 yaosanbayiersansiwuliuqiba'],
+    ['mobile', '打yao san jiu ling ling ling ling yi yi yi yi'],
     ['wechat', '微信：zhang_san88'],
     ['wechat', '微信号 wxid_abc123'],
     ['wechat', 'VX: cunwei2020'],
@@ -116,6 +125,12 @@ describe('findPrivateData finds', () => {
     expect(found.message.zh).toMatch(/^疑似手机号码“＋８６ １３８ １２３４ ５６７８”：删除号码/);
   });
 
+  it('shows a number spelled in pinyin as written', () => {
+    const [found] = findPrivateData('有事找他：Yao San Ba 1234 wu liu qi ba。');
+    expect(found?.kind).toBe('mobile');
+    expect(found?.text).toBe('Yao San Ba 1234 wu liu qi ba');
+  });
+
   it('finds two numbers on one line', () => {
     expect(kinds('电话0756-8520031、13697734995')).toEqual(['landline', 'mobile']);
     expect(kinds('13812345678 13912345678')).toEqual(['mobile', 'mobile']);
@@ -142,6 +157,8 @@ describe('findPrivateData leaves alone', () => {
     ['series of years', '2009、2010、2011、2012年'],
     ['numbered items', '1.96345党员志愿服务模式；（1）2013年'],
     ['a year list with dashes', '2009-2010-2011-2012'],
+    ['pinyin words and names', 'Liu Qi, Wu Yi, Ba Er; sanba jiuyi; Sansiwu Lu; yi er san si wu liu'],
+    ['account words without a number', '通过个人账户、银行卡发放补贴，账号信息由本人保管，开户1200户'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
