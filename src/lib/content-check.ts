@@ -12,7 +12,7 @@ import { findSectionProblems } from '../schema/sections.ts';
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
 import { findUnsafeMarkup, type BodyParser, type MdastNode } from './safety.ts';
-import { findEntryPrivateData, findSourcePrivateData } from './privacy-check.ts';
+import { findEntryPrivateData, findSourcePrivateData, type TextNode } from './privacy-check.ts';
 import { collectLinks, findLinkProblems, qualityHints, similar, type BodyLink } from './quality.ts';
 
 export interface Problem {
@@ -363,7 +363,8 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
     for (const problem of findUnsafeMarkup(parts.body, () => parse))
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
     if ('tree' in parse) links = collectLinks(parse.tree as MdastNode & { alt?: string });
-    for (const problem of findEntryPrivateData(doc, parts)) fail(file.path, problem.field, problem.message, problem.line);
+    for (const problem of findEntryPrivateData(doc, parts, undefined, 'tree' in parse ? (parse.tree as TextNode) : undefined))
+      fail(file.path, problem.field, problem.message, problem.line);
     for (const hint of qualityHints(data, parts.body)) {
       // A placeholder may stay in a draft, never in an entry that is published.
       if (hint.placeholder && data?.status !== '草稿')

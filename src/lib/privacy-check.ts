@@ -83,19 +83,67 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
   return problems.sort((a, b) => a.line - b.line);
 }
 
-/** Private data in an entry: front matter (parsed `doc` of `yaml`, which starts on file line 2) and body. */
+/** The part of a parsed body's mdast this module reads (satteri's tree in the build, micromark's in the browser). */
+export interface TextNode {
+  type: string;
+  value?: string;
+  alt?: string | null;
+  children?: TextNode[];
+  position?: { start: { line: number }; end?: { line: number } };
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableRow', 'definition']);
+
+/**
+ * The text each block of a parsed body shows a reader: entities decoded (`&#49;` is 1), link texts
+ * and image descriptions included, lines of one paragraph joined (a number hard-wrapped in a pasted
+ * text is one number on the page), table cells side by side. Raw lines alone miss all of these.
+ */
+function blockTexts(tree: TextNode): { text: string; first: number; last: number }[] {
+  const out: { text: string; first: number; last: number }[] = [];
+  const textOf = (node: TextNode): string => {
+    if (node.type === 'break') return ' ';
+    if (node.type === 'tableCell') return ` ${(node.children ?? []).map(textOf).join('')} `;
+    const own = (node.value ?? '') + (node.alt ?? '');
+    return own.replace(/\s*\n\s*/g, '') + (node.children ?? []).map(textOf).join('');
+  };
+  const walk = (node: TextNode) => {
+    if (BLOCKS.has(node.type) && node.position) {
+      out.push({ text: textOf(node), first: node.position.start.line, last: node.position.end?.line ?? node.position.start.line });
+      return;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return out;
+}
+
+/**
+ * Private data in an entry: front matter (parsed `doc` of `yaml`, which starts on file line 2) and
+ * body, read both as written and, when the body parsed, as the page will show it (`tree`).
+ */
 export function findEntryPrivateData(
   doc: Document,
   parts: { yaml: string; body: string; bodyLine: number },
   options?: PrivacyOptions,
+  tree?: TextNode,
 ): FieldPrivacyProblem[] {
-  const body = findPrivateData(parts.body, options).map((f) => ({
+  const body: FieldPrivacyProblem[] = findPrivateData(parts.body, options).map((f) => ({
     field: '（隐私）',
     line: f.line + parts.bodyLine - 1,
     kind: f.kind,
     message: f.message,
   }));
-  return [...findDocumentPrivateData(doc, parts.yaml, 2, options), ...body];
+  const rawLines = new Set(body.map((p) => `${p.line}:${p.kind}`));
+  for (const block of tree ? blockTexts(tree) : []) {
+    for (const finding of findPrivateData(block.text, options)) {
+      const lines = Array.from({ length: block.last - block.first + 1 }, (_, i) => block.first + i + parts.bodyLine - 1);
+      // Already reported from the text as written, on one of the block's lines.
+      if (lines.some((line) => rawLines.has(`${line}:${finding.kind}`))) continue;
+      body.push({ field: '（隐私）', line: lines[0], kind: finding.kind, message: finding.message });
+    }
+  }
+  return [...findDocumentPrivateData(doc, parts.yaml, 2, options), ...body.sort((a, b) => a.line - b.line)];
 }
 
 /** Private data in a source file (JSON): every string value, with its field path and line. */

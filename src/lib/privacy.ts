@@ -96,6 +96,18 @@ const CN_DIGITS: Record<string, string> = {
   玖: '9',
 };
 
+const CN_DIGIT_CLASS = '〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖';
+const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.()]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
+
+/** Decimal digits NFKC leaves alone (Arabic-Indic, Persian, dingbat circled digits) as ASCII digits. */
+function otherDigit(code: number): string | undefined {
+  if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
+  if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+  // ❶–❾, ➀–➈, ➊–➒ (the tenth of each is 10, not a digit).
+  for (const first of [0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 9) return String(code - first + 1);
+  return undefined;
+}
+
 /** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
 export function normalise(line: string): Normalised {
   const parts: string[] = [];
@@ -113,7 +125,7 @@ export function normalise(line: string): Normalised {
       continue;
     }
     const char = String.fromCodePoint(line.codePointAt(index)!);
-    let out = INVISIBLE.test(char) ? '' : char.normalize('NFKC');
+    let out = INVISIBLE.test(char) ? '' : (otherDigit(code) ?? char.normalize('NFKC'));
     if (DASH.test(out)) out = '-';
     else if (DOT.test(out)) out = '.';
     else if (/^\s+$/u.test(out)) out = ' ';
@@ -125,10 +137,11 @@ export function normalise(line: string): Normalised {
     parts.push(out);
     index += char.length;
   }
-  // A phone number spelled in Chinese digits (一三八…): only long runs, so 三栋 or 二〇〇九 stay words.
+  // A phone number spelled in Chinese digits (一三八…), alone or mixed with digits (1三8…, 一三八 1234
+  // 5678): only runs of seven or more digits of either kind, so 三栋 or 二〇〇九 stay words.
   const text = parts
     .join('')
-    .replace(/[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7,}/g, (run) => [...run].map((c) => CN_DIGITS[c]).join(''));
+    .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.()]/.test(run) ? run.replace(/[^\d \-.()]/g, (c) => CN_DIGITS[c]) : run));
   return foldPinyinDigits({ text, from, to });
 }
 
@@ -243,7 +256,8 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     // Masking stars (138****5678) are not a separator: the number is already hidden.
     if (previous && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
     current.push({ digits: match[0], start, end });
-    x = /[Xx]/.test(text.charAt(end)) && !/[0-9A-Za-z]/.test(text.charAt(end + 1));
+    // The check digit X, or × or * typed for it.
+    x = /[Xx×*]/.test(text.charAt(end)) && !/[0-9A-Za-z*]/.test(text.charAt(end + 1));
   }
   flush();
   return runs;
@@ -282,11 +296,17 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
                   ? 'landline'
                   : /^[3-6]\d{15,18}$/.test(digits) && (luhn(digits) || /^62/.test(digits)) && cardGrouping(groups.slice(i, j + 1))
                     ? 'bankcard'
-                    : ID15.test(digits) && j === i
+                    : ID15.test(digits) && (j === i || groups[i].digits.length >= 4)
                       ? 'id15'
                       : undefined;
-        // 15 000 000 000 (thousands set apart by spaces) is a figure, not a phone number.
-        const thousands = j - i >= 2 && groups[i].digits.length <= 3 && groups.slice(i + 1, j + 1).every((g) => g.digits.length === 3);
+        // 15 000 000 000元 (thousands set apart, then a unit) is a figure, not a phone number; an ID
+        // number is never a figure, however it is grouped.
+        const thousands =
+          found !== 'id' &&
+          j - i >= 2 &&
+          groups[i].digits.length <= 3 &&
+          groups.slice(i + 1, j + 1).every((g) => g.digits.length === 3) &&
+          COUNT_AFTER.test(text.slice(groups[j].end, groups[j].end + 4));
         if (found && !thousands && !allowed.has(digits))
           best = { kind: found, j, withX: last && x && found === 'id' && !ID18.test(digits) };
       }
@@ -319,17 +339,18 @@ const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'qq',
-    pattern: /(?<![A-Za-z])(?:Q\s?Q|qq|Qq|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:[:：是为]|号码)?[\s"“'(|]{0,3}$/,
+    pattern:
+      /(?:(?<![A-Za-z])(?:Q\s?Q|qq|Qq|Q群|q群)|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:是|为|号码)?\s*[:：]?[\s"“'(|]{0,3}$|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：][\s"“'(|]{0,3}$/,
   },
   {
     kind: 'wechat',
     pattern:
-      /(?:微信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:[:：是为]|同号)?[\s"“'(|]{0,3}$/,
+      /(?:(?:微\s*信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:是|为|同号)?\s*[:：]?|微信搜(?:索)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])[\s"“'(|]{0,3}$/,
   },
   {
     kind: 'phone',
     pattern:
-      /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系方式|联系人|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/,
+      /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?(?:\s*(?:是|为))?\s*[:：]?[\s"“'(|]{0,3}$/,
   },
 ];
 
@@ -386,7 +407,8 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-const NUM = '(?:\\d+|[零〇一二三四五六七八九十百两]+)';
+// Bounded, and never starting inside a longer run, so a line of 100 000 digits is read in linear time.
+const NUM = '(?:第\\s*)?(?:(?<!\\d)\\d{1,5}|(?<![零〇一二三四五六七八九十百两])[零〇一二三四五六七八九十百两]{1,6})';
 const ADDRESS: RegExp[] = [
   // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
   new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g'),
@@ -396,12 +418,21 @@ const ADDRESS: RegExp[] = [
   new RegExp(`${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d))`, 'g'),
   // 2楼201室
   new RegExp(`${NUM}\\s*(?:楼|层)\\s*\\d{3,4}\\s*室`, 'g'),
-  // 人民路88号, 解放大街 12 号, 中山路八十八号 (but not 1号文件 or 号召)
-  new RegExp(`(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|大道|胡同)\\s*${NUM}\\s*(?:之\\s*${NUM}\\s*)?号(?![文令召称线])`, 'g'),
-  // 三组12号, 张家村18号
-  new RegExp(`(?:村|组|屯)\\s*${NUM}\\s*号(?![文令召称线])`, 'g'),
-  // 阳光小区3-2-301
-  new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*-\\s*\\d+\\s*-\\s*\\d+`, 'g'),
+  // 人民路88号, 解放大街 12 号, 中山路八十八号, 建设路45-3号, 建设路一段45号 (but not 1号文件 or 号召)
+  new RegExp(
+    `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:${NUM}\\s*段\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?号(?![文令召称线])`,
+    'g',
+  ),
+  // 住在502室, 住5-2-301
+  new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|\\d+\\s*-\\s*\\d+\\s*-\\s*\\d+)`, 'g'),
+  // B栋1201, A 座 1201, 8号楼八层802
+  new RegExp(`(?:[A-Za-z]\\s*(?:栋|座|幢)|号楼\\s*${NUM}\\s*(?:层|楼))\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g'),
+  // 门牌号：128号
+  new RegExp(`门牌(?:号码?)?\\s*[:：是为]?\\s*${NUM}\\s*号?`, 'g'),
+  // 三组12号, 张家村18号, 三组第12户
+  new RegExp(`(?:村|组|屯)\\s*(?:${NUM}\\s*号(?![文令召称线])|第\\s*\\d+\\s*户)`, 'g'),
+  // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
+  new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?`, 'g'),
 ];
 
 function addressSpans(text: string): Span[] {
@@ -426,6 +457,8 @@ const defaultAllowed = new Set(hotlineNumbers);
 const MAY_HOLD =
   /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
+const MOBILE_PUNCTUATED =
+  /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
 const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
 
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
@@ -444,6 +477,13 @@ export function findInLine(
   };
   add([...text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, start: m.index!, end: m.index! + m[0].length })));
   add(numberSpans(text, allowed));
+  // A mobile number in its 3-4-4 groups joined by any punctuation (138，1234，5678; 138|1234|5678):
+  // lists of figures do not come in that shape.
+  add(
+    [...text.matchAll(MOBILE_PUNCTUATED)]
+      .filter((m) => !allowed.has(m[1] + m[2] + m[3]))
+      .map((m) => ({ kind: 'mobile' as const, start: m.index!, end: m.index! + m[0].length })),
+  );
   add(keywordSpans(text, spans, allowed));
   add(addressSpans(text));
   return spans

@@ -15,6 +15,27 @@ const check = (files: Record<string, string>) =>
   );
 
 describe('checkCases', () => {
+  it('reads the body as the page shows it: entities, link texts, hard-wrapped lines and table cells hide no number', () => {
+    const hidden = [
+      '王大爷的电话是&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;。',
+      '手机[138](#a)[12345678](#b)。',
+      '请联系王大爷，电话139\n87654321，随时可以打。',
+      '| 联系人 | 号码 | | |\n| --- | --- | --- | --- |\n| 王大爷 | 138 | 1234 | 5678 |',
+    ];
+    for (const text of hidden) {
+      const body = validBody.replace('## 做法\n', `## 做法\n\n${text}\n\n`);
+      const errors = check({ x: entryText({}, body) }).errors.filter((e) => e.field === '（隐私）');
+      expect(errors.map((e) => e.message.zh).join(), text).toMatch(/疑似手机号码/);
+      // Named at the block's own line in the file.
+      const first = text.split('\n').find((l) => /\d/.test(l))!;
+      const line =
+        entryText({}, body)
+          .split('\n')
+          .findIndex((l) => l.includes(first)) + 1;
+      expect(errors[0].line, text).toBe(line);
+    }
+  });
+
   it('passes a valid entry', () => {
     const result = check({ 'good-entry': entryText() });
     expect(result.errors).toEqual([]);

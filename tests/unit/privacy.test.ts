@@ -86,6 +86,40 @@ describe('findPrivateData finds', () => {
     ['bankcard', '收款账户 6013 8200 0123 4567'],
     ['bankcard', '开户行账号为 1234567890123456'],
     ['mobile', 'yao san ba yi er san si wu liu qi ba'],
+    // Found by an outside red-team pass (2026-11-30).
+    ['mobile', '联系人：张书记，1三8一二三四五六七八'],
+    ['mobile', '138一二三四5678'],
+    ['mobile', '一三八 1234 5678'],
+    ['mobile', '手机 ➊➌➑➊➋➌➍➎➏➐➑'],
+    ['mobile', '١٣٨١٢٣٤٥٦٧٨'],
+    ['mobile', '找老王，138，1234，5678'],
+    ['mobile', '手机：138|1234|5678'],
+    ['mobile', '王大爷 13 812 345 678'],
+    ['id', '身份证：440 522 198 001 011 234'],
+    ['id', '440-522-198-001-011-234'],
+    ['id', '身份证 44052219800101123×'],
+    ['id15', '身份证号：4405 2280 0101 123'],
+    ['wechat', '微信号是：wangdaye1980'],
+    ['wechat', '加我wangdaye1980'],
+    ['wechat', '加V：wangdaye1980'],
+    ['wechat', '微 信 号 wangdaye1980'],
+    ['qq', 'QQ号是：123456789'],
+    ['qq', 'Q：123456789'],
+    ['phone', '座机号为：87654321'],
+    ['phone', '联系：87654321'],
+    ['phone', '值班室：7123456'],
+    ['address', '住在502室'],
+    ['address', '住5-2-301'],
+    ['address', '幸福小区3#2-301'],
+    ['address', '幸福家园18-1802'],
+    ['address', 'B栋1201'],
+    ['address', '8号楼八层802'],
+    ['address', '建设路45-3号'],
+    ['address', '建设路一段45号'],
+    ['address', '新华里128号'],
+    ['address', '门牌号：128号'],
+    ['address', '三组第12户'],
+    ['address', '第12栋第3单元第402室'],
     ['mobile', 'Yao-San-Ba-Yi-Er-San-Si-Wu-Liu-Qi-Ba'],
     ['mobile', '手机 yaosanbayiersansiwuliuqiba'],
     ['mobile', '打yao san jiu ling ling ling ling yi yi yi yi'],
@@ -129,6 +163,13 @@ describe('findPrivateData finds', () => {
     const [found] = findPrivateData('有事找他：Yao San Ba 1234 wu liu qi ba。');
     expect(found?.kind).toBe('mobile');
     expect(found?.text).toBe('Yao San Ba 1234 wu liu qi ba');
+  });
+
+  // A guard against catastrophic backtracking (a 20,000-character line once took 12 s, 90,000 took
+  // minutes): generous limits, far above the few hundred milliseconds these take.
+  it('reads very long lines of digits of any kind without hanging', { timeout: 20_000 }, () => {
+    for (const line of ['一二三四五六七八九'.repeat(10_000), '1'.repeat(100_000), '1三'.repeat(50_000), 'yao san ba '.repeat(8_000)])
+      expect(findPrivateData(line)).toBeInstanceOf(Array);
   });
 
   it('finds two numbers on one line', () => {
