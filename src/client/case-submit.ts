@@ -17,6 +17,7 @@ import { sectionNames } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
 import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
+import { formProblem, type ControlKind } from './submit-messages.ts';
 
 /** Where the form is saved between visits (this browser only). */
 export const DRAFT_KEY = 'gongzuofa.submit.form';
@@ -357,6 +358,22 @@ class CaseSubmit extends HTMLElement {
     return label?.textContent?.replace(/\s*[*（].*$/, '').trim() || name;
   }
 
+  /** A problem in the form's own words (src/client/submit-messages.ts): what to do, in which box. */
+  private problemText(problem: Problem): string {
+    const name = controlFor(problem.field);
+    const control = this.form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    let kind: ControlKind = 'text';
+    let empty = false;
+    if (name === 'themes') {
+      kind = 'choices';
+      empty = !this.form.querySelector('input[name="themes"]:checked');
+    } else if (control) {
+      kind = control instanceof HTMLSelectElement ? 'select' : name.startsWith('section-') ? 'section' : 'text';
+      empty = (control as HTMLInputElement).value.trim() === '';
+    }
+    return formProblem({ message: problem.message, label: this.labelOf(name), kind, empty });
+  }
+
   private show(errors: Problem[], warnings: Problem[]) {
     for (const old of this.querySelectorAll('.field-error, .field-warning')) old.remove();
     for (const control of this.form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
@@ -374,7 +391,7 @@ class CaseSubmit extends HTMLElement {
         'p',
         { className: kind === 'error' ? 'field-error' : 'field-warning' },
         el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }),
-        `${kind === 'error' ? '✗' : '提示：'} ${renderMessage(problem.message, 'zh')}`,
+        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem) : renderMessage(problem.message, 'zh')}`,
       );
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);
@@ -408,26 +425,36 @@ class CaseSubmit extends HTMLElement {
 
   private summarySignature = '';
 
+  /** Problems as the summary counts them: one per thing to do. */
+  private problemCount(errors: Problem[]): number {
+    return new Set(errors.map((p) => this.problemText(p))).size;
+  }
+
   private renderSummary(summary: HTMLElement, errors: Problem[]) {
+    // One line per thing to do: an empty field's several problems all say "请填写…".
+    const items = new Map<string, string | undefined>();
+    for (const p of errors) {
+      const text = this.problemText(p);
+      if (!items.has(text)) items.set(text, this.controlId(controlFor(p.field)));
+    }
     summary.replaceChildren(
       ...(errors.length
         ? [
-            el('h2', { id: 'summary-h', textContent: `还有 ${errors.length} 个问题需要改正，改好后才能下载。` }),
+            el('h2', { id: 'summary-h', textContent: `还有 ${items.size} 个问题需要改正，改好后才能下载。` }),
             el(
               'ul',
               {},
-              ...errors.map((p) => {
-                const name = controlFor(p.field);
-                const id = this.controlId(name);
-                const text = `${this.labelOf(name)}：${renderMessage(p.message, 'zh')}`;
-                return el('li', {}, id ? el('a', { href: `#${id}`, textContent: text }) : text);
+              ...[...items].map(([text, id]) => {
+                if (!id) return el('li', {}, text);
+                const link = el('a', { href: `#${id}`, textContent: text });
+                // The id itself, not the link's hash: the hash percent-encodes 背景 and would find no element.
+                link.dataset.field = id;
+                return el('li', {}, link);
               }),
             ),
           ]
         : []),
     );
-    // el() cannot set data-* through props: mark the links here.
-    summary.querySelectorAll<HTMLAnchorElement>('a[href^="#"]').forEach((a) => (a.dataset.field = a.hash.slice(1)));
   }
 
   private showDownload(errors: Problem[], warnings: Problem[]) {
@@ -439,7 +466,7 @@ class CaseSubmit extends HTMLElement {
     sourceButton.disabled = !ready;
     if (this.source) sourceButton.textContent = `下载来源文件 ${this.source.id}.json`;
     this.querySelector('[data-download-why]')!.textContent = errors.length
-      ? `还不能下载：还有 ${errors.length} 个问题需要改正（见页面顶部的列表）。`
+      ? `还不能下载：还有 ${this.problemCount(errors)} 个问题需要改正（见页面顶部的列表）。`
       : ready
         ? this.source
           ? `把 ${this.entryId}.mdx 放进 content/cases/，把 ${this.source.id}.json 放进 content/sources/。`
@@ -448,7 +475,7 @@ class CaseSubmit extends HTMLElement {
     // The page's own "done" signal for tests: the form has been checked at least once.
     this.dataset.state = 'checked';
     this.querySelector('[data-output-status]')!.textContent = errors.length
-      ? `文件 ${this.entryId}.mdx：还有 ${errors.length} 个问题。`
+      ? `文件 ${this.entryId}.mdx：还有 ${this.problemCount(errors)} 个问题。`
       : `文件 ${this.entryId}.mdx 已通过全部检查${warnings.length ? `（${warnings.length} 个提示）` : ''}，${ready ? '可以下载。' : '请点击“检查你的内容”核对后下载。'}`;
   }
 
