@@ -8,6 +8,7 @@
  * discard it. Messages are `{ zh, en }` data (src/schema/message.ts); the form shows the Chinese.
  * Nothing is sent anywhere; the files are downloaded or copied.
  */
+import './zod-jitless.ts';
 import { checkCases, checkSources, type Problem } from '../lib/content-check.ts';
 import { entryFileText, freeId, suggestId } from '../lib/entry-file.ts';
 import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
@@ -359,7 +360,7 @@ class CaseSubmit extends HTMLElement {
   }
 
   /** A problem in the form's own words (src/client/submit-messages.ts): what to do, in which box. */
-  private problemText(problem: Problem): string {
+  private problemText(problem: Problem, withLabel = true): string {
     const name = controlFor(problem.field);
     const control = this.form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
     let kind: ControlKind = 'text';
@@ -371,7 +372,7 @@ class CaseSubmit extends HTMLElement {
       kind = control instanceof HTMLSelectElement ? 'select' : name.startsWith('section-') ? 'section' : 'text';
       empty = (control as HTMLInputElement).value.trim() === '';
     }
-    return formProblem({ message: problem.message, label: this.labelOf(name), kind, empty });
+    return formProblem({ message: problem.message, label: this.labelOf(name), kind, empty }, withLabel);
   }
 
   private show(errors: Problem[], warnings: Problem[]) {
@@ -391,7 +392,7 @@ class CaseSubmit extends HTMLElement {
         'p',
         { className: kind === 'error' ? 'field-error' : 'field-warning' },
         el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }),
-        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem) : renderMessage(problem.message, 'zh')}`,
+        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem, false) : renderMessage(problem.message, 'zh')}`,
       );
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);

@@ -33,8 +33,11 @@ const fieldWords: [RegExp, string][] = [
   [/应为 array/g, '应为列表'],
 ];
 
-/** The problem as the form states it, beginning with what to do; it names the field itself. */
-export function formProblem(p: FieldProblem): string {
+/**
+ * The problem as the form states it, beginning with what to do. In the summary (`withLabel`) a
+ * filled field's problem is prefixed by its label; beside the field the label is already there.
+ */
+export function formProblem(p: FieldProblem, withLabel = true): string {
   if (p.empty) {
     if (p.kind === 'choices') return `请至少选择一个${p.label}`;
     if (p.kind === 'select') return `请选择${p.label}`;
@@ -45,5 +48,5 @@ export function formProblem(p: FieldProblem): string {
   // A raw list of vocabulary ids tells a form user nothing: the control already offers the choices.
   if (/不在词表中/.test(text)) return `请从列表中选择${p.label}`;
   for (const [pattern, words] of fieldWords) text = text.replace(pattern, words);
-  return `${p.label}：${text}`;
+  return withLabel ? `${p.label}：${text}` : text;
 }

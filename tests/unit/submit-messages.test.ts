@@ -42,3 +42,13 @@ describe('formProblem: the /submit/ form states a problem as what to do, in its 
     expect(year).toBe('开始年份：类型不对：应为数字，实际为 "abc"');
   });
 });
+
+describe('formProblem beside its field', () => {
+  it('leaves out the label the field already shows', () => {
+    const message = msg('起止顺序颠倒：请写 第1-45行', 'reversed');
+    expect(formProblem({ message, label: '位置', kind: 'text', empty: false }, false)).toBe('起止顺序颠倒：请写 第1-45行');
+    expect(formProblem({ message: msg('缺少必填字段 unit', 'missing'), label: '实践单位', kind: 'text', empty: true }, false)).toBe(
+      '请填写实践单位',
+    );
+  });
+});
