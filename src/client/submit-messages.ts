@@ -41,7 +41,9 @@ export function formProblem(p: FieldProblem, withLabel = true): string {
   if (p.empty) {
     if (p.kind === 'choices') return `请至少选择一个${p.label}`;
     if (p.kind === 'select') return `请选择${p.label}`;
-    if (p.kind === 'section') return `请填写“${p.label}”一节：原文没有相关内容时，写一句说明（如“原文未介绍成效。”）`;
+    // The summary stays short; the advice stands beside the section itself.
+    if (p.kind === 'section')
+      return withLabel ? `请填写“${p.label}”一节` : `请填写这一节：原文没有相关内容时，写一句说明（如“原文未介绍成效。”）`;
     return `请填写${p.label}`;
   }
   let text = renderMessage(p.message, 'zh');

@@ -11,7 +11,10 @@ describe('formProblem: the /submit/ form states a problem as what to do, in its 
     const province = msg('缺少省份：请填写 region.province，或在 region.note 中说明原文为何没有地区', 'province missing');
     expect(formProblem({ message: province, label: '省份', kind: 'select', empty: true })).toBe('请选择省份');
     const section = msg('“## 背景”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）', 'empty');
-    expect(formProblem({ message: section, label: '背景', kind: 'section', empty: true })).toMatch(/^请填写“背景”一节/);
+    expect(formProblem({ message: section, label: '背景', kind: 'section', empty: true })).toBe('请填写“背景”一节');
+    expect(formProblem({ message: section, label: '背景', kind: 'section', empty: true }, false)).toMatch(
+      /^请填写这一节：原文没有相关内容时/,
+    );
   });
 
   it('replaces a list of vocabulary ids by "choose from the list"', () => {
