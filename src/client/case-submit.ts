@@ -129,9 +129,32 @@ class CaseSubmit extends HTMLElement {
       output.select();
       navigator.clipboard?.writeText(this.text);
     });
-    this.restore();
+    // This script loads after the first paint: what was typed before it ran is kept, marked and saved.
+    if (!this.restore() && this.adoptEarlyInput()) this.save();
     this.toggleNewSource();
     this.validate();
+  }
+
+  /** Marks fields filled before the script ran as visited; true when there was any. */
+  private adoptEarlyInput(): boolean {
+    let any = false;
+    for (const c of this.form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[name]')) {
+      const filled =
+        c instanceof HTMLSelectElement
+          ? c.selectedIndex !==
+            Math.max(
+              0,
+              [...c.options].findIndex((o) => o.defaultSelected),
+            )
+          : c instanceof HTMLInputElement && c.type === 'checkbox'
+            ? c.checked !== c.defaultChecked
+            : c.value !== c.defaultValue;
+      if (filled) {
+        this.touched.add(c.name);
+        any = true;
+      }
+    }
+    return any;
   }
 
   private value(name: string) {
@@ -169,7 +192,8 @@ class CaseSubmit extends HTMLElement {
     this.querySelector('[data-autosave]')!.textContent = text;
   }
 
-  private restore() {
+  /** Fills the form from the saved draft; false when there is none. */
+  private restore(): boolean {
     let draft: Draft | undefined;
     try {
       const raw = localStorage.getItem(DRAFT_KEY);
@@ -177,7 +201,7 @@ class CaseSubmit extends HTMLElement {
     } catch {
       draft = undefined;
     }
-    if (!draft || typeof draft.values !== 'object' || draft.values === null) return;
+    if (!draft || typeof draft.values !== 'object' || draft.values === null) return false;
     for (const [name, value] of Object.entries(draft.values)) {
       if (Array.isArray(value)) {
         for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${CSS.escape(name)}"]`))
@@ -194,6 +218,7 @@ class CaseSubmit extends HTMLElement {
     notice.querySelector('[data-restored-time]')!.textContent = timeOf(draft.savedAt);
     notice.hidden = false;
     this.autosaveStatus(`已自动保存（${timeOf(draft.savedAt)}）。`);
+    return true;
   }
 
   private discard() {
