@@ -82,13 +82,10 @@ const shots: Shot[] = [
     path: '/submit/',
     prepare: async (page) => {
       await page.locator('#f-title').fill('夜访');
-      await page.locator('#f-title').blur();
       await page.locator('#f-summary').fill('短');
-      await page.locator('#f-summary').blur();
-      const showAll = page.locator('[data-show-all]');
-      if (await showAll.count()) await showAll.click();
-      // The form marks its problems (the error summary, or at least the invalid fields).
-      await page.locator('[data-summary] > *, [aria-invalid="true"]').first().waitFor({ timeout: 30_000 });
+      // "检查你的内容" marks every problem and lists them at the top, as an editor sees it.
+      await page.getByRole('button', { name: '检查你的内容' }).click();
+      await page.locator('[data-summary] li').first().waitFor({ timeout: 30_000 });
       await page.evaluate(() => window.scrollTo(0, 0));
     },
   },

@@ -8,6 +8,7 @@
  * discard it. Messages are `{ zh, en }` data (src/schema/message.ts); the form shows the Chinese.
  * Nothing is sent anywhere; the files are downloaded or copied.
  */
+import './zod-jitless.ts';
 import { checkCases, checkSources, type Problem } from '../lib/content-check.ts';
 import { entryFileText, freeId, suggestId } from '../lib/entry-file.ts';
 import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
@@ -17,6 +18,7 @@ import { sectionNames } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
 import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
+import { formProblem, type ControlKind } from './submit-messages.ts';
 
 /** Where the form is saved between visits (this browser only). */
 export const DRAFT_KEY = 'gongzuofa.submit.form';
@@ -127,9 +129,32 @@ class CaseSubmit extends HTMLElement {
       output.select();
       navigator.clipboard?.writeText(this.text);
     });
-    this.restore();
+    // This script loads after the first paint: what was typed before it ran is kept, marked and saved.
+    if (!this.restore() && this.adoptEarlyInput()) this.save();
     this.toggleNewSource();
     this.validate();
+  }
+
+  /** Marks fields filled before the script ran as visited; true when there was any. */
+  private adoptEarlyInput(): boolean {
+    let any = false;
+    for (const c of this.form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[name]')) {
+      const filled =
+        c instanceof HTMLSelectElement
+          ? c.selectedIndex !==
+            Math.max(
+              0,
+              [...c.options].findIndex((o) => o.defaultSelected),
+            )
+          : c instanceof HTMLInputElement && c.type === 'checkbox'
+            ? c.checked !== c.defaultChecked
+            : c.value !== c.defaultValue;
+      if (filled) {
+        this.touched.add(c.name);
+        any = true;
+      }
+    }
+    return any;
   }
 
   private value(name: string) {
@@ -167,7 +192,8 @@ class CaseSubmit extends HTMLElement {
     this.querySelector('[data-autosave]')!.textContent = text;
   }
 
-  private restore() {
+  /** Fills the form from the saved draft; false when there is none. */
+  private restore(): boolean {
     let draft: Draft | undefined;
     try {
       const raw = localStorage.getItem(DRAFT_KEY);
@@ -175,7 +201,7 @@ class CaseSubmit extends HTMLElement {
     } catch {
       draft = undefined;
     }
-    if (!draft || typeof draft.values !== 'object' || draft.values === null) return;
+    if (!draft || typeof draft.values !== 'object' || draft.values === null) return false;
     for (const [name, value] of Object.entries(draft.values)) {
       if (Array.isArray(value)) {
         for (const box of this.form.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${CSS.escape(name)}"]`))
@@ -192,6 +218,7 @@ class CaseSubmit extends HTMLElement {
     notice.querySelector('[data-restored-time]')!.textContent = timeOf(draft.savedAt);
     notice.hidden = false;
     this.autosaveStatus(`已自动保存（${timeOf(draft.savedAt)}）。`);
+    return true;
   }
 
   private discard() {
@@ -357,6 +384,22 @@ class CaseSubmit extends HTMLElement {
     return label?.textContent?.replace(/\s*[*（].*$/, '').trim() || name;
   }
 
+  /** A problem in the form's own words (src/client/submit-messages.ts): what to do, in which box. */
+  private problemText(problem: Problem, withLabel = true): string {
+    const name = controlFor(problem.field);
+    const control = this.form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    let kind: ControlKind = 'text';
+    let empty = false;
+    if (name === 'themes') {
+      kind = 'choices';
+      empty = !this.form.querySelector('input[name="themes"]:checked');
+    } else if (control) {
+      kind = control instanceof HTMLSelectElement ? 'select' : name.startsWith('section-') ? 'section' : 'text';
+      empty = (control as HTMLInputElement).value.trim() === '';
+    }
+    return formProblem({ message: problem.message, label: this.labelOf(name), kind, empty }, withLabel);
+  }
+
   private show(errors: Problem[], warnings: Problem[]) {
     for (const old of this.querySelectorAll('.field-error, .field-warning')) old.remove();
     for (const control of this.form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
@@ -374,7 +417,7 @@ class CaseSubmit extends HTMLElement {
         'p',
         { className: kind === 'error' ? 'field-error' : 'field-warning' },
         el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }),
-        `${kind === 'error' ? '✗' : '提示：'} ${renderMessage(problem.message, 'zh')}`,
+        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem, false) : renderMessage(problem.message, 'zh')}`,
       );
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);
@@ -408,26 +451,36 @@ class CaseSubmit extends HTMLElement {
 
   private summarySignature = '';
 
+  /** Problems as the summary counts them: one per thing to do. */
+  private problemCount(errors: Problem[]): number {
+    return new Set(errors.map((p) => this.problemText(p))).size;
+  }
+
   private renderSummary(summary: HTMLElement, errors: Problem[]) {
+    // One line per thing to do: an empty field's several problems all say "请填写…".
+    const items = new Map<string, string | undefined>();
+    for (const p of errors) {
+      const text = this.problemText(p);
+      if (!items.has(text)) items.set(text, this.controlId(controlFor(p.field)));
+    }
     summary.replaceChildren(
       ...(errors.length
         ? [
-            el('h2', { id: 'summary-h', textContent: `还有 ${errors.length} 个问题需要改正，改好后才能下载。` }),
+            el('h2', { id: 'summary-h', textContent: `还有 ${items.size} 个问题需要改正，改好后才能下载。` }),
             el(
               'ul',
               {},
-              ...errors.map((p) => {
-                const name = controlFor(p.field);
-                const id = this.controlId(name);
-                const text = `${this.labelOf(name)}：${renderMessage(p.message, 'zh')}`;
-                return el('li', {}, id ? el('a', { href: `#${id}`, textContent: text }) : text);
+              ...[...items].map(([text, id]) => {
+                if (!id) return el('li', {}, text);
+                const link = el('a', { href: `#${id}`, textContent: text });
+                // The id itself, not the link's hash: the hash percent-encodes 背景 and would find no element.
+                link.dataset.field = id;
+                return el('li', {}, link);
               }),
             ),
           ]
         : []),
     );
-    // el() cannot set data-* through props: mark the links here.
-    summary.querySelectorAll<HTMLAnchorElement>('a[href^="#"]').forEach((a) => (a.dataset.field = a.hash.slice(1)));
   }
 
   private showDownload(errors: Problem[], warnings: Problem[]) {
@@ -439,7 +492,7 @@ class CaseSubmit extends HTMLElement {
     sourceButton.disabled = !ready;
     if (this.source) sourceButton.textContent = `下载来源文件 ${this.source.id}.json`;
     this.querySelector('[data-download-why]')!.textContent = errors.length
-      ? `还不能下载：还有 ${errors.length} 个问题需要改正（见页面顶部的列表）。`
+      ? `还不能下载：还有 ${this.problemCount(errors)} 个问题需要改正（见页面顶部的列表）。`
       : ready
         ? this.source
           ? `把 ${this.entryId}.mdx 放进 content/cases/，把 ${this.source.id}.json 放进 content/sources/。`
@@ -448,7 +501,7 @@ class CaseSubmit extends HTMLElement {
     // The page's own "done" signal for tests: the form has been checked at least once.
     this.dataset.state = 'checked';
     this.querySelector('[data-output-status]')!.textContent = errors.length
-      ? `文件 ${this.entryId}.mdx：还有 ${errors.length} 个问题。`
+      ? `文件 ${this.entryId}.mdx：还有 ${this.problemCount(errors)} 个问题。`
       : `文件 ${this.entryId}.mdx 已通过全部检查${warnings.length ? `（${warnings.length} 个提示）` : ''}，${ready ? '可以下载。' : '请点击“检查你的内容”核对后下载。'}`;
   }
 

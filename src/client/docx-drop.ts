@@ -7,7 +7,6 @@
  */
 class DocxDrop extends HTMLElement {
   connectedCallback() {
-    this.hidden = false;
     const input = this.querySelector<HTMLInputElement>('[data-docx-input]')!;
     input.addEventListener('change', () => input.files?.[0] && this.import(input.files[0]));
     this.addEventListener('dragover', (event) => {

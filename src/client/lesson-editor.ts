@@ -6,6 +6,7 @@
  * the storage event, and removing, clearing and replacing can be undone. `data-state="ready"` and
  * `data-revision` (counts renders) are the page's own signals for tests.
  */
+import './zod-jitless.ts';
 import {
   NOTE_MAX,
   STORAGE_KEY,

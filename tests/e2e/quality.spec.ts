@@ -214,3 +214,58 @@ test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({
   await page.keyboard.press('Enter');
   await expect(option).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('at 360 px, in both themes: the named-lesson list with its print preview and an empty /compare/ with its picker pass axe, keep targets ≥ 24 px and never scroll sideways', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const slow = { timeout: 20_000 };
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    /** Interactive things smaller than 24 × 24 px (WCAG 2.5.8), links inside running text excepted. */
+    const smallTargets = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary, [role="button"]')]
+          .filter((e) => !e.closest('p, li > span, td') || e.matches('button, input, select'))
+          .filter((e) => !e.closest('.visually-hidden') && !e.classList.contains('visually-hidden'))
+          .map((e) => ({ e, r: e.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24))
+          .map(
+            ({ e, r }) =>
+              `${e.tagName} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 12)}" ${r.width}×${r.height}`,
+          ),
+      );
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    await page.goto('lesson/');
+    await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
+    await page.evaluate(() => {
+      localStorage.clear();
+      const items = [
+        { id: 'minqing-riji-gongzuofa', note: '先讲台账' },
+        { id: 'zou-qinqi-gongzuofa', note: '' },
+      ];
+      localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items }));
+    });
+    await page.reload();
+    await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
+    await page.getByLabel('新教案名称').fill('第二课');
+    await page.getByRole('button', { name: '新建教案' }).click();
+    await expect(page.locator('[data-shelf-list] li')).toHaveCount(2, slow);
+    // Back to the first lesson: its two cases fill the print preview.
+    await page.getByRole('button', { name: '打开“第一课”' }).click();
+    await expect(page.locator('[data-handout]')).toHaveAttribute('data-state', 'ready', slow);
+    await expect(page.locator('html')).toHaveAttribute('data-theme-now', colorScheme);
+    expect.soft(await axe(page), `lesson list (${colorScheme})`).toEqual([]);
+    expect.soft(await smallTargets(), `lesson targets (${colorScheme})`).toEqual([]);
+    expect.soft(await sideways(), `lesson page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
+
+    await page.goto('compare/');
+    await expect(page.locator('[data-compare-picker]')).toBeVisible(slow);
+    expect.soft(await axe(page), `empty compare (${colorScheme})`).toEqual([]);
+    expect.soft(await smallTargets(), `compare targets (${colorScheme})`).toEqual([]);
+    expect.soft(await sideways(), `compare page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
+    await context.close();
+  }
+});

@@ -14,10 +14,29 @@ import { checkProject } from '../../src/lib/content-files.node.ts';
 const checked = (page: Page) => expect(page.locator('case-submit')).toHaveAttribute('data-state', 'checked', { timeout: 20_000 });
 const textOf = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
 
-test('on "检查你的内容" an empty form lists every problem at the top, each link focusing its field', async ({ page }) => {
+test('on "检查你的内容" an empty form lists every problem in plain Chinese at the top, each a link focusing its field; the Word control is Chinese', async ({
+  page,
+}) => {
   test.slow();
   await page.goto('submit/');
   await checked(page);
+  // The Word drop zone: no native "Choose File" button, a Chinese control labelling the file input,
+  // reachable by keyboard with a visible focus ring, opening the file chooser.
+  const zone = page.locator('docx-drop');
+  const fileInput = zone.locator('input[type="file"]');
+  const pick = zone.locator('label', { hasText: '选择 Word 文件' });
+  await expect(pick).toBeVisible();
+  const inputBox = (await fileInput.boundingBox())!;
+  expect(inputBox.width * inputBox.height).toBeLessThanOrEqual(1);
+  await expect(page.getByLabel('选择 Word 文件')).toHaveAttribute('type', 'file');
+  await fileInput.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(fileInput).toBeFocused();
+  expect(await pick.evaluate((l) => getComputedStyle(l).outlineStyle)).toBe('solid');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), pick.click()]);
+  expect(chooser.isMultiple()).toBe(false);
+
   const summary = page.locator('[data-summary]');
   await expect(summary).toBeHidden();
   await page.getByRole('button', { name: '检查你的内容' }).click();
@@ -27,13 +46,22 @@ test('on "检查你的内容" an empty form lists every problem at the top, each
   await expect(summary.locator('h2')).toContainText(/还有 \d+ 个问题需要改正/);
   const links = summary.locator('a');
   expect(await links.count()).toBeGreaterThanOrEqual(8);
+  // Every item is a link, and the count in the heading is the list's.
+  await expect(summary.locator('li')).toHaveCount(await links.count());
+  await expect(summary.locator('h2')).toContainText(`还有 ${await links.count()} 个问题`);
   await expect(page.locator('#f-title')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#f-title').locator('xpath=..').locator('.field-error')).toBeVisible();
-  // The messages are the Chinese half only: no " / English" tail anywhere in the list.
-  for (const text of await links.allTextContents()) expect(text).not.toMatch(/ \/ [a-z]+ [a-z]+/);
+  await expect(page.locator('#f-title').locator('xpath=..').locator('.field-error')).toHaveText(/请填写工作法名称/);
+  // Plain Chinese: what to do in which box; no field ids, no vocabulary ids, no " / English" tail.
+  const texts = await links.allTextContents();
+  for (const text of texts) expect(text).not.toMatch(/[a-z]{3,}/);
+  expect(texts).toEqual(expect.arrayContaining(['请填写实践单位', '请选择领域', '请至少选择一个方法类别']));
 
   await summary.locator('a', { hasText: '实践单位' }).first().click();
   await expect(page.locator('#f-unit')).toBeFocused();
+  await summary.locator('a', { hasText: '方法类别' }).click();
+  await expect(page.locator('#f-themes input').first()).toBeFocused();
+  await summary.locator('a', { hasText: '“背景”一节' }).click();
+  await expect(page.locator('#f-背景')).toBeFocused();
   await summary.locator('a', { hasText: '思考题' }).first().click();
   await expect(page.locator('#f-questions')).toBeFocused();
 });
