@@ -268,19 +268,25 @@ export async function rankCandidates(
     }
     return out;
   };
-  /** The best Pagefind score of a page for any related word: orders pages found only through them. */
-  const relatedScores = new Map<string, number>();
+  /**
+   * How much a page is about the query: the sum of its Pagefind scores for every word and every
+   * related word. A page that holds the topic and several of its related words, often, is more
+   * about it than one that holds a single word once (信访维稳: a page on 上访 and 稳定 before one
+   * that says 化解 once). Known before any page is read, so the order stays stable.
+   */
+  const about = new Map<string, number>();
+  const addAbout = (m: Map<string, number>) => m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + s));
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
-      related.forEach((r, i) =>
-        sets[i].forEach((score, id) => {
+      related.forEach((r, i) => {
+        sets[i].forEach((_, id) => {
           if (!via.has(id)) via.set(id, `相关词：${r}`);
-          relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
-        }),
-      );
+        });
+        addAbout(sets[i]);
+      });
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
@@ -307,9 +313,10 @@ export async function rankCandidates(
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
+  perWord.forEach(addAbout);
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
   const ranked = [...scores.keys()].map(
-    (id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
+    (id): Ranked & { tier: number; titleLength: number; main: number; score: number; about: number } => {
       const named = names.ids.has(id);
       const direct = perWord.filter((m) => m.has(id)).length;
       const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
@@ -356,7 +363,7 @@ export async function rankCandidates(
         titleLength,
         main,
         score: scores.get(id) ?? 0,
-        rscore: relatedScores.get(id) ?? 0,
+        about: about.get(id) ?? 0,
       };
     },
   );
@@ -367,9 +374,9 @@ export async function rankCandidates(
       b.main - a.main ||
       a.titleLength - b.titleLength ||
       b.covered - a.covered ||
+      b.about - a.about ||
       b.direct - a.direct ||
       b.score - a.score ||
-      b.rscore - a.rscore ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return {

@@ -94,6 +94,13 @@ describe('stop words and questions', () => {
     expect(contentWords(['如何让群众监督村干部'])).toEqual(expect.arrayContaining(['群众', '监督']));
     expect(contentWords(['村干部报酬待遇怎么保障'])).toEqual(expect.arrayContaining(['报酬', '待遇', '保障']));
   });
+  it('drops the "how is it done" verb of a question and yes-no form, but keeps them outside a question', () => {
+    expect(contentWords(['群众办事难怎么解决'], new Set(['办事难']))).toEqual(['群众', '办事难']);
+    expect(contentWords(['怎样评价干部作风好不好'], new Set(['干部作风']))).toEqual(['评价', '干部作风']);
+    expect(contentWords(['解决'])).toEqual(['解决']);
+    expect(contentWords(['如何解决'])).toEqual(['解决']);
+    expect(contentWords(['村民', '解决'])).toEqual(['村民', '解决']);
+  });
   it('keeps short names and numbers whole', () => {
     expect(contentWords(['台账'])).toEqual(['台账']);
     expect(contentWords(['矛盾纠纷'])).toEqual(['矛盾纠纷']);
