@@ -159,11 +159,14 @@ const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u00
 
 /**
  * The separate names of a page (title parts, aliases, unit parts, places), in the order the
- * lexicon's pinyin spellings follow.
+ * lexicon's pinyin spellings follow; last, a title that punctuation cuts into parts, whole
+ * (“乡情”工作法: readers type xqgzf for the whole name).
  */
 export function namesOf(p: LexiconPage): string[] {
   const parts = (text: string) => text.split(/[\s\p{P}\p{S}]+/u).filter((n) => /\p{Script=Han}/u.test(n) && [...n].length >= 2);
-  return [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
+  const names = [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
+  const title = p[0].trim();
+  return parts(title).length > 1 && !names.includes(title) ? [...names, title] : names;
 }
 
 /** The fields of a lexicon page matching is tried on, most telling first. */
@@ -305,7 +308,13 @@ export async function rankCandidates(
     [...(lexicon.pages?.values() ?? [])].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
   const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
   // Only pages Pagefind returns can be shown (and only they pass the filters).
-  for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
+  // A whole title is looked up by its parts (“乡情”工作法 → 乡情 工作法), as the reader's query would be.
+  // A page found by a near name or pinyin is as much about the query as it is about that name.
+  for (const [id, [, name]] of names.ids) {
+    const score = (await search(parseQuery(fold(name, lexicon.folder)))).get(id);
+    if (score === undefined) names.ids.delete(id);
+    else about.set(id, (about.get(id) ?? 0) + score);
+  }
 
   const scores = new Map<string, number>();
   const add = (m: Map<string, number>) => m.forEach((s, id) => scores.set(id, Math.max(scores.get(id) ?? 0, s)));

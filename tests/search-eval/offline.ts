@@ -22,6 +22,7 @@ import {
   type NamesFile,
   type Ranked,
 } from '../../src/lib/search-plan.ts';
+import { pinyinRow } from '../../src/lib/search-lexicon.node.ts';
 import { thesaurus } from '../../src/schema/vocab.ts';
 import { KINDS, loadEvalSet, scoreQuery, summarize, type QueryScore } from './eval.ts';
 
@@ -42,7 +43,8 @@ interface Page {
 // The thesaurus is read from content/vocab/ (not the build), so an edit is measured without rebuilding.
 const lexicon = readLexicon({ ...(read('lexicon.json') as LexiconFile), thesaurus: thesaurus.map((t) => [t.term, t.related]) });
 const names = read('names.json') as NamesFile;
-const pinyin = new Map(Object.entries(read('pinyin.json') as Record<string, string>));
+// Spelled here from the names (as the build does), so a change to namesOf is measured without rebuilding.
+const pinyin = new Map(Object.entries(names).map(([id, row]) => [id, pinyinRow(row)]));
 const pages: Page[] = readdirSync(join(dir, 'fragment')).map((file) => {
   const raw = gunzipSync(readFileSync(join(dir, 'fragment', file))).toString('utf8');
   const f = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; meta: Record<string, string>; filters: Record<string, string[]> };

@@ -153,6 +153,11 @@ describe('pinyin', () => {
     expect(namesOf(row)).toEqual(['台账工作法', '三本台账', '中江县', '四川', '德阳市']);
     expect(pinyinRow(row).split(' ')[1]).toBe('sanbentaizhang:sbtz');
   });
+  it('spells a title that punctuation cuts into parts also whole, so its initials find it', () => {
+    const row = lexiconPage({ title: '“乡情”工作法', aliases: [], unit: '某社会组织', region: '广东', themes: [] });
+    expect(namesOf(row)).toEqual(['乡情', '工作法', '某社会组织', '广东', '“乡情”工作法']);
+    expect(pinyinRow(row).split(' ').at(-1)).toBe('xiangqinggongzuofa:xqgzf');
+  });
 });
 
 describe('ranking every candidate before reading', () => {
