@@ -149,7 +149,7 @@ const QUESTION_WORDS = new Set([
  * from a question when other words remain, so a page about 办事难 need not also say 解决. Alone or
  * outside a question they are ordinary words.
  */
-export const QUESTION_VERBS = new Set(['解决', '处理', '应对', '办', '做好', '搞好', '落实', '实现']);
+export const QUESTION_VERBS = new Set(['解决', '处理', '应对', '办', '做好', '搞好', '落实', '实现', '建立', '建设']);
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;

@@ -98,6 +98,7 @@ describe('stop words and questions', () => {
     expect(contentWords(['群众办事难怎么解决'], new Set(['办事难']))).toEqual(['群众', '办事难']);
     expect(contentWords(['怎样评价干部作风好不好'], new Set(['干部作风']))).toEqual(['评价', '干部作风']);
     expect(contentWords(['解决'])).toEqual(['解决']);
+    expect(contentWords(['非公企业怎么建立党组织'], new Set(['非公企业', '党组织']))).toEqual(['非公企业', '党组织']);
     expect(contentWords(['如何解决'])).toEqual(['解决']);
     expect(contentWords(['村民', '解决'])).toEqual(['村民', '解决']);
   });
