@@ -309,11 +309,12 @@ export async function rankCandidates(
   const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
   // Only pages Pagefind returns can be shown (and only they pass the filters).
   // A whole title is looked up by its parts (“乡情”工作法 → 乡情 工作法), as the reader's query would be.
-  // A page found by a near name or pinyin is as much about the query as it is about that name.
+  // A page found only by a near name or pinyin is as much about the query as it is about that
+  // name (a page holding the query keeps its own order).
   for (const [id, [, name]] of names.ids) {
     const score = (await search(parseQuery(fold(name, lexicon.folder)))).get(id);
     if (score === undefined) names.ids.delete(id);
-    else about.set(id, (about.get(id) ?? 0) + score);
+    else if (!exact.has(id) && !folded.has(id)) about.set(id, (about.get(id) ?? 0) + score);
   }
 
   const scores = new Map<string, number>();
