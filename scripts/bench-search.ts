@@ -12,6 +12,8 @@
  * must-return-nothing queries that returned nothing; the full report goes to
  * test-results/search-eval.json. `--eval-only` runs only that (no substring set, speed or
  * transfer); `--eval-kind typo,pinyin` runs only those kinds; `--no-build` reuses dist/ as it is.
+ * The held-out set tests/search-eval/holdout.json is run after it, in its own table (its report:
+ * test-results/search-eval-holdout.json); `--eval-set queries` or `--eval-set holdout` runs one.
  */
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +48,14 @@ const evalOnly = args.includes('--eval-only');
 /** `--speed-only`: only speed and transfer (no substring set), e.g. to compare timings quickly. */
 const speedOnly = args.includes('--speed-only');
 const withEval = evalOnly || args.includes('--eval');
-const EVAL_SET = 'tests/search-eval/queries.json';
-const EVAL_REPORT = 'test-results/search-eval.json';
+/**
+ * The judged sets: the main set, and the held-out set written later and never tuned on, reported
+ * beside it in its own table. `--eval-set holdout` (or `queries`) runs only one.
+ */
+const EVAL_SETS = [
+  { name: 'queries', file: 'tests/search-eval/queries.json', report: 'test-results/search-eval.json' },
+  { name: 'holdout', file: 'tests/search-eval/holdout.json', report: 'test-results/search-eval-holdout.json' },
+].filter((s) => !flag('--eval-set') || flag('--eval-set') === s.name);
 
 interface Query {
   q: string;
@@ -188,11 +196,12 @@ async function shownCases(page: Page, base: string, q: string): Promise<string[]
 }
 
 /** Runs the judged query set through the real search page; prints the table and writes the JSON report. */
-async function evaluate(page: Page, base: string) {
+async function evaluate(page: Page, base: string, setFile: string, reportFile: string) {
   const kinds = flag('--eval-kind')?.split(',');
   for (const k of kinds ?? [])
     if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--eval-kind ${k}: not a kind; use ${KINDS.join(', ')}`);
-  const queries = loadEvalSet(EVAL_SET).filter((q) => !kinds || kinds.includes(q.kind));
+  const queries = loadEvalSet(setFile).filter((q) => !kinds || kinds.includes(q.kind));
+  if (!queries.length) return;
   const known = new Set(
     readdirSync('content/cases')
       .filter((f) => f.endsWith('.mdx'))
@@ -201,7 +210,7 @@ async function evaluate(page: Page, base: string) {
   for (const q of queries)
     for (const id of [...q.ideal, ...(q.acceptable ?? [])])
       if (!known.has(id))
-        throw new Error(`${EVAL_SET}: “${q.q}” names ${id}, which is not in content/cases. 改正案例 id / fix the case id.`);
+        throw new Error(`${setFile}: “${q.q}” names ${id}, which is not in content/cases. 改正案例 id / fix the case id.`);
   // A new entry that contains an exact name would be shown rightly but scored as noise: say so,
   // so the judgement is updated instead of the search being blamed.
   const texts = entryTexts('dist');
@@ -210,7 +219,7 @@ async function evaluate(page: Page, base: string) {
     const judged = new Set([...q.ideal, ...(q.acceptable ?? [])]);
     const unjudged = [...texts].filter(([id, t]) => t.includes(phrase) && !judged.has(id)).map(([id]) => id);
     if (unjudged.length)
-      console.log(`warning: “${q.q}” occurs in ${unjudged.join(', ')}, not judged in ${EVAL_SET}; add them to ideal or acceptable`);
+      console.log(`warning: “${q.q}” occurs in ${unjudged.join(', ')}, not judged in ${setFile}; add them to ideal or acceptable`);
   }
   const rows: (EvalQuery & QueryScore & { shown: string[] })[] = [];
   /** Exact and number queries: every page holding the phrase shown, all before any loose match. */
@@ -233,7 +242,7 @@ async function evaluate(page: Page, base: string) {
   const none = rows.filter((r) => r.kind === 'none');
   const noneEmpty = none.filter((r) => r.empty).length / (none.length || 1);
 
-  console.log(`\n== judged query set (${EVAL_SET}): ${rows.length} queries, ${((performance.now() - started) / 1000).toFixed(0)} s ==`);
+  console.log(`\n== judged query set (${setFile}): ${rows.length} queries, ${((performance.now() - started) / 1000).toFixed(0)} s ==`);
   console.log('kind        queries  recall@10  precision@10  top-1    empty');
   const line = (name: string, s: Summary) =>
     console.log(
@@ -260,7 +269,7 @@ async function evaluate(page: Page, base: string) {
   mkdirSync('test-results', { recursive: true });
   const report = {
     generated: new Date().toISOString(),
-    set: EVAL_SET,
+    set: setFile,
     definitions: {
       recall: 'ideal cases among the first 10 shown / min(number of ideal cases, 10); mean over every query except kind none',
       precision:
@@ -293,8 +302,8 @@ async function evaluate(page: Page, base: string) {
       first,
     })),
   };
-  writeFileSync(EVAL_REPORT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`report: ${EVAL_REPORT}`);
+  writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`report: ${reportFile}`);
 }
 
 async function measureLibrary(label: string, contentDir: string, outDir: string, port: number | undefined, full: boolean) {
@@ -312,7 +321,7 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
     const texts = entryTexts(outDir);
     const queries = buildQueries(contentDir, texts);
     const page = await browser.newPage();
-    if (full && withEval) await evaluate(page, server.url);
+    if (full && withEval) for (const set of EVAL_SETS) await evaluate(page, server.url, set.file, set.report);
     if (evalOnly) return;
     const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];
     if (full && !speedOnly) {

@@ -159,11 +159,14 @@ const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u00
 
 /**
  * The separate names of a page (title parts, aliases, unit parts, places), in the order the
- * lexicon's pinyin spellings follow.
+ * lexicon's pinyin spellings follow; last, a title that punctuation cuts into parts, whole
+ * (“乡情”工作法: readers type xqgzf for the whole name).
  */
 export function namesOf(p: LexiconPage): string[] {
   const parts = (text: string) => text.split(/[\s\p{P}\p{S}]+/u).filter((n) => /\p{Script=Han}/u.test(n) && [...n].length >= 2);
-  return [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
+  const names = [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
+  const title = p[0].trim();
+  return parts(title).length > 1 && !names.includes(title) ? [...names, title] : names;
 }
 
 /** The fields of a lexicon page matching is tried on, most telling first. */
@@ -268,19 +271,25 @@ export async function rankCandidates(
     }
     return out;
   };
-  /** The best Pagefind score of a page for any related word: orders pages found only through them. */
-  const relatedScores = new Map<string, number>();
+  /**
+   * How much a page is about the query: the sum of its Pagefind scores for every word and every
+   * related word. A page that holds the topic and several of its related words, often, is more
+   * about it than one that holds a single word once (信访维稳: a page on 上访 and 稳定 before one
+   * that says 化解 once). Known before any page is read, so the order stays stable.
+   */
+  const about = new Map<string, number>();
+  const addAbout = (m: Map<string, number>) => m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + s));
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
-      related.forEach((r, i) =>
-        sets[i].forEach((score, id) => {
+      related.forEach((r, i) => {
+        sets[i].forEach((_, id) => {
           if (!via.has(id)) via.set(id, `相关词：${r}`);
-          relatedScores.set(id, Math.max(relatedScores.get(id) ?? 0, score));
-        }),
-      );
+        });
+        addAbout(sets[i]);
+      });
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
@@ -299,7 +308,14 @@ export async function rankCandidates(
     [...(lexicon.pages?.values() ?? [])].some((p) => nameFields(p).some((f) => containsAll(fold(f, lexicon.folder), plan.folded)));
   const names = named && !plan.pinyin ? { ids: new Map<string, [string, string]>() } : nameMatches(plan, lexicon);
   // Only pages Pagefind returns can be shown (and only they pass the filters).
-  for (const [id, [, name]] of names.ids) if (!(await search([compact(fold(name, lexicon.folder))])).has(id)) names.ids.delete(id);
+  // A whole title is looked up by its parts (“乡情”工作法 → 乡情 工作法), as the reader's query would be.
+  // A page found only by a near name or pinyin is as much about the query as it is about that
+  // name (a page holding the query keeps its own order).
+  for (const [id, [, name]] of names.ids) {
+    const score = (await search(parseQuery(fold(name, lexicon.folder)))).get(id);
+    if (score === undefined) names.ids.delete(id);
+    else if (!exact.has(id) && !folded.has(id)) about.set(id, (about.get(id) ?? 0) + score);
+  }
 
   const scores = new Map<string, number>();
   const add = (m: Map<string, number>) => m.forEach((s, id) => scores.set(id, Math.max(scores.get(id) ?? 0, s)));
@@ -307,9 +323,10 @@ export async function rankCandidates(
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
+  perWord.forEach(addAbout);
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
   const ranked = [...scores.keys()].map(
-    (id): Ranked & { tier: number; titleLength: number; main: number; score: number; rscore: number } => {
+    (id): Ranked & { tier: number; titleLength: number; main: number; score: number; about: number } => {
       const named = names.ids.has(id);
       const direct = perWord.filter((m) => m.has(id)).length;
       const covered = words.filter((_, i) => perWord[i].has(id) || relatedSets[i].has(id)).length;
@@ -356,7 +373,7 @@ export async function rankCandidates(
         titleLength,
         main,
         score: scores.get(id) ?? 0,
-        rscore: relatedScores.get(id) ?? 0,
+        about: about.get(id) ?? 0,
       };
     },
   );
@@ -367,9 +384,9 @@ export async function rankCandidates(
       b.main - a.main ||
       a.titleLength - b.titleLength ||
       b.covered - a.covered ||
+      b.about - a.about ||
       b.direct - a.direct ||
       b.score - a.score ||
-      b.rscore - a.rscore ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return {

@@ -28,6 +28,15 @@ export const STOP_WORDS = new Set([
   '可否',
   '请问',
   '多少',
+  // yes-no questions (A不A)
+  '好不好',
+  '行不行',
+  '对不对',
+  '能不能',
+  '会不会',
+  '要不要',
+  '该不该',
+  '是不是',
   // particles and function words
   '的',
   '地',
@@ -118,6 +127,30 @@ export const STOP_WORDS = new Set([
 /** True when the term is a question or function word, or a very common word. */
 export const isStopWord = (term: string) => STOP_WORDS.has(term);
 
+/** The question words among the stop words: a query holding one is a question. */
+const QUESTION_WORDS = new Set([
+  '怎么',
+  '怎样',
+  '如何',
+  '怎么样',
+  '怎么办',
+  '什么',
+  '哪些',
+  '为什么',
+  '为何',
+  '是否',
+  '能否',
+  '可否',
+  '请问',
+]);
+
+/**
+ * Verbs that in a question only restate "how is it done" (群众办事难怎么解决, 矛盾如何处理): dropped
+ * from a question when other words remain, so a page about 办事难 need not also say 解决. Alone or
+ * outside a question they are ordinary words.
+ */
+export const QUESTION_VERBS = new Set(['解决', '处理', '应对', '办', '做好', '搞好', '落实', '实现', '建立', '建设']);
+
 const HAN = /\p{Script=Han}/u;
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
 
@@ -135,8 +168,12 @@ export function segment(run: string): string[] {
  */
 export function contentWords(terms: string[], known: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
+  let question = false;
   for (const term of terms) {
-    if (isStopWord(term)) continue;
+    if (isStopWord(term)) {
+      question ||= QUESTION_WORDS.has(term);
+      continue;
+    }
     const chars = [...term];
     if (!HAN.test(term) || chars.length <= 3) {
       out.push(term);
@@ -144,6 +181,7 @@ export function contentWords(terms: string[], known: ReadonlySet<string> = new S
     }
     const words = cutKnown(term, known).flatMap((w) => (known.has(w) ? [w] : segment(w)));
     const hasStop = words.some(isStopWord);
+    question ||= words.some((w) => QUESTION_WORDS.has(w));
     if (chars.length <= 4 && !hasStop) {
       out.push(term);
       continue;
@@ -162,7 +200,8 @@ export function contentWords(terms: string[], known: ReadonlySet<string> = new S
     const kept = merged.filter((w) => !isStopWord(w) && ([...w].length > 1 || !HAN.test(w)));
     out.push(...(kept.length ? kept : [term]));
   }
-  return [...new Set(out)];
+  const rest = question ? out.filter((w) => !QUESTION_VERBS.has(w)) : out;
+  return [...new Set(rest.length ? rest : out)];
 }
 
 /**

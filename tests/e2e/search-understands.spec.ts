@@ -65,9 +65,11 @@ test('other one-character typos find the meant case', async ({ page }) => {
   }
 });
 
-test('pinyin initials and full pinyin: sbtz, gongtuizhixuan', async ({ page }) => {
+test('pinyin initials and full pinyin: sbtz, gongtuizhixuan, and the initials of a whole title: xqgzf', async ({ page }) => {
   const found = await search(page, 'sbtz');
   expect(found).toContain('zhongjiang-taizhang-gongzuofa');
+  // The two pages that list 三本台账: the one whose text is most about it (the 台账工作法) first.
+  expect(found[0]).toBe('zhongjiang-taizhang-gongzuofa');
   await expect(page.locator('[data-search-results] > li').first()).toContainText('拼音');
   const gt = await search(page, 'gongtuizhixuan');
   expect(gt.length).toBeGreaterThan(0);
@@ -75,6 +77,8 @@ test('pinyin initials and full pinyin: sbtz, gongtuizhixuan', async ({ page }) =
     const text = await page.request.get(`cases/${id}/`).then((r) => r.text());
     expect(text, id).toContain('公推直选');
   }
+  // “乡情”工作法: the quotes cut the title, yet its initials name the whole method.
+  expect((await search(page, 'xqgzf'))[0]).toBe('xiangqing-gongzuofa');
 });
 
 test('a topic lists its own cases first (method family or title), then pages that only mention it: 矛盾纠纷', async ({ page }) => {

@@ -94,6 +94,14 @@ describe('stop words and questions', () => {
     expect(contentWords(['如何让群众监督村干部'])).toEqual(expect.arrayContaining(['群众', '监督']));
     expect(contentWords(['村干部报酬待遇怎么保障'])).toEqual(expect.arrayContaining(['报酬', '待遇', '保障']));
   });
+  it('drops the "how is it done" verb of a question and yes-no form, but keeps them outside a question', () => {
+    expect(contentWords(['群众办事难怎么解决'], new Set(['办事难']))).toEqual(['群众', '办事难']);
+    expect(contentWords(['怎样评价干部作风好不好'], new Set(['干部作风']))).toEqual(['评价', '干部作风']);
+    expect(contentWords(['解决'])).toEqual(['解决']);
+    expect(contentWords(['非公企业怎么建立党组织'], new Set(['非公企业', '党组织']))).toEqual(['非公企业', '党组织']);
+    expect(contentWords(['如何解决'])).toEqual(['解决']);
+    expect(contentWords(['村民', '解决'])).toEqual(['村民', '解决']);
+  });
   it('keeps short names and numbers whole', () => {
     expect(contentWords(['台账'])).toEqual(['台账']);
     expect(contentWords(['矛盾纠纷'])).toEqual(['矛盾纠纷']);
@@ -145,6 +153,11 @@ describe('pinyin', () => {
     const row = lexiconPage({ title: '“台账工作法”', aliases: ['三本台账'], unit: '中江县', region: '四川 · 德阳市', themes: [] });
     expect(namesOf(row)).toEqual(['台账工作法', '三本台账', '中江县', '四川', '德阳市']);
     expect(pinyinRow(row).split(' ')[1]).toBe('sanbentaizhang:sbtz');
+  });
+  it('spells a title that punctuation cuts into parts also whole, so its initials find it', () => {
+    const row = lexiconPage({ title: '“乡情”工作法', aliases: [], unit: '某社会组织', region: '广东', themes: [] });
+    expect(namesOf(row)).toEqual(['乡情', '工作法', '某社会组织', '广东', '“乡情”工作法']);
+    expect(pinyinRow(row).split(' ').at(-1)).toBe('xiangqinggongzuofa:xqgzf');
   });
 });
 
