@@ -137,7 +137,9 @@ function qr(url: string, label: string): Paragraph[] {
 
 /*
  * Lists are Word lists (w:numPr), not paragraphs starting with "- " or "1. ": Word and WPS then
- * indent, number and renumber them as lists when a trainer edits the handout.
+ * indent, number and renumber them as lists when a trainer edits the handout. The marker sits at
+ * the body's two-character indent; the hanging space is wider than a full-width bullet (16 pt =
+ * 320 twips) or "10.", else the text after it jumps to the next tab stop.
  */
 const BULLET = 'bullet';
 const DECIMAL = 'decimal';
@@ -151,7 +153,7 @@ const NUMBERING = {
           format: LevelFormat.BULLET,
           text: '•',
           alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: { left: 960, hanging: 320 } }, run: { font: BODY_FONT } },
+          style: { paragraph: { indent: { left: 1120, hanging: 480 } }, run: { font: BODY_FONT } },
         },
       ],
     },
@@ -163,7 +165,7 @@ const NUMBERING = {
           format: LevelFormat.DECIMAL,
           text: '%1.',
           alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent: { left: 1120, hanging: 480 } }, run: { font: BODY_FONT } },
+          style: { paragraph: { indent: { left: 1200, hanging: 560 } }, run: { font: BODY_FONT } },
         },
       ],
     },
