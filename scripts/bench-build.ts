@@ -79,6 +79,8 @@ for (const n of sizes) {
     const built = await measure('node', ['scripts/build.ts'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
     if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
     ourRuns.push(built);
+    // Printed at once: at 10,000 entries on a shared machine the bare build after it can take as long again.
+    console.log(`  ours: ${fmt(built.ms)} (CPU ${fmt(built.cpuMs)}), peak memory ${built.peakMB.toFixed(0)} MB`);
     if (!skipBare) bareRuns.push(await buildBare(base));
   }
   const ours = { ...ourRuns.sort((a, b) => a.ms - b.ms)[Math.floor(runs / 2)], peakMB: Math.max(...ourRuns.map((r) => r.peakMB)) };

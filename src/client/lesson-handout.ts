@@ -181,6 +181,8 @@ function blocksOf(part: Element): Block[] {
   return list.map((node, i) => ({
     height: Math.max(0, (tops[i + 1] ?? end) - tops[i]),
     kind: HEADING.test(node.tagName) ? 'heading' : isKeep(node) ? 'keep' : 'flow',
+    // The source line and QR code close a case and never stand alone on a page (print: break-before: avoid).
+    ...(node.matches('.case-foot') ? { withPrevious: true } : {}),
   }));
 }
 

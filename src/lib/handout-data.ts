@@ -26,6 +26,25 @@ export function handoutEntry(view: EntryView, url: string): HandoutEntry {
   };
 }
 
+/** A list item among a section's blocks (src/schema/entry.ts writes `- item` and `1. item`). */
+export interface ListItem {
+  ordered: boolean;
+  /** Its number in an ordered list (1 for a bullet). */
+  n: number;
+  text: string;
+}
+
+/**
+ * The list item a block holds, or undefined for a paragraph or sub-heading: the Word handout and
+ * the slide deck make real lists of these (Word numbering, slide bullets) instead of printing the
+ * Markdown marker.
+ */
+export function listItem(block: string): ListItem | undefined {
+  if (block.startsWith('- ')) return { ordered: false, n: 1, text: block.slice(2) };
+  const m = /^(\d{1,3})\. ([\s\S]*)$/.exec(block);
+  return m ? { ordered: true, n: Number(m[1]), text: m[2] } : undefined;
+}
+
 /** Sources the editors could not name carry a made-up title marked （无题）; that is no title to print. */
 export const UNTITLED = '（无题）';
 

@@ -9,6 +9,7 @@ import {
   AlignmentType,
   Document,
   ImageRun,
+  LevelFormat,
   LineRuleType,
   Packer,
   Paragraph,
@@ -21,7 +22,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { qrPng } from './qr-png.ts';
-import { teachingLines } from './handout-data.ts';
+import { listItem, teachingLines } from './handout-data.ts';
 import type { HandoutEntry } from './lesson.ts';
 
 /**
@@ -134,16 +135,78 @@ function qr(url: string, label: string): Paragraph[] {
   ];
 }
 
-const section = (name: string, blocks: string[]) => [
-  heading(name),
-  ...blocks.map((b) => (b.startsWith('#### ') ? subheading(b.slice(5)) : body(b))),
-];
+/*
+ * Lists are Word lists (w:numPr), not paragraphs starting with "- " or "1. ": Word and WPS then
+ * indent, number and renumber them as lists when a trainer edits the handout. The marker sits at
+ * the body's two-character indent; the hanging space is wider than a full-width bullet (16 pt =
+ * 320 twips) or "10.", else the text after it jumps to the next tab stop.
+ */
+const BULLET = 'bullet';
+const DECIMAL = 'decimal';
+const NUMBERING = {
+  config: [
+    {
+      reference: BULLET,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '•',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 1120, hanging: 480 } }, run: { font: BODY_FONT } },
+        },
+      ],
+    },
+    {
+      reference: DECIMAL,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 1200, hanging: 560 } }, run: { font: BODY_FONT } },
+        },
+      ],
+    },
+  ],
+};
+
+/** Numbered lists of one document: each list is its own numbering instance, so each starts at 1. */
+class Lists {
+  private instances = 0;
+  /** A list item paragraph; `restart` begins a new numbered list. */
+  item(text: string, ordered: boolean, restart: boolean): Paragraph {
+    if (ordered && restart) this.instances++;
+    return new Paragraph({
+      children: [run(text)],
+      spacing: LINE,
+      numbering: ordered ? { reference: DECIMAL, level: 0, instance: this.instances } : { reference: BULLET, level: 0 },
+    });
+  }
+  /** A whole numbered list (思考题). */
+  numbered(items: string[]): Paragraph[] {
+    return items.map((text, i) => this.item(text, true, i === 0));
+  }
+}
+
+function section(name: string, blocks: string[], lists: Lists) {
+  const out = [heading(name)];
+  let previousOrdered = false;
+  for (const b of blocks) {
+    const item = listItem(b);
+    if (item) out.push(lists.item(item.text, item.ordered, item.ordered && (!previousOrdered || item.n === 1)));
+    else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(b));
+    previousOrdered = item?.ordered ?? false;
+  }
+  return out;
+}
 
 /** The four sections of a case, in the handout's order, whatever order the entry lists them in. */
 export const SECTION_ORDER = ['背景', '做法', '成效', '启示'] as const;
 
 /** n = 0: the case alone, on the first page and without a number. */
-function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragraph | Table)[] {
+function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean, lists: Lists): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({
       pageBreakBefore: n > 0,
@@ -159,10 +222,10 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean): (Paragra
   if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
   for (const name of SECTION_ORDER) {
     const found = c.sections.find((s) => s.name === name);
-    if (found) out.push(...section(name, found.blocks));
+    if (found) out.push(...section(name, found.blocks, lists));
   }
   if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
-  if (c.questions.length) out.push(heading('思考题'), ...c.questions.map((q, i) => body(`${i + 1}. ${q}`)));
+  if (c.questions.length) out.push(heading('思考题'), ...lists.numbered(c.questions));
   if (includeNotes && c.teaching) out.push(...teachingParagraphs(c.teaching));
   if (c.source) out.push(new Paragraph({ spacing: LINE, children: [run(`出处：${c.source}`, { size: SIZE.small })] }));
   // A build without SITE_URL knows no host: a QR code of a bare path would lead nowhere.
@@ -181,6 +244,7 @@ const COMPARE_MM = [34, 30, 22, 18, 14, 38];
 /** Builds the handout document; pack it with Packer.toBlob (browser) or Packer.toBuffer (Node). */
 export function buildHandoutDocx(h: DocxHandout): Document {
   const title = h.title || '教案';
+  const lists = new Lists();
   const cover: Paragraph[] = [
     new Paragraph({
       spacing: { before: 1600, ...LINE },
@@ -239,6 +303,7 @@ export function buildHandoutDocx(h: DocxHandout): Document {
   return new Document({
     title,
     creator: '工作法案例库',
+    numbering: NUMBERING,
     styles: { default: { document: { run: { font: BODY_FONT, size: SIZE.body, language: LANGUAGE } } } },
     sections: [
       {
@@ -254,8 +319,8 @@ export function buildHandoutDocx(h: DocxHandout): Document {
           },
         },
         children: h.single
-          ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes))
-          : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes)), ...compare],
+          ? h.cases.flatMap((c) => caseParagraphs(c, 0, h.includeNotes, lists))
+          : [...cover, ...contents, ...h.cases.flatMap((c, i) => caseParagraphs(c, i + 1, h.includeNotes, lists)), ...compare],
       },
     ],
   });

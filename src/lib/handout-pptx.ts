@@ -6,7 +6,7 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
-import { teachingLines } from './handout-data.ts';
+import { listItem, teachingLines } from './handout-data.ts';
 import { qrDataUri } from './qr-png.ts';
 
 /** 微软雅黑 is on every Windows and in WPS; pptxgenjs writes it as latin, ea and cs typeface. */
@@ -66,10 +66,20 @@ function textSlide(pptx: PptxGenJS, title: string, paragraphs: string[], notes: 
   const slide = pptx.addSlide();
   heading(slide, title);
   slide.addText(
-    paragraphs.map((p, i) => ({
-      text: p.replace(/^#### /, ''),
-      options: { breakLine: i < paragraphs.length - 1, bold: p.startsWith('#### '), paraSpaceAfter: 8 },
-    })),
+    paragraphs.map((p, i) => {
+      // List items are slide bullets (a:buChar) and numbers (a:buAutoNum), not a typed "- " or "1. ".
+      // Each number says where it starts, so a list carried onto the next slide counts on.
+      const item = listItem(p);
+      return {
+        text: item ? item.text : p.replace(/^#### /, ''),
+        options: {
+          breakLine: i < paragraphs.length - 1,
+          bold: p.startsWith('#### '),
+          paraSpaceAfter: 8,
+          ...(item ? { bullet: item.ordered ? { type: 'number' as const, numberStartAt: item.n } : true } : {}),
+        },
+      };
+    }),
     {
       x: 0.5,
       y: 1.1,
@@ -138,8 +148,71 @@ function caseSlides(pptx: PptxGenJS, c: DocxCase, n: number, includeNotes: boole
   }
 }
 
-/** Cases per comparison slide: more rows would not fit at a readable size. */
-const COMPARE_ROWS = 4;
+/** The comparison table's columns, in inches: full width, and beside the lesson's QR code. */
+const COMPARE_HEADER = ['案例', '实践单位', '地区', '领域', '关键数字'];
+export const COMPARE_COLUMNS = { full: [1.8, 1.9, 1.3, 1.0, 3.0], withQr: [1.5, 1.5, 1.0, 0.9, 2.5] };
+const COMPARE_FONT = 12;
+/** Room for the table on a 16:9 slide (5.625 in high): below the heading at 1.1 in, above a 0.3 in margin. */
+export const COMPARE_HEIGHT = 5.625 - 1.1 - 0.3;
+
+/** Width of text in em: a Chinese character is one em, Latin letters and digits about half. */
+const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
+
+/** Estimated height in inches of a table row at the comparison's type size: wrapped lines of its tallest cell, plus cell margins. */
+export function rowHeight(cells: string[], widths: number[], fontSize = COMPARE_FONT): number {
+  const line = (fontSize * 1.2) / 72;
+  const lines = cells.map((text, i) => {
+    const perLine = Math.max(1, Math.floor(((widths[i] - 0.2) * 72) / fontSize));
+    return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(ems(part) / perLine)), 0);
+  });
+  return Math.max(...lines) * line + 0.1;
+}
+
+/**
+ * The comparison table as slides of rows: every case with all of its key figures, in lesson order.
+ * Rows go onto a slide while they fit; a case whose figures alone would not fit on one slide is
+ * split over several rows (its name marked （续）). The type size never changes.
+ */
+export function compareSlides(cases: DocxCase[], widths: number[], height = COMPARE_HEIGHT): string[][][] {
+  const info = (c: DocxCase, label: string) => c.info.find((f) => f.label === label)?.value || '—';
+  const room = height - rowHeight(COMPARE_HEADER, widths);
+  const rows = cases.flatMap((c) => {
+    const row = (figures: string[], more: boolean) => [
+      more ? `${c.title}（续）` : c.title,
+      info(c, '实践单位'),
+      info(c, '地区'),
+      info(c, '领域'),
+      figures.join('\n') || '—',
+    ];
+    const figures = c.figures.map((f) => `${f.label}：${f.value}`);
+    const out: string[][] = [];
+    let chunk: string[] = [];
+    for (const figure of figures) {
+      if (chunk.length && rowHeight(row([...chunk, figure], out.length > 0), widths) > room) {
+        out.push(row(chunk, out.length > 0));
+        chunk = [];
+      }
+      chunk.push(figure);
+    }
+    out.push(row(chunk, out.length > 0));
+    return out;
+  });
+  const slides: string[][][] = [];
+  let slide: string[][] = [];
+  let used = 0;
+  for (const row of rows) {
+    const h = rowHeight(row, widths);
+    if (slide.length && used + h > room) {
+      slides.push(slide);
+      slide = [];
+      used = 0;
+    }
+    slide.push(row);
+    used += h;
+  }
+  slides.push(slide);
+  return slides;
+}
 
 /** Builds the deck; write it with `.write({ outputType: 'blob' })` (browser) or `'nodebuffer'` (Node). */
 export function buildHandoutPptx(h: DocxHandout): PptxGenJS {
@@ -174,45 +247,28 @@ export function buildHandoutPptx(h: DocxHandout): PptxGenJS {
     },
   );
   h.cases.forEach((c, i) => caseSlides(pptx, c, i + 1, h.includeNotes));
-  const header = ['案例', '实践单位', '地区', '领域', '关键数字'].map((text) => ({
+  const header = COMPARE_HEADER.map((text) => ({
     text,
     options: { bold: true, fontFace: HEADING_FONT, fill: { color: 'F3E3E1' } },
   }));
-  const info = (c: DocxCase, label: string) => c.info.find((f) => f.label === label)?.value || '—';
-  const groups = h.cases.length
-    ? Array.from({ length: Math.ceil(h.cases.length / COMPARE_ROWS) }, (_, g) => h.cases.slice(g * COMPARE_ROWS, (g + 1) * COMPARE_ROWS))
-    : [[]];
-  groups.forEach((group, g) => {
+  // With a share link every comparison slide leaves room on the right, where the last one has the QR code.
+  const colW = h.lessonUrl ? COMPARE_COLUMNS.withQr : COMPARE_COLUMNS.full;
+  const slides = compareSlides(h.cases, colW);
+  slides.forEach((rows, g) => {
     const slide = pptx.addSlide();
     heading(slide, `案例对比${g ? '（续）' : ''}`);
-    const rows = [
-      header,
-      ...group.map((c) =>
-        [
-          c.title,
-          info(c, '实践单位'),
-          info(c, '地区'),
-          info(c, '领域'),
-          c.figures
-            .slice(0, 2)
-            .map((f) => `${f.label}：${f.value}`)
-            .join('\n') || '—',
-        ].map((text) => ({ text })),
-      ),
-    ];
-    const last = g === groups.length - 1;
-    slide.addTable(rows, {
+    slide.addTable([header, ...rows.map((cells) => cells.map((text) => ({ text })))], {
       x: 0.5,
       y: 1.1,
-      w: last && h.lessonUrl ? 7.4 : 9,
-      colW: last && h.lessonUrl ? [1.6, 1.7, 1.2, 1, 1.9] : [2, 2, 1.5, 1.3, 2.2],
+      w: colW.reduce((a, b) => a + b, 0),
+      colW,
       fontFace: FONT,
-      fontSize: 12,
+      fontSize: COMPARE_FONT,
       color: INK,
       border: { type: 'solid', pt: 0.5, color: '999999' },
       valign: 'top',
     });
-    if (last && h.lessonUrl) {
+    if (g === slides.length - 1 && h.lessonUrl) {
       slide.addImage({ data: qrDataUri(h.lessonUrl), x: 8.1, y: 1.2, w: 1.5, h: 1.5, altText: h.lessonUrl });
       slide.addText('扫码打开本教案', { x: 7.9, y: 2.75, w: 1.9, h: 0.4, fontFace: FONT, fontSize: 12, color: INK, align: 'center' });
     }

@@ -20,12 +20,19 @@ export interface Block {
   height: number;
   /** flow: may break between lines; keep: never split (moves whole to the next page); heading: stays with the next block. */
   kind: 'flow' | 'keep' | 'heading';
+  /**
+   * Never starts a page alone (CSS `break-before: avoid`): a case's last block (its source line and
+   * QR code) takes the block before it along, so a case never ends with a lone line on a new page.
+   */
+  withPrevious?: boolean;
 }
 
 /** How many pages a run of blocks starting on a fresh page takes. */
 export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line = 18): number {
   let pages = 1;
   let used = 0;
+  /** Where the last block began: its page and the height used on that page before it. */
+  let previous: { block: Block; page: number; top: number } | undefined;
   const newPage = () => {
     pages += 1;
     used = 0;
@@ -38,9 +45,23 @@ export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line =
       const after = next ? (next.kind === 'keep' ? Math.min(next.height, pageHeight) : Math.min(next.height, 2 * line)) : 0;
       if (used > 0 && used + height + after > pageHeight) newPage();
       used += height;
+      previous = { block, page: pages, top: used - height };
       return;
     }
-    if (kind === 'keep' && used > 0 && used + height > pageHeight && height <= pageHeight) newPage();
+    if (block.withPrevious && used > 0 && used + height > pageHeight && height <= pageHeight) {
+      // What of the block before comes along: a kept block whole, a paragraph its last two lines
+      // (Chromium's default widows and orphans are 2, so a paragraph under four lines moves whole).
+      // Nothing moves if that block began its page: there is no earlier place to break.
+      let carried = 0;
+      if (previous && previous.page === pages && previous.top > 0) {
+        const onPage = used - previous.top;
+        carried = previous.block.kind === 'flow' && onPage >= 4 * line ? 2 * line : onPage;
+      } else if (previous?.block.kind === 'flow' && used >= 4 * line) carried = 2 * line;
+      if (carried + height > pageHeight) carried = 0;
+      newPage();
+      used = carried;
+    } else if (kind === 'keep' && used > 0 && used + height > pageHeight && height <= pageHeight) newPage();
+    previous = { block, page: pages, top: used };
     used += height;
     // A flowing block (or a kept one taller than a page) carries on over as many pages as it needs.
     while (used > pageHeight + 0.5) {

@@ -17,6 +17,14 @@ const T = 'zhongjiang-taizhang-gongzuofa'; // many key figures, no teaching note
 const L = 'ling-juli-bianmin-gongzuofa';
 const slow = { timeout: 30_000 };
 
+/** A case's last printed page holds more than its source line and QR code (they never stand alone on a page). */
+function expectNoLoneFoot(pages: string[], ids: string[]) {
+  for (const id of ids) {
+    const text = pages.find((t) => t.includes(`/cases/${id}/`))!;
+    expect(text.slice(0, text.search(/出处:|网址:/)).length, `${id}: the page with its source line has other text`).toBeGreaterThan(20);
+  }
+}
+
 async function open(page: Page, items: [string, string?][]) {
   await page.goto('lesson/');
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
@@ -67,6 +75,7 @@ test('the contents page gives the page each case starts on, and it is the printe
   }
   expect(starts[4]).toBe(pages.length);
   expect(pages.at(-1)).toMatch(/案例对/);
+  expectNoLoneFoot(pages, ids);
 
   // The comparison lists every key figure of every case, not just the first.
   for (const i of ids.keys()) {
@@ -88,6 +97,7 @@ test('含教师备注 prints the trainer’s notes and the editors’ 教学提�
   const withNotes = await pdfPages(await page.pdf({ format: 'A4' }));
   expect(withNotes.join('')).toMatch(/编者按/);
   expect(withNotes.length).toBe(Number(await handout.getAttribute('data-pages')));
+  expectNoLoneFoot(withNotes, [M, T]);
 
   await page.getByLabel('含教师备注').uncheck();
   await expect(handout).toHaveAttribute('data-state', 'ready', slow);

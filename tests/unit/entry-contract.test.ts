@@ -116,7 +116,7 @@ describe('per-case .docx', { timeout: 60_000 }, () => {
     expect(order).toEqual(['背景', '做法', '成效', '启示', '关键数字', '思考题']);
     expect(text).toContain(view.unit);
     expect(text).toContain(view.sections[0].blocks[0].slice(0, 30));
-    expect(text).toContain(`1. ${view.questions[0]}`);
+    expect(text).toContain(view.questions[0]); // a Word numbered list: the number is not in the text
     expect(text).toContain(`${view.figures[0].label}：${view.figures[0].value}`);
     expect(text).toContain(`扫码看本案例：${url}`);
     // One case alone: no cover, contents or comparison table.

@@ -20,7 +20,7 @@ const makeCase = (id: string, title: string, extra: Partial<DocxCase> = {}): Doc
   ],
   // Out of order on purpose: the handout always shows 背景、做法、成效、启示.
   sections: [
-    { name: '做法', blocks: [`${title}的做法第一条`, '#### 分步推进', '1. 建立台账'] },
+    { name: '做法', blocks: [`${title}的做法第一条`, '#### 分步推进', '1. 建立台账', '2. 每月回访', '- 党员包户', '- 村民代表监督'] },
     { name: '背景', blocks: [`${title}的背景：群众诉求多而散`] },
     { name: '成效', blocks: [`${title}的成效`] },
     { name: '启示', blocks: [`${title}的启示`] },
@@ -76,8 +76,8 @@ describe('Word handout', () => {
       const names = paragraphs.slice(start, end).filter((p) => ['背景', '做法', '成效', '启示', '思考题'].includes(p));
       expect(names).toEqual(['背景', '做法', '成效', '启示', '思考题']);
     }
-    expect(all).toContain('1. 民情日记工作法：你所在单位怎样收集诉求？');
-    expect(all).toContain('2. 哪些做法可以直接借鉴？');
+    expect(paragraphs).toContain('民情日记工作法：你所在单位怎样收集诉求？');
+    expect(paragraphs).toContain('哪些做法可以直接借鉴？');
     expect(all).toContain('办结诉求：1200 件');
     expect(at('案例对比')).toBeGreaterThan(second);
   });
@@ -119,6 +119,42 @@ describe('Word handout', () => {
     expect(xml.match(/<w:drawing>/g)).toHaveLength(3);
     expect(xml).toContain('descr="https://example.org/lesson/?l=abc"');
     expect(xml).toContain('descr="https://example.org/cases/zou-qinqi/"');
+  });
+});
+
+describe('Word handout lists', () => {
+  /** Each paragraph's text and its list (numbering instance id), if any. */
+  const listParagraphs = (xml: string) =>
+    [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => ({
+      text: [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+      numId: /<w:numPr>[\s\S]*?<w:numId w:val="(\d+)"\/>/.exec(p[0])?.[1],
+    }));
+
+  it('makes list items and questions real Word lists, numbered lists starting again at 1 in each case', async () => {
+    const { files, xml } = await open(handout());
+    const paragraphs = listParagraphs(xml);
+    // No Markdown marker left in any run.
+    expect([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].filter((m) => m[1].startsWith('- '))).toEqual([]);
+    const numbering = files.get('word/numbering.xml')!.toString('utf8');
+    const formatOf = (numId: string) => {
+      const abstract = new RegExp(`<w:num w:numId="${numId}"[^>]*>\\s*<w:abstractNumId w:val="(\\d+)"`).exec(numbering)![1];
+      const definition = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstract}"[\\s\\S]*?</w:abstractNum>`).exec(numbering)![0];
+      return /<w:numFmt w:val="(\w+)"/.exec(definition)![1];
+    };
+    const items = (text: string) => paragraphs.filter((p) => p.text === text);
+    for (const text of ['建立台账', '每月回访', '党员包户', '村民代表监督', '哪些做法可以直接借鉴？']) {
+      expect(items(text)).toHaveLength(2); // once in each case
+      expect(items(text).every((p) => p.numId)).toBe(true);
+    }
+    expect(formatOf(items('党员包户')[0].numId!)).toBe('bullet');
+    expect(formatOf(items('建立台账')[0].numId!)).toBe('decimal');
+    // One list: 建立台账 and 每月回访 share an instance (2 follows 1) ...
+    expect(items('每月回访')[0].numId).toBe(items('建立台账')[0].numId);
+    // ... and each case's list and its questions are separate instances, so each counts from 1.
+    const ordered = new Set([...items('建立台账'), ...items('哪些做法可以直接借鉴？')].map((p) => p.numId));
+    expect(ordered.size).toBe(4);
+    // Chinese text intact in the list items and the numbering's bullet set in the body face.
+    expect(numbering).toMatch(/w:eastAsia="仿宋_GB2312"/);
   });
 });
 

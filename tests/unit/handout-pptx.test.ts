@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 
 // Packing a document takes 1–5 s alone and far more on a loaded shared machine.
 vi.setConfig({ testTimeout: 30_000 });
-import { buildHandoutPptx, paginate, SLIDE_CHARS } from '../../src/lib/handout-pptx.ts';
+import {
+  buildHandoutPptx,
+  COMPARE_COLUMNS,
+  COMPARE_HEIGHT,
+  compareSlides,
+  paginate,
+  rowHeight,
+  SLIDE_CHARS,
+} from '../../src/lib/handout-pptx.ts';
 import type { DocxCase, DocxHandout } from '../../src/lib/handout-docx.ts';
 import { unzip } from '../helpers/zip.ts';
 
@@ -117,6 +125,63 @@ describe('slide deck', () => {
         .join('')
         .replace(/\s/g, ''),
     ).toBe(long);
+  });
+});
+
+describe('slide deck lists and comparison', () => {
+  it('makes list items real bullets and numbers, with no typed marker', async () => {
+    const doing = ['先说明做法。', '- 党员包户', '- 村民代表监督', '1. 建立台账', '2. 每月回访'];
+    const { slides, texts } = await open({ ...handout, cases: [makeCase('minqing-riji', '民情日记工作法', doing)] });
+    const slide = slides[texts.findIndex((t) => t.startsWith('民情日记工作法 · 做法'))];
+    const paragraph = (text: string) =>
+      [...slide.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map((m) => m[0]).find((p) => p.includes(`<a:t>${text}</a:t>`))!;
+    expect(paragraph('党员包户')).toMatch(/<a:buChar /);
+    expect(paragraph('村民代表监督')).toMatch(/<a:buChar /);
+    expect(paragraph('建立台账')).toMatch(/<a:buAutoNum type="arabicPeriod" startAt="1"\/>/);
+    expect(paragraph('每月回访')).toMatch(/<a:buAutoNum type="arabicPeriod" startAt="2"\/>/);
+    expect(paragraph('先说明做法。')).toMatch(/<a:buNone\/>/);
+    for (const xml of slides) expect(xml).not.toMatch(/<a:t>(- |\d+\. )/);
+  });
+
+  it('shows every key figure of every case on comparison slides, split over slides rather than shrunk', async () => {
+    const cases = Array.from({ length: 6 }, (_, i) => ({
+      ...makeCase(`case-${i}`, `第${i + 1}个工作法`),
+      figures: Array.from({ length: 7 }, (_, j) => ({ label: `第${i + 1}案关键指标${j + 1}`, value: `${(i + 1) * 100 + j} 件` })),
+    }));
+    const { slides, texts } = await open({ ...handout, cases });
+    const compare = texts.map((t, i) => ({ t, xml: slides[i] })).filter(({ t }) => t.startsWith('案例对比'));
+    expect(compare.length).toBeGreaterThan(1);
+    const all = compare.map(({ t }) => t).join(' ');
+    let at = -1;
+    for (const c of cases)
+      for (const f of c.figures) {
+        // Every figure, in lesson order.
+        const found = all.indexOf(`${f.label}：${f.value}`);
+        expect(found).toBeGreaterThan(at);
+        at = found;
+      }
+    // The type size of the table never changes.
+    const sizes = compare.flatMap(({ xml }) => [...xml.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((m) => Number(m[1])));
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.min(...sizes)).toBe(1200);
+    expect(compare.at(-1)!.xml).toMatch(/<p:pic>/);
+    for (const rows of compareSlides(cases, COMPARE_COLUMNS.withQr))
+      expect(
+        rows.reduce((h, row) => h + rowHeight(row, COMPARE_COLUMNS.withQr), rowHeight(['案例'], COMPARE_COLUMNS.withQr)),
+      ).toBeLessThanOrEqual(COMPARE_HEIGHT);
+  });
+
+  it('splits one case with more figures than a slide holds over several rows', () => {
+    const c = {
+      ...makeCase('many', '数字很多的工作法'),
+      figures: Array.from({ length: 40 }, (_, j) => ({ label: `指标${j + 1}`, value: `${j} 个` })),
+    };
+    const slides = compareSlides([c], COMPARE_COLUMNS.full);
+    expect(slides.length).toBeGreaterThan(1);
+    const rows = slides.flat();
+    expect(rows[0][0]).toBe('数字很多的工作法');
+    expect(rows.slice(1).every((row) => row[0] === '数字很多的工作法（续）')).toBe(true);
+    expect(rows.flatMap((row) => row[4].split('\n'))).toEqual(c.figures.map((f) => `${f.label}：${f.value}`));
   });
 });
 

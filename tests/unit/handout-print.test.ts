@@ -31,6 +31,26 @@ describe('printed handout page counting', () => {
     expect(countPages([flow(900), heading(30), keep(200)], H)).toBe(2);
   });
 
+  it('a case’s last block never starts a page alone: the block before it comes along', () => {
+    const foot = (height = 100): Block => ({ height, kind: 'keep', withPrevious: true });
+    // The kept block before (思考题) moves to the next page with it, and what follows lands after both ...
+    expect(countPages([flow(700), keep(200), foot(150), flow(650)], H)).toBe(2);
+    expect(countPages([flow(700), keep(200), foot(150), flow(651)], H)).toBe(3);
+    // ... where without the rule the foot alone would go over.
+    expect(countPages([flow(700), keep(200), keep(150), flow(651)], H)).toBe(2);
+    // A paragraph before it gives its last two lines (18 px each) ...
+    expect(countPages([flow(950), foot(100), flow(860)], H)).toBe(2);
+    expect(countPages([flow(950), foot(100), flow(870)], H)).toBe(3);
+    // ... and a short paragraph (under four lines) moves whole.
+    expect(countPages([flow(900), flow(54), foot(100), flow(846)], H)).toBe(2);
+    expect(countPages([flow(900), flow(54), foot(100), flow(847)], H)).toBe(3);
+    // A block that began its page cannot move: the foot breaks to the next page alone.
+    expect(countPages([keep(950), foot(100), flow(900)], H)).toBe(2);
+    expect(countPages([keep(950), foot(100), flow(901)], H)).toBe(3);
+    // When it fits, nothing moves.
+    expect(countPages([flow(700), keep(200), foot(100)], H)).toBe(1);
+  });
+
   it('parts start on the page after those before them', () => {
     expect(startPages(1, [3, 2, 1])).toEqual([2, 5, 7]);
   });
