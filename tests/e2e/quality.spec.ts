@@ -257,13 +257,13 @@ test('at 360 px, in both themes: the named-lesson list with its print preview an
     await page.getByRole('button', { name: '打开“第一课”' }).click();
     await expect(page.locator('[data-handout]')).toHaveAttribute('data-state', 'ready', slow);
     await expect(page.locator('html')).toHaveAttribute('data-theme-now', colorScheme);
-    expect.soft(await axe(page), `lesson list (${colorScheme})`).toEqual([]);
+    expect.soft(await axe(page, colorScheme), `lesson list (${colorScheme})`).toEqual([]);
     expect.soft(await smallTargets(), `lesson targets (${colorScheme})`).toEqual([]);
     expect.soft(await sideways(), `lesson page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
 
     await page.goto('compare/');
     await expect(page.locator('[data-compare-picker]')).toBeVisible(slow);
-    expect.soft(await axe(page), `empty compare (${colorScheme})`).toEqual([]);
+    expect.soft(await axe(page, colorScheme), `empty compare (${colorScheme})`).toEqual([]);
     expect.soft(await smallTargets(), `compare targets (${colorScheme})`).toEqual([]);
     expect.soft(await sideways(), `compare page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
     await context.close();
