@@ -13,7 +13,7 @@
 import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
-export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'phone' | 'address';
+export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address';
 
 export interface PrivacyFinding {
   /** 1-based line in the text given. */
@@ -47,6 +47,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   email: { label: '电子邮箱', fix: '删除邮箱地址' },
   wechat: { label: '微信号', fix: ACCOUNT_FIX },
   qq: { label: 'QQ 号', fix: ACCOUNT_FIX },
+  account: { label: '支付或社交账号', fix: ACCOUNT_FIX },
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
 };
 
@@ -97,7 +98,8 @@ const CN_DIGITS: Record<string, string> = {
 };
 
 const CN_DIGIT_CLASS = '〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖';
-const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.()]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
+// Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain.
+const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
 
 /** Decimal digits NFKC leaves alone (Arabic-Indic, Persian, dingbat circled digits) as ASCII digits. */
 function otherDigit(code: number): string | undefined {
@@ -141,13 +143,24 @@ export function normalise(line: string): Normalised {
   // 5678): only runs of seven or more digits of either kind, so 三栋 or 二〇〇九 stay words.
   const text = parts
     .join('')
-    .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.()]/.test(run) ? run.replace(/[^\d \-.()]/g, (c) => CN_DIGITS[c]) : run));
+    .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.(),]/.test(run) ? run.replace(/[^\d \-.(),]/g, (c) => CN_DIGITS[c]) : run));
   return foldPinyinDigits({ text, from, to });
 }
 
-// A number spelled in pinyin (yao san ba yi er san…, or yaosanba…), as someone writes it to slip past
-// a digit filter. Only runs of seven or more digit syllables: names and prose never hold that many.
+// A number spelled in pinyin (yao san ba yi er san…, or yaosanba…) or in English words (1 three 8…),
+// as someone writes it to slip past a digit filter. Only runs of seven or more digit words: names and
+// prose never hold that many.
 const PINYIN_DIGITS: Record<string, string> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
   ling: '0',
   yao: '1',
   yi: '1',
@@ -161,7 +174,8 @@ const PINYIN_DIGITS: Record<string, string> = {
   ba: '8',
   jiu: '9',
 };
-const PINYIN_DIGIT = '(?:ling|liang|liu|jiu|yao|san|yi|er|si|wu|qi|ba)';
+// Longest first, so six is not read as si and x.
+const PINYIN_DIGIT = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ling|liang|liu|jiu|yao|san|yi|er|si|wu|qi|ba)';
 // Digits may be mixed in (Yao San Ba 1234 wu liu qi ba).
 const PINYIN_ITEM = `(?:${PINYIN_DIGIT}|\\d)`;
 const PINYIN_RUN = new RegExp(`(?<![A-Za-z])${PINYIN_ITEM}(?:[ \\-.]?${PINYIN_ITEM}){6,}(?![A-Za-z])`, 'gi');
@@ -253,8 +267,10 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     }
     const previous = current[current.length - 1];
     const gap = text.slice(previous?.end ?? 0, start);
-    // Masking stars (138****5678) are not a separator: the number is already hidden.
-    if (previous && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
+    // Masking stars (138****5678) are not a separator: the number is already hidden. A comma joins
+    // only thousands (13,812,345,678): a figure with a unit after it is let off in numberSpans.
+    const thousandsComma = gap === ',' && previous?.digits.length <= 3 && match[0].length === 3;
+    if (previous && !thousandsComma && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
     current.push({ digits: match[0], start, end });
     // The check digit X, or × or * typed for it.
     x = /[Xx×*]/.test(text.charAt(end)) && !/[0-9A-Za-z*]/.test(text.charAt(end + 1));
@@ -325,11 +341,11 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
 // ---------------------------------------------------------------------------------------------
 // E-mail, accounts and numbers named by a keyword
 
-const AT = String.raw`\s*(?:@|[\[(<{]\s*(?:at|AT|At)\s*[\])>}]|#|艾特|圈a)\s*`;
-const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{]\s*(?:dot|DOT|Dot)\s*[\])>}]\s*|点)`;
+const AT = String.raw`\s*(?:@|[\[(<{【]\s*(?:at|AT|At|艾特|圈a)\s*[\])>}】]|#|艾特|圈a)\s*`;
+const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{【]\s*(?:dot|DOT|Dot|点)\s*[\])>}】]\s*|\s*点\s*)`;
 const MAIL_HOSTS = 'qq|163|126|139|189|sina|sohu|foxmail|gmail|hotmail|outlook|yeah|aliyun|yahoo';
 const EMAIL = new RegExp(
-  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${AT}[A-Za-z0-9-]+(?:${DOT_WORD}[A-Za-z0-9-]+)*${DOT_WORD}[A-Za-z]{2,}(?![A-Za-z])|@\s*(?:${MAIL_HOSTS})(?![A-Za-z0-9])|\s+(?:at|AT)\s+[A-Za-z0-9-]+(?:\s+(?:dot|DOT)\s+[A-Za-z0-9-]+)+)`,
+  String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${AT}[A-Za-z0-9-]+(?:${DOT_WORD}[A-Za-z0-9-]+)*${DOT_WORD}[A-Za-z]{2,}(?![A-Za-z])|@\s*(?:${MAIL_HOSTS})(?![A-Za-z0-9])|\s+(?:at|AT)\s+[A-Za-z0-9-]+(?:(?:\s+(?:dot|DOT)\s+|\s*\.\s*)[A-Za-z0-9-]+)*(?:\s+(?:dot|DOT)\s+|\s*\.\s*)[A-Za-z]{2,}(?![A-Za-z]))`,
   'g',
 );
 
@@ -340,7 +356,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'qq',
     pattern:
-      /(?:(?<![A-Za-z])(?:Q\s?Q|qq|Qq|Q群|q群)|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:是|为|号码)?\s*[:：]?[\s"“'(|]{0,3}$|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：][\s"“'(|]{0,3}$/,
+      /(?:(?<![A-Za-z])(?:Q\s?Q|qq|Qq|Q群|q群)|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:是|为|号码)?\s*[:：]?[\s"“'(|]{0,3}$|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：][\s"“'(|]{0,3}$|加\s*(?:我\s*)?(?:(?<![A-Za-z])[Qq](?![A-Za-z])|扣扣)\s*[:：]?[\s"“'(|]{0,3}$/,
   },
   {
     kind: 'wechat',
@@ -355,6 +371,10 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
 ];
 
 const CARD_KEYWORD = /(?:卡号|银行卡|储蓄卡|信用卡|存折|账号|帐号|账户|帐户|开户行?|收款)(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/;
+
+// Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678.
+const ACCOUNT_KEYWORD =
+  /(?:支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|dingtalk|DingTalk|douyin|Douyin|weibo|Weibo))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|名))?\s*(?:是|为)?\s*[:：]?[\s"“'(|@]{0,3}$/;
 
 // Ids that follow 微信 in ordinary prose and are not accounts.
 const NOT_WECHAT_ID = /^(?:wechat|weixin|app|pay|work|official|group|online|mini|web)/i;
@@ -401,6 +421,12 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
     if (free(start, start + match[0].length)) spans.push({ kind: 'wechat', start, end: start + match[0].length });
   }
+  for (const match of text.matchAll(/(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,29}(?![A-Za-z0-9_-])/g)) {
+    const start = match.index!;
+    const id = match[0].replace(/\.+$/, '');
+    if (!ACCOUNT_KEYWORD.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (free(start, start + id.length)) spans.push({ kind: 'account', start, end: start + id.length });
+  }
   return spans;
 }
 
@@ -431,6 +457,12 @@ const ADDRESS: RegExp[] = [
   new RegExp(`门牌(?:号码?)?\\s*[:：是为]?\\s*${NUM}\\s*号?`, 'g'),
   // 三组12号, 张家村18号, 三组第12户
   new RegExp(`(?:村|组|屯)\\s*(?:${NUM}\\s*号(?![文令召称线])|第\\s*\\d+\\s*户)`, 'g'),
+  // 家住新华村三组12户, 住在新华巷子128号, 住光明里12栋4层, 家住张家湾村2组: where someone lives, down to
+  // a number. The number must follow the place word at once, so 住在村里的有32户 is a count, not a home.
+  new RegExp(
+    `(?:家住|住址|住在|现住|(?<![入租留常暂包食居])住(?![户房院建宅宿]))[^，。；;,、\\s]{0,12}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦)\\s*${NUM}\\s*(?:号|户|组|栋|幢|层|室|单元)`,
+    'g',
+  ),
   // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
   new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?`, 'g'),
 ];
@@ -455,7 +487,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[栋幢单元室号座]|信|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{3}[,，]|[栋幢单元室号座住]|信|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;

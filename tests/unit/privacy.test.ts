@@ -148,6 +148,24 @@ describe('findPrivateData finds', () => {
     ['address', '翠苑小区3-2-301'],
     ['address', '18号楼301'],
     ['address', '２单元３０１室'],
+    // A second red-team round (2026-11-30): accounts on other platforms, spelled-out and comma-grouped
+    // numbers, bracketed "at", and homes named by where someone lives.
+    ['account', '支付宝 wangdaye1980'],
+    ['account', '钉钉：wangdaye1980'],
+    ['account', '抖音号：12345678'],
+    ['mobile', '电话：一三八，一二三四，五六七八'],
+    ['mobile', '手机:1 three 8 1234 5678'],
+    ['mobile', '手机 138 one two three four 5678'],
+    ['mobile', '手机：13,812,345,678'],
+    ['qq', '加我 Q 123456789'],
+    ['email', 'wangdaye at 163.com'],
+    ['email', 'wangdaye（艾特）163.com'],
+    ['email', 'wangdaye 艾特 163 点 com'],
+    ['address', '张大爷家住新华村六组'],
+    ['address', '王大爷住新华村三组12户'],
+    ['address', '张大爷家住光明里12栋4层'],
+    ['address', '王大爷住在新华巷子128号'],
+    ['address', '王大爷住在xx大街东段128号'],
   ])('%s in “%s”', (kind, text) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -200,6 +218,10 @@ describe('findPrivateData leaves alone', () => {
     ['a year list with dashes', '2009-2010-2011-2012'],
     ['pinyin words and names', 'Liu Qi, Wu Yi, Ba Er; sanba jiuyi; Sansiwu Lu; yi er san si wu liu'],
     ['account words without a number', '通过个人账户、银行卡发放补贴，账号信息由本人保管，开户1200户'],
+    ['figures with thousands commas and a unit', '投入1,200,000元，覆盖13,800,000人'],
+    ['households where people live', '住在村里的党员有32户，新入住小区5栋楼，居住在3个组的群众'],
+    ['platforms named as channels', '通过支付宝、钉钉、抖音和微博发布通知，抖音号已认证'],
+    ['English words in prose', 'one of the three pillars: two teams, four villages'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
