@@ -75,20 +75,28 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2
 const CN_DIGITS: Record<string, string> = {
   〇: '0',
   零: '0',
+  '○': '0',
   一: '1',
   幺: '1',
+  洞: '0',
+  拐: '7',
+  勾: '9',
   壹: '1',
   二: '2',
   两: '2',
   贰: '2',
+  貳: '2',
   三: '3',
   叁: '3',
+  參: '3',
+  叄: '3',
   四: '4',
   肆: '4',
   五: '5',
   伍: '5',
   六: '6',
   陆: '6',
+  陸: '6',
   七: '7',
   柒: '7',
   八: '8',
@@ -97,7 +105,8 @@ const CN_DIGITS: Record<string, string> = {
   玖: '9',
 };
 
-const CN_DIGIT_CLASS = '〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖';
+// 洞幺两拐勾: digits as radio operators and soldiers say them.
+const CN_DIGIT_CLASS = '〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖';
 // Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain.
 const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
 
@@ -109,6 +118,8 @@ function otherDigit(code: number): string | undefined {
   for (const first of [0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 9) return String(code - first + 1);
   return undefined;
 }
+
+const OCR_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5' };
 
 /** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
 export function normalise(line: string): Normalised {
@@ -144,7 +155,11 @@ export function normalise(line: string): Normalised {
   const text = parts
     .join('')
     .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.(),]/.test(run) ? run.replace(/[^\d \-.(),]/g, (c) => CN_DIGITS[c]) : run));
-  return foldPinyinDigits({ text, from, to });
+  // OCR and careless typing put O for 0, l or I for 1 and S for 5 in a number (15O12345678,
+  // l39l234S678): between digits, or an l or I just before two digits, they are digits. One character
+  // for one, so the map back to the text is unchanged.
+  const ocr = text.replace(/(?<=\d)[OoIlS](?=\d)|(?<![A-Za-z])[lI](?=\d\d)/g, (c) => OCR_DIGITS[c]);
+  return foldPinyinDigits({ text: ocr, from, to });
 }
 
 // A number spelled in pinyin (yao san ba yi er san…, or yaosanba…) or in English words (1 three 8…),
@@ -261,16 +276,18 @@ function digitRuns(text: string): { groups: Group[]; x: boolean }[] {
     // Part of a hash or file name such as 39c83878bf2ababd: not a number anyone dials.
     const token =
       /[0-9A-Za-z]*$/.exec(text.slice(Math.max(0, start - 40), start))![0] + match[0] + /^[0-9A-Za-z]*/.exec(text.slice(end, end + 40))![0];
-    if (/[a-f]/i.test(token) && /^[0-9a-f]{8,}$/i.test(token) && /\d[a-f]|[a-f]\d/i.test(token)) {
+    if (/^[0-9a-f]{8,}$/i.test(token) && (token.match(/\d(?=[a-f])|[a-f](?=\d)/gi)?.length ?? 0) >= 3) {
       flush();
       continue;
     }
     const previous = current[current.length - 1];
     const gap = text.slice(previous?.end ?? 0, start);
-    // Masking stars (138****5678) are not a separator: the number is already hidden. A comma joins
-    // only thousands (13,812,345,678): a figure with a unit after it is let off in numberSpans.
+    // Masking stars (138****5678) are not a separator: the number is already hidden. Tildes join
+    // (0571~87654321), and so does a run of spaces (139     1234). A comma joins only thousands
+    // (13,812,345,678; a figure with a unit after it is let off in numberSpans): lists of figures and
+    // numbers listed after one another (电话：87185119,87185106) are separate numbers.
     const thousandsComma = gap === ',' && previous?.digits.length <= 3 && match[0].length === 3;
-    if (previous && !thousandsComma && (!/^[ \-./\\()_+*`]{1,4}$/.test(gap) || gap.includes('***'))) flush();
+    if (previous && !thousandsComma && (!/^(?:[ \-./\\()_+*`~]{1,4}| {1,12})$/.test(gap) || gap.includes('***'))) flush();
     current.push({ digits: match[0], start, end });
     // The check digit X, or × or * typed for it.
     x = /[Xx×*]/.test(text.charAt(end)) && !/[0-9A-Za-z*]/.test(text.charAt(end + 1));
@@ -310,7 +327,8 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
                 ? 'mobile'
                 : LANDLINE.test(digits)
                   ? 'landline'
-                  : /^[3-6]\d{15,18}$/.test(digits) && (luhn(digits) || /^62/.test(digits)) && cardGrouping(groups.slice(i, j + 1))
+                  : (/^[3-6]\d{15,18}$/.test(digits) && luhn(digits) && cardGrouping(groups.slice(i, j + 1))) ||
+                      /^(?:62\d{14,17}|955[89]\d{12,15})$/.test(digits)
                     ? 'bankcard'
                     : ID15.test(digits) && (j === i || groups[i].digits.length >= 4)
                       ? 'id15'
@@ -341,7 +359,7 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
 // ---------------------------------------------------------------------------------------------
 // E-mail, accounts and numbers named by a keyword
 
-const AT = String.raw`\s*(?:@|[\[(<{【]\s*(?:at|AT|At|艾特|圈a)\s*[\])>}】]|#|艾特|圈a)\s*`;
+const AT = String.raw`\s*(?:@|[\[(<{【]\s*(?:at|AT|At|艾特|圈a?)\s*[\])>}】]|#|艾特|圈a?|小老鼠|◎)\s*`;
 const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{【]\s*(?:dot|DOT|Dot|点)\s*[\])>}】]\s*|\s*点\s*)`;
 const MAIL_HOSTS = 'qq|163|126|139|189|sina|sohu|foxmail|gmail|hotmail|outlook|yeah|aliyun|yahoo';
 const EMAIL = new RegExp(
@@ -349,47 +367,94 @@ const EMAIL = new RegExp(
   'g',
 );
 
+// An address whose name is in Chinese characters (张三@163.com); short, so a sentence is not taken
+// for the name.
+const EMAIL_CJK = /[\u4e00-\u9fa5]{1,6}\s*@\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])/g;
+
+// After a number of seven digits or more only these make it a count: 万, 项 and 年 are surnames too.
+const COUNT_STRONG = /^\s*(?:件|人|户|元|个|次|条|通|余[件人户元个次条通]|多[件人户元个次条通])/;
+
 // Words after which a number is a count, a year or money, not something to dial.
-const COUNT_AFTER = /^\s*(?:[次个多余人件元万亿条户名起通年天月日号岁项场家所批位届期组队米亩吨%‰]|余|以上|左右|小时|分钟)/;
+const COUNT_AFTER =
+  /^\s*(?:[次个人件元万亿条户名起通年天月日号岁项场家所批位届期组队米亩吨%‰]|[余多](?:[次个人件元万亿条户名起通年天月日岁项场家所批位届期组队米亩吨]|$)|以上|左右|小时|分钟)/;
+
+// What may stand between a keyword and its number: a short note in brackets (QQ（常用）：), then up to
+// three quotes, brackets, dashes or commas (电话——, 电话：【, 加我微信，).
+const NOTE = String.raw`[」』”)\]】]?(?:\s*\([^()]{0,6}\))?`;
+const TAIL = String.raw`[\s"“'(|【\[,\-→>]{0,3}$`;
 
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'qq',
-    pattern:
-      /(?:(?<![A-Za-z])(?:Q\s?Q|qq|Qq|Q群|q群)|扣扣|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?\s*(?:是|为|号码)?\s*[:：]?[\s"“'(|]{0,3}$|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：][\s"“'(|]{0,3}$|加\s*(?:我\s*)?(?:(?<![A-Za-z])[Qq](?![A-Za-z])|扣扣)\s*[:：]?[\s"“'(|]{0,3}$/,
+    pattern: new RegExp(
+      String.raw`(?:(?<![A-Za-z])(?:[Qq]\s?[Qq]|Q群|q群|[Qq]号)|扣扣|球球|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?${NOTE}\s*(?:是|为|号码)?\s*[:：]?${TAIL}` +
+        String.raw`|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：]${TAIL}|加\s*(?:我\s*)?(?:(?<![A-Za-z])[Qq](?![A-Za-z])|扣扣)\s*[:：]?${TAIL}`,
+    ),
   },
   {
     kind: 'wechat',
-    pattern:
-      /(?:(?:微\s*信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|vx|VX|Vx|wx|WX))(?:\s*(?:号码?|账号|帐号|id|ID))?\s*(?:是|为|同号)?\s*[:：]?|微信搜(?:索)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])[\s"“'(|]{0,3}$/,
+    pattern: new RegExp(
+      String.raw`(?:(?:微[\s.]*信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|WEIXIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+        String.raw`|微信搜(?:索|一下|一搜)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
+    ),
   },
   {
     kind: 'phone',
-    pattern:
-      /(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?(?:\s*(?:是|为))?\s*[:：]?[\s"“'(|]{0,3}$/,
+    pattern: new RegExp(
+      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
+    ),
   },
 ];
 
-const CARD_KEYWORD = /(?:卡号|银行卡|储蓄卡|信用卡|存折|账号|帐号|账户|帐户|开户行?|收款)(?:\s*(?:号码?|是|为))?\s*[:：]?[\s"“'(|]{0,3}$/;
+const CARD_KEYWORD = new RegExp(
+  String.raw`(?:卡号|银行卡|储蓄卡|信用卡|存折|账号|帐号|账户|帐户|开户行?|收款|转账到?|汇款到?)(?:\s*(?:号码?|是|为))?${NOTE}\s*[:：]?[\s"“'(|【\[,\-]{0,3}[\u4e00-\u9fa5]{0,4}\s*$`,
+);
 
-// Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678.
-const ACCOUNT_KEYWORD =
-  /(?:支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|dingtalk|DingTalk|douyin|Douyin|weibo|Weibo))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|名))?\s*(?:是|为)?\s*[:：]?[\s"“'(|@]{0,3}$/;
+// Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
+const ACCOUNT_KEYWORD = new RegExp(
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+);
 
 // Ids that follow 微信 in ordinary prose and are not accounts.
 const NOT_WECHAT_ID = /^(?:wechat|weixin|app|pay|work|official|group|online|mini|web)/i;
 
-function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[] {
+/**
+ * Which characters of a line a finding already covers. Checking a new span costs its own length, so
+ * a line of thousands of findings is read in linear time (comparing each with every earlier finding
+ * took minutes on a 200 KB line).
+ */
+class Coverage {
+  private readonly covered: Uint8Array;
+  /** Where each phone-like finding ends, to find a second number listed after it. */
+  readonly phoneEnds = new Set<number>();
+  constructor(length: number) {
+    this.covered = new Uint8Array(length + 1);
+  }
+  isFree(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.covered[i]) return false;
+    return true;
+  }
+  /** Records the span when it overlaps nothing yet; says whether it did. */
+  claim(span: Span): boolean {
+    if (!this.isFree(span.start, span.end)) return false;
+    this.covered.fill(1, span.start, span.end);
+    if (span.kind === 'mobile' || span.kind === 'landline' || span.kind === 'phone') this.phoneEnds.add(span.end);
+    return true;
+  }
+}
+
+// A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
+const LISTED_AFTER = /\s*[,，、;；/或和及]\s*$/;
+
+function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): Span[] {
   const spans: Span[] = [];
-  const free = (start: number, end: number) => ![...taken, ...spans].some((s) => start < s.end && s.start < end);
+  const claim = (span: Span) => coverage.claim(span) && spans.push(span);
   // Numbers right after a keyword.
   for (const { groups } of digitRuns(text)) {
     const first = groups[0];
     const before = text.slice(Math.max(0, first.start - 16), first.start);
-    // A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
-    const listed = [...taken, ...spans].some(
-      (s) => ['mobile', 'landline', 'phone'].includes(s.kind) && /^\s*[,，、;；/或和及]\s*$/.test(text.slice(s.end, first.start)),
-    );
+    const gap = LISTED_AFTER.exec(before);
+    const listed = gap !== null && coverage.phoneEnds.has(first.start - gap[0].length);
     const keyword = listed ? KEYWORDS[2] : KEYWORDS.find((k) => k.pattern.test(before));
     if (!keyword) continue;
     let digits = '';
@@ -399,33 +464,41 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
       digits += g.digits;
       end = g.end;
     }
-    if (COUNT_AFTER.test(text.slice(end, end + 4))) continue;
+    const after = text.slice(end, end + 4);
+    if (digits.length < 7 ? COUNT_AFTER.test(after) : COUNT_STRONG.test(after)) continue;
     if (digits.length < 5) continue;
     if (keyword.kind === 'qq' && digits.length > 11) continue;
     if (allowed.has(digits) || allowed.has(digits.replace(/^0(?:10|2\d|[3-9]\d{2})/, ''))) continue;
-    if (free(first.start, end)) spans.push({ kind: keyword.kind, start: first.start, end });
+    claim({ kind: keyword.kind, start: first.start, end });
   }
   // A card or account number named as such, whatever its check digit: 卡号 6228 4800 0000 0000 001.
   for (const { groups } of digitRuns(text)) {
-    const before = text.slice(Math.max(0, groups[0].start - 12), groups[0].start);
+    const before = text.slice(Math.max(0, groups[0].start - 16), groups[0].start);
     if (!CARD_KEYWORD.test(before)) continue;
     const digits = groups.map((g) => g.digits).join('');
     const end = groups[groups.length - 1].end;
-    if (digits.length >= 12 && digits.length <= 19 && !allowed.has(digits) && free(groups[0].start, end))
-      spans.push({ kind: 'bankcard', start: groups[0].start, end });
+    if (digits.length >= 12 && digits.length <= 19 && !allowed.has(digits)) claim({ kind: 'bankcard', start: groups[0].start, end });
   }
   // WeChat ids made of letters: 6–20 characters, starting with a letter.
   for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const before = text.slice(Math.max(0, start - 16), start);
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
-    if (free(start, start + match[0].length)) spans.push({ kind: 'wechat', start, end: start + match[0].length });
+    claim({ kind: 'wechat', start, end: start + match[0].length });
   }
+  // Ids on other platforms, letters or digits.
   for (const match of text.matchAll(/(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,29}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const id = match[0].replace(/\.+$/, '');
     if (!ACCOUNT_KEYWORD.test(text.slice(Math.max(0, start - 16), start))) continue;
-    if (free(start, start + id.length)) spans.push({ kind: 'account', start, end: start + id.length });
+    claim({ kind: 'account', start, end: start + id.length });
+  }
+  // Handles in any script after @ (微博：@张三不是李四, 抖音：@乡村振兴老张).
+  for (const match of text.matchAll(/@[^\s@,，。、;；:：!！?？()（）"“”'‘’]{2,20}/g)) {
+    const start = match.index!;
+    const before = text.slice(Math.max(0, start - 16), start);
+    const kind = ACCOUNT_KEYWORD.test(before) ? 'account' : KEYWORDS[1].pattern.test(before) ? 'wechat' : undefined;
+    if (kind) claim({ kind, start, end: start + match[0].length });
   }
   return spans;
 }
@@ -434,7 +507,8 @@ function keywordSpans(text: string, taken: Span[], allowed: Set<string>): Span[]
 // Addresses
 
 // Bounded, and never starting inside a longer run, so a line of 100 000 digits is read in linear time.
-const NUM = '(?:第\\s*)?(?:(?<!\\d)\\d{1,5}|(?<![零〇一二三四五六七八九十百两])[零〇一二三四五六七八九十百两]{1,6})';
+const NUM =
+  '(?:第\\s*)?(?:(?<!\\d)\\d{1,5}|(?<![零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾佰])[零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾佰]{1,6})';
 const ADDRESS: RegExp[] = [
   // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
   new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g'),
@@ -444,11 +518,14 @@ const ADDRESS: RegExp[] = [
   new RegExp(`${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d))`, 'g'),
   // 2楼201室
   new RegExp(`${NUM}\\s*(?:楼|层)\\s*\\d{3,4}\\s*室`, 'g'),
-  // 人民路88号, 解放大街 12 号, 中山路八十八号, 建设路45-3号, 建设路一段45号 (but not 1号文件 or 号召)
+  // 人民路88号, 解放大街 12 号, 中山路八十八号, 建设路45-3号, 建设路一段45号, 建设路南120号,
+  // 郭守敬路88弄12号 (but not 1号文件 or 号召)
   new RegExp(
-    `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:${NUM}\\s*段\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?号(?![文令召称线])`,
+    `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:[东南西北中]段?\\s*)?(?:${NUM}\\s*[段弄]\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?(?:号(?![文令召称线])|#)`,
     'g',
   ),
+  // 新村3排5号, 十一区12楼3门401
+  new RegExp(`${NUM}\\s*排\\s*${NUM}\\s*号(?![文令召称线])|${NUM}\\s*(?:号?楼|栋|幢)\\s*${NUM}\\s*门\\s*\\d{3,4}`, 'g'),
   // 住在502室, 住5-2-301
   new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|\\d+\\s*-\\s*\\d+\\s*-\\s*\\d+)`, 'g'),
   // B栋1201, A 座 1201, 8号楼八层802
@@ -456,18 +533,18 @@ const ADDRESS: RegExp[] = [
   // 门牌号：128号
   new RegExp(`门牌(?:号码?)?\\s*[:：是为]?\\s*${NUM}\\s*号?`, 'g'),
   // 三组12号, 张家村18号, 三组第12户
-  new RegExp(`(?:村|组|屯)\\s*(?:${NUM}\\s*号(?![文令召称线])|第\\s*\\d+\\s*户)`, 'g'),
+  new RegExp(`(?:村|组|屯|庄)\\s*(?:${NUM}\\s*号(?![文令召称线])|第\\s*\\d+\\s*户)`, 'g'),
   // 家住新华村三组12户, 住在新华巷子128号, 住光明里12栋4层, 家住张家湾村2组: where someone lives, down to
   // a number. The number must follow the place word at once, so 住在村里的有32户 is a count, not a home.
   new RegExp(
-    `(?:家住|住址|住在|现住|(?<![入租留常暂包食居])住(?![户房院建宅宿]))[^，。；;,、\\s]{0,12}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦)\\s*${NUM}\\s*(?:号|户|组|栋|幢|层|室|单元)`,
+    `(?:家住|家在|住址|住在|现住|地址|户籍地|(?<![入租留常暂包食居])住(?![户房院建宅宿]))\\s*[:：]?[^，。；;,、\\s]{0,20}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦)\\s*${NUM}\\s*(?:号|户|组|栋|幢|层|室|单元)`,
     'g',
   ),
   // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
   new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?`, 'g'),
 ];
 
-function addressSpans(text: string): Span[] {
+function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
   for (const pattern of ADDRESS)
     for (const match of text.matchAll(pattern)) {
@@ -475,7 +552,8 @@ function addressSpans(text: string): Span[] {
       const end = start + match[0].length;
       // Show the road's name with its number: up to four Chinese characters before 路/街.
       if (/^(?:路|街|巷|弄|大道|胡同)/.test(match[0])) start -= /[\u4e00-\u9fa5]{0,4}$/.exec(text.slice(0, start))![0].length;
-      if (!spans.some((s) => start < s.end && s.start < end)) spans.push({ kind: 'address', start, end });
+      const span: Span = { kind: 'address', start, end };
+      if (coverage.claim(span)) spans.push(span);
     }
   return spans;
 }
@@ -487,11 +565,18 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{7}|[〇零一幺二两三四五六七八九壹贰叁肆伍陆柒捌玖]{3}[,，]|[栋幢单元室号座住]|信|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
 const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
+// A landline with its area code set apart by any punctuation (0571，87654321).
+const LANDLINE_PUNCTUATED = /(?<![\d.])(0\d{2,3})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*([1-9]\d{6,7})(?![\d.])/gu;
+// An ID number with only its last digits masked (11010119900307****) still gives place and birth date.
+const ID_MASKED = new RegExp(`(?<!\\d)${ID_REGION}(?:18|19|20)\\d{2}${DATE}\\d{0,3}[*]{1,4}`, 'g');
+// An ID number in its 6-8-4 parts joined by any punctuation (110101，19900307，1234X).
+const ID_PUNCTUATED =
+  /(?<![\d.])(\d{6})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{8})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{3}[\dXx])(?![\d.])/gu;
 
 /** Every private datum in one line (no line breaks), with its span in the line as written. */
 export function findInLine(
@@ -504,10 +589,12 @@ export function findInLine(
   const norm = normalise(line);
   const text = norm.text;
   const spans: Span[] = [];
+  const coverage = new Coverage(text.length);
   const add = (list: Span[]) => {
-    for (const s of list) if (!spans.some((t) => s.start < t.end && t.start < s.end)) spans.push(s);
+    for (const s of list) if (coverage.claim(s)) spans.push(s);
   };
-  add([...text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, start: m.index!, end: m.index! + m[0].length })));
+  for (const pattern of [EMAIL, EMAIL_CJK])
+    add([...text.matchAll(pattern)].map((m) => ({ kind: 'email' as const, start: m.index!, end: m.index! + m[0].length })));
   add(numberSpans(text, allowed));
   // A mobile number in its 3-4-4 groups joined by any punctuation (138，1234，5678; 138|1234|5678):
   // lists of figures do not come in that shape.
@@ -516,8 +603,19 @@ export function findInLine(
       .filter((m) => !allowed.has(m[1] + m[2] + m[3]))
       .map((m) => ({ kind: 'mobile' as const, start: m.index!, end: m.index! + m[0].length })),
   );
-  add(keywordSpans(text, spans, allowed));
-  add(addressSpans(text));
+  add(
+    [...text.matchAll(LANDLINE_PUNCTUATED)]
+      .filter((m) => LANDLINE.test(m[1] + m[2]) && !allowed.has(m[2]))
+      .map((m) => ({ kind: 'landline' as const, start: m.index!, end: m.index! + m[0].length })),
+  );
+  add([...text.matchAll(ID_MASKED)].map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })));
+  add(
+    [...text.matchAll(ID_PUNCTUATED)]
+      .filter((m) => ID18.test((m[1] + m[2] + m[3]).toUpperCase()))
+      .map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })),
+  );
+  // These two claim their spans as they find them (a keyword's number must not overlap one found above).
+  spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
   return spans
     .sort((a, b) => a.start - b.start)
     .map((s) => {
