@@ -394,7 +394,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'wechat',
     pattern: new RegExp(
-      String.raw`(?:(?:微[\s.]*信|薇信|威信|徽信|V信|v信|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|WEIXIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+      String.raw`(?:(?:微[\s.]*信|薇信|威信|徽信|V信|v信|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|WEIXIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
         String.raw`|微信搜(?:索|一下|一搜)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
     ),
   },
@@ -521,7 +521,7 @@ const ADDRESS: RegExp[] = [
   // 人民路88号, 解放大街 12 号, 中山路八十八号, 建设路45-3号, 建设路一段45号, 建设路南120号,
   // 郭守敬路88弄12号 (but not 1号文件 or 号召)
   new RegExp(
-    `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:[东南西北中]段?\\s*)?(?:${NUM}\\s*[段弄]\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?(?:号(?![文令召称线])|#)`,
+    `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:[东南西北中]段?\\s*)?(?:${NUM}\\s*[段弄]\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?(?:号(?![文令召称线])|#|-\\s*\\d+\\s*-\\s*\\d{3,4}(?![\\d年月日]))`,
     'g',
   ),
   // 新村3排5号, 十一区12楼3门401
@@ -537,7 +537,7 @@ const ADDRESS: RegExp[] = [
   // 家住新华村三组12户, 住在新华巷子128号, 住光明里12栋4层, 家住张家湾村2组: where someone lives, down to
   // a number. The number must follow the place word at once, so 住在村里的有32户 is a count, not a home.
   new RegExp(
-    `(?:家住|家在|住址|住在|现住|地址|户籍地|(?<![入租留常暂包食居])住(?![户房院建宅宿]))\\s*[:：]?[^，。；;,、\\s]{0,20}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦)\\s*${NUM}\\s*(?:号|户|组|栋|幢|层|室|单元)`,
+    `(?:家住|家在|住址|住在|现住|地址|户籍地|(?<![入租留常暂包食居])住(?![户房院建宅宿]))\\s*[:：]?[^，。；;,、\\s]{0,20}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦|区)\\s*${NUM}\\s*(?:号楼?|户|组|栋|幢|层|室|单元)`,
     'g',
   ),
   // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
@@ -565,7 +565,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
