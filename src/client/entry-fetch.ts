@@ -37,7 +37,7 @@ const listOf = (v: unknown, item: (x: Record<string, unknown>) => boolean) => Ar
  * The few fields a comparison draws, checked by hand (no zod): enough that drawing cannot fail.
  * Not the contract: verifyEntry applies the schema itself.
  */
-function drawable(json: unknown, id: string): json is EntryView {
+export function drawable(json: unknown, id: string): json is EntryView {
   return (
     isRecord(json) &&
     json.id === id &&
