@@ -7,6 +7,7 @@
  *
  *   --pages 对比,教案   only these pages
  *   --calibrate        scale Lighthouse's CPU slowdown to this host (see below)
+ *   --json <dir>       also write each page's full Lighthouse report there (<dir>/<page>.json)
  *
  * Lighthouse simulates a mid-range phone on a slow 4G network (Lantern). The network part does not
  * depend on the host; the CPU part does: Lighthouse multiplies the main-thread time it observes by 4,
@@ -16,7 +17,8 @@
  * multiplier Lighthouse's calculator recommends for it (patrickhulce/lighthouse-cpu-throttling-calculator),
  * so the score estimates the same phone whatever the load. Every run prints the BenchmarkIndex.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
@@ -39,6 +41,7 @@ const arg = (name: string) => {
 const only = arg('--pages')?.split(',');
 const pages = Object.entries(allPages).filter(([name]) => !only || only.includes(name));
 const calibrate = process.argv.includes('--calibrate');
+const jsonDir = arg('--json');
 
 /** Lighthouse's calculator: the CPU slowdown that makes this host behave like its reference phone. */
 function multiplierFor(benchmarkIndex: number): number {
@@ -87,9 +90,17 @@ try {
   for (const [name, path] of pages) {
     const lhr = await run(path, multiplier);
     const scores = categories.map((c) => Math.round((lhr.categories[c].score ?? 0) * 100));
+    if (jsonDir) {
+      mkdirSync(jsonDir, { recursive: true });
+      writeFileSync(join(jsonDir, `${name}.json`), JSON.stringify(lhr));
+    }
     worst = Math.min(worst, ...scores);
     rows.push(`| ${name} | ${scores.join(' | ')} |`);
     console.log(`${name}: BenchmarkIndex ${lhr.environment.benchmarkIndex}, scores ${scores.join(' / ')}`);
+    const metric = (id: string) => lhr.audits[id]?.displayValue ?? '—';
+    console.log(
+      `  FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+    );
     const failing = Object.values(lhr.audits).filter(
       (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable',
     );

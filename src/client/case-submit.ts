@@ -20,8 +20,8 @@ import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
 import { formProblem, type ControlKind } from './submit-messages.ts';
 
-/** Where the form is saved between visits (this browser only). */
-export const DRAFT_KEY = 'gongzuofa.submit.form';
+import { DRAFT_KEY } from './submit-draft.ts';
+export { DRAFT_KEY };
 /** The source select's value for "a source not in the list". */
 const NEW_SOURCE = '__new__';
 
@@ -133,6 +133,11 @@ class CaseSubmit extends HTMLElement {
     if (!this.restore() && this.adoptEarlyInput()) this.save();
     this.toggleNewSource();
     this.validate();
+    // "检查你的内容" was pressed before this script arrived (src/client/submit-loader.ts).
+    if (this.dataset.pendingCheck !== undefined) {
+      delete this.dataset.pendingCheck;
+      this.check();
+    }
   }
 
   /** Marks fields filled before the script ran as visited; true when there was any. */

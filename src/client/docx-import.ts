@@ -26,6 +26,8 @@ export async function runImport(zone: HTMLElement, file: File, status: (text: st
   const form = document.querySelector<HTMLFormElement>('case-submit [data-form]');
   const submit = document.querySelector<HTMLElement>('case-submit');
   if (!form || !submit) return;
+  // The form's checker loads on first use (submit-loader.ts): it must listen before the form is filled.
+  await import('./case-submit.ts');
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const converted = await lib.convertDocx(mammoth as unknown as lib.Mammoth, bytes, file.name);

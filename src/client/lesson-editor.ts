@@ -91,9 +91,16 @@ class LessonEditor extends HTMLElement {
       const input = this.form.elements.namedItem(name) as HTMLInputElement;
       input.addEventListener('input', () => {
         const valid = (name === 'date' ? lessonDate : lessonText).safeParse(input.value);
-        input.setCustomValidity(valid.success ? '' : '格式不对');
+        input.setCustomValidity(valid.success ? '' : name === 'date' ? '请按“年-月-日”填写，如 2026-12-01' : '格式不对');
+        if (valid.success) input.removeAttribute('aria-invalid');
         if (valid.success) this.edit({ type: 'details', details: { [name]: valid.data } }, false);
       });
+      // The date is a text field (lesson.astro): a wrong format is marked when the trainer leaves it
+      // (not at every keystroke of a date still being typed), and it is not saved until it is right.
+      if (name === 'date')
+        input.addEventListener('change', () => {
+          if (!lessonDate.safeParse(input.value).success) input.setAttribute('aria-invalid', 'true');
+        });
     }
     this.querySelector('[data-action="print"]')!.addEventListener('click', async () => {
       await this.renderHandout();
@@ -622,8 +629,9 @@ class LessonEditor extends HTMLElement {
     if (lesson !== this.lesson) return; // changed meanwhile; the next render will do it
     const site = this.siteRoot();
     setPageFooter(site);
-    // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has entries.
-    const { qrDataUri } = await import('../lib/qr-png.ts');
+    // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has
+    // entries (an empty lesson draws no handout, so a first visit loads none of it).
+    const { qrDataUri } = entries.length ? await import('../lib/qr-png.ts') : { qrDataUri: () => '' };
     if (lesson !== this.lesson) return;
     await renderHandout(this.handout, {
       lesson,

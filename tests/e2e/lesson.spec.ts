@@ -28,7 +28,16 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
 
   await page.getByLabel('课程标题').fill('收集民意的方法');
   await page.getByLabel('培训对象').fill('村党组织书记');
-  await page.getByLabel('日期').fill('2026-12-01');
+  // The date is a text field with a Chinese format hint (a native date input shows "mm/dd/yyyy" in
+  // an English Chromium); a wrong date is marked when left and not saved.
+  const date = page.getByLabel('日期');
+  await expect(date).toHaveAttribute('type', 'text');
+  await date.fill('12/01/2026');
+  await date.blur();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  expect(await page.evaluate(() => localStorage.getItem('gongzuofa.lesson'))).not.toContain('12/01/2026');
+  await date.fill('2026-12-01');
+  await expect(date).not.toHaveAttribute('aria-invalid');
   await page.getByLabel('第 2 个案例的教师备注').fill('重点讨论十分钟');
 
   // Reorder with a button, then with the keyboard on the drag handle, then by dragging.

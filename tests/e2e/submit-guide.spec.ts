@@ -11,6 +11,8 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { fillSubmitForm } from './submit-form.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 
+/** The page listens (src/client/submit-loader.ts); the checker itself loads on the first touch of the form. */
+const ready = (page: Page) => expect(page.locator('case-submit')).toHaveAttribute('data-state', /ready|checked/, { timeout: 20_000 });
 const checked = (page: Page) => expect(page.locator('case-submit')).toHaveAttribute('data-state', 'checked', { timeout: 20_000 });
 const textOf = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
 
@@ -18,8 +20,12 @@ test('on "检查你的内容" an empty form lists every problem in plain Chinese
   page,
 }) => {
   test.slow();
+  const scripts: string[] = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
   await page.goto('submit/');
-  await checked(page);
+  await ready(page);
+  // The checker (the page's largest script) is not loaded with the page, only on first use.
+  expect(scripts.filter((url) => url.includes('case-submit'))).toEqual([]);
   // The Word drop zone: no native "Choose File" button, a Chinese control labelling the file input,
   // reachable by keyboard with a visible focus ring, opening the file chooser.
   const zone = page.locator('docx-drop');
@@ -99,7 +105,7 @@ test('the download is really disabled, says why, and opens only after the review
 test('what is typed is saved, restored after a reload, and can be discarded', async ({ page }) => {
   test.slow();
   await page.goto('submit/');
-  await checked(page);
+  await ready(page);
   await page.locator('#f-title').fill('“夜访”工作法');
   await page.locator('#f-unit').fill('某县某村党支部');
   await page.getByLabel('走访联系群众').check();
@@ -121,7 +127,7 @@ test('what is typed is saved, restored after a reload, and can be discarded', as
   await expect(page.getByLabel('走访联系群众')).not.toBeChecked();
   await expect(restored).toBeHidden();
   await page.reload();
-  await checked(page);
+  await ready(page);
   await expect(page.locator('#f-title')).toHaveValue('');
   await expect(page.locator('[data-restored]')).toBeHidden();
 });
