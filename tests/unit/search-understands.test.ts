@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
-import { contentWords, cutKnown, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
+import {
+  contentWords,
+  cutKnown,
+  editDistance,
+  isStopWord,
+  nearMatch,
+  pinyinMatches,
+  pinyinQuery,
+  QUESTION_WORDS,
+  STOP_WORDS,
+} from '../../src/lib/search-words.ts';
 import {
   coverageLabel,
   GROUP,
@@ -88,6 +98,19 @@ describe('stop words and questions', () => {
     for (const w of ['的', '怎么', '如何', '吗', '呢', '什么', '哪些', '工作']) expect(isStopWord(w), w).toBe(true);
     expect(isStopWord('台账')).toBe(false);
     expect(isStopWord('桥')).toBe(false);
+  });
+  it('derives the stop words from the question words without changing either list', () => {
+    // The two lists as they stood before STOP_WORDS was derived from QUESTION_WORDS.
+    const before = {
+      stop: '怎么 怎样 如何 怎么样 怎么办 什么 哪些 哪个 哪里 为什么 为何 是否 有没有 能否 可否 请问 多少 好不好 行不行 对不对 能不能 会不会 要不要 该不该 是不是 的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 是 在 和 与 及 或 或者 以及 并 并且 也 都 就 还 又 而 之 其 这 那 这个 那个 这些 那些 有 个 为 以 对 把 被 让 给 向 从 到 跟 同 用 去 来 会 能 可以 应该 需要 要 想 做 搞 一 一下 一些 我 我们 你 你们 他 他们 她 它 自己 大家 工作 开展 进行 加强 推进 问题 方法 工作法',
+      question: '怎么 怎样 如何 怎么样 怎么办 什么 哪些 为什么 为何 是否 能否 可否 请问',
+    };
+    expect([...STOP_WORDS].sort()).toEqual(before.stop.split(' ').sort());
+    expect([...QUESTION_WORDS].sort()).toEqual(before.question.split(' ').sort());
+    for (const w of QUESTION_WORDS) expect(isStopWord(w), w).toBe(true);
+    // A question word makes a question (its restating verb 解决 goes); 哪个 alone does not.
+    expect(contentWords(['群众办事难怎么解决'])).not.toContain('解决');
+    expect(contentWords(['哪个', '解决'])).toEqual(['解决']);
   });
   it('cuts a question into the words a page should cover', () => {
     expect(contentWords(['农村党员怎么联系群众'])).toEqual(['农村', '党员', '联系', '群众']);
