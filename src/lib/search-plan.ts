@@ -278,7 +278,12 @@ export async function rankCandidates(
    * that says 化解 once). Known before any page is read, so the order stays stable.
    */
   const about = new Map<string, number>();
-  const addAbout = (m: Map<string, number>) => m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + s));
+  // Each word counts by the page's share of the best score for it, so a rare word (the topic as
+  // typed, 矛盾纠纷) cannot outweigh every related word together.
+  const addAbout = (m: Map<string, number>) => {
+    const best = Math.max(0, ...m.values());
+    if (best > 0) m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + s / best));
+  };
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];

@@ -25,8 +25,8 @@ import {
   type NamesFile,
 } from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
-import { textTokens, queryTokens } from '../../src/lib/grams.ts';
-import { recordOf } from '../../src/lib/search-record.ts';
+import { textTokens, queryTokens, token } from '../../src/lib/grams.ts';
+import { MAIN_BOOST, recordOf } from '../../src/lib/search-record.ts';
 import { thesaurus, synonymsOf, variants } from '../../src/schema/vocab.ts';
 import { thesaurusFileSchema, variantsFileSchema } from '../../src/schema/search-vocab.ts';
 
@@ -319,5 +319,20 @@ describe('snippets', () => {
   it('locates through quotes and ignored separators', () => {
     const written = '推行笑、问、听五步';
     expect(locate(written, ['笑问听'], fold(written, folder))).toEqual([[2, 7]]);
+  });
+});
+
+describe('main points weigh more in the index', () => {
+  const count = (content: string, tok: string) => content.split(' ').filter((t) => t === tok).length;
+  it('repeats the pairs of the summary, aliases and first method family, once per main point holding them', () => {
+    const pair = token('调', '解');
+    const text = '某村的做法。调解纠纷。';
+    const plain = recordOf('/cases/a/', text, { meta: { title: '甲' }, filters: {} });
+    const main = recordOf('/cases/a/', text, { meta: { title: '甲' }, filters: {} }, undefined, ['调解纠纷的做法', '矛盾调解']);
+    // Indexed once per text, however often the text says it...
+    expect(count(plain.content, pair)).toBe(1);
+    // ...and once more per repetition for each main point that holds it: a page about 调解 outscores one that mentions it.
+    expect(count(main.content, pair)).toBe(1 + 2 * MAIN_BOOST);
+    expect(main.meta.text).toBe(plain.meta.text);
   });
 });
