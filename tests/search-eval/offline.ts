@@ -12,8 +12,8 @@
  * browser bench's minutes, and the same order the search page computes (it reads no page text the
  * records do not hold).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { compact } from '../../src/lib/search.ts';
 import { fold } from '../../src/lib/search-fold.ts';
@@ -179,6 +179,14 @@ async function report(file: string) {
     'overall',
     scored.filter((s) => s.kind !== 'none').map((s) => s.score),
   );
+  // `--json file`: every query with the ids shown, for a closer look.
+  if (args.includes('--json'))
+    writeFileSync(
+      args[args.indexOf('--json') + 1].replace(/(\.json)?$/, `-${basename(file, '.json')}.json`),
+      JSON.stringify({
+        queries: scored.map((s) => ({ q: s.q, kind: s.kind, top1: s.score.top1, recall: s.score.recall, shown: s.shown })),
+      }),
+    );
   if (args.includes('--misses'))
     for (const s of scored)
       if ((s.score.recall ?? 1) < 1 || !s.score.top1)

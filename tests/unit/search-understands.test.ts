@@ -264,6 +264,24 @@ describe('ranking every candidate before reading', () => {
     expect(asked).toContain('tiaojie-hexie');
     expect(ranked.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
   });
+  it('weighs the word typed above its many related words, and no word by its rarity alone', async () => {
+    // Both pages hold 流动党员 and neither title does. x says it strongly; y says it weakly but
+    // holds three of the six related words. Summed raw, y's related words would put it first.
+    const lex = readLexicon({
+      ...file,
+      thesaurus: [['流动党员', ['外出党员', '流出党员', '流入党员', '党员管理', '报到', '驿站']]],
+      titles: { x: '甲', y: '乙' },
+    });
+    const scores: Record<string, Record<string, number>> = {
+      流动党员: { x: 1, y: 0.4 },
+      外出党员: { y: 5 },
+      流出党员: { y: 5 },
+      党员管理: { y: 5 },
+    };
+    const find = async (terms: string[]) => new Map(Object.entries(scores[terms.join('')] ?? {}));
+    const { ranked } = await rankCandidates(planQuery('流动党员', lex), lex, find);
+    expect(ranked.map((r) => r.id)).toEqual(['x', 'y']);
+  });
   it('matches a method family by its alias and says so', async () => {
     const { confirmed } = await run('纠纷调解');
     expect(confirmed.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
