@@ -93,6 +93,7 @@ export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
       filters: view.filters,
     },
     folder,
+    [view.summary, ...view.aliases, ...view.themes.slice(0, 1).map((t) => t.label)],
   );
 }
 

@@ -278,7 +278,12 @@ export async function rankCandidates(
    * that says 化解 once). Known before any page is read, so the order stays stable.
    */
   const about = new Map<string, number>();
-  const addAbout = (m: Map<string, number>) => m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + s));
+  // Each word counts by the page's share of the best score for it, so a rare word (the topic as
+  // typed, 矛盾纠纷) cannot outweigh every related word together.
+  const addAbout = (m: Map<string, number>, weight = 1) => {
+    const best = Math.max(0, ...m.values());
+    if (best > 0) m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + (weight * s) / best));
+  };
   const relatedSets = await Promise.all(
     words.map(async (w) => {
       const related = plan.related.get(w) ?? [];
@@ -288,7 +293,9 @@ export async function rankCandidates(
         sets[i].forEach((_, id) => {
           if (!via.has(id)) via.set(id, `相关词：${r}`);
         });
-        addAbout(sets[i]);
+        // A word's related words together weigh as much as the word itself: a page holding the
+        // word the reader typed stays ahead of one that holds more of its many related words.
+        addAbout(sets[i], 1 / related.length);
       });
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
@@ -323,7 +330,7 @@ export async function rankCandidates(
   for (const id of names.ids.keys()) scores.set(id, scores.get(id) ?? 0);
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
-  perWord.forEach(addAbout);
+  perWord.forEach((m) => addAbout(m));
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
   const ranked = [...scores.keys()].map(
     (id): Ranked & { tier: number; titleLength: number; main: number; score: number; about: number } => {

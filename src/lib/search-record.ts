@@ -19,7 +19,16 @@ export interface SearchRecord {
 const TITLE_BOOST = 3;
 
 /**
- * A record for the article text `text`; `meta.title` is required. The tokens are those of the text
+ * How many times the pairs of an entry's main points (summary, aliases, first method family) are
+ * repeated. Each pair is indexed once per text, so without this a page that only mentions a word
+ * scores like one whose summary is about it; with it, a topic's core cases outrank pages that
+ * merely share its method family.
+ */
+export const MAIN_BOOST = 2;
+
+/**
+ * A record for the article text `text`; `meta.title` is required; `main` are the entry's main
+ * points (summary, aliases, first method family), weighted as MAIN_BOOST says. The tokens are those of the text
  * as written (exact matching) and of the text folded (src/lib/search-fold.ts), so a folded query
  * finds 台帐 and 台账 alike while an exact query still finds every page holding it as typed.
  */
@@ -28,13 +37,22 @@ export function recordOf(
   text: string,
   { meta, filters }: Pick<SearchRecord, 'meta' | 'filters'>,
   folder: Folder = plainFolder,
+  main: string[] = [],
 ): SearchRecord {
   if (!meta.title) throw new Error(`${url}: the entry has no title`);
   const titleTokens = textTokens(meta.title);
+  // Folded too, so 台帐 and 台账 weigh alike. Each main point counts on its own: a page whose
+  // summary and alias both hold a word is more about it than one whose alias alone does.
+  const mainTokens = main.flatMap((m) => [...new Set([...textTokens(m), ...textTokens(fold(m, folder))])]);
   const exact = textTokens(text);
   const seen = new Set(exact);
   const folded = textTokens(fold(text, folder)).filter((t) => !seen.has(t));
-  const tokens = [...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(), ...exact, ...folded];
+  const tokens = [
+    ...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(),
+    ...Array.from({ length: MAIN_BOOST }, () => mainTokens).flat(),
+    ...exact,
+    ...folded,
+  ];
   return { url, content: tokens.join(' '), meta: { ...meta, text }, filters };
 }
 

@@ -6,11 +6,10 @@
  */
 
 /**
- * Question and function words: dropped from a query, and refused when typed alone (they stand in
- * nearly every page, so they would list the whole library).
+ * Question words: a query holding one is a question (its restating verbs are dropped, see
+ * QUESTION_VERBS). They are stop words too.
  */
-export const STOP_WORDS = new Set([
-  // question words
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '怎么',
   '怎样',
   '如何',
@@ -18,15 +17,25 @@ export const STOP_WORDS = new Set([
   '怎么办',
   '什么',
   '哪些',
-  '哪个',
-  '哪里',
   '为什么',
   '为何',
   '是否',
-  '有没有',
   '能否',
   '可否',
   '请问',
+]);
+
+/**
+ * Question and function words: dropped from a query, and refused when typed alone (they stand in
+ * nearly every page, so they would list the whole library). The question words are derived from
+ * QUESTION_WORDS, so the two lists cannot drift apart.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS,
+  // asking words that do not by themselves make the query a question of "how" (哪个村, 有没有台账)
+  '哪个',
+  '哪里',
+  '有没有',
   '多少',
   // yes-no questions (A不A)
   '好不好',
@@ -126,23 +135,6 @@ export const STOP_WORDS = new Set([
 
 /** True when the term is a question or function word, or a very common word. */
 export const isStopWord = (term: string) => STOP_WORDS.has(term);
-
-/** The question words among the stop words: a query holding one is a question. */
-const QUESTION_WORDS = new Set([
-  '怎么',
-  '怎样',
-  '如何',
-  '怎么样',
-  '怎么办',
-  '什么',
-  '哪些',
-  '为什么',
-  '为何',
-  '是否',
-  '能否',
-  '可否',
-  '请问',
-]);
 
 /**
  * Verbs that in a question only restate "how is it done" (群众办事难怎么解决, 矛盾如何处理): dropped

@@ -5,9 +5,15 @@
  * first). Pagefind is replaced by a substring match whose score is term frequency with the title
  * counted 3× (as the records repeat the title), so ties may differ from the browser; the browser
  * bench stays the measurement. Usage: `node tests/search-eval/offline.ts [--set holdout] [--misses]`.
+ *
+ * `--pagefind` asks the real Pagefind instead (dist/ served on TEST_PORT or 4411, Debian's Chromium
+ * answering every `find` and method-family lookup), so ties and the order among a topic's cases are
+ * Pagefind's own while the ranking code still runs here: a few seconds per set instead of the
+ * browser bench's minutes, and the same order the search page computes (it reads no page text the
+ * records do not hold).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { compact } from '../../src/lib/search.ts';
 import { fold } from '../../src/lib/search-fold.ts';
@@ -61,6 +67,47 @@ const pages: Page[] = readdirSync(join(dir, 'fragment')).map((file) => {
 });
 const byId = new Map(pages.map((p) => [p.id, p]));
 
+type Answer = Map<string, number>;
+let pagefindFind: ((terms: string[]) => Promise<Answer>) | undefined;
+let pagefindTheme: ((value: string) => Promise<Set<string>>) | undefined;
+let closePagefind = async () => {};
+if (args.includes('--pagefind')) {
+  const { startStaticServer } = await import('../../scripts/lib/static-server.ts');
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS, findChromium } = await import('../../scripts/chromium.ts');
+  const { queryTokens } = await import('../../src/lib/grams.ts');
+  const server = await startStaticServer({ root: 'dist', port: Number(process.env.TEST_PORT ?? 4411) });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+  await page.evaluate(async () => {
+    const pf = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    await pf.options({ excerptLength: 30, baseUrl: '/' });
+    await pf.init();
+    (globalThis as unknown as { pf: unknown }).pf = pf;
+  });
+  type Pf = { search: (q: string | null, o?: object) => Promise<{ results: { id: string; score: number }[] }> };
+  pagefindFind = async (terms) =>
+    new Map(
+      await page.evaluate(
+        async (q) => (await (globalThis as unknown as { pf: Pf }).pf.search(q)).results.map((r) => [r.id, r.score]) as [string, number][],
+        queryTokens(terms).join(' '),
+      ),
+    );
+  pagefindTheme = async (value) =>
+    new Set(
+      await page.evaluate(
+        async (v) =>
+          (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { theme: { any: [v] } } })).results.map((r) => r.id),
+        value,
+      ),
+    );
+  closePagefind = async () => {
+    await browser.close();
+    await server.close();
+  };
+}
+
 const count = (hay: string, needle: string) => {
   let n = 0;
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
@@ -88,11 +135,11 @@ export async function showFor(query: string): Promise<string[]> {
   const plan = planQuery(query, lex);
   if (plan.pinyin) lex.pinyin = pinyin;
   if (plan.tooCommon || !plan.terms.length) return [];
-  const theme = async (value: string) => new Set(pages.filter((p) => p.themes.includes(value)).map((p) => p.id));
+  const theme = pagefindTheme ?? (async (value: string) => new Set(pages.filter((p) => p.themes.includes(value)).map((p) => p.id)));
   const loadNames = async () => {
     lex.pages = new Map(Object.entries(names));
   };
-  const { ranked } = await rankCandidates(plan, lex, find, { theme, names: loadNames });
+  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { theme, names: loadNames });
   const shown: { ranked: Ranked; order: number }[] = [];
   ranked.slice(0, 60).forEach((r, i) => {
     const confirmed = verify(r, byId.get(r.id)!.text, plan, lex);
@@ -115,7 +162,7 @@ async function report(file: string) {
     const shown = await showFor(q.q);
     scored.push({ kind: q.kind, q: q.q, score: scoreQuery(q, shown), shown, ideal: q.ideal });
   }
-  console.log(`\n== ${file} (offline stand-in) ==`);
+  console.log(`\n== ${file} (offline stand-in${pagefindFind ? ', real Pagefind' : ''}) ==`);
   console.log('kind      n   recall@10  precision@10  top-1   empty');
   const line = (name: string, s: QueryScore[]) => {
     const m = summarize(s);
@@ -132,6 +179,14 @@ async function report(file: string) {
     'overall',
     scored.filter((s) => s.kind !== 'none').map((s) => s.score),
   );
+  // `--json file`: every query with the ids shown, for a closer look.
+  if (args.includes('--json'))
+    writeFileSync(
+      args[args.indexOf('--json') + 1].replace(/(\.json)?$/, `-${basename(file, '.json')}.json`),
+      JSON.stringify({
+        queries: scored.map((s) => ({ q: s.q, kind: s.kind, top1: s.score.top1, recall: s.score.recall, shown: s.shown })),
+      }),
+    );
   if (args.includes('--misses'))
     for (const s of scored)
       if ((s.score.recall ?? 1) < 1 || !s.score.top1)
@@ -143,3 +198,4 @@ async function report(file: string) {
 const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 for (const file of set ? [`tests/search-eval/${set}.json`] : ['tests/search-eval/queries.json', 'tests/search-eval/holdout.json'])
   await report(file);
+await closePagefind();

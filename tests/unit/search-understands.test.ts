@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
-import { contentWords, cutKnown, editDistance, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from '../../src/lib/search-words.ts';
+import {
+  contentWords,
+  cutKnown,
+  editDistance,
+  isStopWord,
+  nearMatch,
+  pinyinMatches,
+  pinyinQuery,
+  QUESTION_WORDS,
+  STOP_WORDS,
+} from '../../src/lib/search-words.ts';
 import {
   coverageLabel,
   GROUP,
@@ -15,8 +25,8 @@ import {
   type NamesFile,
 } from '../../src/lib/search-plan.ts';
 import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
-import { textTokens, queryTokens } from '../../src/lib/grams.ts';
-import { recordOf } from '../../src/lib/search-record.ts';
+import { textTokens, queryTokens, token } from '../../src/lib/grams.ts';
+import { MAIN_BOOST, recordOf } from '../../src/lib/search-record.ts';
 import { thesaurus, synonymsOf, variants } from '../../src/schema/vocab.ts';
 import { thesaurusFileSchema, variantsFileSchema } from '../../src/schema/search-vocab.ts';
 
@@ -88,6 +98,19 @@ describe('stop words and questions', () => {
     for (const w of ['的', '怎么', '如何', '吗', '呢', '什么', '哪些', '工作']) expect(isStopWord(w), w).toBe(true);
     expect(isStopWord('台账')).toBe(false);
     expect(isStopWord('桥')).toBe(false);
+  });
+  it('derives the stop words from the question words without changing either list', () => {
+    // The two lists as they stood before STOP_WORDS was derived from QUESTION_WORDS.
+    const before = {
+      stop: '怎么 怎样 如何 怎么样 怎么办 什么 哪些 哪个 哪里 为什么 为何 是否 有没有 能否 可否 请问 多少 好不好 行不行 对不对 能不能 会不会 要不要 该不该 是不是 的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 是 在 和 与 及 或 或者 以及 并 并且 也 都 就 还 又 而 之 其 这 那 这个 那个 这些 那些 有 个 为 以 对 把 被 让 给 向 从 到 跟 同 用 去 来 会 能 可以 应该 需要 要 想 做 搞 一 一下 一些 我 我们 你 你们 他 他们 她 它 自己 大家 工作 开展 进行 加强 推进 问题 方法 工作法',
+      question: '怎么 怎样 如何 怎么样 怎么办 什么 哪些 为什么 为何 是否 能否 可否 请问',
+    };
+    expect([...STOP_WORDS].sort()).toEqual(before.stop.split(' ').sort());
+    expect([...QUESTION_WORDS].sort()).toEqual(before.question.split(' ').sort());
+    for (const w of QUESTION_WORDS) expect(isStopWord(w), w).toBe(true);
+    // A question word makes a question (its restating verb 解决 goes); 哪个 alone does not.
+    expect(contentWords(['群众办事难怎么解决'])).not.toContain('解决');
+    expect(contentWords(['哪个', '解决'])).toEqual(['解决']);
   });
   it('cuts a question into the words a page should cover', () => {
     expect(contentWords(['农村党员怎么联系群众'])).toEqual(['农村', '党员', '联系', '群众']);
@@ -241,6 +264,24 @@ describe('ranking every candidate before reading', () => {
     expect(asked).toContain('tiaojie-hexie');
     expect(ranked.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
   });
+  it('weighs the word typed above its many related words, and no word by its rarity alone', async () => {
+    // Both pages hold 流动党员 and neither title does. x says it strongly; y says it weakly but
+    // holds three of the six related words. Summed raw, y's related words would put it first.
+    const lex = readLexicon({
+      ...file,
+      thesaurus: [['流动党员', ['外出党员', '流出党员', '流入党员', '党员管理', '报到', '驿站']]],
+      titles: { x: '甲', y: '乙' },
+    });
+    const scores: Record<string, Record<string, number>> = {
+      流动党员: { x: 1, y: 0.4 },
+      外出党员: { y: 5 },
+      流出党员: { y: 5 },
+      党员管理: { y: 5 },
+    };
+    const find = async (terms: string[]) => new Map(Object.entries(scores[terms.join('')] ?? {}));
+    const { ranked } = await rankCandidates(planQuery('流动党员', lex), lex, find);
+    expect(ranked.map((r) => r.id)).toEqual(['x', 'y']);
+  });
   it('matches a method family by its alias and says so', async () => {
     const { confirmed } = await run('纠纷调解');
     expect(confirmed.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
@@ -296,5 +337,20 @@ describe('snippets', () => {
   it('locates through quotes and ignored separators', () => {
     const written = '推行笑、问、听五步';
     expect(locate(written, ['笑问听'], fold(written, folder))).toEqual([[2, 7]]);
+  });
+});
+
+describe('main points weigh more in the index', () => {
+  const count = (content: string, tok: string) => content.split(' ').filter((t) => t === tok).length;
+  it('repeats the pairs of the summary, aliases and first method family, once per main point holding them', () => {
+    const pair = token('调', '解');
+    const text = '某村的做法。调解纠纷。';
+    const plain = recordOf('/cases/a/', text, { meta: { title: '甲' }, filters: {} });
+    const main = recordOf('/cases/a/', text, { meta: { title: '甲' }, filters: {} }, undefined, ['调解纠纷的做法', '矛盾调解']);
+    // Indexed once per text, however often the text says it...
+    expect(count(plain.content, pair)).toBe(1);
+    // ...and once more per repetition for each main point that holds it: a page about 调解 outscores one that mentions it.
+    expect(count(main.content, pair)).toBe(1 + 2 * MAIN_BOOST);
+    expect(main.meta.text).toBe(plain.meta.text);
   });
 });
