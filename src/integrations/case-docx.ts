@@ -20,9 +20,9 @@ import type { SourceFacts } from '../lib/entry-view.ts';
 import type { DocxJob } from './case-docx-worker.ts';
 import { normaliseBase } from '../site-config.ts';
 
-/** Title, number and date of every source file (the content check has validated them). */
-function sourceFacts(root: string): Record<string, SourceFacts> {
-  const dir = resolve(root, process.env.CONTENT_DIR ?? 'content', 'sources');
+/** Title, number and date of every source file in a content folder (the content check has validated them). */
+export function sourceFacts(contentDir: string): Record<string, SourceFacts> {
+  const dir = join(contentDir, 'sources');
   if (!existsSync(dir)) return {};
   return Object.fromEntries(
     readdirSync(dir)
@@ -54,10 +54,14 @@ export default function caseDocx(): AstroIntegration {
           dir,
           site: config.site,
           base: normaliseBase(config.base),
-          sources: sourceFacts(root),
+          sources: sourceFacts(resolve(root, process.env.CONTENT_DIR ?? 'content')),
           entries: (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false)),
         };
-        const worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), { workerData: job });
+        // Its heap is bounded: it holds the entries (let go one by one) and one document at a time.
+        const worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), {
+          workerData: job,
+          resourceLimits: { maxOldGenerationSizeMb: 512 },
+        });
         done = new Promise((resolvePromise, reject) => {
           worker.once('message', (m: { written: number }) => resolvePromise(m.written));
           worker.once('error', reject);
