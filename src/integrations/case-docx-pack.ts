@@ -8,7 +8,7 @@
  * foot- and endnotes, relationships, content types, about half of the XML. Here a part whose text
  * is the same as a part already packed reuses its compressed bytes and checksum (compared in full,
  * so a part that differs is never reused), and the rest is deflated by Node's native zlib. The
- * archive is deterministic (fixed file times), so the same entry gives the same bytes.
+ * zip's own file times are fixed (docProps/core.xml still holds the docx package's creation time).
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
@@ -40,7 +40,7 @@ function pack(path: string, content: string | Uint8Array): Packed {
   return packed;
 }
 
-/** 1980-01-01 00:00 in MS-DOS form: a fixed time, so equal documents are equal files. */
+/** 1980-01-01 00:00 in MS-DOS form: a fixed time for every part. */
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
