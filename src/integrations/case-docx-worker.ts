@@ -38,4 +38,5 @@ for (let i = 0; i < entries.length; i++) {
   );
   written++;
 }
-parentPort!.postMessage({ written });
+const cpu = process.threadCpuUsage();
+parentPort!.postMessage({ written, cpuMs: (cpu.user + cpu.system) / 1000 });

@@ -36,7 +36,7 @@ export function sourceFacts(contentDir: string): Record<string, SourceFacts> {
 
 export default function caseDocx(): AstroIntegration {
   let command = '';
-  let done: Promise<number> | undefined;
+  let done: Promise<{ written: number; cpuMs: number }> | undefined;
   let dir = '';
   return {
     name: 'gongzuofa:case-docx',
@@ -63,7 +63,7 @@ export default function caseDocx(): AstroIntegration {
           resourceLimits: { maxOldGenerationSizeMb: 512 },
         });
         done = new Promise((resolvePromise, reject) => {
-          worker.once('message', (m: { written: number }) => resolvePromise(m.written));
+          worker.once('message', (m: { written: number; cpuMs: number }) => resolvePromise(m));
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`the .docx worker stopped with code ${code}`)));
         });
@@ -74,8 +74,9 @@ export default function caseDocx(): AstroIntegration {
         if (!done) return;
         const started = performance.now();
         let written: number;
+        let cpuMs: number;
         try {
-          written = await done;
+          ({ written, cpuMs } = await done);
         } catch (error) {
           throw new Error(
             `每个案例的 Word 文件没能生成 / the per-case .docx files failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -90,7 +91,9 @@ export default function caseDocx(): AstroIntegration {
             copyFileSync(join(dir, file), join(cases, file)); // another file system
           }
         }
-        logger.info(`${written} case .docx files, ready ${Math.round(performance.now() - started)} ms after the pages`);
+        logger.info(
+          `${written} case .docx files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), ready ${Math.round(performance.now() - started)} ms after the pages`,
+        );
       },
     },
   };
