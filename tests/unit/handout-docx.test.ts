@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // Packing a document takes 1–5 s alone and far more on a loaded shared machine.
 vi.setConfig({ testTimeout: 30_000 });
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { Packer } from 'docx';
 import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';
 import { qrPng } from '../../src/lib/qr-png.ts';
@@ -159,19 +159,29 @@ describe('Word handout lists', () => {
 });
 
 describe('QR code PNG', () => {
-  it('is a valid greyscale PNG with dark and light modules', () => {
+  it('is a valid 1-bit greyscale PNG with dark and light modules', () => {
     const { png, size } = qrPng('https://example.org/cases/zou-qinqi/');
     const buf = Buffer.from(png);
     expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(buf.readUInt32BE(16)).toBe(size);
+    // Bit depth 1, colour type 0 (greyscale).
+    expect([buf[24], buf[25]]).toEqual([1, 0]);
     const idatAt = buf.indexOf('IDAT');
+    // inflateSync checks the zlib stream's Adler-32, and the chunk's CRC is checked below.
     const raw = inflateSync(buf.subarray(idatAt + 4, idatAt + 4 + buf.readUInt32BE(idatAt - 4)));
-    expect(raw.length).toBe(size * (size + 1));
-    const pixels = [...raw].filter((_, i) => i % (size + 1) !== 0);
+    const stride = 1 + Math.ceil(size / 8);
+    expect(raw.length).toBe(size * stride);
+    const pixel = (x: number, y: number) => (raw[y * stride + 1 + (x >> 3)] >> (7 - (x & 7))) & 1;
+    const pixels = Array.from({ length: size * size }, (_, i) => pixel(i % size, Math.floor(i / size)));
     expect(pixels.filter((p) => p === 0).length).toBeGreaterThan(size * 4);
-    expect(pixels.filter((p) => p === 255).length).toBeGreaterThan(size * 4);
-    // Quiet zone: the first rows are white.
-    expect(raw.subarray(1, size + 1).every((p) => p === 255)).toBe(true);
+    expect(pixels.filter((p) => p === 1).length).toBeGreaterThan(size * 4);
+    // Quiet zone: the first rows are white; the finder pattern's corner (after 4 modules of 4 px) is dark.
+    expect(pixels.slice(0, size * 16).every((p) => p === 1)).toBe(true);
+    expect(pixel(16, 16)).toBe(0);
+    // Every row starts with filter 0.
+    expect(Array.from({ length: size }, (_, y) => raw[y * stride]).every((f) => f === 0)).toBe(true);
+    const idatLength = buf.readUInt32BE(idatAt - 4);
+    expect(buf.readUInt32BE(idatAt + 4 + idatLength)).toBe(crc32(buf.subarray(idatAt, idatAt + 4 + idatLength)));
   });
   it('prints the editors’ teaching notes (编者按) after the questions only when notes are chosen', async () => {
     const teaching = { goals: ['理解夜访的做法', '会设计回访表'], audience: '村党组织书记', flow: ['先读做法', '再讨论第一题'] };
