@@ -544,8 +544,12 @@ const ADDRESS: RegExp[] = [
   new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?`, 'g'),
 ];
 
+// Every address shape above ends in one of these: a line without any is passed over.
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#-]/;
+
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
+  if (!ADDRESS_END.test(text)) return spans;
   for (const pattern of ADDRESS)
     for (const match of text.matchAll(pattern)) {
       let start = match.index!;
