@@ -44,6 +44,21 @@ function pack(path: string, content: string | Uint8Array): Packed {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order:
+ * flags (names in UTF-8), method, time, date, CRC, compressed and plain size, name length.
+ */
+function writeShared(header: Buffer, at: number, p: Packed, nameLength: number) {
+  header.writeUInt16LE(0x0800, at);
+  header.writeUInt16LE(p.method, at + 2);
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(p.crc, at + 8);
+  header.writeUInt32LE(p.data.length, at + 12);
+  header.writeUInt32LE(p.size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** A zip archive (no zip64: a handout is far below 4 GB) of the given parts, in order. */
 function zip(parts: [string, Packed][]): Buffer {
   const chunks: Uint8Array[] = [];
@@ -54,27 +69,13 @@ function zip(parts: [string, Packed][]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeShared(local, 6, p, name.length);
+    // extra field length (28) stays 0
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(p.method, 10);
-    entry.writeUInt16LE(DOS_TIME, 12);
-    entry.writeUInt16LE(DOS_DATE, 14);
-    entry.writeUInt32LE(p.crc, 16);
-    entry.writeUInt32LE(p.data.length, 20);
-    entry.writeUInt32LE(p.size, 24);
-    entry.writeUInt16LE(name.length, 28);
+    writeShared(entry, 8, p, name.length);
     // extra, comment, disk, internal and external attributes stay 0
     entry.writeUInt32LE(offset, 42);
     central.push(entry, name);
