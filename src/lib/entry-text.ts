@@ -74,6 +74,9 @@ export function articleText(view: EntryView): string {
  * The search record of a published entry, from its view. `meta.box` gives where the info box
  * stands in the text ("start,end" in characters), so snippets can leave it out.
  */
+/** An entry's main points, weighted in its search record (see MAIN_BOOST): summary, aliases, first method family. */
+export const mainPoints = (view: EntryView): string[] => [view.summary, ...view.aliases, ...view.themes.slice(0, 1).map((t) => t.label)];
+
 export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
   const { head, box, rest } = articleParts(view);
   const boxStart = [...head.join('\n')].length + 1;
@@ -93,7 +96,7 @@ export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
       filters: view.filters,
     },
     folder,
-    [view.summary, ...view.aliases, ...view.themes.slice(0, 1).map((t) => t.label)],
+    mainPoints(view),
   );
 }
 

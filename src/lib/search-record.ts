@@ -71,9 +71,9 @@ export function pageText(html: string): string {
 }
 
 /** The record of a built entry page: its article text and its `data-pagefind-*` values. */
-export function searchRecord(url: string, html: string): SearchRecord {
+export function searchRecord(url: string, html: string, main: string[] = []): SearchRecord {
   const { start, end } = articleBounds(html);
   const article = html.slice(start, end);
   const meta = Object.fromEntries(Object.entries(marked(article, 'data-pagefind-meta')).map(([k, v]) => [k, v.join('、')]));
-  return recordOf(url, htmlToText(article), { meta, filters: marked(article, 'data-pagefind-filter') });
+  return recordOf(url, htmlToText(article), { meta, filters: marked(article, 'data-pagefind-filter') }, undefined, main);
 }

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkProject } from '../../src/lib/content-files.node.ts';
-import { entryRecord, findMismatch } from '../../src/lib/entry-text.ts';
+import { entryRecord, findMismatch, mainPoints } from '../../src/lib/entry-text.ts';
 import { entryView } from '../../src/lib/entry-view.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { built, onSite } from './site.ts';
@@ -36,8 +36,12 @@ test("every entry's search record, made from its source, says what its built pag
   const { valid } = checkProject(process.cwd());
   expect(valid.length).toBeGreaterThan(70);
   for (const { id, data, body } of valid.filter((e) => e.data.status === '已发布')) {
-    const fromSource = entryRecord(entryView(id, data, body));
-    const fromPage = searchRecord(`/cases/${id}/`, readFileSync(built(`cases/${id}/index.html`), 'utf8'));
+    const view = entryView(id, data, body);
+    const fromSource = entryRecord(view);
+    // The main points are weighted from source (MAIN_BOOST); the page's text must hold them.
+    const main = mainPoints(view);
+    const fromPage = searchRecord(`/cases/${id}/`, readFileSync(built(`cases/${id}/index.html`), 'utf8'), main);
+    for (const point of main) expect(fromPage.meta.text, `${id}: ${point}`).toContain(point);
     expect(findMismatch(fromSource.meta.text, fromPage.meta.text), id).toBeUndefined();
     expect(fromSource.content, id).toBe(fromPage.content);
     // `box` (where the info box stands, for search snippets) is known only from source.
