@@ -14,6 +14,8 @@ export const ui = {
   ],
   searchLabel: '搜索案例',
   searchPlaceholder: '方法名、地名、单位、关键词',
+  /** The header's box is narrower: a placeholder cut mid-word reads as broken. */
+  searchPlaceholderShort: '方法名、地名、单位',
   /** Facet names by key, from the registry (src/lib/facets.ts). */
   facet: Object.fromEntries(facets.map((f) => [f.key, f.label])) as Record<FacetKey, string>,
 } as const;
