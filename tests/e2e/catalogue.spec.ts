@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { atSite } from './site.ts';
+import { atSite, filterReady } from './site.ts';
 
 const cards = (page: import('@playwright/test').Page) => page.locator('[data-results] > li:visible');
 
 test.describe('catalogue with JavaScript', () => {
   test('filters by region and domain together, with counts, and keeps the state in the URL', async ({ page }) => {
     await page.goto('cases/');
+    await filterReady(page);
     const total = await cards(page).count();
     expect(total).toBeGreaterThanOrEqual(74);
     await expect(page.locator('[data-status]')).toHaveText(`共 ${total} 个案例`);

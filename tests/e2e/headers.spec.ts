@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/static-server.ts';
 import { searchDone } from './search-done.ts';
-import { outDir } from './site.ts';
+import { filterReady, outDir } from './site.ts';
 
 const dist = outDir;
 const headerPolicy = headersFor(parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')), '/')['Content-Security-Policy'];
@@ -79,6 +79,7 @@ test('under the header policy, the catalogue filters, the print button shows and
   const report = await watchPolicy(page);
   const catalogue = await page.goto('cases/');
   expect(catalogue!.headers()['content-security-policy']).toBe(headerPolicy);
+  await filterReady(page);
   const cards = page.locator('[data-results] > li:visible');
   const total = await cards.count();
   expect(total).toBeGreaterThanOrEqual(74);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { searchDone } from './search-done.ts';
+import { filterReady } from './site.ts';
 
 /** Published entries per level id, read from the files themselves. */
 const perLevel = (() => {
@@ -47,6 +48,7 @@ test('/levels/ lists every level that has entries, and each page lists exactly i
 
 test('the catalogue has a 层级 filter group that narrows the cards and keeps it in the URL', async ({ page }) => {
   await page.goto('cases/');
+  await filterReady(page);
   const group = page.locator('.facet-panel details[data-facet-group="level"]');
   await expect(group.locator('summary')).toHaveText('层级');
   await group.locator('summary').click();

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { searchDone } from './search-done.ts';
-import { caseIdOf, onSite } from './site.ts';
+import { caseIdOf, filterReady, onSite } from './site.ts';
 
 type Missing = 'WebAssembly' | 'Intl.Segmenter' | 'serviceWorker';
 
@@ -29,6 +29,7 @@ async function without(page: Page, missing: Missing[]) {
 /** The catalogue filters, an entry opens from it, and the entry prints with its address. */
 async function catalogueEntryPrint(page: Page) {
   await page.goto('cases/');
+  await filterReady(page);
   const guangdong = page.locator('a[data-facet="region"][data-value="guangdong"]');
   const expected = Number(await guangdong.locator('[data-count]').textContent());
   expect(expected).toBeGreaterThan(0);

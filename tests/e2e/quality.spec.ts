@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { columns } from '../../src/lib/export.ts';
-import { built, onSite } from './site.ts';
+import { built, filterReady, onSite } from './site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -199,6 +199,7 @@ test('the site works without the offline worker', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto('cases/');
+  await filterReady(page);
   await page.locator('a[data-facet="domain"][data-value="nongcun"]').click();
   await expect(page).toHaveURL(/domain=nongcun/);
   await context.close();
@@ -207,6 +208,7 @@ test('the site works without the offline worker', async ({ browser }) => {
 test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 900 }); // 1280 px at 200% zoom
   await page.goto('cases/');
+  await filterReady(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.keyboard.press('Tab');

@@ -17,6 +17,7 @@
  *   `test.skip(base !== '/', 'why')` at the top of the file; list it in README, "测试".
  */
 import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import { normaliseBase } from '../../src/site-config.ts';
 
 /** The sub-path of this run: `/` or e.g. `/gzf/`. */
@@ -45,3 +46,9 @@ export function sitePathOf(href: string): string {
 
 /** The entry id of a link to an entry (`…/cases/<id>/`), or undefined for another page. */
 export const caseIdOf = (href: string) => /^\/cases\/([^/]+)\/$/.exec(sitePathOf(href))?.[1];
+
+/**
+ * Waits until the catalogue's filter has taken over its chips (`<case-filter data-state="ready">`).
+ * A chip is a plain link to its facet page until then, so a click that comes first leaves /cases/.
+ */
+export const filterReady = (page: Page) => expect(page.locator('case-filter')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { searchDone } from './search-done.ts';
+import { filterReady } from './site.ts';
 
 const BASE = '/gzf/';
 const SITE = 'https://dangjian.example.gov.cn/gzf/';
@@ -73,6 +74,7 @@ test('home, catalogue filter and an entry work under /gzf/, with every request u
   await expect(page.locator('html')).toHaveAttribute('data-base', BASE);
   await page.getByRole('link', { name: '全部案例' }).first().click();
   await expect(page).toHaveURL(at('cases/'));
+  await filterReady(page);
   const guangdong = page.locator('a[data-facet="region"][data-value="guangdong"]');
   const expected = Number(await guangdong.locator('[data-count]').textContent());
   await guangdong.click();
