@@ -107,8 +107,10 @@ test('what is typed is saved, restored after a reload, and can be discarded', as
   await page.goto('submit/');
   await ready(page);
   await page.locator('#f-title').fill('“夜访”工作法');
+  // Typing loads the checker; the rest waits until it has loaded and checked the form once.
+  await checked(page);
   await page.locator('#f-unit').fill('某县某村党支部');
-  await page.getByLabel('走访联系群众').check();
+  await page.getByLabel('走访联系群众').check({ timeout: 20_000 });
   await page.locator('#f-做法').fill('每周二、周四晚上入户走访。');
   await expect(page.locator('[data-autosave]')).toContainText('已自动保存', { timeout: 20_000 });
 
