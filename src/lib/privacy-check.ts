@@ -5,7 +5,7 @@
  */
 import type { Message } from '../schema/message.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
-import { findPrivateData, PRIVACY_MARK, type PrivacyFinding, type PrivacyOptions } from './privacy.ts';
+import { findAcrossParts, findPrivateData, PRIVACY_MARK, privacyMessage, type PrivacyFinding, type PrivacyOptions } from './privacy.ts';
 
 export interface FieldPrivacyProblem {
   /** Field path such as `notes` or `figures.0.label`; `（隐私）` for the body, `（front matter）` for comments. */
@@ -20,6 +20,17 @@ export interface FieldPrivacyProblem {
 export const isPrivacyProblem = (problem: { message: Message }) => problem.message.en.startsWith(PRIVACY_MARK);
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/** The dotted path (`figures.0.label`) of the last node of a visitor's ancestor chain. */
+function fieldPath(chain: unknown[]): string {
+  const path: (string | number)[] = [];
+  chain.forEach((item, i) => {
+    if (isPair(item) && i + 1 < chain.length && item.value === chain[i + 1])
+      path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
+    else if (isSeq(item) && i + 1 < chain.length) path.push(item.items.indexOf(chain[i + 1] as never));
+  });
+  return path.join('.');
+}
 
 /**
  * Every string scalar of a parsed YAML (or JSON) document, checked. `firstLine` is the file line
@@ -39,14 +50,7 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
             ? text.slice(node.range[0], node.range[1])
             : undefined;
       if (value === undefined) return;
-      const path: (string | number)[] = [];
-      const chain = [...ancestors, node] as unknown[];
-      chain.forEach((item, i) => {
-        if (isPair(item) && i + 1 < chain.length && item.value === chain[i + 1])
-          path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
-        else if (isSeq(item) && i + 1 < chain.length) path.push(item.items.indexOf(chain[i + 1] as never));
-      });
-      const field = path.join('.') || '（文件）';
+      const field = fieldPath([...ancestors, node] as unknown[]) || '（文件）';
       const start = lineAt(text, node.range[0]);
       // Findings in the value as parsed (escapes decoded, lines folded), placed on the line where the
       // source text shows the same kind, else on the line where the value starts.
@@ -58,6 +62,26 @@ export function findDocumentPrivateData(doc: Document, text: string, firstLine: 
         const line = firstLine - 1 + (at >= 0 ? start + rawLines.splice(at, 1)[0].line - 1 : start);
         seen.add(`${line}:${finding.kind}`);
         problems.push({ field, line, kind: finding.kind, message: finding.message });
+      }
+    },
+  });
+  // A list is shown joined (别名：夜访、139、1234、5678): a number split over its items is one number on
+  // the page. What no single item holds is reported at the first item it spans, quoted as written.
+  visit(doc, {
+    Seq(_key, node, ancestors) {
+      const items = node.items.filter(isScalar);
+      if (items.length < 2 || items.length !== node.items.length || items.some((item) => typeof item.value !== 'string' || !item.range))
+        return;
+      const path = fieldPath([...ancestors, node] as unknown[]);
+      for (const found of findAcrossParts(
+        items.map((item) => String(item.value)),
+        '、',
+        options,
+      )) {
+        const [from, to] = [items[found.first].range![0], items[found.last].range![1]];
+        const line = firstLine - 1 + lineAt(text, from);
+        seen.add(`${line}:${found.kind}`);
+        problems.push({ field: path || '（文件）', line, kind: found.kind, message: privacyMessage(found.kind, text.slice(from, to)) });
       }
     },
   });
@@ -99,19 +123,41 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableRow', 'definition']);
  * and image descriptions included, lines of one paragraph joined (a number hard-wrapped in a pasted
  * text is one number on the page), table cells side by side. Raw lines alone miss all of these.
  */
+/** The text a node shows: entities decoded, link texts and image descriptions, table cells apart. */
+const textOf = (node: TextNode): string => {
+  if (node.type === 'break') return ' ';
+  if (node.type === 'tableCell') return ` ${(node.children ?? []).map(textOf).join('')} `;
+  const own = (node.value ?? '') + (node.alt ?? '');
+  return own.replace(/\s*\n\s*/g, '') + (node.children ?? []).map(textOf).join('');
+};
+
 function blockTexts(tree: TextNode): { text: string; first: number; last: number }[] {
   const out: { text: string; first: number; last: number }[] = [];
-  const textOf = (node: TextNode): string => {
-    if (node.type === 'break') return ' ';
-    if (node.type === 'tableCell') return ` ${(node.children ?? []).map(textOf).join('')} `;
-    const own = (node.value ?? '') + (node.alt ?? '');
-    return own.replace(/\s*\n\s*/g, '') + (node.children ?? []).map(textOf).join('');
-  };
   const walk = (node: TextNode) => {
     if (BLOCKS.has(node.type) && node.position) {
       out.push({ text: textOf(node), first: node.position.start.line, last: node.position.end?.line ?? node.position.start.line });
       return;
     }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return out;
+}
+
+/** Every list of a parsed body, as its items' texts with their lines. */
+function listItems(tree: TextNode): { text: string; first: number; last: number }[][] {
+  const out: { text: string; first: number; last: number }[][] = [];
+  const walk = (node: TextNode) => {
+    if (node.type === 'list')
+      out.push(
+        (node.children ?? [])
+          .filter((item) => item.position)
+          .map((item) => ({
+            text: (item.children ?? []).map(textOf).join(' '),
+            first: item.position!.start.line,
+            last: item.position!.end?.line ?? item.position!.start.line,
+          })),
+      );
     for (const child of node.children ?? []) walk(child);
   };
   walk(tree);
@@ -143,6 +189,22 @@ export function findEntryPrivateData(
       body.push({ field: '（隐私）', line: lines[0], kind: finding.kind, message: finding.message });
     }
   }
+  // A list reads item after item (139 / 1234 / 5678 down the page): a number split over its items is
+  // quoted as the lines that hold it.
+  const bodyLines = parts.body.split('\n');
+  for (const items of tree ? listItems(tree) : [])
+    for (const found of findAcrossParts(
+      items.map((item) => item.text),
+      ' ',
+      options,
+    )) {
+      const [first, last] = [items[found.first].first, items[found.last].last];
+      const quoted = bodyLines
+        .slice(first - 1, last)
+        .map((line) => line.trim())
+        .join(' ');
+      body.push({ field: '（隐私）', line: first + parts.bodyLine - 1, kind: found.kind, message: privacyMessage(found.kind, quoted) });
+    }
   return [...findDocumentPrivateData(doc, parts.yaml, 2, options), ...body.sort((a, b) => a.line - b.line)];
 }
 
