@@ -515,7 +515,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'phone',
     pattern: new RegExp(
-      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
+      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![敲殴击攻])打|拨|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
     ),
   },
 ];
@@ -797,7 +797,7 @@ export function findAcrossParts(
   parts: string[],
   separator: string,
   options: PrivacyOptions = {},
-): { kind: PrivacyKind; first: number; last: number }[] {
+): { kind: PrivacyKind; first: number; last: number; text: string }[] {
   if (parts.length < 2 || parts.some((part) => /[\r\n]/.test(part))) return [];
   const starts: number[] = [];
   let offset = 0;
@@ -805,16 +805,18 @@ export function findAcrossParts(
     starts.push(offset);
     offset += part.length + separator.length;
   }
+  // Findings come in order, so the part of each is found by walking forward.
+  let at = 0;
   const partAt = (index: number) => {
-    let i = starts.length - 1;
-    while (i > 0 && starts[i] > index) i--;
-    return i;
+    while (at + 1 < starts.length && starts[at + 1] <= index) at++;
+    return at;
   };
-  const out: { kind: PrivacyKind; first: number; last: number }[] = [];
+  const out: { kind: PrivacyKind; first: number; last: number; text: string }[] = [];
   for (const found of findInLine(parts.join(separator), allowedSet(options))) {
     const first = partAt(found.start);
-    const last = partAt(found.end - 1);
-    if (last > first) out.push({ kind: found.kind, first, last });
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1] < found.end) last++;
+    if (last > first) out.push({ kind: found.kind, first, last, text: found.text });
   }
   return out;
 }

@@ -262,7 +262,9 @@ describe('findPrivateData finds', () => {
   });
 
   it('finds a number split over the parts of a list, at the parts that hold it', () => {
-    expect(findAcrossParts(['夜访', '139', '1234', '5678'], '、')).toEqual([{ kind: 'mobile', first: 1, last: 3 }]);
+    expect(findAcrossParts(['夜访', '139', '1234', '5678'], '、')).toEqual([
+      { kind: 'mobile', first: 1, last: 3, text: '139、1234、5678' },
+    ]);
     expect(findAcrossParts(['电话：', '0757-22334455'], ' ')).toEqual([]);
     expect(findAcrossParts(['走访320户', '登记87件', '办结81件', '2012年', '2013年'], '、')).toEqual([]);
   });
