@@ -508,7 +508,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'wechat',
     pattern: new RegExp(
-      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|WEIXIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
         String.raw`|微信搜(?:索|一下|一搜)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
     ),
   },
@@ -534,7 +534,8 @@ const ACCOUNT_KEYWORD = new RegExp(
 const DOCUMENT_KEYWORD = new RegExp(
   String.raw`(?:护照|通行证|身份证|证件|回乡证|台胞证|居住证|驾驶证|驾照|社保卡|医保卡|军官证|士兵证|户口簿|户口本|签证|(?<![A-Za-z])(?:passport|Passport|PASSPORT|ID))(?:\s*(?:号码?|编号|号|No\.?))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-]{0,3}$`,
 );
-const DOCUMENT_NUMBER = /(?<![A-Za-z0-9])[A-Za-z]{0,2}\d{6,18}[A-Za-z]?(?:\(\s*[0-9A-Za-z]\s*\))?(?![A-Za-z0-9])/g;
+// Digits may be grouped by single spaces or dashes (E 1234 5678).
+const DOCUMENT_NUMBER = /(?<![A-Za-z0-9])[A-Za-z]{0,2}(?:[ -]?\d){6,18}[A-Za-z]?(?:\(\s*[0-9A-Za-z]\s*\))?(?![A-Za-z0-9])/g;
 // Counts of documents: 办理身份证12000张.
 const DOCUMENT_COUNT = /^\s*(?:[张本份证]|余|多)/;
 
@@ -569,6 +570,16 @@ class Coverage {
 // A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
 const LISTED_AFTER = /\s*[,，、;；/或和及]\s*$/;
 
+/**
+ * The 16 characters before `start` that a keyword is looked for in, after any run of spaces just
+ * before it (电话：          87654321): spaces push the keyword out of sight but not out of the reader's.
+ */
+function before16(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && start - end < 40 && text.charCodeAt(end - 1) === 0x20) end--;
+  return text.slice(Math.max(0, end - 16), end);
+}
+
 function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): Span[] {
   const spans: Span[] = [];
   const claim = (span: Span) => coverage.claim(span) && spans.push(span);
@@ -576,8 +587,8 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   for (const match of text.matchAll(DOCUMENT_NUMBER)) {
     const start = match.index!;
     const end = start + match[0].length;
-    if (match[0].replace(/\D/g, '').length < 7 || match[0].length < 8) continue;
-    if (!DOCUMENT_KEYWORD.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (match[0].replace(/\D/g, '').length < 7 || match[0].replace(/[ -]/g, '').length < 8) continue;
+    if (!DOCUMENT_KEYWORD.test(before16(text, start))) continue;
     const after = text.slice(end, end + 4);
     if (COUNT_AFTER.test(after) || DOCUMENT_COUNT.test(after) || allowed.has(match[0])) continue;
     claim({ kind: 'document', start, end });
@@ -585,7 +596,7 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   // Numbers right after a keyword.
   for (const { groups } of digitRuns(text)) {
     const first = groups[0];
-    const before = text.slice(Math.max(0, first.start - 16), first.start);
+    const before = before16(text, first.start);
     const gap = LISTED_AFTER.exec(before);
     const listed = gap !== null && coverage.phoneEnds.has(first.start - gap[0].length);
     const keyword = listed ? KEYWORDS[2] : KEYWORDS.find((k) => k.pattern.test(before));
@@ -606,7 +617,7 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   }
   // A card or account number named as such, whatever its check digit: 卡号 6228 4800 0000 0000 001.
   for (const { groups } of digitRuns(text)) {
-    const before = text.slice(Math.max(0, groups[0].start - 16), groups[0].start);
+    const before = before16(text, groups[0].start);
     if (!CARD_KEYWORD.test(before)) continue;
     const digits = groups.map((g) => g.digits).join('');
     const end = groups[groups.length - 1].end;
@@ -615,7 +626,7 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   // WeChat ids made of letters: 6–20 characters, starting with a letter.
   for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
-    const before = text.slice(Math.max(0, start - 16), start);
+    const before = before16(text, start);
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
     claim({ kind: 'wechat', start, end: start + match[0].length });
   }
@@ -623,13 +634,13 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   for (const match of text.matchAll(/(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,29}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const id = match[0].replace(/\.+$/, '');
-    if (!ACCOUNT_KEYWORD.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (!ACCOUNT_KEYWORD.test(before16(text, start))) continue;
     claim({ kind: 'account', start, end: start + id.length });
   }
   // Handles in any script after @ (微博：@张三不是李四, 抖音：@乡村振兴老张).
   for (const match of text.matchAll(/@[^\s@,，。、;；:：!！?？()（）"“”'‘’]{2,20}/g)) {
     const start = match.index!;
-    const before = text.slice(Math.max(0, start - 16), start);
+    const before = before16(text, start);
     const kind = ACCOUNT_KEYWORD.test(before) ? 'account' : KEYWORDS[1].pattern.test(before) ? 'wechat' : undefined;
     if (kind) claim({ kind, start, end: start + match[0].length });
   }
@@ -705,7 +716,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;

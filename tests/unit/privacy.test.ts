@@ -239,6 +239,12 @@ describe('findPrivateData finds', () => {
     ['address', '住在三单元五零一'],
     ['address', '家住幸福路**88**号'],
     ['address', '住：朝阳区芍药居北里208楼'],
+    // Round 4, written against the rules as they then were.
+    ['phone', '联系电话是：          87654321'],
+    ['phone', '有事打87654321找王阿姨'],
+    ['wechat', '威xin：zhangsan'],
+    ['wechat', 'wei xin: zhangsan'],
+    ['document', '护照号码：E 1234 5678'],
   ])('%s in “%s”', (kind, text) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -345,6 +351,9 @@ describe('findPrivateData leaves alone', () => {
     ['a floor, not a home', '住在幸福小区6楼的张大爷，家住6楼的老人'],
     ['WeChat Pay as a channel', '开通微信支付缴纳党费，微信支付 app'],
     ['bold figures inside words', '共**138**户，**2019**年**12**月'],
+    ['打 and 拨 before figures', '打造“1+3+N”服务体系，拨付资金1200万元，打井12眼，打1个电话、跑1次腿'],
+    ['documents counted', '护照、港澳通行证办理时间由15个工作日缩短到7个，身份证件2000余份，ID 卡 1200 张'],
+    ['spaced issue numbers', '第 1 2 3 4 5 6 7 8 9 10 期，“a b c d”四个环节'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
