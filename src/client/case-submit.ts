@@ -344,6 +344,17 @@ class CaseSubmit extends HTMLElement {
           });
         }
     }
+    // Private data that only the whole file shows, as the page reads it (a number split over a list's
+    // items or a section's paragraphs, or over the aliases): placed beside the box it comes from, once.
+    const sectionStarts = text
+      .split('\n')
+      .flatMap((line, i) => (/^## (.+)$/.test(line) ? [{ line: i + 1, name: `section-${line.slice(3).trim()}` }] : []));
+    for (const e of result.errors) {
+      if (!isPrivacyProblem(e)) continue;
+      const name = e.field === '（隐私）' ? sectionStarts.filter((s) => s.line <= (e.line ?? 0)).pop()?.name : controlFor(e.field);
+      if (name && !perField.some((p) => controlFor(p.field) === name && p.message.zh === e.message.zh))
+        perField.push({ file: '', field: name, message: e.message, severity: 'error' });
+    }
     // Markup that only the whole file shows (e.g. a code fence opened in one section and closed
     // in another) is listed too, so the form never passes what the build would refuse.
     const markupInFile = result.errors.filter((e) => e.field === '（正文）');

@@ -13,7 +13,8 @@
 import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
-export type PrivacyKind = 'mobile' | 'landline' | 'id' | 'id15' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address';
+export type PrivacyKind =
+  'mobile' | 'landline' | 'id' | 'id15' | 'document' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address';
 
 export interface PrivacyFinding {
   /** 1-based line in the text given. */
@@ -43,6 +44,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   phone: { label: '电话号码', fix: PHONE_FIX },
   id: { label: '18 位身份证号', fix: '删除证件号' },
   id15: { label: '15 位身份证号', fix: '删除证件号' },
+  document: { label: '证件号码', fix: '删除证件号' },
   bankcard: { label: '银行卡号', fix: '删除卡号' },
   email: { label: '电子邮箱', fix: '删除邮箱地址' },
   wechat: { label: '微信号', fix: ACCOUNT_FIX },
@@ -110,12 +112,84 @@ const CN_DIGIT_CLASS = '〇○零洞一幺二两三四五六七拐八九勾壹�
 // Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain.
 const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
 
-/** Decimal digits NFKC leaves alone (Arabic-Indic, Persian, dingbat circled digits) as ASCII digits. */
-function otherDigit(code: number): string | undefined {
-  if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
-  if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+/**
+ * Decimal digits NFKC leaves alone (Arabic-Indic, Devanagari, Thai and every other script's digits)
+ * and the dingbat circled digits, as ASCII digits. Unicode keeps each script's digits 0–9 in a row of
+ * ten, and rows that touch are whole rows, so a digit's value is its distance from the row's start.
+ */
+function otherDigit(char: string, code: number): string | undefined {
   // ❶–❾, ➀–➈, ➊–➒ (the tenth of each is 10, not a digit).
   for (const first of [0x2776, 0x2780, 0x278a]) if (code >= first && code < first + 9) return String(code - first + 1);
+  if (code < 0x660 || !DECIMAL.test(char)) return undefined;
+  let point = char.codePointAt(0)!;
+  let steps = 0;
+  while (steps < 60 && DECIMAL.test(String.fromCodePoint(point - 1))) {
+    point--;
+    steps++;
+  }
+  return String(steps % 10);
+}
+const DECIMAL = /^\p{Nd}$/u;
+
+// Folding a character is the same every time: remembered, as a long line repeats the same few.
+const folds = new Map<string, string>();
+
+/** NFKC, then any digit it leaves alone as an ASCII digit. */
+function foldDigit(char: string, code: number): string {
+  let folded = folds.get(char);
+  if (folded === undefined) {
+    const nfkc = char.normalize('NFKC');
+    folded = (nfkc.length === 1 && nfkc >= '0' && nfkc <= '9' ? undefined : otherDigit(char, code)) ?? nfkc;
+    if (folds.size < 65_536) folds.set(char, folded);
+  }
+  return folded;
+}
+// Combining marks (1̲3̲8̲, keycaps 1️⃣): drawn on the digit before them, so the digit still reads.
+const MARK = /^\p{M}$/u;
+
+// Character references as HTML and Markdown decode them (&#49; is 1, &#x40; is @), and the few named
+// ones that stand for a separator or an at sign: a number written with them is still a number.
+const CHAR_REF =
+  /^&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|(nbsp|commat|period|hyphen|dash|ndash|mdash|lpar|rpar|lowbar|num|plus|sol|colon|ensp|emsp|thinsp|zwsp|shy));?/;
+const NAMED_REF: Record<string, string> = {
+  nbsp: ' ',
+  commat: '@',
+  period: '.',
+  hyphen: '-',
+  dash: '-',
+  ndash: '-',
+  mdash: '-',
+  lpar: '(',
+  rpar: ')',
+  lowbar: '_',
+  num: '#',
+  plus: '+',
+  sol: '/',
+  colon: ':',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  zwsp: '',
+  shy: '',
+};
+// Percent-encoding in a link or pasted address (zhangsan%40163.com, 138%2D1234): printable ASCII only.
+const PERCENT = /^%([2-7][0-9A-Fa-f])/;
+
+/** A character reference or percent-escape at `index`, decoded, with its length; undefined when there is none. */
+function reference(line: string, index: number): { char: string; length: number } | undefined {
+  const code = line.charCodeAt(index);
+  if (code === 0x26) {
+    const match = CHAR_REF.exec(line.slice(index, index + 12));
+    if (!match) return undefined;
+    const point = match[1] ? parseInt(match[1], 16) : match[2] ? Number(match[2]) : undefined;
+    if (point === undefined) return { char: NAMED_REF[match[3]], length: match[0].length };
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+    return { char: String.fromCodePoint(point), length: match[0].length };
+  }
+  if (code === 0x25) {
+    const match = PERCENT.exec(line.slice(index, index + 3));
+    return match ? { char: String.fromCharCode(parseInt(match[1], 16)), length: 3 } : undefined;
+  }
   return undefined;
 }
 
@@ -130,25 +204,36 @@ export function normalise(line: string): Normalised {
   while (index < line.length) {
     const code = line.charCodeAt(index);
     // Fast path for ASCII and common CJK characters, which NFKC leaves alone: most of any text.
-    if ((code < 0x80 && code !== 0x2d) || (code >= 0x4e00 && code <= 0x9fff)) {
+    if ((code < 0x80 && code !== 0x2d && code !== 0x26 && code !== 0x25) || (code >= 0x4e00 && code <= 0x9fff)) {
       parts.push(code === 0x09 ? ' ' : line[index]);
       from.push(index);
       to.push(index + 1);
       index++;
       continue;
     }
-    const char = String.fromCodePoint(line.codePointAt(index)!);
-    let out = INVISIBLE.test(char) ? '' : (otherDigit(code) ?? char.normalize('NFKC'));
+    // A character reference or percent-escape is read as the character it stands for, mapped back to
+    // the whole reference.
+    const ref = reference(line, index);
+    const char = ref ? ref.char : String.fromCodePoint(line.codePointAt(index)!);
+    const width = ref ? ref.length : char.length;
+    const charCode = char.charCodeAt(0);
+    if (MARK.test(char) && to.length > 0) {
+      // Dropped, but part of the character before it as written.
+      to[to.length - 1] = index + width;
+      index += width;
+      continue;
+    }
+    let out = char === '' || INVISIBLE.test(char) || MARK.test(char) ? '' : charCode < 0x80 ? char : foldDigit(char, charCode);
     if (DASH.test(out)) out = '-';
     else if (DOT.test(out)) out = '.';
     else if (/^\s+$/u.test(out)) out = ' ';
-    // Each normalised UTF-16 unit maps back to the whole original code point.
+    // Each normalised UTF-16 unit maps back to the whole original code point (or reference).
     for (let k = 0; k < out.length; k++) {
       from.push(index);
-      to.push(index + char.length);
+      to.push(index + width);
     }
     parts.push(out);
-    index += char.length;
+    index += width;
   }
   // A phone number spelled in Chinese digits (一三八…), alone or mixed with digits (1三8…, 一三八 1234
   // 5678): only runs of seven or more digits of either kind, so 三栋 or 二〇〇九 stay words.
@@ -159,7 +244,34 @@ export function normalise(line: string): Normalised {
   // l39l234S678): between digits, or an l or I just before two digits, they are digits. One character
   // for one, so the map back to the text is unchanged.
   const ocr = text.replace(/(?<=\d)[OoIlS](?=\d)|(?<![A-Za-z])[lI](?=\d\d)/g, (c) => OCR_DIGITS[c]);
-  return foldPinyinDigits({ text: ocr, from, to });
+  return foldPinyinDigits(squeeze(squeeze({ text: ocr, from, to }, EMPHASIS), SPACED_SINGLES));
+}
+
+// Markdown emphasis and code marks inside a word (幸福路**88**号, 微信**abc123**, `139`1234): a reader
+// sees the word whole. A single * stays (it is typed for an ID's X), and so do runs of three or more
+// (138****5678 is masked, not emphasised).
+const EMPHASIS = /(?<=[^\s*_~`])(?:(?<![*_~`])(?:\*\*|__?|~~|`)(?![*_~`]))(?=[^\s*_~`])/g;
+// Letters and digits typed one by one with spaces between (z h a n g s a n @ 1 6 3 . c o m): the
+// spaces between four or more single characters in a row are dropped.
+const SPACED_SINGLES = /(?<![A-Za-z0-9@.])[A-Za-z0-9@.](?: [A-Za-z0-9@.](?![A-Za-z0-9@.])){3,}/g;
+
+/** Drops what `pattern` matches (for SPACED_SINGLES, only the spaces in the match), keeping the map back to the text. */
+function squeeze(norm: Normalised, pattern: RegExp): Normalised {
+  const matches = [...norm.text.matchAll(pattern)];
+  if (matches.length === 0) return norm;
+  const drop = new Uint8Array(norm.text.length);
+  for (const match of matches)
+    for (let i = match.index!; i < match.index! + match[0].length; i++) if (pattern !== SPACED_SINGLES || norm.text[i] === ' ') drop[i] = 1;
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < norm.text.length; i++) {
+    if (drop[i]) continue;
+    text += norm.text[i];
+    from.push(norm.from[i]);
+    to.push(norm.to[i]);
+  }
+  return { text, from, to };
 }
 
 // A number spelled in pinyin (yao san ba yi er san…, or yaosanba…) or in English words (1 three 8…),
@@ -359,7 +471,7 @@ function numberSpans(text: string, allowed: Set<string>): Span[] {
 // ---------------------------------------------------------------------------------------------
 // E-mail, accounts and numbers named by a keyword
 
-const AT = String.raw`\s*(?:@|[\[(<{【]\s*(?:at|AT|At|艾特|圈a?)\s*[\])>}】]|#|艾特|圈a?|小老鼠|◎)\s*`;
+const AT = String.raw`\s*(?:@|[\[(<{【]\s*(?:at|AT|At|a|A|艾特|圈a?)\s*[\])>}】]|#|艾特|圈a?|小老鼠|◎)\s*`;
 const DOT_WORD = String.raw`(?:\s*\.\s*|\s*[\[(<{【]\s*(?:dot|DOT|Dot|点)\s*[\])>}】]\s*|\s*点\s*)`;
 const MAIL_HOSTS = 'qq|163|126|139|189|sina|sohu|foxmail|gmail|hotmail|outlook|yeah|aliyun|yahoo';
 const EMAIL = new RegExp(
@@ -369,7 +481,9 @@ const EMAIL = new RegExp(
 
 // An address whose name is in Chinese characters (张三@163.com); short, so a sentence is not taken
 // for the name.
-const EMAIL_CJK = /[\u4e00-\u9fa5]{1,6}\s*@\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])/g;
+// Internationalised domains too (张三@例子.中国, zhangsan@邮件.公司).
+const EMAIL_CJK =
+  /[\u4e00-\u9fa5]{1,6}\s*@\s*[A-Za-z0-9\u4e00-\u9fa5-]+(?:\.[A-Za-z0-9\u4e00-\u9fa5-]+)*\.(?:[A-Za-z]{2,}(?![A-Za-z])|[\u4e00-\u9fa5]{2,4})|(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s*@\s*[A-Za-z0-9\u4e00-\u9fa5-]*[\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5-]*(?:\.[A-Za-z0-9\u4e00-\u9fa5-]+)*\.(?:[A-Za-z]{2,}(?![A-Za-z])|[\u4e00-\u9fa5]{2,4})/g;
 
 // After a number of seven digits or more only these make it a count: 万, 项 and 年 are surnames too.
 const COUNT_STRONG = /^\s*(?:件|人|户|元|个|次|条|通|余[件人户元个次条通]|多[件人户元个次条通])/;
@@ -394,14 +508,14 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'wechat',
     pattern: new RegExp(
-      String.raw`(?:(?:微[\s.]*信|薇信|威信|徽信|V信|v信|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|weixin|Weixin|WEIXIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
         String.raw`|微信搜(?:索|一下|一搜)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
     ),
   },
   {
     kind: 'phone',
     pattern: new RegExp(
-      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
+      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![敲殴击攻])打|拨|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
     ),
   },
 ];
@@ -414,6 +528,16 @@ const CARD_KEYWORD = new RegExp(
 const ACCOUNT_KEYWORD = new RegExp(
   String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
+
+// Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
+// (A123456(7)), exit-entry permits (C12345678), Taiwan compatriot permits, driving licences.
+const DOCUMENT_KEYWORD = new RegExp(
+  String.raw`(?:护照|通行证|身份证|证件|回乡证|台胞证|居住证|驾驶证|驾照|社保卡|医保卡|军官证|士兵证|户口簿|户口本|签证|(?<![A-Za-z])(?:passport|Passport|PASSPORT|ID))(?:\s*(?:号码?|编号|号|No\.?))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-]{0,3}$`,
+);
+// Digits may be grouped by single spaces or dashes (E 1234 5678).
+const DOCUMENT_NUMBER = /(?<![A-Za-z0-9])[A-Za-z]{0,2}(?:[ -]?\d){6,18}[A-Za-z]?(?:\(\s*[0-9A-Za-z]\s*\))?(?![A-Za-z0-9])/g;
+// Counts of documents: 办理身份证12000张.
+const DOCUMENT_COUNT = /^\s*(?:[张本份证]|余|多)/;
 
 // Ids that follow 微信 in ordinary prose and are not accounts.
 const NOT_WECHAT_ID = /^(?:wechat|weixin|app|pay|work|official|group|online|mini|web)/i;
@@ -446,13 +570,33 @@ class Coverage {
 // A second number listed after a phone number (电话:020-87185119,87185106) is a phone number too.
 const LISTED_AFTER = /\s*[,，、;；/或和及]\s*$/;
 
+/**
+ * The 16 characters before `start` that a keyword is looked for in, after any run of spaces just
+ * before it (电话：          87654321): spaces push the keyword out of sight but not out of the reader's.
+ */
+function before16(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && start - end < 40 && text.charCodeAt(end - 1) === 0x20) end--;
+  return text.slice(Math.max(0, end - 16), end);
+}
+
 function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): Span[] {
   const spans: Span[] = [];
   const claim = (span: Span) => coverage.claim(span) && spans.push(span);
+  // Document numbers right after the document's name: before the phone keywords, as 号码 is one.
+  for (const match of text.matchAll(DOCUMENT_NUMBER)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (match[0].replace(/\D/g, '').length < 7 || match[0].replace(/[ -]/g, '').length < 8) continue;
+    if (!DOCUMENT_KEYWORD.test(before16(text, start))) continue;
+    const after = text.slice(end, end + 4);
+    if (COUNT_AFTER.test(after) || DOCUMENT_COUNT.test(after) || allowed.has(match[0])) continue;
+    claim({ kind: 'document', start, end });
+  }
   // Numbers right after a keyword.
   for (const { groups } of digitRuns(text)) {
     const first = groups[0];
-    const before = text.slice(Math.max(0, first.start - 16), first.start);
+    const before = before16(text, first.start);
     const gap = LISTED_AFTER.exec(before);
     const listed = gap !== null && coverage.phoneEnds.has(first.start - gap[0].length);
     const keyword = listed ? KEYWORDS[2] : KEYWORDS.find((k) => k.pattern.test(before));
@@ -473,7 +617,7 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   }
   // A card or account number named as such, whatever its check digit: 卡号 6228 4800 0000 0000 001.
   for (const { groups } of digitRuns(text)) {
-    const before = text.slice(Math.max(0, groups[0].start - 16), groups[0].start);
+    const before = before16(text, groups[0].start);
     if (!CARD_KEYWORD.test(before)) continue;
     const digits = groups.map((g) => g.digits).join('');
     const end = groups[groups.length - 1].end;
@@ -482,7 +626,7 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   // WeChat ids made of letters: 6–20 characters, starting with a letter.
   for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
-    const before = text.slice(Math.max(0, start - 16), start);
+    const before = before16(text, start);
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
     claim({ kind: 'wechat', start, end: start + match[0].length });
   }
@@ -490,13 +634,13 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
   for (const match of text.matchAll(/(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,29}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const id = match[0].replace(/\.+$/, '');
-    if (!ACCOUNT_KEYWORD.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (!ACCOUNT_KEYWORD.test(before16(text, start))) continue;
     claim({ kind: 'account', start, end: start + id.length });
   }
   // Handles in any script after @ (微博：@张三不是李四, 抖音：@乡村振兴老张).
   for (const match of text.matchAll(/@[^\s@,，。、;；:：!！?？()（）"“”'‘’]{2,20}/g)) {
     const start = match.index!;
-    const before = text.slice(Math.max(0, start - 16), start);
+    const before = before16(text, start);
     const kind = ACCOUNT_KEYWORD.test(before) ? 'account' : KEYWORDS[1].pattern.test(before) ? 'wechat' : undefined;
     if (kind) claim({ kind, start, end: start + match[0].length });
   }
@@ -515,7 +659,10 @@ const ADDRESS: RegExp[] = [
   // 18号楼301, 3栋502 (a room number straight after the building)
   new RegExp(`${NUM}\\s*(?:栋|幢|号楼)\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g'),
   // 2单元301室, 二单元502
-  new RegExp(`${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d))`, 'g'),
+  new RegExp(
+    `${NUM}\\s*单元\\s*(?:${NUM}\\s*(?:室|号|房|户)|\\d{3,4}(?!\\d)|[零〇一二三四五六七八九幺洞]{3,4}(?![零〇一二三四五六七八九十百千万亿幺洞]))`,
+    'g',
+  ),
   // 2楼201室
   new RegExp(`${NUM}\\s*(?:楼|层)\\s*\\d{3,4}\\s*室`, 'g'),
   // 人民路88号, 解放大街 12 号, 中山路八十八号, 建设路45-3号, 建设路一段45号, 建设路南120号,
@@ -537,7 +684,7 @@ const ADDRESS: RegExp[] = [
   // 家住新华村三组12户, 住在新华巷子128号, 住光明里12栋4层, 家住张家湾村2组: where someone lives, down to
   // a number. The number must follow the place word at once, so 住在村里的有32户 is a count, not a home.
   new RegExp(
-    `(?:家住|家在|住址|住在|现住|地址|户籍地|(?<![入租留常暂包食居])住(?![户房院建宅宿]))\\s*[:：]?[^，。；;,、\\s]{0,20}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦|区)\\s*${NUM}\\s*(?:号楼?|户|组|栋|幢|层|室|单元)`,
+    `(?:家住|家在|住址|住在|现住|地址|户籍地|(?<![入租留常暂包食居])住(?![户房院建宅宿]))\\s*[:：]?[^，。；;,、\\s]{0,20}?(?:村|组|屯|庄|路|街|巷子?|里|弄|胡同|小区|花园|公寓|家园|苑|院|段|楼|大厦|区)\\s*(?:${NUM}\\s*(?:号楼?|户|组|栋|幢|层|室|单元)|(?<!\\d)\\d{3,5}\\s*楼(?![层道梯]))`,
     'g',
   ),
   // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
@@ -569,7 +716,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends.
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[eE][iI][xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
@@ -629,22 +776,58 @@ export function findInLine(
     });
 }
 
+/** The message for one finding: `疑似…“text”：fix`, with its English. */
+export function privacyMessage(kind: PrivacyKind, text: string): Message {
+  const { label, fix } = privacyKinds[kind];
+  return msg(`疑似${label}“${text}”：${fix}`, `${PRIVACY_MARK} (${label}): remove it`);
+}
+
+const allowedSet = (options: PrivacyOptions) =>
+  options.allowed ? new Set([...options.allowed].map((n) => n.replace(/\D/g, ''))) : defaultAllowed;
+
 /** Every private datum in a text, with its 1-based line. */
 export function findPrivateData(text: string, options: PrivacyOptions = {}): PrivacyFinding[] {
-  const allowed = options.allowed ? new Set([...options.allowed].map((n) => n.replace(/\D/g, ''))) : defaultAllowed;
+  const allowed = allowedSet(options);
   const findings: PrivacyFinding[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     for (const found of findInLine(line, allowed)) {
       const { label, fix } = privacyKinds[found.kind];
-      findings.push({
-        line: index + 1,
-        kind: found.kind,
-        label,
-        text: found.text,
-        fix,
-        message: msg(`疑似${label}“${found.text}”：${fix}`, `${PRIVACY_MARK} (${label}): remove it`),
-      });
+      findings.push({ line: index + 1, kind: found.kind, label, text: found.text, fix, message: privacyMessage(found.kind, found.text) });
     }
   });
   return findings;
+}
+
+/**
+ * Private data that only shows when short texts are read one after another, as a list or a table
+ * column shows them (139 / 1234 / 5678): the parts are joined by `separator` and every finding that
+ * spans two parts or more is given as the first and last part it covers. Findings inside one part are
+ * left to the check of that part.
+ */
+export function findAcrossParts(
+  parts: string[],
+  separator: string,
+  options: PrivacyOptions = {},
+): { kind: PrivacyKind; first: number; last: number; text: string }[] {
+  if (parts.length < 2 || parts.some((part) => /[\r\n]/.test(part))) return [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    starts.push(offset);
+    offset += part.length + separator.length;
+  }
+  // Findings come in order, so the part of each is found by walking forward.
+  let at = 0;
+  const partAt = (index: number) => {
+    while (at + 1 < starts.length && starts[at + 1] <= index) at++;
+    return at;
+  };
+  const out: { kind: PrivacyKind; first: number; last: number; text: string }[] = [];
+  for (const found of findInLine(parts.join(separator), allowedSet(options))) {
+    const first = partAt(found.start);
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1] < found.end) last++;
+    if (last > first) out.push({ kind: found.kind, first, last, text: found.text });
+  }
+  return out;
 }

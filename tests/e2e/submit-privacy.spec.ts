@@ -1,7 +1,8 @@
 /**
  * The /submit/ page runs the same privacy rules as `npm run check`: numbers in full-width digits,
  * spaced or with +86 are named beside the field they were typed into, once each; a public hotline
- * from content/vocab/hotlines.json passes.
+ * from content/vocab/hotlines.json passes; a number that only the whole file shows (split over a
+ * list's items) is placed beside its box too.
  */
 import { expect, test } from '@playwright/test';
 import { fillSubmitForm } from './submit-form.ts';
@@ -35,4 +36,12 @@ test('the submission form refuses disguised private data beside its field and le
   await page.locator('#f-成效').blur();
   await expect(page.locator('[data-output-status]')).toContainText('已通过全部检查', { timeout: 20_000 });
   await expect(page.locator('.field-error')).toHaveCount(0);
+
+  // A number split over a list's items is one number on the page: only the whole file shows it, and
+  // the form places it beside the box it was typed into, as the build would refuse the file.
+  await page.locator('#f-做法').fill('每周二、周四晚上，支部委员分片入户。王阿姨的电话分三段记：\n\n- 139\n- 1234\n- 5678');
+  await page.locator('#f-做法').blur();
+  await expect(errorOf('#f-做法')).toContainText('手机号码', { timeout: 20_000 });
+  await expect(errorOf('#f-做法')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '下载 .mdx 文件' })).toBeDisabled();
 });

@@ -1,6 +1,6 @@
 /** The privacy detector: normalisation, each kind in the spellings submitters use, and what must pass. */
 import { describe, expect, it } from 'vitest';
-import { findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
+import { findAcrossParts, findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
 import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
 import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
 
@@ -211,6 +211,40 @@ describe('findPrivateData finds', () => {
     ['wechat', '绿泡泡：lao_zhao_1966'],
     ['address', '困难户住址：红星社区红星路8-2-501'],
     ['address', '王某（住本市东城区和平里七区16号楼）'],
+    // Round 4, written blind before reading this module: 182 of 202 caught before these.
+    ['mobile', '联系电话：&#49;&#51;&#57;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;'],
+    ['mobile', '联系电话：&#x31;&#x33;&#x39;&#x31;&#x32;&#x33;&#x34;&#x35;&#x36;&#x37;&#x38;'],
+    ['mobile', '联系电话：139&ndash;1234&ndash;5678'],
+    ['mobile', '联系电话：1\u03323\u03329\u03321\u03322\u03323\u03324\u03325\u03326\u03327\u03328\u0332'],
+    ['mobile', '联系电话：\u0967\u0969\u096f\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e'],
+    ['mobile', '联系电话：\u0e51\u0e53\u0e59\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58'],
+    [
+      'mobile',
+      '联系电话：1\ufe0f\u20e33\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e37\ufe0f\u20e38\ufe0f\u20e3',
+    ],
+    ['mobile', '详见 https://example.gov.cn/form?p=139%2D1234%2D5678'],
+    ['document', '护照号E12345678'],
+    ['document', '港澳通行证号码C12345678'],
+    ['document', '香港身份证A123456(7)'],
+    ['document', '台胞证号码12345678'],
+    ['wechat', '微信**zhangsan1988**'],
+    ['wechat', '微信支付账号：zhangsan1988'],
+    ['email', '详见 https://example.gov.cn/?m=zhangsan%40163.com'],
+    ['email', '邮箱：zhangsan&#64;163.com'],
+    ['email', '邮箱：zhangsan&commat;163.com'],
+    ['email', '邮箱：z h a n g s a n @ 1 6 3 . c o m'],
+    ['email', '邮箱：张三@例子.中国'],
+    ['email', '邮箱：zhangsan@邮件.公司'],
+    ['email', 'Email:zhangsan(a)163.com'],
+    ['address', '住在三单元五零一'],
+    ['address', '家住幸福路**88**号'],
+    ['address', '住：朝阳区芍药居北里208楼'],
+    // Round 4, written against the rules as they then were.
+    ['phone', '联系电话是：          87654321'],
+    ['phone', '有事打87654321找王阿姨'],
+    ['wechat', '威xin：zhangsan'],
+    ['wechat', 'wei xin: zhangsan'],
+    ['document', '护照号码：E 1234 5678'],
   ])('%s in “%s”', (kind, text) => {
     expect(kinds(text)).toContain(kind);
   });
@@ -222,6 +256,25 @@ describe('findPrivateData finds', () => {
     expect(found.message.zh).toMatch(/^疑似手机号码“＋８６ １３８ １２３４ ５６７８”：删除号码/);
   });
 
+  it('quotes a number hidden by references, marks or emphasis as written', () => {
+    expect(findPrivateData('电话&#49;&#51;&#57;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;。')[0]?.text).toBe(
+      '&#49;&#51;&#57;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;',
+    );
+    // The last digit's mark is part of it.
+    expect(findPrivateData('电话1\u03323\u03329\u03321\u03322\u03323\u03324\u03325\u03326\u03327\u03328\u0332。')[0]?.text).toMatch(
+      /8\u0332$/,
+    );
+    expect(findPrivateData('家住幸福路**88**号，常年独居')[0]?.text).toBe('家住幸福路**88**号');
+  });
+
+  it('finds a number split over the parts of a list, at the parts that hold it', () => {
+    expect(findAcrossParts(['夜访', '139', '1234', '5678'], '、')).toEqual([
+      { kind: 'mobile', first: 1, last: 3, text: '139、1234、5678' },
+    ]);
+    expect(findAcrossParts(['电话：', '0757-22334455'], ' ')).toEqual([]);
+    expect(findAcrossParts(['走访320户', '登记87件', '办结81件', '2012年', '2013年'], '、')).toEqual([]);
+  });
+
   it('shows a number spelled in pinyin as written', () => {
     const [found] = findPrivateData('有事找他：Yao San Ba 1234 wu liu qi ba。');
     expect(found?.kind).toBe('mobile');
@@ -231,7 +284,18 @@ describe('findPrivateData finds', () => {
   // A guard against catastrophic backtracking (a 20,000-character line once took 12 s, 90,000 took
   // minutes): generous limits, far above the few hundred milliseconds these take.
   it('reads very long lines of digits of any kind without hanging', { timeout: 20_000 }, () => {
-    for (const line of ['一二三四五六七八九'.repeat(10_000), '1'.repeat(100_000), '1三'.repeat(50_000), 'yao san ba '.repeat(8_000)])
+    for (const line of [
+      '一二三四五六七八九'.repeat(10_000),
+      '1'.repeat(100_000),
+      '1三'.repeat(50_000),
+      'yao san ba '.repeat(8_000),
+      '&#49;'.repeat(20_000),
+      '%31'.repeat(30_000),
+      '1\u0332'.repeat(50_000),
+      '\u{1d7d7}'.repeat(50_000),
+      'a '.repeat(50_000),
+      '1**'.repeat(30_000),
+    ])
       expect(findPrivateData(line)).toBeInstanceOf(Array);
   });
 
@@ -278,6 +342,18 @@ describe('findPrivateData leaves alone', () => {
     ['figures before a count word', '热线电话受理群众来电12345678件，电话回访2000多户'],
     ['numbered lists of seven or more figures', '分别为1，2，3，4，5，6，7，8项'],
     ['dates after a road name', '人民路1-2-2019年改造，住在城区的32户'],
+    // Round 4: look-alikes of the shapes added then.
+    ['document counts', '全年办理身份证12000余张、居住证3600张，护照办理时间缩短到7个工作日'],
+    ['organisation codes', '统一社会信用代码 91440101MA59ABCD1X，京ICP备12345678号，邮政编码512500'],
+    ['ISBN with dashes', 'ISBN 978-7-5098-1234-5，ISSN 1002-4972'],
+    ['percent and entities in prose', '占比13.8%，增长20%以上，M&A，&lt;规定&gt;'],
+    ['letters listed one by one', 'A B C D 四类，第 1 2 3 组'],
+    ['a floor, not a home', '住在幸福小区6楼的张大爷，家住6楼的老人'],
+    ['WeChat Pay as a channel', '开通微信支付缴纳党费，微信支付 app'],
+    ['bold figures inside words', '共**138**户，**2019**年**12**月'],
+    ['打 and 拨 before figures', '打造“1+3+N”服务体系，拨付资金1200万元，打井12眼，打1个电话、跑1次腿'],
+    ['documents counted', '护照、港澳通行证办理时间由15个工作日缩短到7个，身份证件2000余份，ID 卡 1200 张'],
+    ['spaced issue numbers', '第 1 2 3 4 5 6 7 8 9 10 期，“a b c d”四个环节'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
