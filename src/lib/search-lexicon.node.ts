@@ -130,6 +130,7 @@ export function lexiconFile(args: {
     themes: args.themes.map((t) => [t.id, t.label]),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
     // In the order of `titles`' keys (JSON keeps it: the ids are not integers).
-    places: Object.values(args.pages).map((p) => p[3]),
+    // The region's parts set apart by spaces (" · " is for display; matching ignores both).
+    places: Object.values(args.pages).map((p) => p[3].replace(/ · /g, ' ')),
   };
 }

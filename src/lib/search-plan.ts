@@ -44,7 +44,7 @@ export interface LexiconFile {
   /** Title by Pagefind page id. */
   titles: Record<string, string>;
   /**
-   * Place of each page ("四川 · 德阳市 · 中江县"), in the order of `titles`' keys (an array, so the
+   * Place of each page ("四川 德阳市 中江县"), in the order of `titles`' keys (an array, so the
    * page ids are not written twice): a place typed exactly ranks its own cases first. Units are
    * left out: they made this map the largest part of the file (19 KB of 43 KB gzipped at 1,000
    * entries), and a unit typed exactly already leads through its page's text.

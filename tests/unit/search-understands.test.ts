@@ -317,9 +317,9 @@ describe('ranking every candidate before reading', () => {
     rows.n[3] = '四川 · 德阳市 · 中江县';
     const written = lexiconFile({ pages: rows, pairs: '', variants: [], thesaurus: [], themes: [] });
     // The places are an array in the titles' order: the page ids are written once, and units are left out.
-    expect(written.places).toEqual(['四川', '四川 · 德阳市 · 中江县']);
+    expect(written.places).toEqual(['四川', '四川 德阳市 中江县']);
     const lex = readLexicon(written);
-    expect(lex.places.get('n')).toBe('四川 · 德阳市 · 中江县');
+    expect(lex.places.get('n')).toBe('四川 德阳市 中江县');
     const find = async () =>
       new Map([
         ['m', 2],
