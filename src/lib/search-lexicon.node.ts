@@ -129,6 +129,8 @@ export function lexiconFile(args: {
     thesaurus: args.thesaurus.map((t) => [t.term, t.related]),
     themes: args.themes.map((t) => [t.id, t.label]),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
-    places: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, `${p[2]} ${p[3]}`])),
+    // In the order of `titles`' keys (JSON keeps it: the ids are not integers).
+    // The region's parts set apart by spaces (" · " is for display; matching ignores both).
+    places: Object.values(args.pages).map((p) => p[3].replace(/ · /g, ' ')),
   };
 }

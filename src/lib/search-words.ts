@@ -141,7 +141,7 @@ export const isStopWord = (term: string) => STOP_WORDS.has(term);
  * from a question when other words remain, so a page about 办事难 need not also say 解决. Alone or
  * outside a question they are ordinary words.
  */
-export const QUESTION_VERBS = new Set(['解决', '处理', '应对', '办', '做好', '搞好', '落实', '实现', '建立', '建设']);
+export const QUESTION_VERBS = new Set(['解决', '处理', '化解', '应对', '办', '做好', '搞好', '落实', '实现', '建立', '建设']);
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;

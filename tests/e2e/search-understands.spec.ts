@@ -60,6 +60,10 @@ test('other one-character typos find the meant case', async ({ page }) => {
     ['阳光驿栈', 'shanghai-pudong-yangguang-yizhan'],
     ['走亲威', 'zou-qinqi-gongzuofa'],
     ['沃尔码', 'shenzhen-luohu-woerma-dangzhibu'],
+    // A pair no page holds (失连), which Pagefind leaves out and so answers with every page saying 党员.
+    ['失连党员', 'guangdong-zhanjiang-shilian-dangyuan-guidui'],
+    // A title cut by quotes (党员“双亮”工程), typed whole with one wrong character.
+    ['党员双量', 'caiyan-fenchang-dangyuan-shuangliang'],
   ]) {
     expect((await search(page, query))[0], query).toBe(id);
   }

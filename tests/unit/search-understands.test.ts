@@ -15,6 +15,8 @@ import {
 import {
   coverageLabel,
   GROUP,
+  holdsUnknownPair,
+  nameMatches,
   namesOf,
   planQuery,
   rankCandidates,
@@ -24,7 +26,7 @@ import {
   type LexiconPage,
   type NamesFile,
 } from '../../src/lib/search-plan.ts';
-import { lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
+import { lexiconFile, lexiconPage, pairsFor, pinyinOf, pinyinRow, traditionalPairs } from '../../src/lib/search-lexicon.node.ts';
 import { textTokens, queryTokens, token } from '../../src/lib/grams.ts';
 import { MAIN_BOOST, recordOf } from '../../src/lib/search-record.ts';
 import { thesaurus, synonymsOf, variants } from '../../src/schema/vocab.ts';
@@ -134,7 +136,8 @@ describe('stop words and questions', () => {
   it('keeps a thesaurus topic inside a question whole', () => {
     const known = new Set(['矛盾纠纷', '邻里']);
     expect(cutKnown('怎样化解邻里矛盾纠纷', known)).toEqual(['怎样化解', '邻里', '矛盾纠纷']);
-    expect(contentWords(['怎样化解邻里矛盾纠纷'], known)).toEqual(['化解', '邻里', '矛盾纠纷']);
+    // 化解 only restates the question's "how", as 解决 does: a mediation page need not say it.
+    expect(contentWords(['怎样化解邻里矛盾纠纷'], known)).toEqual(['邻里', '矛盾纠纷']);
     expect(contentWords(['在职党员进社区'], new Set(['在职党员']))).toEqual(['在职党员', '社区']);
   });
 });
@@ -285,6 +288,45 @@ describe('ranking every candidate before reading', () => {
   it('matches a method family by its alias and says so', async () => {
     const { confirmed } = await run('纠纷调解');
     expect(confirmed.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
+  });
+  it('tries names for a typo whose pair no page holds, though Pagefind answers with many pages', async () => {
+    // Pagefind leaves out a pair it does not know: for 失连党员 it answers with every page saying 党员.
+    const many = Object.fromEntries(['p', 'q', 'r', 's', 't', 'u', 'v'].map((id) => [id, page(`第${id}个党员工作`)]));
+    const all: NamesFile = { ...many, w: page('失联党员归队行动') };
+    const lazy = readLexicon({ ...file, titles: Object.fromEntries(Object.entries(all).map(([id, p]) => [id, p[0]])) });
+    let loads = 0;
+    const names = async () => {
+      loads++;
+      lazy.pages = new Map(Object.entries(all));
+    };
+    const held = (terms: string[]) => terms.every((t) => !t.includes('失连') && !t.includes('连党'));
+    const find = async (terms: string[]) => new Map(held(terms) ? Object.keys(all).map((id) => [id, 1] as [string, number]) : []);
+    expect(await holdsUnknownPair('失连党员', find)).toBe(true);
+    expect(await holdsUnknownPair('党员', find)).toBe(false);
+    const { ranked, suggestion } = await rankCandidates(planQuery('失连党员', lazy), lazy, find, { names });
+    expect(loads).toBe(1);
+    expect(suggestion).toBe('失联党员');
+    expect(ranked.find((r) => r.named)?.id).toBe('w');
+  });
+  it('tries a name that punctuation cuts also whole, as readers type it', () => {
+    const lex = readLexicon(file, { x: page('党员“双亮”工程') });
+    expect(nameMatches(planQuery('党员双量', lex), lex)).toMatchObject({ suggestion: '党员双亮' });
+  });
+  it('ranks a case from the place typed before a case that only mentions it, from the regions alone', async () => {
+    const rows: NamesFile = { m: page('某工作法', '', ''), n: page('另一工作法', '', '') };
+    rows.n[3] = '四川 · 德阳市 · 中江县';
+    const written = lexiconFile({ pages: rows, pairs: '', variants: [], thesaurus: [], themes: [] });
+    // The places are an array in the titles' order: the page ids are written once, and units are left out.
+    expect(written.places).toEqual(['四川', '四川 德阳市 中江县']);
+    const lex = readLexicon(written);
+    expect(lex.places.get('n')).toBe('四川 德阳市 中江县');
+    const find = async () =>
+      new Map([
+        ['m', 2],
+        ['n', 1],
+      ]);
+    const { ranked } = await rankCandidates(planQuery('中江县', lex), lex, find);
+    expect(ranked.map((r) => r.id)).toEqual(['n', 'm']);
   });
   it('offers the near name when nothing matches exactly', async () => {
     const { confirmed, suggestion } = await run('干群夜话会');
