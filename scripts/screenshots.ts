@@ -46,14 +46,20 @@ const shots: Shot[] = [
       if (await chip.isVisible()) await chip.click();
     },
   },
-  { name: 'entry', path: `/cases/${entry}/` },
+  {
+    name: 'entry',
+    path: `/cases/${entry}/`,
+    // Its buttons are in the page from the start, enabled once their script runs.
+    prepare: (page) => page.locator('.case-actions lesson-toggle button:enabled').waitFor({ timeout: 30_000 }),
+  },
   { name: 'search-results', path: `/search/?q=${encodeURIComponent('民情日记')}`, prepare: searchDone },
   { name: 'search-empty', path: `/search/?q=${encodeURIComponent('量子计算')}`, prepare: searchDone },
   {
     name: 'compare',
     path: `/compare/?ids=${pair}`,
     prepare: async (page) => {
-      await page.locator('[data-compare-status]').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+      // Drawn a cell at a time: done when <case-compare> says so.
+      await page.locator('case-compare[data-state="ready"]').waitFor({ timeout: 30_000 });
     },
   },
   {
@@ -100,7 +106,7 @@ const themes = ['light', 'dark'] as const;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
 if (!existsSync('dist/index.html') || process.argv.includes('--build')) build();
 mkdirSync(OUT, { recursive: true });
-const server = await startStaticServer({ root: 'dist', port: await freePort() });
+const server = await startStaticServer({ root: 'dist', port: process.env.TEST_PORT ? Number(process.env.TEST_PORT) : await freePort() });
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: [...CHROMIUM_ARGS, '--hide-scrollbars'],

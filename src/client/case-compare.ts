@@ -6,7 +6,8 @@
  * comparison or the picker is on the page.
  */
 import { el } from './dom.ts';
-import { fetchEntry, fetchEntryUnverified, verifyEntry } from './entry-fetch.ts';
+import { fetchEntry, fetchEntryUnverified } from './entry-fetch.ts';
+import { verifyEntries } from './case-compare-verify.ts';
 import type { EntryView } from '../schema/entry.ts';
 import { href } from '../lib/url.ts';
 import { renderCompare } from './compare-view.ts';
@@ -18,23 +19,24 @@ const sectionHtml = (c: CaseData, name: string) => c.sections.find((s) => s.name
 const pageUrl = (c: CaseData) => href(`/cases/${c.id}/`);
 
 /** The aspects compared, in order: label and how to show it for one entry. */
-const aspects: [string, (c: CaseData) => Node | string][] = [
+const aspects: [string, (c: CaseData) => Node | string | (() => Node)][] = [
   ['实践单位', (c) => fact(c, 'unit')],
   ['地区与层级', (c) => `${fact(c, 'region')}（${fact(c, 'level')}）`],
   ['领域', (c) => fact(c, 'domain')],
   ['方法类别', (c) => fact(c, 'themes')],
   ['起始年份', (c) => fact(c, 'year')],
-  ['背景', (c) => html(sectionHtml(c, '背景'))],
-  ['做法', (c) => html(sectionHtml(c, '做法'))],
+  // Long content is made when its cell is drawn (compare-view.ts), not all before the first cell.
+  ['背景', (c) => () => html(sectionHtml(c, '背景'))],
+  ['做法', (c) => () => html(sectionHtml(c, '做法'))],
   [
     '成效与数字',
-    (c) => {
+    (c) => () => {
       const box = html(sectionHtml(c, '成效'));
       if (c.figures.length) box.append(el('ul', {}, ...c.figures.map((f) => el('li', { textContent: `${f.label}：${f.value}` }))));
       return box;
     },
   ],
-  ['启示', (c) => html(sectionHtml(c, '启示'))],
+  ['启示', (c) => () => html(sectionHtml(c, '启示'))],
 ];
 
 function html(markup = '') {
@@ -50,7 +52,7 @@ class CaseCompare extends HTMLElement {
 
   /**
    * Draws the comparison. First from the files as fetched (a quick check of the fields drawn), then,
-   * when the browser is idle, each file is checked against the entry contract (zod, loaded then);
+   * when the browser is idle, each file is checked against the entry contract (zod, in a worker);
    * if one fails, the comparison is drawn again from checked files only (`verified`), the failing
    * entry named as missing, as a file that breaks the contract always was.
    */
@@ -66,6 +68,7 @@ class CaseCompare extends HTMLElement {
     ];
     if (ids.length < 2) {
       status.textContent = '';
+      this.dataset.view = 'picker';
       setUpPicker(this, ids);
       this.dataset.state = 'ready';
       return;
@@ -87,14 +90,14 @@ class CaseCompare extends HTMLElement {
     }
     document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
 
-    renderCompare(
+    await renderCompare(
       this,
       cases.map((c) => ({ title: c.title, url: pageUrl(c) })),
       aspects.map(([label, show]) => ({ label, values: cases.map(show) })),
     );
     if (verified) return;
     const check = async () => {
-      const results = await Promise.all(cases.map((c) => verifyEntry(c)));
+      const results = await verifyEntries(cases);
       if (results.includes(false)) await this.draw(true);
     };
     if ('requestIdleCallback' in window) requestIdleCallback(() => void check(), { timeout: 2000 });

@@ -4,8 +4,12 @@ import { loadLesson, updateLesson, watchLesson } from './lesson-store.ts';
 
 class LessonToggle extends HTMLElement {
   connectedCallback() {
-    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'lesson-toggle', textContent: '加入教案' });
-    this.append(button);
+    // The entry page renders its button (LessonToggle `rendered`, disabled until now); elsewhere it is made here.
+    const button =
+      this.querySelector<HTMLButtonElement>('button.lesson-toggle') ??
+      this.appendChild(
+        Object.assign(document.createElement('button'), { type: 'button', className: 'lesson-toggle', textContent: '加入教案' }),
+      );
     const id = this.dataset.id!;
     button.addEventListener('click', () => {
       // Decided on the stored lesson, not on what this page last showed: another tab may have changed it.
@@ -20,6 +24,7 @@ class LessonToggle extends HTMLElement {
       button.setAttribute('aria-pressed', String(inLesson));
       button.textContent = inLesson ? '✓ 已加入教案' : '加入教案';
     });
+    button.disabled = false;
   }
 }
 

@@ -171,4 +171,41 @@ test.describe('on a 360-px phone', () => {
     const open3 = await cards.locator('dd .compare-fold.is-open').count();
     expect(open3).toBe(3);
   });
+
+  test('the comparison is drawn without moving anything, only the cards are built, and 展开 shows a section whole', async ({ page }) => {
+    // Every layout shift not caused by the reader, from the first paint on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!e.hadRecentInput) w.shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await open(page, `compare/?ids=${ids.join(',')}`);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    // The table is not built on a phone.
+    await expect(page.locator('[data-compare-table] table')).toHaveCount(0);
+
+    // 做法 of the first case, opened: all of it, as the entry's contract file has it.
+    const card = page.locator('[data-compare-cards] > article').first();
+    const fold = card.locator('dd .compare-fold').nth(1);
+    await card.getByRole('button', { name: '展开做法' }).click();
+    const whole = await page.evaluate(async (id) => {
+      const entry = (await (await fetch(`../cases/${id}.json`)).json()) as { sections: { name: string; html: string }[] };
+      const div = document.createElement('div');
+      div.innerHTML = entry.sections.find((s) => s.name === '做法')!.html;
+      return div.textContent!.replace(/\s+/g, '');
+    }, ids[0]);
+    expect((await fold.textContent())!.replace(/\s+/g, '')).toBe(whole);
+    const last = fold.locator('p, li').last();
+    await last.scrollIntoViewIfNeeded();
+    await expect(last).toBeInViewport();
+    expect(await fold.evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);
+
+    // Wider window: the table is built then, with the aspect still open.
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await expect(page.locator('[data-compare-table] thead th')).toHaveText(['方面', ...titles]);
+    await expect(page.locator('[data-compare-table]').getByRole('button', { name: '收起做法' })).toHaveCount(3);
+  });
 });

@@ -55,6 +55,44 @@ test('on a desktop the entry page puts facts, contents and actions beside the te
   await expect(page.locator('.side-related a').first()).toBeVisible();
 });
 
+test('on a phone the entry page’s buttons are there from the first paint, so nothing moves when they start working; without JavaScript they are absent', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const path = 'cases/minqing-riji-gongzuofa/';
+  // In the page as served: the button boxes are final before any script runs.
+  const html = await (await request.get(path)).text();
+  expect(html).toMatch(/<lesson-toggle[^>]*><button[^>]*data-needs-js[^>]*>\s*加入教案\s*<\/button>/);
+  expect(html).toMatch(/<print-button><button[^>]*data-needs-js[^>]*>仅打印本案例<\/button>/);
+
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(path);
+  const actions = page.locator('.case-actions');
+  const add = actions.getByRole('button', { name: '加入教案' });
+  await expect(add).toBeEnabled({ timeout: 20_000 });
+  await expect(actions.getByRole('button', { name: '仅打印本案例' })).toBeEnabled();
+  await page.waitForLoadState('load');
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  await add.click();
+  await expect(actions.getByRole('button', { name: '✓ 已加入教案' })).toHaveAttribute('aria-pressed', 'true');
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(path);
+  await expect(plain.locator('.case-actions').getByRole('link', { name: '下载 Word 版' })).toBeVisible();
+  await expect(plain.locator('.case-actions').getByRole('button')).toHaveCount(0);
+  await noScript.close();
+});
+
 test('search says 正在搜索 at once, before the index answers, and an empty result offers topics and browsing', async ({ page }) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
