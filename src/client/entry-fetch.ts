@@ -3,8 +3,9 @@
  * compare pages: the entry page's HTML is no API. The file is checked against the same zod
  * schema the build writes it from, loaded only here (the lesson page has zod already), so a stale
  * or foreign file is reported, never half-shown. The compare page draws first and checks after
- * (fetchEntryUnverified, then verifyEntry when the browser is idle): zod and the schema are its
- * largest script, and loading them delayed the comparison (Lighthouse: blocking time).
+ * (fetchEntryUnverified, then the same check in a worker, src/client/case-compare-verify.ts, with
+ * verifyEntry on the page only where no worker starts): zod and the schema are its largest script,
+ * and running them on the page delayed the comparison (Lighthouse: blocking time).
  */
 import type { EntryView } from '../schema/entry.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
