@@ -92,6 +92,13 @@ export async function neighbours(id: string) {
   return { previous: cases[index - 1], next: cases[index + 1] };
 }
 
+/** One published entry by id (undefined for a draft or an unknown id): a lookup, not a map built per page. */
+export async function caseById(id: string) {
+  const { cases, position } = await data();
+  const index = position.get(id);
+  return index === undefined ? undefined : cases[index];
+}
+
 /** Entries the editors linked, then the most similar others (shared theme, domain, region). */
 export async function relatedCases(id: string, limit = 4) {
   const { cases, position, similar: findSimilar } = await data();
