@@ -28,6 +28,16 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
   use: {
+    // One browser context per worker, reset between tests (Playwright's reuseContext: cookies, cache,
+    // local and session storage, IndexedDB, service workers, routes and init scripts are cleared;
+    // viewport and colour scheme re-applied). A fresh context with its first page costs about 1.5 s
+    // of CPU in Chromium (measured, README "测试"), most of an average test. A test that changes
+    // another context option (javaScriptEnabled, isMobile, serviceWorkers…) still gets a fresh
+    // context. E2E_FRESH_CONTEXT=1 gives every test its own context, to rule the reuse out.
+    reuseContext: process.env.E2E_FRESH_CONTEXT !== '1',
+    // The offline worker would cache every page a test opens, and a reused context keeps the
+    // Cache Storage: only the test of offline reading lets it run (quality.spec.ts).
+    serviceWorkers: 'block',
     baseURL: `http://127.0.0.1:${port}${base === '/' ? '' : base}`,
     locale: 'zh-CN',
     launchOptions: {

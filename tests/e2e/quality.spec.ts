@@ -180,19 +180,25 @@ test('feeds and discovery files are there', async ({ request }) => {
   expect(ld).toMatchObject({ '@type': 'Article', headline: '“民情日记”工作法', inLanguage: 'zh-CN' });
 });
 
-test('the catalogue and a visited entry read offline; an unvisited page explains', async ({ page, context }) => {
-  await page.goto('cases/');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload(); // now controlled by the worker
-  await page.goto(pages.entry);
-  await context.setOffline(true);
-  await page.goto('cases/');
-  await expect(page.locator('[data-results] > li').first()).toBeVisible();
-  await page.goto(pages.entry);
-  await expect(page.locator('h1')).toHaveText('“民情日记”工作法');
-  await page.goto('cases/zou-qinqi-gongzuofa/');
-  await expect(page.locator('h1')).toHaveText('现在没有网络');
-  await context.setOffline(false);
+test.describe('offline reading', () => {
+  // The config blocks the offline worker (a reused context would keep what it caches); this test
+  // lets it run, in a context of its own.
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the catalogue and a visited entry read offline; an unvisited page explains', async ({ page, context }) => {
+    await page.goto('cases/');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now controlled by the worker
+    await page.goto(pages.entry);
+    await context.setOffline(true);
+    await page.goto('cases/');
+    await expect(page.locator('[data-results] > li').first()).toBeVisible();
+    await page.goto(pages.entry);
+    await expect(page.locator('h1')).toHaveText('“民情日记”工作法');
+    await page.goto('cases/zou-qinqi-gongzuofa/');
+    await expect(page.locator('h1')).toHaveText('现在没有网络');
+    await context.setOffline(false);
+  });
 });
 
 test('the site works without the offline worker', async ({ browser }) => {
