@@ -4,6 +4,7 @@
  * <case-compare data-state="ready">.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { layoutShifts, watchLayoutShifts } from './site.ts';
 
 const slow = { timeout: 20_000 };
 const ids = ['minqing-riji-gongzuofa', 'zhongjiang-taizhang-gongzuofa', 'ling-juli-bianmin-gongzuofa'];
@@ -174,16 +175,9 @@ test.describe('on a 360-px phone', () => {
 
   test('the comparison is drawn without moving anything, only the cards are built, and 展开 shows a section whole', async ({ page }) => {
     // Every layout shift not caused by the reader, from the first paint on.
-    await page.addInitScript(() => {
-      const w = window as unknown as { shifts: number[] };
-      w.shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!e.hadRecentInput) w.shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     await open(page, `compare/?ids=${ids.join(',')}`);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     // The table is not built on a phone.
     await expect(page.locator('[data-compare-table] table')).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 /** Issue 14: one search box, reader words, a phone-sized region list, the entry page using the width. */
 import { expect, test } from '@playwright/test';
 import { searchDone } from './search-done.ts';
+import { layoutShifts, watchLayoutShifts } from './site.ts';
 
 test('the home page and the search page each have exactly one search box, and home shows no editors’ counts', async ({ page }) => {
   for (const path of ['', 'search/']) {
@@ -67,21 +68,14 @@ test('on a phone the entry page’s buttons are there from the first paint, so n
   expect(html).toMatch(/<print-button><button[^>]*data-needs-js[^>]*>仅打印本案例<\/button>/);
 
   await page.setViewportSize({ width: 360, height: 780 });
-  await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[] };
-    w.shifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-        if (!e.hadRecentInput) w.shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShifts(page);
   await page.goto(path);
   const actions = page.locator('.case-actions');
   const add = actions.getByRole('button', { name: '加入教案' });
   await expect(add).toBeEnabled({ timeout: 20_000 });
   await expect(actions.getByRole('button', { name: '仅打印本案例' })).toBeEnabled();
   await page.waitForLoadState('load');
-  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  expect(await layoutShifts(page)).toEqual([]);
   await add.click();
   await expect(actions.getByRole('button', { name: '✓ 已加入教案' })).toHaveAttribute('aria-pressed', 'true');
 

@@ -52,3 +52,20 @@ export const caseIdOf = (href: string) => /^\/cases\/([^/]+)\/$/.exec(sitePathOf
  * A chip is a plain link to its facet page until then, so a click that comes first leaves /cases/.
  */
 export const filterReady = (page: Page) => expect(page.locator('case-filter')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+
+/**
+ * Records every layout shift the reader did not cause, from the first paint on (call before `goto`);
+ * `layoutShifts(page)` reads them. A page that draws late content into reserved space records none.
+ */
+export const watchLayoutShifts = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] };
+    w.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+
+/** The layout shifts recorded since `watchLayoutShifts`, in order. */
+export const layoutShifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
