@@ -14,7 +14,7 @@ import { entryFileText, freeId, suggestId } from '../lib/entry-file.ts';
 import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
 import { isPrivacyProblem } from '../lib/privacy-check.ts';
-import { sectionNames } from '../schema/sections.ts';
+import { sectionNames, splitSections } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
 import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
@@ -346,9 +346,7 @@ class CaseSubmit extends HTMLElement {
     }
     // Private data that only the whole file shows, as the page reads it (a number split over a list's
     // items or a section's paragraphs, or over the aliases): placed beside the box it comes from, once.
-    const sectionStarts = text
-      .split('\n')
-      .flatMap((line, i) => (/^## (.+)$/.test(line) ? [{ line: i + 1, name: `section-${line.slice(3).trim()}` }] : []));
+    const sectionStarts = splitSections(text).map((s) => ({ line: s.line, name: `section-${s.name}` }));
     for (const e of result.errors) {
       if (!isPrivacyProblem(e)) continue;
       const name = e.field === '（隐私）' ? sectionStarts.filter((s) => s.line <= (e.line ?? 0)).pop()?.name : controlFor(e.field);
