@@ -121,16 +121,35 @@ export function lexiconFile(args: {
   variants: Variant[];
   thesaurus: { term: string; related: string[] }[];
   /** Method families: Pagefind `theme` filter value and label. */
-  themes: { id: string; label: string }[];
+  themes: { id: string; label: string; aliases?: string[] }[];
 }): LexiconFile {
   return {
     fold: args.pairs,
     variants: args.variants.map((v) => [v.from, v.to]),
     thesaurus: args.thesaurus.map((t) => [t.term, t.related]),
-    themes: args.themes.map((t) => [t.id, t.label]),
+    themes: args.themes.map((t): [string, string, string] | [string, string] =>
+      t.aliases?.length ? [t.id, t.label, t.aliases.join('、')] : [t.id, t.label],
+    ),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
     // In the order of `titles`' keys (JSON keeps it: the ids are not integers).
     // The region's parts set apart by spaces (" · " is for display; matching ignores both).
     places: Object.values(args.pages).map((p) => p[3].replace(/ · /g, ' ')),
+    mainThemes: mainThemes(Object.values(args.pages), args.themes),
   };
+}
+
+/**
+ * Each page's first method family, its main one (see LexiconFile.mainThemes): one letter per page
+ * in the given order, the family's place in `themes` (a = 0), or '-' for none. About one byte
+ * gzipped per four entries.
+ */
+export function mainThemes(pages: LexiconPage[], themes: { label: string }[]): string {
+  const index = new Map(themes.map((t, i) => [t.label, i]));
+  if (themes.length > 26) throw new Error(`mainThemes: ${themes.length} method families, one letter each holds at most 26`);
+  return pages
+    .map((p) => {
+      const i = index.get(p[4].split('、')[0]);
+      return i === undefined ? '-' : String.fromCharCode(97 + i);
+    })
+    .join('');
 }

@@ -17,7 +17,7 @@
  */
 import { compact, containsAll, parseQuery } from './search.ts';
 import { fold, makeFolder, type Folder } from './search-fold.ts';
-import { contentWords, isStopWord, nearMatch, pinyinMatches, pinyinQuery } from './search-words.ts';
+import { contentWords, isQuestion, isStopWord, nearMatch, pinyinMatches, pinyinQuery, questionVerbs } from './search-words.ts';
 
 /** A page in the lexicon: title, aliases (、), unit, region, method families (、). */
 export type LexiconPage = [string, string, string, string, string];
@@ -39,8 +39,8 @@ export interface LexiconFile {
   fold: string;
   variants: [string, string][];
   thesaurus: [string, string[]][];
-  /** Method families: [Pagefind `theme` filter value, label]. */
-  themes: [string, string][];
+  /** Method families: [Pagefind `theme` filter value, label, aliases (、)]. */
+  themes: ([string, string] | [string, string, string])[];
   /** Title by Pagefind page id. */
   titles: Record<string, string>;
   /**
@@ -50,6 +50,13 @@ export interface LexiconFile {
    * entries), and a unit typed exactly already leads through its page's text.
    */
   places?: string[];
+  /**
+   * Each page's first method family, the one its editors list first and the index weighs as a
+   * main point: one letter per page in the order of `titles`' keys, the family's place in `themes`
+   * (a = 0), '-' for none. A topic's cases whose main family is the topic lead those that list it
+   * among others.
+   */
+  mainThemes?: string;
 }
 
 /**
@@ -69,6 +76,13 @@ export interface Lexicon {
   titles: Map<string, string>;
   /** Place by page id (see LexiconFile). */
   places: Map<string, string>;
+  /** Label of each page's first method family, by page id (absent when the file has none). */
+  mainTheme?: Map<string, string>;
+  /**
+   * The method families' aliases (folded). An alias names one practice within its family (流动党员
+   * within 党员教育管理), so a page's main family says less about it than about the family itself.
+   */
+  familyAliases?: Set<string>;
   /** Set once names.json is loaded. */
   pages?: Map<string, LexiconPage>;
   /** Set once pinyin.json is loaded. */
@@ -84,6 +98,7 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
+  const familyAliases = new Set((file.themes ?? []).flatMap(([, , aliases]) => (aliases ? aliases.split('、').map(f) : [])));
   const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
   return {
     folder,
@@ -91,12 +106,22 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
     topics,
     themes,
     titles: new Map(Object.entries(file.titles ?? {})),
+    familyAliases,
     places: new Map(
       Object.keys(file.titles ?? {})
         .map((id, i): [string, string] => [id, file.places?.[i] ?? ''])
         .filter(([, place]) => place),
     ),
     pages: names ? new Map(Object.entries(names)) : undefined,
+    ...(file.mainThemes === undefined
+      ? {}
+      : {
+          mainTheme: new Map(
+            Object.keys(file.titles ?? {})
+              .map((id, i): [string, string] => [id, file.themes[file.mainThemes!.charCodeAt(i) - 97]?.[1] ?? ''])
+              .filter(([, label]) => label),
+          ),
+        }),
   };
 }
 
@@ -111,6 +136,13 @@ export interface Plan {
   words: string[];
   /** Folded related words per word (thesaurus, method-family aliases). */
   related: Map<string, string[]>;
+  /**
+   * The query asks a question (如何让群众监督村干部): it is not an exact query, so a page holding
+   * it word for word (a 思考题 asking the same) is ordered among the pages holding all its words.
+   */
+  question?: boolean;
+  /** Restating verbs dropped from a question (建立, 解决): not required, but they add to aboutness. */
+  verbs?: string[];
   /** Set when the query is only stop words: the reader is asked for a longer query. */
   tooCommon?: string;
   /** A Latin query that may be pinyin. */
@@ -129,7 +161,17 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
     if (r?.length) related.set(w, r);
   }
   const tooCommon = terms.length && terms.every(isStopWord) ? terms.join('') : undefined;
-  return { terms, folded, words: content.length ? words : [], related, tooCommon, pinyin: pinyinQuery(query) };
+  const verbs = questionVerbs(folded, lexicon.topics);
+  return {
+    terms,
+    folded,
+    words: content.length ? words : [],
+    related,
+    ...(verbs.length ? { verbs } : {}),
+    ...(isQuestion(folded, lexicon.topics) && content.length ? { question: true } : {}),
+    tooCommon,
+    pinyin: pinyinQuery(query),
+  };
 }
 
 /**
@@ -139,6 +181,8 @@ export function planQuery(query: string, lexicon: Lexicon): Plan {
  */
 export function rankGroup(r: Pick<Ranked, 'group' | 'lead'>, plan: Plan): number {
   if (r.lead) return -1;
+  // A question is answered by the pages about its words, not first by a page that asks it too.
+  if (plan.question && r.group <= GROUP.folded && plan.words.length > 1) return GROUP.words;
   return r.group === GROUP.exact && !sameList(plan.folded, plan.terms) ? GROUP.folded : r.group;
 }
 
@@ -312,12 +356,19 @@ export async function rankCandidates(
   const about = new Map<string, number>();
   // Each word counts by the page's share of the best score for it, so a rare word (the topic as
   // typed, 矛盾纠纷) cannot outweigh every related word together.
-  const addAbout = (m: Map<string, number>, weight = 1) => {
+  const addAbout = (m: Map<string, number>, weight = 1, to = about) => {
     const best = Math.max(0, ...m.values());
-    if (best > 0) m.forEach((s, id) => about.set(id, (about.get(id) ?? 0) + (weight * s) / best));
+    if (best > 0) m.forEach((s, id) => to.set(id, (to.get(id) ?? 0) + (weight * s) / best));
   };
+  /**
+   * The same among a topic's own cases (`lead`), where the wording typed is one wording among its
+   * related words: every case there is about the topic already, and one that says the typed phrase
+   * once in passing (矛盾纠纷调解员) is not more about it than one that speaks of 调解 and 纠纷
+   * throughout.
+   */
+  const leadAbout = new Map<string, number>();
   const relatedSets = await Promise.all(
-    words.map(async (w) => {
+    words.map(async (w, wi) => {
       const related = plan.related.get(w) ?? [];
       const sets = await Promise.all(related.map((r) => search([r])));
       const via = new Map<string, string>();
@@ -328,7 +379,9 @@ export async function rankCandidates(
         // A word's related words together weigh as much as the word itself: a page holding the
         // word the reader typed stays ahead of one that holds more of its many related words.
         addAbout(sets[i], 1 / related.length);
+        addAbout(sets[i], 1 / (related.length + 1), leadAbout);
       });
+      addAbout(perWord[wi], 1 / (related.length + 1), leadAbout);
       for (const [id, label] of await themePages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
         if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
@@ -363,7 +416,18 @@ export async function rankCandidates(
   for (const via of relatedSets) for (const id of via.keys()) scores.set(id, scores.get(id) ?? 0);
 
   perWord.forEach((m) => addAbout(m));
+  // A dropped question verb weighs as half a word: it orders pages that answer the question as
+  // worded before those that only hold its topics, and never outweighs a word the page lacks.
+  for (const verb of plan.verbs ?? []) {
+    const m = await search([verb]);
+    addAbout(m, 0.5);
+    addAbout(m, 0.5, leadAbout);
+  }
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
+  /** The method families (labels) each word names, itself or through its related words. */
+  const wordThemes = words.map(
+    (w) => new Set([w, ...(plan.related.get(w) ?? [])].map((n) => lexicon.themes.get(n)?.[1]).filter((l): l is string => !!l)),
+  );
   const ranked = [...scores.keys()].map(
     (id): Ranked & { tier: number; titleLength: number; main: number; score: number; about: number } => {
       const named = names.ids.has(id);
@@ -388,10 +452,18 @@ export async function rankCandidates(
       // or its method family is the word or related to it. Within a group these pages come first,
       // so a topic's own cases lead the pages that only mention it in passing.
       const foldedTitle = title ? compact(fold(title, lexicon.folder)) : '';
+      // A method family counts fully when it is the page's first (main) family, by half when the
+      // page lists it after others (矛盾纠纷: 五字法 and 红花岭, mediation methods, before 三种方式,
+      // whose third family it is). Not for a family's alias (流动党员): it names one practice of
+      // the family, which a page mainly about the family need not describe.
       const main = words.reduce(
         (n, w, i) =>
           n +
-          (relatedSets[i].get(id)?.startsWith('方法类别') ? 1 : 0) +
+          (relatedSets[i].get(id)?.startsWith('方法类别')
+            ? !lexicon.mainTheme || lexicon.familyAliases?.has(w) || wordThemes[i].has(lexicon.mainTheme.get(id) ?? '')
+              ? 1
+              : 0.5
+            : 0) +
           ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
         0,
       );
@@ -412,7 +484,7 @@ export async function rankCandidates(
         titleLength,
         main,
         score: scores.get(id) ?? 0,
-        about: about.get(id) ?? 0,
+        about: (lead ? leadAbout : about).get(id) ?? 0,
       };
     },
   );

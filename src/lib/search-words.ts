@@ -159,6 +159,28 @@ export function segment(run: string): string[] {
  * terms are kept whole. Empty when the query holds only stop words.
  */
 export function contentWords(terms: string[], known: ReadonlySet<string> = new Set()): string[] {
+  const { out, question } = splitWords(terms, known);
+  const rest = question ? out.filter((w) => !QUESTION_VERBS.has(w)) : out;
+  return [...new Set(rest.length ? rest : out)];
+}
+
+/**
+ * The restating verbs contentWords drops from a question (非公企业怎么建立党组织 → 建立). Not
+ * required of a page, but a page that also holds them answers the question more closely (沃尔玛
+ * 总部建立党组织), so they add to how much a page is about the query.
+ */
+export function questionVerbs(terms: string[], known: ReadonlySet<string> = new Set()): string[] {
+  const { out, question } = splitWords(terms, known);
+  const verbs = question ? out.filter((w) => QUESTION_VERBS.has(w)) : [];
+  return verbs.length < out.length ? [...new Set(verbs)] : [];
+}
+
+/** True when the terms ask a question (a question word, alone or inside a longer term). */
+export function isQuestion(terms: string[], known: ReadonlySet<string> = new Set()): boolean {
+  return splitWords(terms, known).question;
+}
+
+function splitWords(terms: string[], known: ReadonlySet<string>): { out: string[]; question: boolean } {
   const out: string[] = [];
   let question = false;
   for (const term of terms) {
@@ -192,8 +214,7 @@ export function contentWords(terms: string[], known: ReadonlySet<string> = new S
     const kept = merged.filter((w) => !isStopWord(w) && ([...w].length > 1 || !HAN.test(w)));
     out.push(...(kept.length ? kept : [term]));
   }
-  const rest = question ? out.filter((w) => !QUESTION_VERBS.has(w)) : out;
-  return [...new Set(rest.length ? rest : out)];
+  return { out, question };
 }
 
 /**

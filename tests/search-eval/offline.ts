@@ -4,7 +4,7 @@
  * page's grouping in Node, over the built records in dist/pagefind (run `node scripts/build.ts`
  * first). Pagefind is replaced by a substring match whose score is term frequency with the title
  * counted 3× (as the records repeat the title), so ties may differ from the browser; the browser
- * bench stays the measurement. Usage: `node tests/search-eval/offline.ts [--set holdout] [--misses]`.
+ * bench stays the measurement. Usage: `node tests/search-eval/offline.ts [--set holdout] [--misses] [--q a,b]`.
  *
  * `--pagefind` asks the real Pagefind instead (dist/ served on TEST_PORT or 4411, Debian's Chromium
  * answering every `find` and method-family lookup), so ties and the order among a topic's cases are
@@ -195,6 +195,12 @@ async function report(file: string) {
         );
 }
 
+// `--q 矛盾纠纷,信访维稳`: only these queries, the first eight cases each shows.
+if (args.includes('--q')) {
+  for (const q of args[args.indexOf('--q') + 1].split(',')) console.log(q, (await showFor(q)).slice(0, 8).join(' '));
+  await closePagefind();
+  process.exit(0);
+}
 const set = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 for (const file of set ? [`tests/search-eval/${set}.json`] : ['tests/search-eval/queries.json', 'tests/search-eval/holdout.json'])
   await report(file);
