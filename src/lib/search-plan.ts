@@ -424,6 +424,16 @@ export async function rankCandidates(
     addAbout(m, 0.5, leadAbout);
   }
   const topic = words.length > 0 && words.every((w) => plan.related.has(w));
+  /**
+   * The words a title may hold for each word to be a main point of the page: the word and its
+   * related words, but for a family's alias (一站式服务) not its family's other names (代办): they
+   * name other practices of the family, not this one.
+   */
+  const isFamilyName = (r: string) => !!lexicon.familyAliases?.has(r) || lexicon.themes.has(r);
+  const titleWords = words.map((w) => [
+    w,
+    ...(plan.related.get(w) ?? []).filter((r) => !(lexicon.familyAliases?.has(w) && isFamilyName(r))),
+  ]);
   /** The method families (labels) each word names, itself or through its related words. */
   const wordThemes = words.map(
     (w) => new Set([w, ...(plan.related.get(w) ?? [])].map((n) => lexicon.themes.get(n)?.[1]).filter((l): l is string => !!l)),
@@ -464,12 +474,11 @@ export async function rankCandidates(
               ? 1
               : 0.5
             : 0) +
-          ([w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)) ? 1 : 0),
+          (titleWords[i].some((r) => foldedTitle.includes(r)) ? 1 : 0),
         0,
       );
       const inMain = words.filter(
-        (w, i) =>
-          relatedSets[i].get(id)?.startsWith('方法类别') || [w, ...(plan.related.get(w) ?? [])].some((r) => foldedTitle.includes(r)),
+        (w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || titleWords[i].some((r) => foldedTitle.includes(r)),
       ).length;
       const lead = topic && inMain === words.length ? true : undefined;
       return {
