@@ -105,11 +105,10 @@ test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without Ja
   await context.close();
 });
 
-test('an entry page loads no JavaScript beyond its small enhancement modules, and nothing from elsewhere', async ({ browser }) => {
+test('an entry page loads no JavaScript beyond its small enhancement modules, and nothing from elsewhere', async ({ page }) => {
   // The page's own scripts; the offline worker (its script fetched whenever registration finishes,
-  // sometimes after the page is idle) is tested on its own below.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+  // sometimes after the page is idle) is blocked by the config and tested on its own below. The
+  // worker's reused context starts each test with an empty HTTP cache, so every script is fetched.
   const scripts: { url: string; bytes: number }[] = [];
   const foreign: string[] = [];
   // Every body is awaited before the figures are read: a handler still reading a body when the
@@ -131,7 +130,6 @@ test('an entry page loads no JavaScript beyond its small enhancement modules, an
   expect(scripts.some((s) => /pagefind|schemas/.test(s.url))).toBe(false);
   expect(gz / 1024).toBeLessThan(15);
   expect(foreign).toEqual([]);
-  await context.close();
 });
 
 test('every page forbids inline and third-party scripts through its Content-Security-Policy', async ({ request }) => {
@@ -215,14 +213,12 @@ test.describe('offline reading', () => {
   });
 });
 
-test('the site works without the offline worker', async ({ browser }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+test('the site works without the offline worker', async ({ page }) => {
+  // The config blocks the offline worker (serviceWorkers: 'block') for every test but the one above.
   await page.goto('cases/');
   await filterReady(page);
   await page.locator('a[data-facet="domain"][data-value="nongcun"]').click();
   await expect(page).toHaveURL(/domain=nongcun/);
-  await context.close();
 });
 
 test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({ page }) => {
