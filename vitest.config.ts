@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Files that replace modules with vi.mock: each runs in a fresh module registry of its own, so a
@@ -6,6 +7,11 @@ const mocking = ['tests/unit/entry-contract.test.ts', 'tests/unit/pagefind-parts
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the cores: ONE worker on this 2-core machine, which
+    // left a core idle for most of the unit stage (README, "测试"). Files that build or run a CLI use
+    // their own temporary folders (.bench/…-XXXX, their own OUT_DIR and cache), so files running at
+    // the same time never share a path.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         // Every other file shares its worker's module registry (isolate: false) instead of

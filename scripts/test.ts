@@ -3,9 +3,10 @@
  * with BASE_PATH=/gzf/ served only under /gzf/ — then one closing line with the totals of all three.
  * Finds Chromium by itself (see scripts/chromium.ts).
  *
- * To save time on a 2-core machine, work that does not compete for the same thing overlaps: the
- * root build runs while the unit tests run (they build into their own temporary folders), and the
- * sub-path build (its own OUT_DIR and cache) runs while the root browser tests run.
+ * To save time on a 2-core machine, no core waits: the root build and then the sub-path build (its own
+ * OUT_DIR and cache) run in the background while the unit tests run (they build into their own
+ * temporary folders), and eslint and prettier (one core each) run side by side. The browser runs
+ * then have the machine to themselves: a build during the root run slowed every test in it.
  *
  *   npm test                      everything
  *   npm test -- --e2e-only        skips the unit tests
@@ -86,6 +87,11 @@ const subpathLog = '.test-logs/build-subpath.log';
 
 let unitCode = 0;
 const rootBuild = run(process.execPath, ['scripts/build.ts'], rootEnv, e2eOnly ? undefined : buildLog);
+// One build after the other, not both at once: two Astro builds side by side each take longer than
+// twice their time alone on two cores shared with the unit tests.
+const subpathBuild = rootOnly
+  ? Promise.resolve(0)
+  : rootBuild.then((code) => (code === 0 ? run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog) : 1));
 if (!e2eOnly) {
   rmSync('test-results/unit.json', { force: true });
   const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
@@ -97,12 +103,18 @@ if (!e2eOnly) {
   });
   // A unit failure does not stop the browser runs: one `npm test` reports everything that fails.
   unitCode = code;
-  // Lint and formatting, as `npm run check` runs them, while the root build goes on: each counts as one check.
-  for (const [name, command, commandArgs] of [
+  // Lint and formatting, as `npm run check` runs them, side by side (each uses one core) while the
+  // builds go on; their output is printed whole after both end. Each counts as one check.
+  const style = [
     ['eslint', 'npx', ['eslint', '.']],
     ['prettier', 'npx', ['prettier', '--check', '.']],
-  ] as const) {
-    const styleCode = await run(command, [...commandArgs]);
+  ] as const;
+  const styleCodes = await Promise.all(
+    style.map(([name, command, commandArgs]) => run(command, [...commandArgs], {}, `.test-logs/${name}.log`)),
+  );
+  for (const [i, [name]] of style.entries()) {
+    const styleCode = styleCodes[i];
+    console.log(readFileSync(`.test-logs/${name}.log`, 'utf8').trimEnd());
     account(name, styleCode, { passed: styleCode === 0 ? 1 : 0, failed: styleCode === 0 ? 0 : 1, skipped: 0 });
     unitCode ||= styleCode;
   }
@@ -137,7 +149,6 @@ async function e2e(name: string, env: Record<string, string>, json: string) {
   return code;
 }
 
-const subpathBuild = rootOnly ? Promise.resolve(0) : run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog);
 const rootCode = await e2e('browser, at /', { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' }, 'test-results/e2e.json');
 if (rootOnly) finish(unitCode || rootCode);
 
