@@ -11,6 +11,11 @@ const mocking = ['tests/unit/entry-contract.test.ts', 'tests/unit/pagefind-parts
 // runs them only once its own builds of the site are done.
 export const building = ['tests/unit/build-guard.test.ts', 'tests/unit/editors.test.ts'];
 
+// vitest's default of 5 s per test fails tests that read the whole library (content, privacy and
+// markup checks: 0.3–0.9 s idle) when two workers share the 2-core machine with the site builds
+// (5.7 s and 8.4 s measured at load 8–15). A hang still fails, at 30 s; build and CLI tests set their own.
+const testTimeout = 30_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,13 +28,14 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: [...mocking, ...building],
           isolate: false,
+          testTimeout,
           // vitest's default is one worker fewer than the cores: ONE worker on this 2-core machine,
           // which left a core idle for most of the unit stage (README, "测试").
           maxWorkers: availableParallelism(),
         },
       },
-      { test: { name: 'unit (mocks)', include: mocking, maxWorkers: availableParallelism() } },
-      { test: { name: 'unit (builds)', include: building, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+      { test: { name: 'unit (mocks)', include: mocking, maxWorkers: availableParallelism(), testTimeout } },
+      { test: { name: 'unit (builds)', include: building, maxWorkers: 1, testTimeout, sequence: { groupOrder: 1 } } },
     ],
   },
 });
