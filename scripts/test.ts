@@ -3,9 +3,11 @@
  * with BASE_PATH=/gzf/ served only under /gzf/ — then one closing line with the totals of all three.
  * Finds Chromium by itself (see scripts/chromium.ts).
  *
- * To save time on a 2-core machine, work that does not compete for the same thing overlaps: the
- * root build runs while the unit tests run (they build into their own temporary folders), and the
- * sub-path build (its own OUT_DIR and cache) runs while the root browser tests run.
+ * To save time on a 2-core machine, no core waits: the root build and then the sub-path build (its own
+ * OUT_DIR and cache) run in the background while the unit tests that build nothing run on both
+ * cores; then the two unit files that run `astro build` (one at a time: every build writes the
+ * project's `.astro/` folder) run beside eslint and prettier. The browser runs then have the
+ * machine to themselves: a build during the root run slowed every test in it.
  *
  *   npm test                      everything
  *   npm test -- --e2e-only        skips the unit tests
@@ -86,23 +88,57 @@ const subpathLog = '.test-logs/build-subpath.log';
 
 let unitCode = 0;
 const rootBuild = run(process.execPath, ['scripts/build.ts'], rootEnv, e2eOnly ? undefined : buildLog);
+// One build after the other, never both at once: every build writes the project's `.astro/` folder
+// (content-modules.mjs names the entry files it imports), so two at once can mix their entries.
+const subpathBuild = rootOnly
+  ? Promise.resolve(0)
+  : rootBuild.then((code) => (code === 0 ? run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog) : 1));
+/** A vitest run of some of the unit projects (vitest.config.ts), its counts read from its JSON report. */
+const vitest = async (projects: string[], json: string) => {
+  rmSync(json, { force: true });
+  const code = await run('npx', [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${json}`,
+  ]);
+  const unit = readJson(json);
+  return {
+    code,
+    counts: {
+      passed: unit?.numPassedTests ?? 0,
+      failed: unit?.numFailedTests ?? 0,
+      skipped: (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0),
+    },
+  };
+};
+
 if (!e2eOnly) {
-  rmSync('test-results/unit.json', { force: true });
-  const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
-  const unit = readJson('test-results/unit.json');
-  account('unit', code, {
-    passed: unit?.numPassedTests ?? 0,
-    failed: unit?.numFailedTests ?? 0,
-    skipped: (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0),
-  });
-  // A unit failure does not stop the browser runs: one `npm test` reports everything that fails.
-  unitCode = code;
-  // Lint and formatting, as `npm run check` runs them, while the root build goes on: each counts as one check.
-  for (const [name, command, commandArgs] of [
+  // The unit files that build no site, on both cores, while the site builds run.
+  const unit = await vitest(['unit', 'unit (mocks)'], 'test-results/unit.json');
+  // The files that run `astro build` share the project's `.astro/` folder with every build, so they
+  // wait for the site builds (vitest.config.ts, `building`); eslint and prettier (one core each)
+  // run beside them. Their output is printed whole after all three end.
+  await Promise.all([rootBuild, subpathBuild]);
+  const style = [
     ['eslint', 'npx', ['eslint', '.']],
     ['prettier', 'npx', ['prettier', '--check', '.']],
-  ] as const) {
-    const styleCode = await run(command, [...commandArgs]);
+  ] as const;
+  const [builds, ...styleCodes] = await Promise.all([
+    vitest(['unit (builds)'], 'test-results/unit-builds.json'),
+    ...style.map(([name, command, commandArgs]) => run(command, [...commandArgs], {}, `.test-logs/${name}.log`)),
+  ]);
+  // One line for the unit tests, as before the split: a unit failure does not stop the browser
+  // runs, so one `npm test` reports everything that fails.
+  const sum = (k: 'passed' | 'failed' | 'skipped') => unit.counts[k] + builds.counts[k];
+  account('unit', unit.code || builds.code, { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') });
+  unitCode = unit.code || builds.code;
+  // Lint and formatting, as `npm run check` runs them: each counts as one check.
+  for (const [i, [name]] of style.entries()) {
+    const styleCode = styleCodes[i];
+    console.log(readFileSync(`.test-logs/${name}.log`, 'utf8').trimEnd());
     account(name, styleCode, { passed: styleCode === 0 ? 1 : 0, failed: styleCode === 0 ? 0 : 1, skipped: 0 });
     unitCode ||= styleCode;
   }
@@ -137,11 +173,12 @@ async function e2e(name: string, env: Record<string, string>, json: string) {
   return code;
 }
 
-const subpathBuild = rootOnly ? Promise.resolve(0) : run(process.execPath, ['scripts/build.ts'], SUBPATH, subpathLog);
+// The sub-path build is done before any browser test starts (in --e2e-only too): the root run's
+// fixture builds (scale.spec, hostile-output.spec) write the same `.astro/` folder.
+const subBuilt = await subpathBuild;
 const rootCode = await e2e('browser, at /', { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' }, 'test-results/e2e.json');
 if (rootOnly) finish(unitCode || rootCode);
 
-const subBuilt = await subpathBuild;
 console.log(readFileSync(subpathLog, 'utf8').split('\n').slice(-4).join('\n'));
 if (subBuilt !== 0) {
   console.log(readFileSync(subpathLog, 'utf8').slice(-4000));

@@ -35,7 +35,8 @@ const pages = {
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 async function axe(page: Page, theme: 'light' | 'dark') {
-  await page.addScriptTag({ content: axeSource });
+  // Once per page load: the dark pass after the light one reuses the script already there.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(
     async (rules) => {
       const runOnly = rules
@@ -49,31 +50,44 @@ async function axe(page: Page, theme: 'light' | 'dark') {
   );
 }
 
-for (const theme of ['light', 'dark'] as const) {
-  test.describe(`accessibility (${theme} theme)`, () => {
-    // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
-    // The theme follows the system's preference (prefers-color-scheme), as a reader's would.
-    test.use({ bypassCSP: true, colorScheme: theme });
-    // Several pages per test, one tab each in turn: a new browser context per page cost more than the
-    // audit. Soft expects, so every page with a violation is named, not only the first.
-    const entries = Object.entries(pages);
-    const groups = [0, 1, 2, 3].map((g) => entries.filter((_, i) => i % 4 === g));
-    for (const group of groups) {
-      test(`axe (${theme}): no WCAG 2.2 AA ${theme === 'dark' ? 'colour ' : ''}violation on the ${group.map(([name]) => name).join(', ')} pages`, async ({
-        page,
-      }) => {
-        // The budget a page had when each page was its own test (the config's 60 s), for a loaded machine.
-        test.setTimeout(60_000 * group.length);
-        for (const [name, path] of group) {
-          await page.goto(path);
-          await page.waitForLoadState('networkidle');
-          await expect(page.locator('html')).toHaveAttribute('data-theme-now', theme);
+/**
+ * Switches the system's colour scheme under an open page and waits until the page follows it
+ * (public/theme.js listens to prefers-color-scheme and sets data-theme-now), as a reader's page
+ * does when the system switches to dark: one page load serves both themes' audits.
+ */
+async function useScheme(page: Page, theme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: theme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme-now', theme);
+}
+
+test.describe('accessibility (light and dark themes)', () => {
+  // The site's CSP rightly refuses the injected axe script; the audit alone bypasses it.
+  // The theme follows the system's preference (prefers-color-scheme), as a reader's would.
+  test.use({ bypassCSP: true, colorScheme: 'light' });
+  // Several pages per test, one tab each in turn: a new browser context per page cost more than the
+  // audit. Each page is loaded once and audited in the light theme, then in the dark theme after the
+  // system's scheme switches under it (the page follows without a reload). Soft expects, so every
+  // page with a violation is named, not only the first.
+  const entries = Object.entries(pages);
+  const groups = [0, 1, 2, 3, 4, 5].map((g) => entries.filter((_, i) => i % 6 === g));
+  for (const group of groups) {
+    test(`axe: no WCAG 2.2 AA violation (light) and no colour violation (dark) on the ${group.map(([name]) => name).join(', ')} pages`, async ({
+      page,
+    }) => {
+      // The budget a page had when each page and theme was its own test (the config's 60 s), for a loaded machine.
+      test.setTimeout(60_000 * group.length);
+      for (const [name, path] of group) {
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        for (const theme of ['light', 'dark'] as const) {
+          await useScheme(page, theme);
           expect.soft(await axe(page, theme), `${name} page (${path}, ${theme})`).toEqual([]);
         }
-      });
-    }
-  });
-}
+      }
+    });
+  }
+});
 
 test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without JavaScript', async ({ browser, request }) => {
   const html = await (await request.get(pages.entry)).text();
@@ -91,11 +105,10 @@ test('an entry page is under 30 KB of HTML and CSS gzipped, and reads without Ja
   await context.close();
 });
 
-test('an entry page loads no JavaScript beyond its small enhancement modules, and nothing from elsewhere', async ({ browser }) => {
+test('an entry page loads no JavaScript beyond its small enhancement modules, and nothing from elsewhere', async ({ page }) => {
   // The page's own scripts; the offline worker (its script fetched whenever registration finishes,
-  // sometimes after the page is idle) is tested on its own below.
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+  // sometimes after the page is idle) is blocked by the config and tested on its own below. The
+  // worker's reused context starts each test with an empty HTTP cache, so every script is fetched.
   const scripts: { url: string; bytes: number }[] = [];
   const foreign: string[] = [];
   // Every body is awaited before the figures are read: a handler still reading a body when the
@@ -117,7 +130,6 @@ test('an entry page loads no JavaScript beyond its small enhancement modules, an
   expect(scripts.some((s) => /pagefind|schemas/.test(s.url))).toBe(false);
   expect(gz / 1024).toBeLessThan(15);
   expect(foreign).toEqual([]);
-  await context.close();
 });
 
 test('every page forbids inline and third-party scripts through its Content-Security-Policy', async ({ request }) => {
@@ -201,14 +213,12 @@ test.describe('offline reading', () => {
   });
 });
 
-test('the site works without the offline worker', async ({ browser }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
+test('the site works without the offline worker', async ({ page }) => {
+  // The config blocks the offline worker (serviceWorkers: 'block') for every test but the one above.
   await page.goto('cases/');
   await filterReady(page);
   await page.locator('a[data-facet="domain"][data-value="nongcun"]').click();
   await expect(page).toHaveURL(/domain=nongcun/);
-  await context.close();
 });
 
 test('the filter pages stay usable at 200% zoom and by keyboard alone', async ({ page }) => {
@@ -240,52 +250,57 @@ test('at 360 px, in both themes: the named-lesson list with its print preview an
 }) => {
   test.setTimeout(120_000);
   const slow = { timeout: 20_000 };
-  for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true, colorScheme });
-    const page = await context.newPage();
-    /** Interactive things smaller than 24 × 24 px (WCAG 2.5.8), links inside running text excepted. */
-    const smallTargets = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary, [role="button"]')]
-          .filter((e) => !e.closest('p, li > span, td') || e.matches('button, input, select'))
-          .filter((e) => !e.closest('.visually-hidden') && !e.classList.contains('visually-hidden'))
-          .map((e) => ({ e, r: e.getBoundingClientRect() }))
-          .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24))
-          .map(
-            ({ e, r }) =>
-              `${e.tagName} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 12)}" ${r.width}×${r.height}`,
-          ),
-      );
-    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // One context and one walk through the pages: at each stop the system's scheme switches to dark
+  // under the open page (it follows without a reload) and the same checks run again.
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true, colorScheme: 'light' });
+  const page = await context.newPage();
+  /** Interactive things smaller than 24 × 24 px (WCAG 2.5.8), links inside running text excepted. */
+  const smallTargets = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary, [role="button"]')]
+        .filter((e) => !e.closest('p, li > span, td') || e.matches('button, input, select'))
+        .filter((e) => !e.closest('.visually-hidden') && !e.classList.contains('visually-hidden'))
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 24 || r.height < 24))
+        .map(
+          ({ e, r }) =>
+            `${e.tagName} "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 12)}" ${r.width}×${r.height}`,
+        ),
+    );
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  /** The audit, the targets and the width, in the light theme and then in the dark one. */
+  const checkBothThemes = async (what: string) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await useScheme(page, colorScheme);
+      expect.soft(await axe(page, colorScheme), `${what} (${colorScheme})`).toEqual([]);
+      expect.soft(await smallTargets(), `${what} targets (${colorScheme})`).toEqual([]);
+      expect.soft(await sideways(), `${what} scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
+    }
+    await useScheme(page, 'light');
+  };
 
-    await page.goto('lesson/');
-    await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
-    await page.evaluate(() => {
-      localStorage.clear();
-      const items = [
-        { id: 'minqing-riji-gongzuofa', note: '先讲台账' },
-        { id: 'zou-qinqi-gongzuofa', note: '' },
-      ];
-      localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items }));
-    });
-    await page.reload();
-    await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
-    await page.getByLabel('新教案名称').fill('第二课');
-    await page.getByRole('button', { name: '新建教案' }).click();
-    await expect(page.locator('[data-shelf-list] li')).toHaveCount(2, slow);
-    // Back to the first lesson: its two cases fill the print preview.
-    await page.getByRole('button', { name: '打开“第一课”' }).click();
-    await expect(page.locator('[data-handout]')).toHaveAttribute('data-state', 'ready', slow);
-    await expect(page.locator('html')).toHaveAttribute('data-theme-now', colorScheme);
-    expect.soft(await axe(page, colorScheme), `lesson list (${colorScheme})`).toEqual([]);
-    expect.soft(await smallTargets(), `lesson targets (${colorScheme})`).toEqual([]);
-    expect.soft(await sideways(), `lesson page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
+  await page.goto('lesson/');
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
+  await page.evaluate(() => {
+    localStorage.clear();
+    const items = [
+      { id: 'minqing-riji-gongzuofa', note: '先讲台账' },
+      { id: 'zou-qinqi-gongzuofa', note: '' },
+    ];
+    localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items }));
+  });
+  await page.reload();
+  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
+  await page.getByLabel('新教案名称').fill('第二课');
+  await page.getByRole('button', { name: '新建教案' }).click();
+  await expect(page.locator('[data-shelf-list] li')).toHaveCount(2, slow);
+  // Back to the first lesson: its two cases fill the print preview.
+  await page.getByRole('button', { name: '打开“第一课”' }).click();
+  await expect(page.locator('[data-handout]')).toHaveAttribute('data-state', 'ready', slow);
+  await checkBothThemes('lesson list');
 
-    await page.goto('compare/');
-    await expect(page.locator('[data-compare-picker]')).toBeVisible(slow);
-    expect.soft(await axe(page, colorScheme), `empty compare (${colorScheme})`).toEqual([]);
-    expect.soft(await smallTargets(), `compare targets (${colorScheme})`).toEqual([]);
-    expect.soft(await sideways(), `compare page scrolls sideways by (${colorScheme})`).toBeLessThanOrEqual(0);
-    await context.close();
-  }
+  await page.goto('compare/');
+  await expect(page.locator('[data-compare-picker]')).toBeVisible(slow);
+  await checkBothThemes('empty compare');
+  await context.close();
 });

@@ -150,13 +150,17 @@ test('的 alone asks for a longer query instead of listing every page', async ({
 test('正在搜索… shows at once on input and is replaced when the search is done', async ({ page }) => {
   await page.goto('search/');
   const status = page.locator('[data-search-status]');
-  // Slow the index down so "at once" is observable: it must show before any index file arrives.
+  // Hold every index file back until the status has been read, so "at once" is observable: it must
+  // show before any index file arrives (a gate, not a fixed delay on each of the many files).
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/pagefind/**', async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
+    await gate;
     await route.continue();
   });
   await page.locator('#q').fill('台账');
   await expect(status).toHaveText('正在搜索…', { timeout: 500 });
+  release();
   await searchDone(page);
   await expect(status).not.toContainText('正在搜索');
   await expect(status).toContainText('台账');
