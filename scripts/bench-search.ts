@@ -500,7 +500,8 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
   try {
     const texts = entryTexts(outDir);
     const queries = buildQueries(contentDir, texts);
-    const page = await browser.newPage();
+    // `--no-offline-worker`: without public/sw.js (which every Pagefind file passes through), to see its share.
+    const page = await browser.newPage({ serviceWorkers: args.includes('--no-offline-worker') ? 'block' : 'allow' });
     if (full && withEval) for (const set of EVAL_SETS) await evaluate(page, server.url, set.file, set.report);
     if (evalOnly) return;
     const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];

@@ -292,18 +292,27 @@ class CaseSearch extends HTMLElement {
       this.show(visible, plan, this.statusText(plan, visible, done, unread, !!filters), done, done && unread > 0);
       mark(done ? 'done' : 'shown');
     };
+    /** Each candidate's page, asked for once. */
+    const pages: Promise<PagefindResultData>[] = [];
+    const page = (i: number) => (pages[i] ??= results.get(ranked[i].id)!.data());
     const readUpTo = async (limit: number) => {
-      while (read < Math.min(limit, ranked.length)) {
-        const batch = ranked.slice(read, Math.min(limit, read + (read === 0 ? FIRST_BATCH : BATCH)));
-        const data = await Promise.all(batch.map((r) => results.get(r.id)!.data()));
+      const end = Math.min(limit, ranked.length);
+      const size = (from: number) => Math.min(end, from + (from === 0 ? FIRST_BATCH : BATCH)) - from;
+      while (read < end) {
+        const batch = ranked.slice(read, read + size(read));
+        const data = await Promise.all(batch.map((_, i) => page(read + i)));
         if (generation !== this.generation) return;
+        // The next batch is asked for before this one is confirmed and drawn, so Pagefind's worker
+        // fetches and unpacks it meanwhile; not earlier, so it never delays the first results.
+        const next = read + batch.length;
+        for (let i = next; i < next + size(next); i++) void page(i).catch(() => {});
         batch.forEach((r, i) => {
           const text = data[i].meta.text ?? '';
           const confirmed = plan.terms.length ? verify(r, text, plan, lexicon) : r;
           if (confirmed) shown.push({ ranked: confirmed, order: read + i, data: data[i] });
         });
         read += batch.length;
-        const done = read >= Math.min(limit, ranked.length);
+        const done = read >= end;
         render(done);
         if (done) break;
       }
