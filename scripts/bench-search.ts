@@ -4,7 +4,8 @@
  * sample of two- to four-character words from each body); the truth is a plain substring match over
  * each entry page's text. Prints recall@10, precision@10, best-first share, latency and transfer,
  * and the worst queries. `--entries N` also measures transfer and latency on N synthetic entries
- * (`--synthetic-only` skips the real library; `--reuse` keeps the last generated build).
+ * (`--synthetic-only` skips the real library; `--reuse` keeps the last generated build; `--dist DIR`
+ * and `--synthetic-dist DIR` measure another build of either, e.g. main's beside a branch's).
  *
  * `--eval` also runs the judged query set in tests/search-eval/queries.json (written from the
  * source documents and from how cadres type, not cut from the entries) through the real search
@@ -17,6 +18,7 @@
  */
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -108,36 +110,210 @@ async function runQuery(page: Page, base: string, q: string): Promise<string[]> 
   return page.$$eval('[data-search-results] h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
 }
 
-/** Time from the last keystroke (an input event) to the results list changing, on a warm page. */
+/** What one query cost, from the last keystroke; everything but the two times is load-independent. */
+interface QueryCost {
+  q: string;
+  /** Until the first results (or "none") are on screen. */
+  firstMs: number;
+  /** Until the status names the query: the search is done (as every figure this bench printed before). */
+  doneMs: number;
+  /** Until every candidate is ranked (case-search.ts's `ranked` mark), before any page is read. */
+  rankedMs: number;
+  /** Calls to Pagefind's worker: searches (pf.search) and page reads (result.data()). */
+  searches: number;
+  reads: number;
+  /** Files fetched from /pagefind/: index chunks, fragments, filter chunks, and their bytes as served. */
+  chunks: number;
+  fragments: number;
+  filters: number;
+  kb: number;
+  /** Main-thread task time (Chromium's TaskDuration) and the renderer process's CPU time (page + Pagefind's worker). */
+  mainMs: number;
+  rendererMs: number;
+  shown: number;
+}
+
+/** CPU time (user + system, ms) of this process's Chromium renderers, from /proc (Linux; 0 elsewhere). */
+function rendererCpuMs(): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  const parent = new Map<number, number>();
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parent)
+      if (mine.has(ppid) && !mine.has(pid)) {
+        mine.add(pid);
+        grew = true;
+      }
+  }
+  let ticks = 0;
+  for (const pid of mine) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Time from the last keystroke (an input event) to the first results and to the done status, on a
+ * warm page, and what each query cost in calls, files and CPU (see QueryCost).
+ */
 async function latency(page: Page, base: string, queries: string[]) {
+  const context = page.context();
+  // Count what the page asks Pagefind's worker (search, getData), without touching Pagefind.
+  await context.addInitScript(() => {
+    const calls: Record<string, number> = ((globalThis as unknown as { __pfCalls: Record<string, number> }).__pfCalls = {});
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: StructuredSerializeOptions) {
+      const method = (message as { method?: string })?.method ?? 'other';
+      calls[method] = (calls[method] ?? 0) + 1;
+      return post.call(this, message, options);
+    } as Worker['postMessage'];
+  });
+  const files = { chunks: 0, fragments: 0, filters: 0, bytes: 0 };
+  const pending: Promise<void>[] = [];
+  const onFinished = (request: import('playwright-core').Request) =>
+    pending.push(
+      (async () => {
+        const url = request.url();
+        if (!url.includes('/pagefind/')) return;
+        const response = await request.response();
+        // A file the offline worker fetched is reported for the worker and again for the page: count it once.
+        if (!response || response.fromServiceWorker()) return;
+        if (url.includes('/pagefind/index/')) files.chunks++;
+        else if (url.includes('/pagefind/fragment/')) files.fragments++;
+        else if (url.includes('/pagefind/filter/')) files.filters++;
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        const type = response.headers()['content-type'] ?? '';
+        files.bytes += /text|javascript|json/.test(type) ? gzipSync(body).length : body.length;
+      })(),
+    );
+  context.on('requestfinished', onFinished);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   await runQuery(page, base, queries[0]);
-  const times: number[] = [];
-  for (const q of queries) {
-    times.push(
-      await page.evaluate(async (query) => {
+  const costs: QueryCost[] = [];
+  try {
+    for (const q of queries) {
+      await Promise.all(pending);
+      const before = {
+        ...files,
+        main: await taskMs(),
+        cpu: rendererCpuMs(),
+        calls: await page.evaluate(() => ({ ...(globalThis as unknown as { __pfCalls: Record<string, number> }).__pfCalls })),
+      };
+      const t = await page.evaluate(async (query) => {
         const input = document.querySelector<HTMLInputElement>('[data-query]')!;
         const status = document.querySelector('[data-search-status]')!;
+        const list = document.querySelector('[data-search-results]')!;
         const element = document.querySelector('case-search')!;
         while (element.hasAttribute('aria-busy')) await new Promise((r) => setTimeout(r, 20));
-        const done = new Promise<void>((resolve) =>
+        let first = 0;
+        const firstSeen = new MutationObserver(() => {
+          first ||= performance.now();
+          firstSeen.disconnect();
+        });
+        firstSeen.observe(list, { childList: true });
+        const done = new Promise<number>((resolve) =>
           new MutationObserver((_m, observer) => {
-            // The first status that names this query: the first results (or "none") are on screen.
+            // The first status that names this query: the search is done.
             if (status.textContent?.includes(`“${query}”`)) {
               observer.disconnect();
-              resolve();
+              resolve(performance.now());
             }
           }).observe(status, { childList: true, characterData: true, subtree: true }),
         );
         const t0 = performance.now();
         input.value = query;
         input.dispatchEvent(new Event('input'));
-        await done;
-        return performance.now() - t0;
-      }, q),
-    );
+        const end = await done;
+        firstSeen.disconnect();
+        const ranked = performance.getEntriesByName('gzf-search:ranked')[0]?.startTime;
+        return {
+          first: (first || end) - t0,
+          done: end - t0,
+          ranked: ranked === undefined ? NaN : ranked - t0,
+          shown: list.children.length,
+        };
+      }, q);
+      await Promise.all(pending);
+      const calls = await page.evaluate(() => (globalThis as unknown as { __pfCalls: Record<string, number> }).__pfCalls);
+      costs.push({
+        q,
+        firstMs: t.first,
+        doneMs: t.done,
+        rankedMs: t.ranked,
+        searches: (calls.search ?? 0) - (before.calls.search ?? 0),
+        reads: (calls.getData ?? 0) - (before.calls.getData ?? 0),
+        chunks: files.chunks - before.chunks,
+        fragments: files.fragments - before.fragments,
+        filters: files.filters - before.filters,
+        kb: (files.bytes - before.bytes) / 1024,
+        mainMs: (await taskMs()) - before.main,
+        rendererMs: rendererCpuMs() - before.cpu,
+        shown: t.shown,
+      });
+    }
+  } finally {
+    context.off('requestfinished', onFinished);
+    await cdp.detach();
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1] };
+  return costs;
+}
+
+const median = (xs: number[]) => {
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.95)];
+};
+
+/** Prints one line per query and the medians: times, then the load-independent counts. */
+function printCosts(costs: QueryCost[]) {
+  const cols: [string, (c: QueryCost) => number, number][] = [
+    ['first', (c) => c.firstMs, 0],
+    ['ranked', (c) => c.rankedMs, 0],
+    ['done', (c) => c.doneMs, 0],
+    ['searches', (c) => c.searches, 0],
+    ['reads', (c) => c.reads, 0],
+    ['chunks', (c) => c.chunks, 0],
+    ['frags', (c) => c.fragments, 0],
+    ['filters', (c) => c.filters, 0],
+    ['KB', (c) => c.kb, 1],
+    ['main ms', (c) => c.mainMs, 0],
+    ['cpu ms', (c) => c.rendererMs, 0],
+    ['shown', (c) => c.shown, 0],
+  ];
+  const cell = (x: number, digits: number) => (Number.isNaN(x) ? '—' : x.toFixed(digits)).padStart(8);
+  console.log(`${'query'.padEnd(10)}${cols.map(([name]) => name.padStart(8)).join('')}`);
+  for (const c of costs) console.log(`${c.q.padEnd(10 - [...c.q].length)}${cols.map(([, f, d]) => cell(f(c), d)).join('')}`);
+  console.log(`${'median'.padEnd(10)}${cols.map(([, f, d]) => cell(median(costs.map(f)), d)).join('')}`);
+  console.log(
+    `${'total'.padEnd(10)}${cols
+      .map(([, f, d]) =>
+        cell(
+          costs.reduce((n, c) => n + (Number.isNaN(f(c)) ? 0 : f(c)), 0),
+          d,
+        ),
+      )
+      .join('')}`,
+  );
 }
 
 /** Bytes over the wire for opening /search/?q=… in a fresh browser and getting the first results. */
@@ -309,10 +485,14 @@ async function evaluate(page: Page, base: string, setFile: string, reportFile: s
 async function measureLibrary(label: string, contentDir: string, outDir: string, port: number | undefined, full: boolean) {
   if ((full && !args.includes('--no-build')) || !existsSync(join(outDir, 'index.html'))) {
     console.log(`building ${label}…`);
-    build(contentDir === 'content' ? {} : { contentDir, outDir });
+    build(contentDir === 'content' && outDir === 'dist' ? {} : { contentDir, outDir });
   }
   // A loaded machine may take minutes to start the preview server.
-  const server = await serve(port, contentDir === 'content' ? {} : { contentDir, outDir }, 300_000);
+  const server = await serve(
+    port ?? (process.env.TEST_PORT ? Number(process.env.TEST_PORT) : undefined),
+    contentDir === 'content' && outDir === 'dist' ? {} : { contentDir, outDir },
+    300_000,
+  );
   const browser = await chromium.launch({
     executablePath: findChromium({ install: true }),
     args: CHROMIUM_ARGS,
@@ -320,7 +500,8 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
   try {
     const texts = entryTexts(outDir);
     const queries = buildQueries(contentDir, texts);
-    const page = await browser.newPage();
+    // `--no-offline-worker`: without public/sw.js (which every Pagefind file passes through), to see its share.
+    const page = await browser.newPage({ serviceWorkers: args.includes('--no-offline-worker') ? 'block' : 'allow' });
     if (full && withEval) for (const set of EVAL_SETS) await evaluate(page, server.url, set.file, set.report);
     if (evalOnly) return;
     const rows: (Query & { relevant: number; top: string[]; recall: number; precision: number; best: boolean })[] = [];
@@ -359,10 +540,21 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
       .filter((q) => q.kind === 'word')
       .slice(0, 20)
       .map((q) => q.q);
-    const lat = await latency(page, server.url, sample);
-    console.log(`\n== ${label}: speed ==`);
+    const costs = await latency(page, server.url, sample);
+    const done = costs.map((c) => c.doneMs);
+    const first = costs.map((c) => c.firstMs);
     console.log(
-      `results after last keystroke (incl. 150 ms debounce): median ${lat.median.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms, max ${lat.max.toFixed(0)} ms`,
+      `\n== ${label}: speed (load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}) ==`,
+    );
+    // Times include the 150 ms debounce; searches, reads, files, KB and CPU do not depend on the load.
+    printCosts(costs);
+    console.log(
+      `results after last keystroke (incl. 150 ms debounce): median ${median(done).toFixed(0)} ms, p95 ${p95(done).toFixed(0)} ms, max ${Math.max(...done).toFixed(0)} ms (done); first results median ${median(first).toFixed(0)} ms, p95 ${p95(first).toFixed(0)} ms`,
+    );
+    console.log(
+      `per query (median): ${median(costs.map((c) => c.searches))} Pagefind searches, ${median(costs.map((c) => c.reads))} pages read, ${median(costs.map((c) => c.fragments))} fragments and ${median(costs.map((c) => c.chunks))} index chunks fetched, ${median(costs.map((c) => c.kb)).toFixed(1)} KB, ${median(costs.map((c) => c.rendererMs)).toFixed(0)} ms renderer CPU`,
     );
     const t = await transfer(browser, server.url, sample[0] ?? '工作法');
     console.log(
@@ -375,7 +567,7 @@ async function measureLibrary(label: string, contentDir: string, outDir: string,
 }
 
 if (!args.includes('--synthetic-only'))
-  await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', 'dist', undefined, true);
+  await measureLibrary(`library (${readdirSync('content/cases').length} entries)`, 'content', flag('--dist') ?? 'dist', undefined, true);
 if (syntheticCount > 0) {
   const dir = `.bench/search-${syntheticCount}`;
   if (!args.includes('--reuse')) {
@@ -383,5 +575,11 @@ if (syntheticCount > 0) {
     console.log(`building synthetic library (${syntheticCount} entries)…`);
     build({ contentDir: `${dir}/content`, outDir: `${dir}/dist` });
   }
-  await measureLibrary(`synthetic library (${syntheticCount} entries)`, `${dir}/content`, `${dir}/dist`, undefined, false);
+  await measureLibrary(
+    `synthetic library (${syntheticCount} entries)`,
+    `${dir}/content`,
+    flag('--synthetic-dist') ?? `${dir}/dist`,
+    undefined,
+    false,
+  );
 }
