@@ -326,6 +326,9 @@ class CaseSearch extends HTMLElement {
     const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
     if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
     if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
+    // A question is ordered by its words, even where one page holds it word for word (a 思考题 asking
+    // the same), so the line names the words rather than counting pages that hold the whole question.
+    if (plan.question) return `按问题中的词“${plan.words.join('”“')}”找到 ${shown.length} 个案例，包含的词越多越靠前${scope}${more}。`;
     const leads = shown.filter((s) => s.ranked.lead).length;
     // A topic's own cases (title or method family) lead, whether or not they hold the word itself.
     if (leads) return `${q}是主题词：以它为主题（标题或方法类别）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
