@@ -2,7 +2,9 @@
  * Worker thread of src/integrations/case-docx.ts: writes one .docx per entry into `dir`, made by
  * the lesson handout's own module (src/lib/handout-docx.ts) from the entry contract
  * (src/lib/entry-view.ts), packed by ./case-docx-pack.ts (about half the CPU time of the docx
- * package's own Packer; see there). Runs on the second core while Astro renders the pages.
+ * package's own Packer; see there), and the entry contract itself as `<id>.json` (what
+ * src/pages/cases/[id].json.ts serves in dev: 1,000 endpoints cost Astro's page pipeline several
+ * seconds on the main thread). Runs on the second core while Astro renders the pages.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +34,7 @@ for (let i = 0; i < entries.length; i++) {
   // Each entry is let go once written, so the worker's heap shrinks as it goes instead of holding every body to the end.
   entries[i] = undefined;
   const view = entryView(e.id, e.data, e.body, job.sources[e.data.source.id]);
+  writeFileSync(join(job.dir, `${e.id}.json`), JSON.stringify(view));
   writeFileSync(
     join(job.dir, `${e.id}.docx`),
     docxBytes(buildHandoutDocx(caseDocx(view, absolute(`/cases/${e.id}/`, job.site, job.base)))),

@@ -1,7 +1,8 @@
 /**
  * Writes /cases/<id>.docx for every published entry: the entry alone, laid out by the lesson's
  * Word handout module (src/lib/handout-docx.ts), so the entry page links a real file that in-app
- * browsers (WeChat, which drops blob: downloads) can fetch.
+ * browsers (WeChat, which drops blob: downloads) can fetch; and /cases/<id>.json, the entry
+ * contract (see src/pages/cases/[id].json.ts, which serves it in dev).
  *
  * A .docx costs about as much CPU as rendering the entry page, so the documents are made in a
  * worker thread that starts when the configuration is done, from the entries the content check
@@ -45,7 +46,7 @@ export default function caseDocx(): AstroIntegration {
         command = options.command;
       },
       'astro:config:done': ({ config }) => {
-        // `astro dev` serves them from src/pages/cases/[id].docx.ts instead.
+        // `astro dev` serves them from src/pages/cases/[id].docx.ts and [id].json.ts instead.
         if (command !== 'build') return;
         const root = fileURLToPath(config.root);
         dir = join(fileURLToPath(config.cacheDir), 'case-docx');
@@ -92,7 +93,7 @@ export default function caseDocx(): AstroIntegration {
           }
         }
         logger.info(
-          `${written} case .docx files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), ready ${Math.round(performance.now() - started)} ms after the pages`,
+          `${written} case .docx and .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), ready ${Math.round(performance.now() - started)} ms after the pages`,
         );
       },
     },
