@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { CaseData } from '../schema/case.ts';
 import { entryView, type SourceFacts } from '../lib/entry-view.ts';
 import { caseDocx } from '../lib/handout-data.ts';
@@ -25,21 +25,24 @@ export interface DocxJob {
   entries: { id: string; data: CaseData; body: string }[];
 }
 
-const job = workerData as DocxJob;
-mkdirSync(job.dir, { recursive: true });
-const entries: (DocxJob['entries'][number] | undefined)[] = job.entries;
-let written = 0;
-for (let i = 0; i < entries.length; i++) {
-  const e = entries[i]!;
-  // Each entry is let go once written, so the worker's heap shrinks as it goes instead of holding every body to the end.
-  entries[i] = undefined;
-  const view = entryView(e.id, e.data, e.body, job.sources[e.data.source.id]);
-  writeFileSync(join(job.dir, `${e.id}.json`), JSON.stringify(view));
-  writeFileSync(
-    join(job.dir, `${e.id}.docx`),
-    docxBytes(buildHandoutDocx(caseDocx(view, absolute(`/cases/${e.id}/`, job.site, job.base)))),
-  );
-  written++;
-}
-const cpu = process.threadCpuUsage();
-parentPort!.postMessage({ written, cpuMs: (cpu.user + cpu.system) / 1000 });
+// Started before the content check runs (see ./case-docx.ts): the modules above load on the second
+// core meanwhile, and the work starts when the job, the checked entries, arrives.
+parentPort!.once('message', (job: DocxJob) => {
+  mkdirSync(job.dir, { recursive: true });
+  const entries: (DocxJob['entries'][number] | undefined)[] = job.entries;
+  let written = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    // Each entry is let go once written, so the worker's heap shrinks as it goes instead of holding every body to the end.
+    entries[i] = undefined;
+    const view = entryView(e.id, e.data, e.body, job.sources[e.data.source.id]);
+    writeFileSync(join(job.dir, `${e.id}.json`), JSON.stringify(view));
+    writeFileSync(
+      join(job.dir, `${e.id}.docx`),
+      docxBytes(buildHandoutDocx(caseDocx(view, absolute(`/cases/${e.id}/`, job.site, job.base)))),
+    );
+    written++;
+  }
+  const cpu = process.threadCpuUsage();
+  parentPort!.postMessage({ written, cpuMs: (cpu.user + cpu.system) / 1000 });
+});

@@ -5,8 +5,9 @@
  * contract (see src/pages/cases/[id].json.ts, which serves it in dev).
  *
  * A .docx costs about as much CPU as rendering the entry page, so the documents are made in a
- * worker thread that starts when the configuration is done, from the entries the content check
- * has read (as the search index is), and runs on the second core while Astro bundles and renders.
+ * worker thread, started before the content check and given the entries it has read once the
+ * configuration is done (as the search index is); it runs on the second core while Astro bundles
+ * and renders.
  * Astro empties the output folder when it starts writing, so the worker writes into the cache
  * folder and the files are moved into place once the pages are built.
  */
@@ -36,18 +37,37 @@ export function sourceFacts(contentDir: string): Record<string, SourceFacts> {
 }
 
 export default function caseDocx(): AstroIntegration {
-  let command = '';
+  let worker: Worker | undefined;
   let done: Promise<{ written: number; cpuMs: number }> | undefined;
   let dir = '';
   return {
     name: 'gongzuofa:case-docx',
     hooks: {
-      'astro:config:setup': (options) => {
-        command = options.command;
+      // The worker starts here, before the content check (an earlier integration's astro:config:done) runs on
+      // the main thread, so its modules load on the second core meanwhile; unreferenced until it has a job, so
+      // a build the check stops exits without waiting for it.
+      'astro:config:setup': ({ command, config, injectRoute }) => {
+        // Dev only: in a build the route would put the docx package into the server bundle for nothing.
+        if (command === 'dev')
+          injectRoute({ pattern: '/cases/[id].docx', entrypoint: new URL('src/integrations/case-docx-dev-route.ts', config.root) });
+        if (command !== 'build') return;
+        // Its heap is bounded: it holds the entries (let go one by one) and one document at a time.
+        worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), {
+          resourceLimits: { maxOldGenerationSizeMb: 512 },
+        });
+        worker.unref();
+        const started = worker;
+        done = new Promise((resolvePromise, reject) => {
+          started.once('message', (m: { written: number; cpuMs: number }) => resolvePromise(m));
+          started.once('error', reject);
+          started.once('exit', (code) => code !== 0 && reject(new Error(`the .docx worker stopped with code ${code}`)));
+        });
+        // A failure is reported at build:done, where the build can stop on it.
+        done.catch(() => {});
       },
       'astro:config:done': ({ config }) => {
-        // `astro dev` serves them from src/pages/cases/[id].docx.ts and [id].json.ts instead.
-        if (command !== 'build') return;
+        // `astro dev` serves them from ./case-docx-dev-route.ts and src/pages/cases/[id].json.ts instead.
+        if (!worker) return;
         const root = fileURLToPath(config.root);
         dir = join(fileURLToPath(config.cacheDir), 'case-docx');
         rmSync(dir, { recursive: true, force: true });
@@ -58,18 +78,8 @@ export default function caseDocx(): AstroIntegration {
           sources: sourceFacts(resolve(root, process.env.CONTENT_DIR ?? 'content')),
           entries: (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false)),
         };
-        // Its heap is bounded: it holds the entries (let go one by one) and one document at a time.
-        const worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), {
-          workerData: job,
-          resourceLimits: { maxOldGenerationSizeMb: 512 },
-        });
-        done = new Promise((resolvePromise, reject) => {
-          worker.once('message', (m: { written: number; cpuMs: number }) => resolvePromise(m));
-          worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`the .docx worker stopped with code ${code}`)));
-        });
-        // A failure is reported at build:done, where the build can stop on it.
-        done.catch(() => {});
+        worker.postMessage(job);
+        worker.ref();
       },
       'astro:build:done': async ({ dir: outUrl, logger }) => {
         if (!done) return;

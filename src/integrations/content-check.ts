@@ -59,13 +59,21 @@ function checkResultModule(root: string, contentDir: string, dev: boolean): Plug
 }
 
 export default function contentCheck(): AstroIntegration {
+  const contentDir = process.env.CONTENT_DIR ?? 'content';
+  let command = '';
+  let root = '';
   return {
     name: 'gongzuofa:content-check',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
-        const root = fileURLToPath(config.root);
-        const contentDir = process.env.CONTENT_DIR ?? 'content';
+      'astro:config:setup': ({ config, command: c, updateConfig }) => {
+        command = c;
+        root = fileURLToPath(config.root);
         updateConfig({ vite: { plugins: [checkResultModule(root, contentDir, command === 'dev')] } });
+      },
+      // Here rather than at astro:config:setup: still before Astro reads the collections (its content sync
+      // follows this hook), and after the later integrations' astro:config:setup has started the search index
+      // and .docx workers, whose module loading then takes the second core while this runs on the main thread.
+      'astro:config:done': ({ logger }) => {
         // For tests only (tests/unit/build-guard.test.ts): shows the build's own satteri guard
         // (src/lib/refuse-code.node.ts) stops what this check would have stopped. Never set it to publish.
         if (process.env.CONTENT_CHECK === 'off') {

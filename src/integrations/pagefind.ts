@@ -1,8 +1,8 @@
 /**
  * The search index (an Astro integration). The work itself, in ./search-index.ts, runs in a worker
- * thread (./search-index-worker.ts) that starts when the configuration is done, from the entries
- * the content check has read, and works beside Astro while it bundles and renders; once the pages
- * are built it compares them with their records and writes the index. The build fails on any
+ * thread (./search-index-worker.ts) that starts before the content check, gets the entries the
+ * check has read once the configuration is done, and works beside Astro while it bundles and
+ * renders; once the pages are built it compares them with their records and writes the index. The build fails on any
  * Pagefind error, if the index does not hold exactly one record per entry page, or if a record's
  * text differs from its page.
  */
@@ -15,25 +15,32 @@ import { normaliseBase } from '../site-config.ts';
 import type { SearchIndexJob } from './search-index-worker.ts';
 import type { IndexReport } from './search-index.ts';
 
-export { PartedIndex } from './search-index.ts';
-
 type Answer = { report: IndexReport; cpuMs: number } | { error: string };
 
 export default function pagefindIndex(): AstroIntegration {
   let worker: Worker | undefined;
   let failed: Promise<never> | undefined;
   let logger: AstroIntegrationLogger;
-  let command = '';
   const skip = process.env.SKIP_SEARCH_INDEX === '1';
   return {
     name: 'gongzuofa:pagefind',
     hooks: {
-      'astro:config:setup': (options) => {
-        command = options.command;
+      // Started here, before the content check (an earlier integration's astro:config:done) runs on the main
+      // thread: the worker loads its modules and tables on the second core meanwhile. Unreferenced until it
+      // has a job, so a build the check stops exits without waiting for it.
+      'astro:config:setup': ({ command, config }) => {
+        if (skip || command !== 'build') return;
+        worker = new Worker(new URL('src/integrations/search-index-worker.ts', config.root));
+        worker.unref();
+        failed = new Promise((_, reject) => {
+          worker!.once('error', reject);
+          worker!.once('exit', (code) => reject(new Error(`the search index worker stopped with code ${code}`)));
+        });
+        failed.catch(() => {});
       },
       'astro:config:done': ({ config, logger: l }) => {
         logger = l;
-        if (skip || command !== 'build') return;
+        if (!worker) return;
         // The content check (an earlier integration) has read and validated every entry.
         const job: SearchIndexJob = {
           outDir: fileURLToPath(config.outDir),
@@ -41,12 +48,8 @@ export default function pagefindIndex(): AstroIntegration {
           base: normaliseBase(config.base),
           entries: (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false)),
         };
-        worker = new Worker(new URL('src/integrations/search-index-worker.ts', config.root), { workerData: job });
-        failed = new Promise((_, reject) => {
-          worker!.once('error', reject);
-          worker!.once('exit', (code) => reject(new Error(`the search index worker stopped with code ${code}`)));
-        });
-        failed.catch(() => {});
+        worker.postMessage(job);
+        worker.ref();
       },
       'astro:build:done': async ({ dir }) => {
         // Page-budget tests on generated libraries measure pages, not search: they may skip it.

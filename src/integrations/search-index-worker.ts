@@ -1,10 +1,12 @@
 /**
  * Worker thread of src/integrations/pagefind.ts: builds the search index (./search-index.ts) off
- * Astro's main thread. It starts indexing at once from the checked entries in `workerData`, and
- * on the message `{ out, rendered }` (the pages are built) finishes and answers
- * `{ report }` or `{ error }`, which the integration turns into a log line or a stopped build.
+ * Astro's main thread. It is started before the content check runs, so that loading its modules
+ * and the folding tables takes the second core while the main thread checks the files; its first
+ * message is the job (the checked entries), and it starts indexing at once. On the message
+ * `{ out, rendered }` (the pages are built) it finishes and answers `{ report }` or `{ error }`,
+ * which the integration turns into a log line or a stopped build.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { SearchIndexBuild, type IndexedEntry } from './search-index.ts';
 
 export interface SearchIndexJob {
@@ -13,11 +15,19 @@ export interface SearchIndexJob {
   entries: IndexedEntry[];
 }
 
-const job = workerData as SearchIndexJob;
+let receiveJob: (job: SearchIndexJob) => void;
+const job = new Promise<SearchIndexJob>((resolve) => (receiveJob = resolve));
 // A failure to start is reported when the build asks for the index, where it can stop the build.
-const started = SearchIndexBuild.start(job.outDir, job.base, job.entries);
+const started = SearchIndexBuild.start(job);
 started.catch(() => {});
-parentPort!.once('message', async ({ out, rendered }: { out: string; rendered: number }) => {
+let jobReceived = false;
+parentPort!.on('message', async (message: SearchIndexJob | { out: string; rendered: number }) => {
+  if (!jobReceived) {
+    jobReceived = true;
+    receiveJob(message as SearchIndexJob);
+    return;
+  }
+  const { out, rendered } = message as { out: string; rendered: number };
   try {
     const report = await (await started).finish(out, rendered);
     const cpu = process.threadCpuUsage();

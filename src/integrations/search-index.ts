@@ -172,8 +172,12 @@ export class SearchIndexBuild {
       });
   }
 
-  static async start(outDir: string, base: string, published: IndexedEntry[]): Promise<SearchIndexBuild> {
-    return new SearchIndexBuild(outDir, base, published, await indexFolder(variants), await traditionalPairs());
+  /** The folding tables are read while the job (the checked entries) is still on its way. */
+  static async start(job: Promise<{ outDir: string; base: string; entries: IndexedEntry[] }>): Promise<SearchIndexBuild> {
+    const folder = await indexFolder(variants);
+    const pairs = await traditionalPairs();
+    const { outDir, base, entries } = await job;
+    return new SearchIndexBuild(outDir, base, entries, folder, pairs);
   }
 
   /** Writes /pagefind/lexicon.json, names.json and pinyin.json (see src/lib/search-lexicon.node.ts); returns the pages with no entry. */

@@ -35,7 +35,7 @@ vi.mock('pagefind', () => ({
   close,
 }));
 
-const { PartedIndex } = await import('../../src/integrations/pagefind.ts');
+const { PartedIndex } = await import('../../src/integrations/search-index.ts');
 
 const record = (url: string): SearchRecord =>
   ({ url, content: `正文 ${url}`, meta: { title: url } as SearchRecord['meta'], filters: {} }) as SearchRecord;

@@ -36,7 +36,7 @@ async function build(out: string) {
   const hooks = (pagefindIndex() as AstroIntegration).hooks as Hooks;
   const root = pathToFileURL(`${process.cwd()}/`);
   const dir = pathToFileURL(`${out}/`);
-  await hooks['astro:config:setup']!({ command: 'build' });
+  await hooks['astro:config:setup']!({ command: 'build', config: { root } });
   await hooks['astro:config:done']!({ config: { root, outDir: dir, base: '/' }, logger });
   await hooks['astro:build:done']!({ dir });
   return logged;
