@@ -156,17 +156,15 @@ export function urlProblem(url: string): Message | undefined {
 /** Every refused node and URL in a parsed body, in document order, with its line. */
 export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
-  // Read only for a problem: the build's guard walks every node of every entry, and satteri makes a
-  // node's position object only when it is asked for.
-  const at = (node: MdastNode) => ({ line: node.position?.start.line ?? 1, column: node.position?.start.column });
   const walk = (node: MdastNode) => {
+    const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column };
     if (!allowedNodeTypes.has(node.type)) {
-      problems.push({ ...at(node), message: describeNode(node) });
+      problems.push({ ...at, message: describeNode(node) });
       return; // its children are inside the refused node: one message is enough
     }
     if (typeof node.url === 'string') {
       const problem = urlProblem(node.url);
-      if (problem) problems.push({ ...at(node), message: problem });
+      if (problem) problems.push({ ...at, message: problem });
     }
     node.children?.forEach(walk);
   };
