@@ -423,7 +423,11 @@ export async function rankCandidates(
     addAbout(m, 0.5);
     addAbout(m, 0.5, leadAbout);
   }
-  const topic = words.length > 0 && words.every((w) => plan.related.has(w));
+  // A topic's own cases lead only when the query is the topic itself (矛盾纠纷, 一站式服务), or when
+  // no page holds what was typed. A query that says more than its topic words (六个代办, whose 六个
+  // is dropped; 便民服务代办, two topics in one alias) is a phrase: the pages holding it come first.
+  const typedWhole = words.length === 1 && plan.folded.length === 1 && plan.folded[0] === words[0];
+  const topic = words.length > 0 && words.every((w) => plan.related.has(w)) && (typedWhole || (!exact.size && !folded.size));
   /**
    * The words a title may hold for each word to be a main point of the page: the word and its
    * related words, but for a family's alias (一站式服务) not its family's other names (代办): they

@@ -140,6 +140,25 @@ describe("a topic's own cases", () => {
     const { ranked } = await rankCandidates(planQuery('一站式服务', lex), lex, find, { theme: theme(pages) });
     expect(ranked.map((r) => r.id)).toEqual(['t', 's']);
   });
+  it('puts the page holding a phrase first when the phrase says more than its topic (六个代办)', async () => {
+    // s is a 代办 case (title) that never says 六个代办; u holds the phrase once, in its text.
+    const pages: NamesFile = { s: row('村民事务代办', ['便民代办服务']), u: row('某红色物业法', ['党建引领']) };
+    const lex = lexiconOf(pages);
+    const find = finder({ 六个代办: { u: 1 }, 代办: { s: 1, u: 0.2 }, 一站式服务: {}, 便民代办服务: { s: 1 } });
+    const plan = planQuery('六个代办', lex);
+    expect(plan.words).toEqual(['代办']);
+    const { ranked } = await rankCandidates(plan, lex, find, { theme: theme(pages) });
+    expect(ranked.map((r) => [r.id, r.lead])).toEqual([
+      ['u', undefined],
+      ['s', undefined],
+    ]);
+    // Typed alone, 代办 is the topic itself: its own case leads.
+    const alone = await rankCandidates(planQuery('代办', lex), lex, find, { theme: theme(pages) });
+    expect(alone.ranked.map((r) => [r.id, r.lead])).toEqual([
+      ['s', true],
+      ['u', undefined],
+    ]);
+  });
 });
 
 describe('lexicon.json: main method families', () => {
