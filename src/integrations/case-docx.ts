@@ -48,8 +48,10 @@ export default function caseDocx(): AstroIntegration {
       // a build the check stops exits without waiting for it.
       'astro:config:setup': ({ command, config, injectRoute }) => {
         // Dev only: in a build the route would put the docx package into the server bundle for nothing.
-        if (command === 'dev')
-          injectRoute({ pattern: '/cases/[id].docx', entrypoint: new URL('src/integrations/case-docx-dev-route.ts', config.root) });
+        if (command === 'dev') {
+          const entrypoint = new URL('src/integrations/case-docx-dev-route.ts', config.root);
+          injectRoute({ pattern: '/cases/[id].docx', entrypoint }); // url-ok: a route pattern; Astro adds the base
+        }
         if (command !== 'build') return;
         // Its heap is bounded: it holds the entries (let go one by one) and one document at a time.
         worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), {
