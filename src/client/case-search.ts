@@ -278,10 +278,11 @@ class CaseSearch extends HTMLElement {
     const render = (done: boolean) => {
       const sorted = [...shown].sort((a, b) => rankGroup(a.ranked, plan) - rankGroup(b.ranked, plan) || a.order - b.order);
       // Partial matches are listed only when no page has every word.
-      // For a question or long query they follow, ranked by how many words they hold.
+      // For a query cut into words (a question, or a long query: not plan.question alone) they
+      // follow, ranked by how many words they hold.
       const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
-      const question = plan.words.join() !== plan.folded.join();
-      let visible = question || (!full.length && done) ? sorted : full;
+      const cutIntoWords = plan.words.join() !== plan.folded.join();
+      let visible = cutIntoWords || (!full.length && done) ? sorted : full;
       // Near names stand in only when no page holds the query (they are read after every exact and
       // folded candidate, so dropping them never reorders what is shown).
       if (visible.some((s) => s.ranked.group <= GROUP.folded)) visible = visible.filter((s) => s.ranked.group !== GROUP.name);
