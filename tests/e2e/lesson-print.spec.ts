@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { pdfPages } from '../helpers/pdf.ts';
 import { unzip } from '../helpers/zip.ts';
+import { storeBeforeLoad } from './store-before-load.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -26,25 +27,21 @@ function expectNoLoneFoot(pages: string[], ids: string[]) {
 }
 
 async function open(page: Page, items: [string, string?][]) {
-  await page.goto('lesson/');
-  await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
-  await page.evaluate(
-    ([key, value]) => {
-      localStorage.clear();
-      localStorage.setItem(key, value);
-    },
-    [
-      KEY,
-      JSON.stringify({
+  // Stored before the one load of the lesson page (no load-store-reload), on an empty localStorage.
+  await storeBeforeLoad(
+    page,
+    {
+      [KEY]: JSON.stringify({
         version: 2,
         title: '诉求办理专题',
         date: '2026-12-01',
         audience: '社区书记',
         items: items.map(([id, note]) => ({ id, note: note ?? '' })),
       }),
-    ],
+    },
+    { clear: true },
   );
-  await page.reload();
+  await page.goto('lesson/');
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
   const handout = page.locator('[data-handout]');
   await expect(handout.locator('.handout-case')).toHaveCount(items.length, slow);
@@ -99,30 +96,6 @@ test('含教师备注 prints the trainer’s notes and the editors’ 教学提�
   expect(withNotes.length).toBe(Number(await handout.getAttribute('data-pages')));
   expectNoLoneFoot(withNotes, [M, T]);
 
-  await page.getByLabel('含教师备注').uncheck();
-  await expect(handout).toHaveAttribute('data-state', 'ready', slow);
-  await expect(handout.locator('.teacher-note, .teaching-note')).toHaveCount(0);
-  await expect(handout).not.toContainText('先讲这个');
-  await expect(handout).not.toContainText('教学提示');
-  // Fewer pages without them (counted as the contents counts them, which the first test holds to the PDF).
-  expect(Number(await handout.getAttribute('data-pages'))).toBeLessThan(withNotes.length);
-
-  // 每案一页: summary, key figures and questions; no section text; one page per case.
-  await page.getByLabel('每案一页').check();
-  await expect(handout).toHaveAttribute('data-state', 'ready', slow);
-  await expect(handout.locator('.section-body')).toHaveCount(0);
-  await expect(handout.locator('.handout-case .lead')).toHaveCount(2);
-  await expect(handout.locator('.handout-case').nth(1).locator('.questions-box li')).not.toHaveCount(0);
-  await expect(handout.locator('.toc-page').first()).toHaveText('第 2 页（1 页）');
-  await expect(handout).toHaveAttribute('data-pages', '4');
-  const summary = await pdfPages(await page.pdf({ format: 'A4' }));
-  expect(summary).toHaveLength(4);
-  expect(summary[1]).toContain(`/cases/${M}/`);
-  expect(summary[2]).toContain(`/cases/${T}/`);
-});
-
-test('the Word handout and the slide deck carry the editors’ 教学提示 only when 含教师备注 is ticked', async ({ page }) => {
-  await open(page, [[M], [T]]);
   const download = async (name: string) => {
     const [file] = await Promise.all([page.waitForEvent('download', slow), page.getByRole('button', { name }).click()]);
     return unzip(Buffer.concat(await (await file.createReadStream()).toArray()));
@@ -142,15 +115,39 @@ test('the Word handout and the slide deck carry the editors’ 教学提示 only
       .map((n) => files.get(n)!.toString('utf8'))
       .join('');
 
-  const word = docxText(await download('下载 Word 讲义'));
-  expect(word.split('\n').filter((t) => t === '教学提示（编者按）')).toHaveLength(1);
-  expect(word).toContain('以下是编者写给培训者的建议，不是来源原文。');
-  expect(word).toMatch(/教学目标：.+/);
-  expect(notesText(await download('下载 PPT 课件'))).toContain('教学提示（编者按）');
+  // Was its own test on a lesson of the same two entries; checked here on the same page load.
+  await test.step('the Word handout and the slide deck carry the editors’ 教学提示 only when 含教师备注 is ticked', async () => {
+    const word = docxText(await download('下载 Word 讲义'));
+    expect(word.split('\n').filter((t) => t === '教学提示（编者按）')).toHaveLength(1);
+    expect(word).toContain('以下是编者写给培训者的建议，不是来源原文。');
+    expect(word).toMatch(/教学目标：.+/);
+    expect(notesText(await download('下载 PPT 课件'))).toContain('教学提示（编者按）');
+  });
 
   await page.getByLabel('含教师备注').uncheck();
-  const plainWord = docxText(await download('下载 Word 讲义'));
-  expect(plainWord).not.toContain('教学提示');
-  expect(plainWord).toContain('思考题');
-  expect(notesText(await download('下载 PPT 课件'))).not.toContain('教学提示');
+  await expect(handout).toHaveAttribute('data-state', 'ready', slow);
+  await expect(handout.locator('.teacher-note, .teaching-note')).toHaveCount(0);
+  await expect(handout).not.toContainText('先讲这个');
+  await expect(handout).not.toContainText('教学提示');
+  await test.step('…and without 教学提示 in Word and slides once 含教师备注 is unticked', async () => {
+    const plainWord = docxText(await download('下载 Word 讲义'));
+    expect(plainWord).not.toContain('教学提示');
+    expect(plainWord).toContain('思考题');
+    expect(notesText(await download('下载 PPT 课件'))).not.toContain('教学提示');
+  });
+  // Fewer pages without them (counted as the contents counts them, which the first test holds to the PDF).
+  expect(Number(await handout.getAttribute('data-pages'))).toBeLessThan(withNotes.length);
+
+  // 每案一页: summary, key figures and questions; no section text; one page per case.
+  await page.getByLabel('每案一页').check();
+  await expect(handout).toHaveAttribute('data-state', 'ready', slow);
+  await expect(handout.locator('.section-body')).toHaveCount(0);
+  await expect(handout.locator('.handout-case .lead')).toHaveCount(2);
+  await expect(handout.locator('.handout-case').nth(1).locator('.questions-box li')).not.toHaveCount(0);
+  await expect(handout.locator('.toc-page').first()).toHaveText('第 2 页（1 页）');
+  await expect(handout).toHaveAttribute('data-pages', '4');
+  const summary = await pdfPages(await page.pdf({ format: 'A4' }));
+  expect(summary).toHaveLength(4);
+  expect(summary[1]).toContain(`/cases/${M}/`);
+  expect(summary[2]).toContain(`/cases/${T}/`);
 });

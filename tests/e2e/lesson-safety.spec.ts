@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { storeBeforeLoad } from './store-before-load.ts';
 
 // Two tabs and several reloads per test, on a shared and loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -33,23 +34,11 @@ async function ready(page: Page) {
 }
 
 /**
- * Opens /lesson/ with this exact value stored (a string is stored as it is), in one page load: the
- * value is stored by an init script before the page's own scripts run, on the next load only (a
- * one-time mark in sessionStorage, which the site never uses), instead of loading, storing and
- * reloading. `clear` first empties localStorage, so a step starts as a fresh test would (no backups).
+ * Opens /lesson/ with this exact value stored (a string is stored as it is), in one page load (see
+ * storeBeforeLoad). `clear` first empties localStorage, so a step starts as a fresh test would.
  */
 async function openWith(page: Page, value: unknown, { clear = false } = {}) {
-  const raw = typeof value === 'string' ? value : JSON.stringify(value);
-  const mark = `test-seeded-${Math.random()}`;
-  await page.addInitScript(
-    ([key, raw, mark, clear]) => {
-      if (location.protocol === 'about:' || sessionStorage.getItem(mark)) return;
-      sessionStorage.setItem(mark, '1');
-      if (clear) localStorage.clear();
-      localStorage.setItem(key, raw);
-    },
-    [KEY, raw, mark, clear] as const,
-  );
+  await storeBeforeLoad(page, { [KEY]: typeof value === 'string' ? value : JSON.stringify(value) }, { clear });
   await page.goto('lesson/');
   await ready(page);
 }
