@@ -4,6 +4,7 @@
  * backup) and shared, each link carrying its name and cases. Waits are on the page's own signals.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { storeBeforeLoad } from './store-before-load.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -25,17 +26,12 @@ async function ready(page: Page) {
 test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({
   page,
 }) => {
-  await page.goto('lesson/');
-  await ready(page);
   // A browser from before named lessons: one lesson, no list of lessons.
-  await page.evaluate(
-    ([key, value]) => {
-      localStorage.clear();
-      localStorage.setItem(key, value);
-    },
-    [
-      KEY,
-      JSON.stringify({
+  // Stored before the one load of the lesson page (no load-store-reload), on an empty localStorage.
+  await storeBeforeLoad(
+    page,
+    {
+      [KEY]: JSON.stringify({
         version: 2,
         title: '第一课',
         date: '',
@@ -45,9 +41,10 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
           { id: Z, note: '' },
         ],
       }),
-    ],
+    },
+    { clear: true },
   );
-  await page.reload();
+  await page.goto('lesson/');
   await ready(page);
   await expect(rows(page)).toHaveCount(1);
   await expect(current(page)).toHaveText('第一课');
@@ -103,16 +100,11 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
 });
 
 test('deleting a lesson can be undone and leaves a backup; any lesson shares with its name and cases', async ({ page, browser }) => {
-  await page.goto('lesson/');
-  await ready(page);
-  await page.evaluate(
-    ([key, value]) => {
-      localStorage.clear();
-      localStorage.setItem(key, value);
-    },
-    [
-      KEY,
-      JSON.stringify({
+  // Stored before the one load of the lesson page (no load-store-reload), on an empty localStorage.
+  await storeBeforeLoad(
+    page,
+    {
+      [KEY]: JSON.stringify({
         version: 2,
         title: '要删的课',
         date: '',
@@ -122,9 +114,10 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
           { id: Z, note: '' },
         ],
       }),
-    ],
+    },
+    { clear: true },
   );
-  await page.reload();
+  await page.goto('lesson/');
   await ready(page);
   await page.getByLabel('新教案名称').fill('专题：台账');
   await page.getByRole('button', { name: '新建教案' }).click();
@@ -161,12 +154,10 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   // ...and opens in a fresh browser, which can keep it beside its own lesson instead of replacing it.
   const other = await browser.newContext();
   const friend = await other.newPage();
-  await friend.goto('lesson/');
-  await ready(friend);
-  await friend.evaluate(
-    ([key, value]) => localStorage.setItem(key, value),
-    [KEY, JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] })],
-  );
+  // The friend's own lesson is stored before the one load, of the shared link.
+  await storeBeforeLoad(friend, {
+    [KEY]: JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] }),
+  });
   await friend.goto(link);
   await ready(friend);
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“要删的课”（3 个案例）');
