@@ -62,6 +62,19 @@ test.describe('on a desktop', () => {
 
       const heads = table.locator('thead th[scope="col"]');
       await expect(heads).toHaveText(['方面', ...titles]);
+      // The aspects in order, and each case's facts in its column (from lesson.spec.ts, where this had a page load of its own).
+      await expect(table.locator('tbody th')).toHaveText([
+        '实践单位',
+        '地区与层级',
+        '领域',
+        '方法类别',
+        '起始年份',
+        '背景',
+        '做法',
+        '成效与数字',
+        '启示',
+      ]);
+      await expect(table.locator('tbody tr').nth(1)).toContainText('四川 · 德阳市 · 中江县');
       // Read down to the last aspect (opened, so the table is long): the titles are still at the top.
       await page.getByRole('button', { name: '全部展开' }).click();
       await table.locator('tbody tr').last().scrollIntoViewIfNeeded();
@@ -144,6 +157,10 @@ test.describe('on a 360-px phone', () => {
       expect(await layoutShifts(page)).toEqual([]);
       // The table is not built on a phone.
       await expect(page.locator('[data-compare-table] table')).toHaveCount(0);
+      // Three cards in a row that scrolls sideways (from lesson.spec.ts, as above).
+      await expect(page.locator('[data-compare-cards] > article')).toHaveCount(3);
+      await expect(page.locator('[data-compare-cards] > article').first()).toBeVisible();
+      expect(await page.locator('[data-compare-cards]').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 
       // 做法 of the first case, opened: all of it, as the entry's contract file has it.
       const card = page.locator('[data-compare-cards] > article').first();

@@ -109,12 +109,24 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+type Seen = { dialogs: string[]; navigations: string[]; foreign: string[]; console: string[] };
+// Per test: with the reused context (playwright.config.ts) the next test may get the same page, its
+// routes and init scripts cleared, so it must be watched afresh.
+let watched = new WeakMap<Page, Seen>();
+test.beforeEach(() => {
+  watched = new WeakMap();
+});
+
 /**
- * Opens a page and records everything a payload could do: dialogs, navigations, requests to
- * other hosts, CSP violations (events and console).
+ * Records everything a payload could do in this page: dialogs, navigations, requests to other
+ * hosts, CSP violations (events and console). Set up once per page, so one page opens several
+ * paths in turn (a new page per path costs CPU in every run); `open` empties the record first.
  */
-async function open(page: Page, path: string, ready: (page: Page) => Promise<void>) {
-  const seen = { dialogs: [] as string[], navigations: [] as string[], foreign: [] as string[], console: [] as string[] };
+async function watch(page: Page): Promise<Seen> {
+  const known = watched.get(page);
+  if (known) return known;
+  const seen: Seen = { dialogs: [], navigations: [], foreign: [], console: [] };
+  watched.set(page, seen);
   page.on('dialog', (d) => {
     seen.dialogs.push(d.message());
     void d.dismiss();
@@ -135,6 +147,13 @@ async function open(page: Page, path: string, ready: (page: Page) => Promise<voi
       (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  return seen;
+}
+
+/** Opens a path in the page and expects that no payload did anything (see `watch`). */
+async function open(page: Page, path: string, ready: (page: Page) => Promise<void>) {
+  const seen = await watch(page);
+  for (const list of Object.values(seen)) list.length = 0;
   await page.goto(`${url}${path}`);
   await ready(page);
   // Anything a payload set off on load (a timer, a 0-second refresh) has had its chance by now:
@@ -172,37 +191,33 @@ test('entry pages show every payload as text and run none of them', async ({ pag
     // The body's escaped braces show as written: text, never an expression.
     for (const text of [SCRIPT, '<img src=x onerror=alert(1)>', REFRESH, JS, '{alert(1)', IMG]) expect(article).toContain(text);
     await expect(page.locator('article.case code').first()).toHaveText(SCRIPT);
-    await page.close();
-    page = await page.context().newPage();
   }
 });
 
-test('catalogue, search, comparison and source page run no payload', async ({ page, context }) => {
+test('catalogue, search, comparison and source page run no payload', async ({ page }) => {
   test.setTimeout(120_000);
+  // One page for all four, opened in turn (watch records each path afresh).
   await open(page, '/cases/', async (p) => {
     await expect(p.locator('[data-results] > li')).toHaveCount(hostile.length, { timeout: 20_000 });
   });
   await expect(page.locator('[data-results]')).toContainText(hostile[0].title);
 
-  const search = await context.newPage();
-  await open(search, `/search/?q=${encodeURIComponent('名称')}`, async (p) => {
+  await open(page, `/search/?q=${encodeURIComponent('名称')}`, async (p) => {
     await searchDone(p);
   });
-  await expect(search.locator('.results > li')).toHaveCount(hostile.length);
-  await expect(search.locator('.results')).toContainText(hostile[1].title);
+  await expect(page.locator('.results > li')).toHaveCount(hostile.length);
+  await expect(page.locator('.results')).toContainText(hostile[1].title);
 
-  const compare = await context.newPage();
-  await open(compare, `/compare/?ids=${hostile.map((h) => h.id).join(',')}`, async (p) => {
+  await open(page, `/compare/?ids=${hostile.map((h) => h.id).join(',')}`, async (p) => {
     await expect(p.locator('main')).toContainText(hostile[2].title, { timeout: 20_000 });
   });
 
-  const source = await context.newPage();
   const sourceId = parse(/^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, 'content', 'cases', `${hostile[0].id}.mdx`), 'utf8'))![1])
     .source.id;
-  await open(source, `/sources/${sourceId}/`, async (p) => {
+  await open(page, `/sources/${sourceId}/`, async (p) => {
     await expect(p.locator('h1')).toHaveText(hostile[0].sourceTitle);
   });
-  await expect(source.locator('main')).toContainText(SCRIPT);
+  await expect(page.locator('main')).toContainText(SCRIPT);
 });
 
 test('open data keeps the payloads as data: JSON equal, CSV quoted and formulas neutralised', async ({ page, request }) => {
