@@ -84,6 +84,10 @@ test('two tabs: additions, reorders and notes in both survive, and both follow l
 
     await note(b, Z).click();
     await b.keyboard.type('乙的要点');
+    // A person switches tabs in seconds, not milliseconds: A has B's note before it writes its own.
+    // (localStorage reaches another tab asynchronously; a write within that moment, from a tab that has
+    // not seen B's note yet, would be last-writer-wins: seen once under /gzf/ on a loaded machine.)
+    await expect(note(a, Z)).toHaveValue('乙的要点', slow);
     const revision = await b.locator('lesson-editor').getAttribute('data-revision');
     await note(a, M).fill('甲的要点');
     // B follows A's note live, without losing the caret in its own note.
