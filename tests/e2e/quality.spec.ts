@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from '@playwright/test';
+import { storeBeforeLoad } from './store-before-load.ts';
 import { columns } from '../../src/lib/export.ts';
 import { built, filterReady, onSite } from './site.ts';
 
@@ -288,18 +289,16 @@ test('at 360 px, in both themes: the named-lesson list with its print preview an
     await useScheme(page, 'light');
   };
 
-  // The stored lesson is there before the first load (once: the init script runs on every load in
-  // this context), rather than written after a load and read after a reload.
-  await page.addInitScript(() => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.clear();
-    const items = [
-      { id: 'minqing-riji-gongzuofa', note: '先讲台账' },
-      { id: 'zou-qinqi-gongzuofa', note: '' },
-    ];
-    localStorage.setItem('gongzuofa.lesson', JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items }));
-  });
+  // The stored lesson is there before the first load, rather than written after a load and read after a reload.
+  const items = [
+    { id: 'minqing-riji-gongzuofa', note: '先讲台账' },
+    { id: 'zou-qinqi-gongzuofa', note: '' },
+  ];
+  await storeBeforeLoad(
+    page,
+    { 'gongzuofa.lesson': JSON.stringify({ version: 2, title: '第一课', date: '', audience: '', items }) },
+    { clear: true },
+  );
   await page.goto('lesson/');
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
   await page.getByLabel('新教案名称').fill('第二课');
