@@ -15,19 +15,8 @@ export interface SearchIndexJob {
   entries: IndexedEntry[];
 }
 
-let receiveJob: (job: SearchIndexJob) => void;
-const job = new Promise<SearchIndexJob>((resolve) => (receiveJob = resolve));
-// A failure to start is reported when the build asks for the index, where it can stop the build.
-const started = SearchIndexBuild.start(job);
-started.catch(() => {});
-let jobReceived = false;
-parentPort!.on('message', async (message: SearchIndexJob | { out: string; rendered: number }) => {
-  if (!jobReceived) {
-    jobReceived = true;
-    receiveJob(message as SearchIndexJob);
-    return;
-  }
-  const { out, rendered } = message as { out: string; rendered: number };
+/** The second message, `{ out, rendered }`: the pages are built; finish the index and answer. */
+async function finish({ out, rendered }: { out: string; rendered: number }) {
   try {
     const report = await (await started).finish(out, rendered);
     const cpu = process.threadCpuUsage();
@@ -35,4 +24,15 @@ parentPort!.on('message', async (message: SearchIndexJob | { out: string; render
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
-});
+}
+
+// The first message is the job; the listener for the second is in place before it can arrive.
+const job = new Promise<SearchIndexJob>((receive) =>
+  parentPort!.once('message', (message: SearchIndexJob) => {
+    receive(message);
+    parentPort!.once('message', finish);
+  }),
+);
+// A failure to start is reported when the build asks for the index, where it can stop the build.
+const started = SearchIndexBuild.start(job);
+started.catch(() => {});
