@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refuseCode } from '../../src/lib/refuse-code.node.ts';
+import { refuseCode, refusedNodeTypes } from '../../src/lib/refuse-code.node.ts';
+import { allowedNodeTypes } from '../../src/lib/safety.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -53,6 +54,23 @@ describe('the remark guard in the MDX pipeline', () => {
         },
       });
     expect(run).toThrow(/hostile\.mdx:1\s+front matter 不能有 layout/);
+  });
+
+  it('has a refusing visitor for every node type satteri knows that an entry may not hold', () => {
+    // The guard is a set of visitors walked in Rust: a type without one would pass unseen.
+    for (const type of ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'html', 'custom'])
+      expect(refusedNodeTypes).toContain(type);
+    for (const type of refusedNodeTypes) {
+      expect(allowedNodeTypes.has(type)).toBe(false);
+      expect(typeof (refuseCode as Record<string, unknown>)[type]).toBe('function');
+    }
+    for (const type of allowedNodeTypes) expect(refusedNodeTypes).not.toContain(type);
+  });
+
+  it('lists every problem of a body with its own line, not only the first', () => {
+    expect(() => compile('## 背景\n\n{1}\n\n正文\n\n<b>粗</b>\n\n[链](javascript:x)\n')).toThrow(
+      /hostile\.mdx:3:1 [^\n]*\n[^\n]*hostile\.mdx:7:1 [^\n]*\n[^\n]*hostile\.mdx:9:1 /,
+    );
   });
 
   it('lets Markdown through', () => {
