@@ -87,7 +87,7 @@ export function unquote(text: string): string {
 export function redact(line: string): string {
   if (/^\s*(地址|负责人|联系人|电话)\s*[:：]/.test(line)) return line.replace(/([:：]).*$/, '$1〔已删除〕');
   // The project's own detector, so the stored lines keep nothing the content check would refuse.
-  return findInLine(line)
+  return [...findInLine(line)]
     .sort((a, b) => b.start - a.start)
     .reduce((out, { start, end }) => `${out.slice(0, start)}〔已删除〕${out.slice(end)}`, line);
 }
