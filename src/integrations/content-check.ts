@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { checkProject, type ProjectResult } from '../lib/content-files.node.ts';
+import type { Worker } from 'node:worker_threads';
+import { checkProject, checkProjectParallel, startCheckWorker, type ProjectResult } from '../lib/content-files.node.ts';
 import { report } from '../lib/content-report.ts';
 import { msg, renderMessage } from '../schema/message.ts';
 
@@ -62,6 +63,7 @@ export default function contentCheck(): AstroIntegration {
   const contentDir = process.env.CONTENT_DIR ?? 'content';
   let command = '';
   let root = '';
+  let worker: Worker | undefined;
   return {
     name: 'gongzuofa:content-check',
     hooks: {
@@ -69,18 +71,21 @@ export default function contentCheck(): AstroIntegration {
         command = c;
         root = fileURLToPath(config.root);
         updateConfig({ vite: { plugins: [checkResultModule(root, contentDir, command === 'dev')] } });
+        // Its modules load on the second core while Astro starts (see checkProjectParallel).
+        if (command === 'build' && process.env.CONTENT_CHECK !== 'off') worker = startCheckWorker();
       },
       // Here rather than at astro:config:setup: still before Astro reads the collections (its content sync
       // follows this hook), and after the later integrations' astro:config:setup has started the search index
       // and .docx workers, whose module loading then takes the second core while this runs on the main thread.
-      'astro:config:done': ({ logger }) => {
+      'astro:config:done': async ({ logger }) => {
         // For tests only (tests/unit/build-guard.test.ts): shows the build's own satteri guard
         // (src/lib/refuse-code.node.ts) stops what this check would have stopped. Never set it to publish.
         if (process.env.CONTENT_CHECK === 'off') {
           logger.warn('CONTENT_CHECK=off: the content check is skipped (tests only)');
           return;
         }
-        result = checkProject(root, contentDir);
+        // On two cores for a large library (nothing else runs yet); the same result as checkProject.
+        result = await checkProjectParallel(root, contentDir, { worker });
         if (result.errors.length === 0) {
           logger.info(`${result.files} entries pass the content rules`);
           return;

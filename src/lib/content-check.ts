@@ -283,23 +283,48 @@ export function checkSources(files: ContentFile[]): { errors: Problem[]; ids: Se
   return { errors, ids, lines };
 }
 
-/** Checks every case entry, including references between entries; reports all problems at once. */
-export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
+/**
+ * The verdict on one entry file alone: its own problems and, when its front matter parsed, what the
+ * checks between entries need of it. Plain data, so it can be made in a worker thread
+ * (src/lib/content-files.node.ts checks a large library on two cores) and handed back.
+ */
+export interface FileVerdict {
+  path: string;
+  errors: Problem[];
+  warnings: Problem[];
+  entry?: {
+    id: string;
+    /** The checked front matter when it passed the schema, else as parsed. */
+    data: any;
+    links: BodyLink[];
+    bodyLine: number;
+    body: string;
+    /** Lines of the fields the checks between entries point at (`source.id`, `related.2`…). */
+    lines: Record<string, number | undefined>;
+  };
+}
+
+/** Field paths whose line the checks between entries may report. */
+function crossFieldPaths(data: any): PropertyKey[][] {
+  const paths: PropertyKey[][] = [['source', 'id'], ['source', 'locator'], ['title']];
+  if (Array.isArray(data?.related)) data.related.forEach((_: unknown, i: number) => paths.push(['related', i]));
+  if (Array.isArray(data?.teaching?.further))
+    data.teaching.further.forEach((_: unknown, i: number) => paths.push(['teaching', 'further', i]));
+  return paths;
+}
+
+/**
+ * Checks one entry file on its own. `duplicate`: an earlier file or an existing entry has its id
+ * (known from the file names alone, so each file can still be checked apart).
+ */
+export function checkCaseFile(file: ContentFile, context: CheckContext, duplicate = false): FileVerdict {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const parsed = new Map<
-    string,
-    { file: ContentFile; data: any; lineOfField: (path: PropertyKey[]) => number | undefined; links: BodyLink[]; bodyLine: number }
-  >();
-  const failed = new Set<string>();
-  const existingIds = new Set((context.existing ?? []).map((e) => e.id));
-  const fail = (file: string, field: string, message: Message, line?: number) => {
-    errors.push({ file, field, message, line, severity: 'error' });
-    failed.add(file);
+  const verdict: FileVerdict = { path: file.path, errors, warnings };
+  const fail = (_file: string, field: string, message: Message, line?: number) => {
+    errors.push({ file: file.path, field, message, line, severity: 'error' });
   };
-  if (typeof context.parseBody !== 'function') throw new TypeError('checkCases: context.parseBody (the MDX parser) is required');
-
-  const checkFile = (file: ContentFile) => {
+  const run = () => {
     const id = idFromPath(file.path);
     if (/\/cases\/.+\//.test(file.path))
       fail(
@@ -307,8 +332,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
         '（文件名）',
         msg('条目必须直接放在 content/cases/ 下，不能放在子文件夹里', 'entries must sit directly in content/cases/'),
       );
-    if (parsed.has(id) || existingIds.has(id))
-      fail(file.path, '（文件名）', msg(`id “${id}” 已被另一个条目使用：请换一个文件名`, `duplicate id ${id}`));
+    if (duplicate) fail(file.path, '（文件名）', msg(`id “${id}” 已被另一个条目使用：请换一个文件名`, `duplicate id ${id}`));
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
       fail(
         file.path,
@@ -387,25 +411,93 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
           line: hint.line && hint.line + (hint.inBody ? parts.bodyLine - 1 : 1),
         });
     }
-    parsed.set(id, { file, data: result.success ? result.data : data, lineOfField, links, bodyLine: parts.bodyLine });
+    verdict.entry = {
+      id,
+      data: result.success ? result.data : data,
+      links,
+      bodyLine: parts.bodyLine,
+      body: parts.body,
+      // Paths from the data as written and as checked (the schema may fill in a list).
+      lines: Object.fromEntries(
+        [...crossFieldPaths(data), ...crossFieldPaths(result.data)].map((path) => [path.join('.'), lineOfField(path)]),
+      ),
+    };
   };
-
   // One file's crash never hides another file's problems: each is checked on its own.
-  for (const file of files) {
-    try {
-      checkFile(file);
-    } catch (error) {
-      fail(
-        file.path,
-        '（文件）',
-        msg(
-          `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}。请检查文件是否完整、是否是 UTF-8 文本；如仍出错请报告给维护者`,
-          `the check failed on this file`,
-        ),
-      );
-    }
+  try {
+    run();
+  } catch (error) {
+    fail(
+      file.path,
+      '（文件）',
+      msg(
+        `检查这个文件时出错：${String((error as Error)?.message ?? error).split('\n')[0]}。请检查文件是否完整、是否是 UTF-8 文本；如仍出错请报告给维护者`,
+        `the check failed on this file`,
+      ),
+    );
+    // What was found before the crash stays reported; nothing of the file counts as checked.
+    delete verdict.entry;
   }
+  return verdict;
+}
 
+/** Which files repeat an id that an earlier file or an existing entry has: the duplicates. */
+export function duplicateIds(files: { path: string }[], existing: CheckContext['existing']): boolean[] {
+  const seen = new Set((existing ?? []).map((e) => e.id));
+  return files.map((file) => {
+    const id = idFromPath(file.path);
+    const repeated = seen.has(id);
+    seen.add(id);
+    return repeated;
+  });
+}
+
+/** Checks every case entry, including references between entries; reports all problems at once. */
+export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
+  if (typeof context.parseBody !== 'function') throw new TypeError('checkCases: context.parseBody (the MDX parser) is required');
+  const duplicates = duplicateIds(files, context.existing);
+  return checkBetween(
+    files.map((file, i) => checkCaseFile(file, context, duplicates[i])),
+    context,
+  );
+}
+
+/** The checks between entries, on every file's verdict (in file order); the whole result. */
+export function checkBetween(verdicts: FileVerdict[], context: CheckContext): CheckResult {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const parsed = new Map<
+    string,
+    {
+      file: { path: string };
+      data: any;
+      lineOfField: (path: PropertyKey[]) => number | undefined;
+      links: BodyLink[];
+      bodyLine: number;
+      body: string;
+    }
+  >();
+  const failed = new Set<string>();
+  const fail = (file: string, field: string, message: Message, line?: number) => {
+    errors.push({ file, field, message, line, severity: 'error' });
+    failed.add(file);
+  };
+  for (const verdict of verdicts) {
+    errors.push(...verdict.errors);
+    warnings.push(...verdict.warnings);
+    if (verdict.errors.length) failed.add(verdict.path);
+    const entry = verdict.entry;
+    // A later file with the same id takes the earlier one's place, as it did when files were read in turn.
+    if (entry)
+      parsed.set(entry.id, {
+        file: { path: verdict.path },
+        data: entry.data,
+        lineOfField: (path) => entry.lines[path.join('.')],
+        links: entry.links,
+        bodyLine: entry.bodyLine,
+        body: entry.body,
+      });
+  }
   // References between files, checked once every file is parsed.
   const known = new Set([...parsed.keys(), ...(context.existing ?? []).map((e) => e.id)]);
   const whole = !context.existing; // the whole library is being checked: facet pages are known exactly
@@ -564,11 +656,7 @@ export function checkCases(files: ContentFile[], context: CheckContext): CheckRe
   }
 
   const validIds = [...parsed.keys()].filter((id) => !failed.has(parsed.get(id)!.file.path));
-  const valid = validIds.map((id) => ({
-    id,
-    data: parsed.get(id)!.data as EntryData,
-    body: splitFrontmatter(parsed.get(id)!.file.raw)!.body,
-  }));
+  const valid = validIds.map((id) => ({ id, data: parsed.get(id)!.data as EntryData, body: parsed.get(id)!.body }));
   return { errors, warnings, validIds, valid };
 }
 

@@ -9,7 +9,8 @@ import { renderMessage } from '../../src/schema/message.ts';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkProject } from '../../src/lib/content-files.node.ts';
+import { Worker } from 'node:worker_threads';
+import { checkProject, checkProjectParallel } from '../../src/lib/content-files.node.ts';
 import { describe, expect, it } from 'vitest';
 import { checkCases, contentFile, formatProblem, type CheckContext } from '../../src/lib/content-check.ts';
 import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
@@ -72,7 +73,7 @@ describe('the whole corpus at once', () => {
 });
 
 describe('npm run check (checkProject) on a library holding the corpus', () => {
-  it('reads every file as bytes, whatever its name, and reports each one; the real entries stay valid', () => {
+  it('reads every file as bytes, whatever its name, and reports each one; the real entries stay valid', async () => {
     const work = mkdtempSync(join(tmpdir(), 'gongzuofa-hostile-'));
     try {
       cpSync(new URL('../../content/', import.meta.url).pathname, join(work, 'content'), { recursive: true });
@@ -89,6 +90,18 @@ describe('npm run check (checkProject) on a library holding the corpus', () => {
       const reported = new Set(result.errors.map((e) => e.file));
       expect(names.filter((n) => !reported.has(n))).toEqual([]);
       expect(result.validIds.length).toBe(readdirSync(new URL('../../content/cases/', import.meta.url)).length);
+      // The build's check on two cores gives the same result, problem for problem and in the same order…
+      expect(await checkProjectParallel(work, 'content', { minFiles: 0 })).toEqual(result);
+      // …and so it does when its worker takes files and dies without handing them back.
+      const dying = new Worker(
+        `require('node:worker_threads').parentPort.once('message', (job) => {
+          const next = new Int32Array(job.next);
+          for (let k = 0; k < 5; k++) Atomics.add(next, 0, 1);
+          process.exit(1);
+        });`,
+        { eval: true },
+      );
+      expect(await checkProjectParallel(work, 'content', { minFiles: 0, worker: dying })).toEqual(result);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
