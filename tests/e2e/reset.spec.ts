@@ -93,10 +93,12 @@ test('a test that leaves storage, cache, routes, scripts, listeners, emulation a
   await context.addInitScript(() => ((window as unknown as Record<string, unknown>).leakContext = 1));
   await page.route('**/robots.txt', (route) => route.fulfill({ body: 'routed', contentType: 'text/plain' }));
   await context.route('**/favicon.svg', (route) => route.fulfill({ body: 'routed', contentType: 'text/plain' }));
-  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
   await page.setViewportSize({ width: 400, height: 300 });
   await context.grantPermissions(['geolocation']);
   await page.goto('robots.txt');
+  // On the loaded document, as specs do: set before the navigation, the print media type was once
+  // (1 run in 3 of the whole suite) not yet applied to the new document.
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
   expect(await leftovers(page, asset)).toMatchObject({
     text: 'routed',
     pageScript: 1,
