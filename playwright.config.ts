@@ -28,13 +28,14 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
   use: {
-    // One browser context per worker, reset between tests (Playwright's reuseContext: cookies, cache,
-    // local and session storage, IndexedDB, service workers, routes and init scripts are cleared;
-    // viewport and colour scheme re-applied). A fresh context with its first page costs about 1.5 s
-    // of CPU in Chromium (measured, README "测试"), most of an average test. A test that changes
-    // another context option (javaScriptEnabled, isMobile, serviceWorkers…) still gets a fresh
-    // context. E2E_FRESH_CONTEXT=1 gives every test its own context, to rule the reuse out.
-    reuseContext: process.env.E2E_FRESH_CONTEXT !== '1',
+    // One browser context per worker, reset between tests by tests/e2e/fixtures.ts (specs import
+    // `test` from there): it keeps one page and clears storage, cache, routes, init scripts, listeners
+    // and emulation itself, cheaper than Playwright's reuseContext reset (README "测试"). A fresh
+    // context with its first page costs about 1.5 s of CPU in Chromium. A test that changes a context
+    // option (javaScriptEnabled, isMobile, serviceWorkers…) still gets a context with its options.
+    // To rule the fixture out: E2E_RESET=playwright uses Playwright's reuseContext reset instead,
+    // E2E_FRESH_CONTEXT=1 gives every test its own context.
+    reuseContext: process.env.E2E_RESET === 'playwright' && process.env.E2E_FRESH_CONTEXT !== '1',
     // The offline worker would cache every page a test opens, and a reused context keeps the
     // Cache Storage: only the test of offline reading lets it run (quality.spec.ts).
     serviceWorkers: 'block',

@@ -1,6 +1,6 @@
 /** Nothing dropped silently: every entry file is a page, and every entry page is in the search index. */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 import { entryRecord, findMismatch, mainPoints } from '../../src/lib/entry-text.ts';
 import { entryView } from '../../src/lib/entry-view.ts';

@@ -3,7 +3,7 @@
  * sticky count, removable tags, the advice for an empty result, chips toggled by Space and Enter,
  * the 跳到结果 link and the keyword box. Every test waits for <case-filter data-state="ready">.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 
 const slow = { timeout: 20_000 };
 const cards = (page: Page) => page.locator('[data-results] > li:visible');

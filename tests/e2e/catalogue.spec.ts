@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { atSite, filterReady } from './site.ts';
 
 const cards = (page: import('@playwright/test').Page) => page.locator('[data-results] > li:visible');

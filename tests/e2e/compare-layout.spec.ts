@@ -3,7 +3,7 @@
  * aspects folded with 展开, a picker on an empty page, and paging on a phone. Every test waits for
  * <case-compare data-state="ready">.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { layoutShifts, watchLayoutShifts } from './site.ts';
 
 const slow = { timeout: 20_000 };

@@ -1,5 +1,5 @@
 /** Issue 14: one search box, reader words, a phone-sized region list, the entry page using the width. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { searchDone } from './search-done.ts';
 import { layoutShifts, watchLayoutShifts } from './site.ts';
 

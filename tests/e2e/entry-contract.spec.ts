@@ -4,7 +4,7 @@
  * download (a real file: WeChat's browser drops blob: downloads).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { entryView } from '../../src/schema/entry.ts';
 import { unzip } from '../helpers/zip.ts';
 import { built } from './site.ts';

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/static-server.ts';
 import { searchDone } from './search-done.ts';
 import { filterReady, outDir } from './site.ts';

@@ -11,7 +11,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { parse, stringify } from 'yaml';
 import { build } from '../../scripts/lib/serve.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { unzip } from '../helpers/zip.ts';
 import { onSite } from './site.ts';
 import { storeBeforeLoad } from './store-before-load.ts';

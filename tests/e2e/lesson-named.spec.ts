@@ -3,7 +3,7 @@
  * lesson, and lessons can be created, renamed, duplicated, switched, deleted (with undo and a
  * backup) and shared, each link carrying its name and cases. Waits are on the page's own signals.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
 test.describe.configure({ timeout: 180_000 });

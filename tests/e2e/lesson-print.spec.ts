@@ -4,7 +4,7 @@
  * editors' 教学提示, in print, Word and slides) and 每案一页. The page signals readiness with
  * `data-state="ready"` on [data-handout] after every change.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { pdfPages } from '../helpers/pdf.ts';
 import { unzip } from '../helpers/zip.ts';
 import { storeBeforeLoad } from './store-before-load.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
 // Two tabs and several reloads per test, on a shared and loaded machine.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { pdfPages } from '../helpers/pdf.ts';
 import { atSite, onSite } from './site.ts';
 

@@ -4,7 +4,7 @@
  * work, while search either works or says (in Chinese) why it cannot, instead of hanging.
  * Relative paths, so the file also runs under a sub-path (see site.ts).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { searchDone } from './search-done.ts';
 import { caseIdOf, filterReady, onSite } from './site.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from './fixtures.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 import { columns } from '../../src/lib/export.ts';
 import { built, filterReady, onSite } from './site.ts';

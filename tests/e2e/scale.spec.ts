@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { gzipSync } from 'node:zlib';
 import { build, serve } from '../../scripts/lib/serve.ts';
 import { generateLibrary } from '../../scripts/lib/synthetic.ts';

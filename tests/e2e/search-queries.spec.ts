@@ -2,7 +2,7 @@
  * What readers type, and what they must get: the expected entry first, every result containing
  * the query, and none of the pages that only hold its characters apart (the 平台/账户 kind).
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures.ts';
 import { searchDone, searchFor } from './search-done.ts';
 import { caseIdOf } from './site.ts';
 

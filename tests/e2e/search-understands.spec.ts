@@ -8,7 +8,7 @@
  * it watches (the first keystroke, which files load) happens once per page. Each step is named after
  * the test it once was, so a failure still names the behaviour.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { searchDone, searchFor } from './search-done.ts';
 import { caseIdOf } from './site.ts';
 

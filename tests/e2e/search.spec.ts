@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { searchDone, searchFor } from './search-done.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { built, sitePathOf } from './site.ts';

@@ -12,7 +12,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './fixtures.ts';
 import { fillSubmitForm } from './submit-form.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 

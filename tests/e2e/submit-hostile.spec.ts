@@ -4,7 +4,7 @@
  * beside the field and the file cannot be downloaded. Then, on the same form, the privacy rules
  * (once submit-privacy.spec.ts, merged here to fill the form once).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { fillSubmitForm } from './submit-form.ts';
 
 async function fillValidForm(page: Page) {

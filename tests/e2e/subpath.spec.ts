@@ -8,7 +8,7 @@
  * nginx with the archive's own nginx.conf under /gzf/ (skipped, saying so, where nginx is absent;
  * .ci/run installs nginx-light). `npm run test:subpath` runs just this file.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { atSite, built } from './site.ts';
 

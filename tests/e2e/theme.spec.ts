@@ -1,5 +1,5 @@
 /** The light and dark themes: the system's preference, the reader's switch, kept and applied before first paint. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 const background = (page: import('@playwright/test').Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
