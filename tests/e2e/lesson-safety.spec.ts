@@ -108,8 +108,8 @@ test('two tabs: additions, reorders and notes in both survive, and both follow l
 });
 
 // Each step opens its own stored lesson with localStorage emptied first (openWith clear), as a
-// fresh test would: one test instead of five (a test costs CPU twice, root and /gzf/ runs).
-test('one tab: long notes, undo of remove, clear and replace, and backups', async ({ page, context }) => {
+// fresh test would: one test instead of six (a test costs CPU twice, root and /gzf/ runs).
+test('one tab: long notes, undo of remove, clear and replace, and backups, which pass axe', async ({ page, context }) => {
   await test.step('an over-long note costs only its excess: the lesson stays, the message names it, the original is backed up', async () => {
     const raw = JSON.stringify(lesson([[M, '长'.repeat(2500)], [Z, '短备注'], ['Not-An-Id'], [T]], '课程'));
     await openWith(page, raw);
@@ -226,17 +226,16 @@ test('one tab: long notes, undo of remove, clear and replace, and backups', asyn
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(text).toBe('{"version": 9}');
   });
-});
 
-test.describe('accessibility', () => {
-  test('the undo status, note counters and backup list pass axe (WCAG 2.2 AA)', async ({ page }) => {
-    await openWith(page, lesson([[M, '备注'], [Z], [T]], '课'));
+  // Was its own test (with bypassCSP, a fresh context); now a step on a freshly stored lesson.
+  await test.step('the undo status, note counters and backup list pass axe (WCAG 2.2 AA)', async () => {
+    await openWith(page, lesson([[M, '备注'], [Z], [T]], '课'), { clear: true });
     await page.getByRole('button', { name: '移除：第 3 个案例' }).click();
     await expect(page.locator('[data-undo] button')).toBeFocused();
     await page.locator('[data-backups] summary').click();
     await expect(page.locator('[data-backups] li')).toHaveCount(1);
     // Evaluated through the DevTools protocol, which the page's CSP does not govern (it rightly refuses
-    // an injected <script>): no bypassCSP, so no fresh browser context for this test (quality.spec.ts).
+    // an injected <script>): no bypassCSP, which would need a browser context of its own (quality.spec.ts).
     await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
       // No copy of each checked node's HTML in the results: violations are named by selector (see quality.spec.ts).
