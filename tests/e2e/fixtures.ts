@@ -149,6 +149,9 @@ function trackOrigins(slot: Slot, page: Page) {
   });
 }
 
+/** Calls a page and a context both offer that nothing cheap undoes: what they touched is replaced. */
+const NO_UNDO = ['routeWebSocket', 'exposeBinding', 'exposeFunction', 'setDefaultTimeout', 'setDefaultNavigationTimeout'];
+
 function watchContext(slot: Slot) {
   const { context } = slot;
   wrap(context, 'addInitScript', dispose, slot);
@@ -158,15 +161,7 @@ function watchContext(slot: Slot) {
   wrap(context, 'setGeolocation', (l) => (l.geolocation = true), slot);
   wrap(context, 'setExtraHTTPHeaders', (l) => (l.headers = true), slot);
   // No cheap undo: a new context.
-  for (const name of [
-    'routeWebSocket',
-    'exposeBinding',
-    'exposeFunction',
-    'setHTTPCredentials',
-    'setDefaultTimeout',
-    'setDefaultNavigationTimeout',
-  ])
-    wrap(context, name, (l) => (l.dirtyContext ??= `context.${name}`), slot);
+  for (const name of [...NO_UNDO, 'setHTTPCredentials']) wrap(context, name, (l) => (l.dirtyContext ??= `context.${name}`), slot);
   for (const name of ['install', 'setFixedTime', 'setSystemTime', 'pauseAt', 'runFor', 'fastForward', 'resume'])
     wrap(context.clock, name, (l) => (l.dirtyContext ??= `clock.${name}`), slot);
   context.on('page', (page) => trackOrigins(slot, page));
@@ -177,15 +172,7 @@ function watchPage(slot: Slot, page: Page) {
   for (const name of ['route', 'routeFromHAR']) wrap(page, name, (l) => l.routed.add(page), slot);
   wrap(page, 'emulateMedia', (l) => (l.media = true), slot);
   // No cheap undo: a new page.
-  for (const name of [
-    'routeWebSocket',
-    'exposeBinding',
-    'exposeFunction',
-    'setExtraHTTPHeaders',
-    'setDefaultTimeout',
-    'setDefaultNavigationTimeout',
-  ])
-    wrap(page, name, (l) => (l.dirtyPage ??= `page.${name}`), slot);
+  for (const name of [...NO_UNDO, 'setExtraHTTPHeaders']) wrap(page, name, (l) => (l.dirtyPage ??= `page.${name}`), slot);
   wrap(page.keyboard, 'down', (l, _r, [key]) => l.held.add(`key ${key}`), slot);
   wrap(page.keyboard, 'up', (l, _r, [key]) => l.held.delete(`key ${key}`), slot);
   wrap(page.mouse, 'down', (l, _r, [o]) => l.held.add(`mouse ${(o as { button?: string })?.button ?? 'left'}`), slot);
