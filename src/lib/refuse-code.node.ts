@@ -12,14 +12,14 @@
  * except the allowed ones (so an entry of plain Markdown costs no call at all, apart from its
  * links and images), and the plugin asks for no positions, which lets satteri parse without
  * tracking them (its docs: about 15% faster). Only when something is refused is the body parsed
- * again, with positions, by the same parser, and read by the same rules as before
- * (`findUnsafeNodes`), so the report names every problem with its line.
+ * again, with positions, by the same parser, and read by the same rules as the content check
+ * (`findUnsafeMarkup`), so the report names every problem with its line.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mdxToMdast } from 'satteri';
-import { allowedNodeTypes, findUnsafeNodes, urlProblem, type MdastNode } from './safety.ts';
+import { parseMdxBody } from './mdx-parse.node.ts';
+import { allowedNodeTypes, findUnsafeMarkup, urlProblem } from './safety.ts';
 import { msg, renderMessage } from '../schema/message.ts';
 
 // Every node type satteri can produce, from its own generated table (not a public export, hence the
@@ -58,10 +58,8 @@ export const refuseCode = {
     const layout = ctx.data?.astro?.frontmatter && 'layout' in ctx.data.astro.frontmatter;
     if (!layout && !flagged.has(ctx.data)) return;
     const file = ctx.fileURL ? fileURLToPath(ctx.fileURL) : '（未知文件 / unknown file）';
-    // The same parser and features as the compile (src/lib/mdx-parse.node.ts), now with positions.
-    const problems = flagged.has(ctx.data)
-      ? findUnsafeNodes(mdxToMdast(ctx.source, { features: { gfm: true, frontmatter: false } }) as unknown as MdastNode)
-      : [];
+    // The content check's own reading (the build's parser, src/lib/mdx-parse.node.ts), with positions.
+    const problems = flagged.has(ctx.data) ? findUnsafeMarkup(ctx.source, parseMdxBody) : [];
     if (layout)
       problems.unshift({
         line: 1,

@@ -4,8 +4,7 @@
  * Every wait is on the page's own signals: `data-state="ready"` and `data-revision` (counts
  * renders) on <lesson-editor>, and what the trainer sees.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from './fixtures.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
@@ -234,19 +233,7 @@ test('one tab: long notes, undo of remove, clear and replace, and backups, which
     await expect(page.locator('[data-undo] button')).toBeFocused();
     await page.locator('[data-backups] summary').click();
     await expect(page.locator('[data-backups] li')).toHaveCount(1);
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern (it rightly refuses
-    // an injected <script>): no bypassCSP, which would need a browser context of its own (quality.spec.ts).
-    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      // No copy of each checked node's HTML in the results: violations are named by selector (see quality.spec.ts).
-      (window as any).axe.configure({ noHtml: true });
-      const result = await (window as any).axe.run(document.querySelector('.editor'), {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        // Only violations are reported: axe need not build the full list of passing nodes.
-        resultTypes: ['violations'],
-      });
-      return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
-    });
+    const violations = await axeViolations(page, { selector: '.editor' });
     expect(violations).toEqual([]);
   });
 });

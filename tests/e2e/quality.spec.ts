@@ -1,13 +1,11 @@
 /** Budgets, accessibility, security headers, exports and offline reading, checked on the built site. */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page, type Response } from './fixtures.ts';
+import { axeViolations } from './axe.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 import { columns } from '../../src/lib/export.ts';
 import { built, filterReady, onSite } from './site.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One page of each type. */
 const pages = {
@@ -35,31 +33,8 @@ const pages = {
 // halves the cost of the audit without leaving anything the dark theme can break unchecked.
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-async function axe(page: Page, theme: 'light' | 'dark') {
-  // Once per page load: the dark pass after the light one reuses the script already there.
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
-    // govern (it rightly refuses an injected <script>): the page is audited as it is served, and the
-    // test needs no bypassCSP, a context option that cost a fresh browser context per test.
-    await page.evaluate(axeSource);
-    // axe copies the HTML of every node it checks, passes included, into its results; the report
-    // below names a violation by its selector and count only. Without the copies the same rules run
-    // on the same nodes for less CPU (round 8, all 17 pages, each variant run on the same page load:
-    // light 7.2 → 5.5, dark 3.6 → 3.3 CPU-s).
-    await page.evaluate(() => (window as any).axe.configure({ noHtml: true }));
-  }
-  return page.evaluate(
-    async (rules) => {
-      const runOnly = rules
-        ? { type: 'rule', values: rules }
-        : // WCAG 2.0, 2.1 and 2.2, levels A and AA.
-          { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] };
-      const result = await (window as any).axe.run(document, { runOnly, resultTypes: ['violations'] });
-      return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
-    },
-    theme === 'dark' ? COLOUR_RULES : null,
-  );
-}
+/** The light pass runs every WCAG 2.2 A/AA rule, the dark pass the colour rules (see above). */
+const axe = (page: Page, theme: 'light' | 'dark') => axeViolations(page, { rules: theme === 'dark' ? COLOUR_RULES : undefined });
 
 /**
  * Switches the system's colour scheme under an open page and waits until the page follows it
