@@ -52,7 +52,8 @@ export default defineConfig({
       // contexts in the renderer for every navigation; off, a navigation reuses the frame, as Chromium
       // did before it. What a page does is the same; the engine work around each navigation is less:
       // 30 loads each, one page: 0.16 → 0.13 CPU-s for favicon.svg, 0.24–0.27 → 0.18–0.19 for an
-      // entry page; the root run's 67 tests outside scale.spec, one worker: 274.8 → 241.0 CPU-s (−12%).
+      // entry page. Seven spec files (15 tests, one worker, four alternating pairs): on 86.2, 85.9,
+      // 83.5, 78.4 CPU-s; off 87.9, 77.1, 74.7, 74.2 (median −10%, within the noise of single runs).
       args: [...CHROMIUM_ARGS, '--disable-site-isolation-trials', '--disable-features=RenderDocument'],
     },
   },
