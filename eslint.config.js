@@ -15,6 +15,7 @@ export default tseslint.config(
       '.subpath/',
       'node_modules/',
       'test-results/',
+      'test-results-subpath/',
       'playwright-report/',
       'public/',
       'tests/fixtures/',

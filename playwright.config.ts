@@ -27,6 +27,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],
+  // scripts/test.ts runs the sub-path run beside the root run: each needs its own output folder,
+  // because Playwright empties it when a run starts (downloads and attachments live there).
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results',
   use: {
     // One browser context per worker, reset between tests by tests/e2e/fixtures.ts (specs import
     // `test` from there): it keeps one page and clears storage, cache, routes, init scripts, listeners

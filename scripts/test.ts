@@ -1,13 +1,13 @@
 /**
  * `npm test`: unit tests, eslint and prettier --check, then the browser suite twice — against a root build and against a build
- * with BASE_PATH=/gzf/ served only under /gzf/ — then one closing line with the totals of all three.
+ * with BASE_PATH=/gzf/ served only under /gzf/, at the same time — then one closing line with the totals of all three.
  * Finds Chromium by itself (see scripts/chromium.ts).
  *
  * To save time on a 2-core machine, no core waits: the root build and then the sub-path build (its own
  * OUT_DIR and cache) run in the background while the unit tests that build nothing run on both
  * cores; then the two unit files that run `astro build` (one at a time: every build writes the
- * project's `.astro/` folder) run beside eslint and prettier. The browser runs then have the
- * machine to themselves: a build during the root run slowed every test in it.
+ * project's `.astro/` folder) run beside eslint and prettier. The two browser runs then share the
+ * machine with nothing else, and run side by side (see below).
  *
  *   npm test                      everything
  *   npm test -- --e2e-only        skips the unit tests
@@ -152,43 +152,66 @@ if (built !== 0) {
   finish(unitCode || built);
 }
 
-/** One Playwright run; errors outside any test (the web server never started, a broken config) count as failures. */
-async function e2e(name: string, env: Record<string, string>, json: string) {
+/**
+ * One Playwright run; errors outside any test (the web server never started, a broken config) count
+ * as failures. `log`: the run's output goes to that file instead of the terminal (a run beside another).
+ */
+async function e2e(name: string, env: Record<string, string>, json: string, log?: string) {
   rmSync(json, { force: true });
   // A free port per run, so a leftover server or a parallel run never answers in our place.
   const port = String(await freePort());
-  const code = await run('npx', ['playwright', 'test', ...passThrough], {
-    ...env,
-    CHROMIUM_PATH: chromium,
-    TEST_PORT: port,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
-  });
+  const code = await run(
+    'npx',
+    ['playwright', 'test', ...passThrough],
+    { ...env, CHROMIUM_PATH: chromium, TEST_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+    log,
+  );
   const stats = readJson(json)?.stats;
   const errors = readJson(json)?.errors?.length ?? 0;
-  account(name, code, {
+  const counts = {
     passed: stats?.expected ?? 0,
     failed: (stats?.unexpected ?? 0) + (stats?.flaky ?? 0) + errors,
     skipped: stats?.skipped ?? 0,
-  });
-  return code;
+  };
+  return { name, code, counts };
 }
 
 // The sub-path build is done before any browser test starts (in --e2e-only too): the root run's
 // fixture builds (scale.spec, hostile-output.spec) write the same `.astro/` folder.
 const subBuilt = await subpathBuild;
-const rootCode = await e2e('browser, at /', { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' }, 'test-results/e2e.json');
-if (rootOnly) finish(unitCode || rootCode);
+const rootEnvE2E = { ...rootEnv, E2E_SUBPATH_RUN_FOLLOWS: rootOnly ? '' : '1' };
+if (rootOnly) {
+  const root = await e2e('browser, at /', rootEnvE2E, 'test-results/e2e.json');
+  account(root.name, root.code, root.counts);
+  finish(unitCode || root.code);
+}
 
 console.log(readFileSync(subpathLog, 'utf8').split('\n').slice(-4).join('\n'));
 if (subBuilt !== 0) {
   console.log(readFileSync(subpathLog, 'utf8').slice(-4000));
   account('sub-path build', subBuilt, { passed: 0, failed: 1, skipped: 0 });
-  finish(unitCode || rootCode || subBuilt);
+  finish(unitCode || subBuilt);
 }
-// subpath.spec.ts reuses this build instead of making its own.
-const subCode = await e2e(
-  'browser, under /gzf/',
-  { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1' },
-  'test-results/e2e-subpath.json',
-);
-finish(unitCode || rootCode || subCode);
+/*
+ * The two browser runs run at the same time, two workers each. One after the other, each run left a
+ * core idle while its last tests ran and while the next run started (about 37 idle core-seconds of
+ * 5 minutes on a fresh clone); side by side, the other run's tests fill those gaps. They share nothing
+ * they write: each has its own server, port, build folder, output folder (E2E_OUTPUT_DIR: Playwright
+ * empties its output folder when a run starts) and report, and the sub-path run builds no site, so the
+ * root run's fixture builds have the project's `.astro/` folder to themselves. The sub-path run's
+ * output is printed whole when both have ended. subpath.spec.ts reuses the sub-path build.
+ */
+const subpathE2eLog = '.test-logs/e2e-subpath.log';
+const [root, sub] = await Promise.all([
+  e2e('browser, at /', rootEnvE2E, 'test-results/e2e.json'),
+  e2e(
+    'browser, under /gzf/',
+    { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1', E2E_OUTPUT_DIR: 'test-results-subpath' },
+    '.test-logs/e2e-subpath.json',
+    subpathE2eLog,
+  ),
+]);
+console.log(`\n> the run under /gzf/ (beside the run at /):\n${readFileSync(subpathE2eLog, 'utf8').trimEnd()}`);
+account(root.name, root.code, root.counts);
+account(sub.name, sub.code, sub.counts);
+finish(unitCode || root.code || sub.code);
