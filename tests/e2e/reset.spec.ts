@@ -133,6 +133,9 @@ test('a binding and a held key are gone in the test after', async ({ page }) => 
   expect(await leftovers(page, asset)).toEqual(clean);
   // A held Shift would make the typed letter upper case.
   await page.setContent('<input autofocus>');
+  // Autofocus applies at the next rendering step, not at once: a key pressed before it goes nowhere
+  // (seen once in a loaded run). The key's case is what this test is about, so focus comes first.
+  await expect(page.locator('input')).toBeFocused();
   await page.keyboard.press('KeyA');
   await expect(page.locator('input')).toHaveValue('a');
 });
