@@ -193,7 +193,9 @@ if (!rootOnly) {
 /*
  * The two browser runs run at the same time, two workers each. One after the other, each run left a
  * core idle while its last tests ran and while the next run started (about 37 idle core-seconds of
- * 5 minutes on a fresh clone); side by side, the other run's tests fill those gaps. They share nothing
+ * 5 minutes on a fresh clone); side by side, the other run's tests fill those gaps (idle fell to about
+ * 15 core-seconds; the whole run was about 0.2–0.3 min shorter, within the run-to-run spread, because
+ * four workers on two cores also slow each test: README "测试", round 10). They share nothing
  * they write: each has its own server, port, build folder, output folder (E2E_OUTPUT_DIR: Playwright
  * empties its output folder when a run starts) and report, and the sub-path run builds no site, so the
  * root run's fixture builds have the project's `.astro/` folder to themselves. The sub-path run's
