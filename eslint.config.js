@@ -15,7 +15,6 @@ export default tseslint.config(
       '.subpath/',
       'node_modules/',
       'test-results/',
-      'test-results-subpath/',
       'playwright-report/',
       'public/',
       'tests/fixtures/',

@@ -152,11 +152,11 @@ if (built !== 0) {
   finish(unitCode || built);
 }
 
+const portsTaken = new Set<string>();
 /**
  * One Playwright run; errors outside any test (the web server never started, a broken config) count
  * as failures. `log`: the run's output goes to that file instead of the terminal (a run beside another).
  */
-const portsTaken = new Set<string>();
 async function e2e(name: string, env: Record<string, string>, json: string, log?: string) {
   rmSync(json, { force: true });
   // A free port per run, so a leftover server or the other run never answers in our place.
@@ -181,7 +181,7 @@ async function e2e(name: string, env: Record<string, string>, json: string, log?
 
 // The sub-path build is done before any browser test starts (in --e2e-only too): the root run's
 // fixture builds (scale.spec, hostile-output.spec) write the same `.astro/` folder.
-const subBuilt = rootOnly ? 0 : await subpathBuild;
+const subBuilt = await subpathBuild;
 if (!rootOnly) {
   console.log(readFileSync(subpathLog, 'utf8').split('\n').slice(-4).join('\n'));
   if (subBuilt !== 0) {
@@ -209,7 +209,7 @@ const runs = await Promise.all([
     ? [
         e2e(
           'browser, under /gzf/',
-          { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1', E2E_OUTPUT_DIR: 'test-results-subpath' },
+          { ...SUBPATH, SUBPATH_OUT_DIR: SUBPATH.OUT_DIR, SUBPATH_REUSE: '1', E2E_OUTPUT_DIR: '.subpath/test-results' },
           '.test-logs/e2e-subpath.json',
           subpathE2eLog,
         ),
