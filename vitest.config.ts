@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // Files that replace modules with vi.mock: each runs in a fresh module registry of its own, so a
 // module another file loaded first can never reach them unmocked.
-const mocking = ['tests/unit/entry-contract.test.ts', 'tests/unit/pagefind-parts.test.ts'];
+const mocking = ['tests/unit/entry-contract.test.ts', 'tests/unit/pagefind-parts.test.ts', 'tests/unit/search-index-build.test.ts'];
 // Files that run `astro build` in the project folder. Each build writes the project's own `.astro/`
 // folder (content-modules.mjs lists the entry files a build imports), whatever its OUT_DIR: two
 // builds at once can read each other's entries (seen: the root build importing build-guard's

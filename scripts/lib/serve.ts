@@ -13,6 +13,8 @@ export interface SiteOptions {
   searchPartSize?: number;
   /** Skip the content check (tests that build hostile content on purpose). */
   skipContentCheck?: boolean;
+  /** The build process's memory (MB) above which the index waits while Astro bundles (see memoryGate). */
+  searchMemoryRoomMb?: number;
 }
 
 const env = (o: SiteOptions) => ({
@@ -23,10 +25,11 @@ const env = (o: SiteOptions) => ({
   ...(o.skipSearch ? { SKIP_SEARCH_INDEX: '1' } : {}),
   ...(o.searchPartSize ? { SEARCH_PART_SIZE: String(o.searchPartSize) } : {}),
   ...(o.skipContentCheck ? { CONTENT_CHECK: 'off' } : {}),
+  ...(o.searchMemoryRoomMb ? { SEARCH_MEMORY_ROOM_MB: String(o.searchMemoryRoomMb) } : {}),
 });
 
-/** Runs astro build; returns wall time in ms. Throws when the build fails. */
-export function build(o: SiteOptions = {}): number {
+/** Runs astro build; returns its wall time in ms and its output. Throws when the build fails. */
+export function build(o: SiteOptions = {}): { ms: number; output: string } {
   const started = performance.now();
   const result = spawnSync('node', ['scripts/build.ts'], {
     env: env(o),
@@ -35,7 +38,7 @@ export function build(o: SiteOptions = {}): number {
     maxBuffer: 1 << 28,
   });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started, output: `${result.stdout}\n${result.stderr}` };
 }
 
 /**

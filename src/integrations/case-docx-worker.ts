@@ -44,5 +44,5 @@ parentPort!.once('message', (job: DocxJob) => {
     written++;
   }
   const cpu = process.threadCpuUsage();
-  parentPort!.postMessage({ written, cpuMs: (cpu.user + cpu.system) / 1000 });
+  parentPort!.postMessage({ written, cpuMs: (cpu.user + cpu.system) / 1000, at: Date.now() });
 });

@@ -2,15 +2,18 @@
  * Worker thread of src/integrations/pagefind.ts: builds the search index (./search-index.ts) off
  * Astro's main thread. It is started before the content check runs, so that loading its modules
  * and the folding tables takes the second core while the main thread checks the files; its first
- * message is the job (the checked entries), and it starts indexing at once. On the message
+ * message is the job (the checked entries), and it starts indexing at once; the message 'bundled'
+ * says Astro has bundled the pages (see memoryGate in ./search-index.ts). On the message
  * `{ out, rendered }` (the pages are built) it finishes and answers `{ report }` or `{ error }`,
  * which the integration turns into a log line or a stopped build.
  */
 import { parentPort } from 'node:worker_threads';
-import { SearchIndexBuild, type IndexedEntry } from './search-index.ts';
+import { SearchIndexBuild, type Bundled, type IndexedEntry } from './search-index.ts';
 
 export interface SearchIndexJob {
   outDir: string;
+  /** Where the index is written until the pages are built (see SearchIndexBuild). */
+  stageDir: string;
   base: string;
   entries: IndexedEntry[];
 }
@@ -26,13 +29,23 @@ async function finish({ out, rendered }: { out: string; rendered: number }) {
   }
 }
 
-// The first message is the job; the listener for the second is in place before it can arrive.
-const job = new Promise<SearchIndexJob>((receive) =>
-  parentPort!.once('message', (message: SearchIndexJob) => {
-    receive(message);
-    parentPort!.once('message', finish);
-  }),
-);
+// The first message is the job. Then 'bundled' and `{ out, rendered }`, which also counts as
+// bundled should the first not have come.
+let bundled!: (by: Bundled) => void;
+const isBundled = new Promise<Bundled>((resolve) => (bundled = resolve));
+const job = new Promise<SearchIndexJob>((receive) => {
+  let first = true;
+  parentPort!.on('message', (message: SearchIndexJob | 'bundled' | { out: string; rendered: number }) => {
+    if (first) {
+      first = false;
+      receive(message as SearchIndexJob);
+    } else if (message === 'bundled') bundled('bundle');
+    else {
+      bundled('end');
+      void finish(message as { out: string; rendered: number });
+    }
+  });
+});
 // A failure to start is reported when the build asks for the index, where it can stop the build.
-const started = SearchIndexBuild.start(job);
+const started = SearchIndexBuild.start(job, isBundled);
 started.catch(() => {});

@@ -4,17 +4,21 @@
  * check of every page against its record, the lexicon files. In the worker it no longer takes
  * Astro's main thread while Astro bundles and renders (about 4 s of CPU at 1,000 entries).
  *
- * Two things keep the build fast and its memory bounded at thousands of entries:
+ * Three things keep the build fast and its memory bounded at thousands of entries:
  * - Records are made from each entry's view (src/lib/entry-view.ts, src/lib/entry-text.ts) of the
  *   files the content check has already read, so indexing starts as soon as the configuration is
- *   done and Pagefind, a separate process, works on the second core while Astro bundles and renders. After the build
- *   every page's article text is compared with its record (a sample of 2,000 in larger
- *   libraries), and any page without a record is indexed from its HTML.
+ *   done and Pagefind, a separate process, works on the second core while Astro bundles and renders.
+ * - Little is left for after the last page: the last part and the lexicon files are written once
+ *   the records are in, and every page's article text is compared with its record as Astro writes
+ *   the page (a sample of 2,000 in larger libraries); any page without a record is indexed from its
+ *   HTML at the end.
  * - The index is written in parts of PART_SIZE entries: Pagefind holds a whole index in memory
- *   until it is written (about 1 GB per 1,000 entries with our tokens), so each part is written
- *   and its process closed before the next starts. The browser merges the parts (`parts.json`).
+ *   until it is written (up to 0.9 GB per 1,000 entries with our tokens, most of it while writing),
+ *   so each part is written and its process closed before the next starts, and while Astro bundles
+ *   the parts are paced by the memory left (memoryGate). The browser merges the parts (`parts.json`).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -32,12 +36,70 @@ import { href } from '../lib/url.ts';
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
 
-/** Pages whose text is compared with their record after the build, at most. */
+/** Pages whose text is compared with their record, at most (an even sample of a larger library). */
 const PARITY_SAMPLE = 2000;
 
 function check(step: string, errors: string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
+
+/**
+ * When a part may start and when the part being filled must be written early, so the build's memory
+ * stays under 4 GB. Measured at 10,000 entries: Pagefind holds about 0.2 GB while a part's 1,000
+ * records come in, and about 0.9 GB for the 5–15 s it takes to write them; the build process grows
+ * to 3.5–3.8 GB as Astro finishes bundling, then falls to 2.3–2.8 GB while it renders. A part written
+ * near the end of bundling took the build to 4.0–4.4 GB in six runs.
+ */
+export interface MemoryGate {
+  /** Settles when a new part may start. */
+  beforeOpen(): Promise<void>;
+  /** Whether the part being filled must be written now (asked every few records). */
+  mustWrite(): boolean;
+  /** What it held back, for the build log. */
+  held: { waitedMs: number; early: number; until?: Bundled };
+}
+
+/** What ended bundling for the index: the signal that Astro wrote the pages' bundle, or the last page built without it. */
+export type Bundled = 'bundle' | 'end';
+
+/** A gate that lets everything through: the unit tests' default. */
+export const openGate = (): MemoryGate => ({ beforeOpen: async () => {}, mustWrite: () => false, held: { waitedMs: 0, early: 0 } });
+
+/** The build process's memory (MB) above which the index waits while Astro bundles; a test sets it low to close the gate. */
+const ROOM_MB = Number(process.env.SEARCH_MEMORY_ROOM_MB) || 2300;
+
+/**
+ * The build's gate: until `bundled` settles (Astro has written the pages' server bundle, or the last
+ * page is built), once the build process passes `roomMb` the part being filled is written at once,
+ * while a write still fits, and no new part starts until the pages are bundled or the process has
+ * shrunk. After bundling, parts are whole. A library of one part never waits: a 1,000-entry
+ * build stays under 2 GB.
+ */
+export function memoryGate(bundled: Promise<Bundled>, { roomMb = 2300 } = {}): MemoryGate {
+  let isBundled = false;
+  const held: MemoryGate['held'] = { waitedMs: 0, early: 0 };
+  void bundled.then((by) => {
+    isBundled = true;
+    held.until = by;
+  });
+  const tight = () => !isBundled && process.memoryUsage.rss() / 2 ** 20 > roomMb;
+  return {
+    held,
+    async beforeOpen() {
+      const since = performance.now();
+      while (tight()) await Promise.race([bundled, sleep(250)]);
+      held.waitedMs += performance.now() - since;
+    },
+    mustWrite() {
+      const now = tight();
+      if (now) held.early++;
+      return now;
+    },
+  };
+}
+
+/** Records between two looks at the memory while a part fills (about 20 MB of Pagefind's). */
+const GATE_EVERY = 25;
 
 /** Adds records in order and writes a part whenever `partSize` records are in it (exported for its unit test). */
 export class PartedIndex {
@@ -51,10 +113,15 @@ export class PartedIndex {
   // Plain fields, not parameter properties: the worker thread runs this file with Node's type stripping.
   private readonly outDir: string;
   private readonly partSize: number;
+  private readonly written: (dir: string) => void;
+  readonly gate: MemoryGate;
 
-  constructor(outDir: string, partSize = PART_SIZE) {
+  /** `written` is called with each part's folder once it is written; `gate` paces the parts (see MemoryGate). */
+  constructor(outDir: string, partSize = PART_SIZE, written: (dir: string) => void = () => {}, gate: MemoryGate = openGate()) {
     this.outDir = outDir;
     this.partSize = partSize;
+    this.written = written;
+    this.gate = gate;
   }
 
   /** Queues a record; `make` runs only when its turn comes, so queued records take no memory. */
@@ -63,8 +130,18 @@ export class PartedIndex {
     this.queue = this.queue.then(() => this.addNow(make())).catch((error) => void this.errors.push(String(error)));
   }
 
+  /**
+   * Writes the part being filled once the records queued so far are in it, rather than when `finish` is
+   * called: the records from source are all queued at the start, so the last part is written while
+   * Astro still renders, not after the last page.
+   */
+  seal() {
+    this.queue = this.queue.then(() => this.writePart()).catch((error) => void this.errors.push(String(error)));
+  }
+
   private async open(): Promise<pagefind.PagefindIndex> {
     if (!this.index) {
+      await this.gate.beforeOpen();
       // zh-cn: the index language matches the pages' lang, so the browser loads this index.
       const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
       check('createIndex', created.errors);
@@ -76,19 +153,26 @@ export class PartedIndex {
   private async addNow(record: SearchRecord) {
     const added = await (await this.open()).addCustomRecord({ ...record, language: 'zh-cn' });
     check(`addCustomRecord (${record.url})`, added.errors);
-    if (++this.inPart >= this.partSize) await this.writePart();
+    if (++this.inPart >= this.partSize || (this.inPart % GATE_EVERY === 0 && this.gate.mustWrite())) await this.writePart();
   }
 
   private async writePart() {
     if (!this.index) return;
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
-    const written = await this.index.writeFiles({ outputPath: join(this.outDir, 'pagefind', path) });
+    const dir = join(this.outDir, 'pagefind', path);
+    const written = await this.index.writeFiles({ outputPath: dir });
     check('writeFiles', written.errors);
     this.parts.push(`/pagefind/${path}`); // url-ok: a path inside the build folder; parts.json adds the base
+    this.written(dir);
     // Closing the process returns the part's memory; the next record starts a new one.
     await pagefind.close();
     this.index = undefined;
     this.inPart = 0;
+  }
+
+  /** Settles once every record queued so far is in the index (or has failed). */
+  settled(): Promise<void> {
+    return this.queue;
   }
 
   async finish() {
@@ -103,21 +187,17 @@ export class PartedIndex {
 }
 
 /**
- * Pagefind page ids by URL, read from the written fragments (each a gzipped "pagefind_dcd" + JSON),
- * so the lexicon can be keyed by the id the browser gets with every result.
+ * Adds the Pagefind page ids by URL of a written part to `ids`, read from its fragments (each a
+ * gzipped "pagefind_dcd" + JSON), so the lexicon can be keyed by the id the browser gets with every result.
  */
-function pageIds(out: string, parts: string[]): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const part of parts) {
-    const dir = join(out, part, 'fragment');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.pf_fragment'))) {
-      const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
-      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-      ids.set(url, file.replace(/\.pf_fragment$/, ''));
-    }
+function readPageIds(partDir: string, ids: Map<string, string>) {
+  const dir = join(partDir, 'fragment');
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.pf_fragment'))) {
+    const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
+    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+    ids.set(url, file.replace(/\.pf_fragment$/, ''));
   }
-  return ids;
 }
 
 /** Entry page URLs in the built site. */
@@ -144,8 +224,9 @@ export interface IndexReport {
 
 /**
  * One build's search index: `start` queues a record for every checked entry (made when its turn
- * comes), `finish` indexes any page without one from its HTML, compares pages with their records,
- * writes parts.json and the lexicon files, and throws on any failure or difference.
+ * comes); once they are in, the lexicon files are written and pages are compared with their records
+ * as Astro writes them; `finish` indexes any page without a record from its HTML, compares the pages
+ * not compared yet, writes parts.json, and throws on any failure or difference.
  */
 export class SearchIndexBuild {
   private readonly index: PartedIndex;
@@ -156,12 +237,23 @@ export class SearchIndexBuild {
   private readonly base: string;
   private readonly folder: Folder;
   private readonly fullPairs: string;
+  /** Pagefind page ids by URL, read as each part is written (while Astro renders, for all but a last part). */
+  private readonly ids = new Map<string, string>();
 
-  private constructor(outDir: string, base: string, published: IndexedEntry[], folder: Folder, fullPairs: string) {
+  private constructor(
+    outDir: string,
+    stageDir: string,
+    base: string,
+    published: IndexedEntry[],
+    folder: Folder,
+    fullPairs: string,
+    bundled: Promise<Bundled>,
+  ) {
     this.base = base;
     this.folder = folder;
     this.fullPairs = fullPairs;
-    this.index = new PartedIndex(outDir);
+    this.stageDir = stageDir;
+    this.index = new PartedIndex(stageDir, PART_SIZE, (dir) => readPageIds(dir, this.ids), memoryGate(bundled, { roomMb: ROOM_MB }));
     this.entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
     for (const [url, e] of this.entries)
       this.index.add(url, () => {
@@ -170,19 +262,87 @@ export class SearchIndexBuild {
         for (const char of fold(record.meta.text, folder)) this.used.add(char);
         return record;
       });
+    this.index.seal();
+    const urls = [...this.entries.keys()];
+    const step = Math.max(1, Math.ceil(urls.length / PARITY_SAMPLE));
+    this.sample = urls.filter((_, i) => i % step === 0);
+    // Once the records from source are written, the lexicon is written and pages are compared as Astro
+    // writes them: on two cores the second is mostly idle by then, and neither is left for after the last page.
+    this.early = this.index
+      .settled()
+      .then(() => {
+        this.lexiconMissing = this.writeLexicon(stageDir);
+      })
+      // Not fatal here: `finish` writes it again, and reports what failed.
+      .catch(() => {})
+      .then(() => this.watch(outDir));
   }
 
-  /** The folding tables are read while the job (the checked entries) is still on its way. */
-  static async start(job: Promise<{ outDir: string; base: string; entries: IndexedEntry[] }>): Promise<SearchIndexBuild> {
+  /** The entry pages compared with their records: every one, or an even sample of PARITY_SAMPLE. */
+  /**
+   * Where the index is written until the last page is built: Astro empties the output folder when it
+   * starts bundling, which a small library's index, written within seconds, could precede.
+   */
+  private readonly stageDir: string;
+  private readonly sample: string[];
+  private readonly compared = new Set<string>();
+  private readonly mismatches: string[] = [];
+  private lexiconMissing: string[] | undefined;
+  private early: Promise<void>;
+  private watching = true;
+  /** Ends the watch's wait at once when the last page is built. */
+  private wake: () => void = () => {};
+
+  /** How many pages have been compared with their records so far. */
+  get pagesCompared(): number {
+    return this.compared.size;
+  }
+
+  /** Compares a page with its record if the page is written whole; says whether it was. */
+  private compare(out: string, url: string): boolean {
+    let html: string;
+    try {
+      html = readFileSync(join(out, url, 'index.html'), 'utf8');
+    } catch {
+      return false;
+    }
+    // Astro may be writing it: a page is whole once it ends with its closing tag.
+    if (!/<\/html>\s*$/.test(html)) return false;
+    const entry = this.entries.get(url)!;
+    const found = findMismatch(articleText(entryView(entry.id, entry.data, entry.body)), pageText(html));
+    if (found) this.mismatches.push(`${url}: ${found}`);
+    this.compared.add(url);
+    return true;
+  }
+
+  /** Compares sampled pages as they are written, until all are or the build's last page is. */
+  private async watch(out: string) {
+    while (this.watching && this.compared.size < this.sample.length) {
+      for (const url of this.sample) if (!this.compared.has(url)) this.compare(out, url);
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  /**
+   * The folding tables are read while the job (the checked entries) is still on its way. `bundled`
+   * settles when Astro has bundled the pages, or at the latest when they are built (see memoryGate).
+   */
+  static async start(
+    job: Promise<{ outDir: string; stageDir: string; base: string; entries: IndexedEntry[] }>,
+    bundled: Promise<Bundled> = Promise.resolve('bundle'),
+  ): Promise<SearchIndexBuild> {
     const folder = await indexFolder(variants);
     const pairs = await traditionalPairs();
-    const { outDir, base, entries } = await job;
-    return new SearchIndexBuild(outDir, base, entries, folder, pairs);
+    const { outDir, stageDir, base, entries } = await job;
+    return new SearchIndexBuild(outDir, stageDir, base, entries, folder, pairs, bundled);
   }
 
   /** Writes /pagefind/lexicon.json, names.json and pinyin.json (see src/lib/search-lexicon.node.ts); returns the pages with no entry. */
-  private writeLexicon(out: string, parts: string[]): string[] {
-    const ids = pageIds(out, parts);
+  private writeLexicon(out: string): string[] {
+    const { ids } = this;
     const rows: Record<string, LexiconPage> = {};
     const spellings: Record<string, string> = {};
     const missing: string[] = [];
@@ -210,32 +370,37 @@ export class SearchIndexBuild {
 
   /** After the pages are built in `out`: see the class comment. `rendered` is when the pages were done (Date.now(): threads have their own performance clock). */
   async finish(out: string, rendered: number): Promise<IndexReport> {
-    const { index, entries } = this;
+    const { index } = this;
     const pages = builtEntryPages(out);
-    const html = (url: string) => readFileSync(join(out, url, 'index.html'), 'utf8');
     const fromSource = index.urls.size;
+    this.watching = false;
+    this.wake();
     // Pages with no record from source (none, unless the content check did not run) are indexed as built.
-    for (const url of pages) if (!index.urls.has(url)) index.add(url, () => searchRecord(url, html(url)));
+    for (const url of pages)
+      if (!index.urls.has(url)) index.add(url, () => searchRecord(url, readFileSync(join(out, url, 'index.html'), 'utf8')));
     const finished = index.finish();
-
-    // While Pagefind writes: the records must say what the pages say.
-    const step = Math.max(1, Math.ceil(pages.length / PARITY_SAMPLE));
-    const mismatches: string[] = [];
-    for (let i = 0; i < pages.length; i += step) {
-      const entry = entries.get(pages[i]);
-      const found = entry && findMismatch(articleText(entryView(entry.id, entry.data, entry.body)), pageText(html(pages[i])));
-      if (found) mismatches.push(`${pages[i]}: ${found}`);
-    }
+    // While Pagefind writes: the records must say what the pages say (those not compared yet).
+    for (const url of this.sample)
+      if (!this.compared.has(url) && !this.compare(out, url)) this.mismatches.push(`${url}: the page is missing or cut short`);
     await finished;
+    await this.early;
     await pagefind.close();
-    if (mismatches.length) {
+    if (this.mismatches.length) {
       throw new Error(
-        `搜索索引与页面不一致 / search records differ from their pages: src/lib/entry-text.ts must list the article as src/pages/cases/[id].astro shows it\n${mismatches.slice(0, 10).join('\n')}`,
+        `搜索索引与页面不一致 / search records differ from their pages: src/lib/entry-text.ts must list the article as src/pages/cases/[id].astro shows it\n${this.mismatches.slice(0, 10).join('\n')}`,
       );
     }
 
-    writeFileSync(join(out, 'pagefind', 'parts.json'), JSON.stringify({ parts: index.parts.slice(1).map((p) => href(p, this.base)) }));
-    const lexiconMissing = this.writeLexicon(out, index.parts);
+    // Written again only if pages were indexed from their HTML after it was written.
+    const lexiconMissing = index.urls.size === fromSource && this.lexiconMissing ? this.lexiconMissing : this.writeLexicon(this.stageDir);
+    const target = join(out, 'pagefind');
+    rmSync(target, { recursive: true, force: true });
+    try {
+      renameSync(join(this.stageDir, 'pagefind'), target);
+    } catch {
+      cpSync(join(this.stageDir, 'pagefind'), target, { recursive: true }); // another file system
+    }
+    writeFileSync(join(target, 'parts.json'), JSON.stringify({ parts: index.parts.slice(1).map((p) => href(p, this.base)) }));
     let indexed = 0;
     for (const part of index.parts) {
       const entry = JSON.parse(readFileSync(join(out, part, 'pagefind-entry.json'), 'utf8'));
@@ -251,7 +416,10 @@ export class SearchIndexBuild {
       warnings,
       info:
         `indexed ${indexed} entry pages in ${index.parts.length} part(s), ${fromSource} from source while building, ` +
-        `${Math.ceil(pages.length / step)} compared with their page; index finished ${Date.now() - rendered} ms after the pages`,
+        `${this.compared.size} compared with their page; index finished ${Date.now() - rendered} ms after the pages` +
+        (index.gate.held.waitedMs > 100 || index.gate.held.early
+          ? ` (held back while Astro bundled, for memory: ${(index.gate.held.waitedMs / 1000).toFixed(1)} s, ${index.gate.held.early} part(s) written early, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
+          : ''),
     };
   }
 }

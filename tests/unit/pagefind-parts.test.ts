@@ -4,7 +4,7 @@
  * parts land where parts.json says, and any Pagefind error fails the build naming the record.
  * The real Pagefind is exercised by the build and by tests/e2e/scale.spec.ts (three parts).
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
 
 /** What the mocked Pagefind saw: one entry per index created. */
@@ -35,7 +35,7 @@ vi.mock('pagefind', () => ({
   close,
 }));
 
-const { PartedIndex } = await import('../../src/integrations/search-index.ts');
+const { PartedIndex, memoryGate } = await import('../../src/integrations/search-index.ts');
 
 const record = (url: string): SearchRecord =>
   ({ url, content: `正文 ${url}`, meta: { title: url } as SearchRecord['meta'], filters: {} }) as SearchRecord;
@@ -74,6 +74,32 @@ describe('PartedIndex', () => {
     expect(created).toEqual([{ urls: [], writtenTo: '/out/pagefind' }]);
   });
 
+  it('seal writes the part being filled once its records are in, and records added later start a new part', async () => {
+    const written: string[] = [];
+    const index = new PartedIndex('/out', 10, (dir) => written.push(dir));
+    for (const url of urls(3)) index.add(url, () => record(url));
+    index.seal();
+    await index.settled();
+    // Written before finish is called: at the build, while Astro still renders.
+    expect(written).toEqual(['/out/pagefind']);
+    expect(close).toHaveBeenCalledTimes(1);
+    index.add('/cases/late/', () => record('/cases/late/'));
+    await index.finish();
+    expect(created.map((c) => c.urls)).toEqual([urls(3), ['/cases/late/']]);
+    expect(written).toEqual(['/out/pagefind', '/out/pagefind/part-2/']);
+  });
+
+  it('writes the part being filled early when the memory gate says so, and asks before each part starts', async () => {
+    const beforeOpen = vi.fn(async () => {});
+    const gate = { beforeOpen, mustWrite: () => true, held: { waitedMs: 0, early: 0 } };
+    const index = new PartedIndex('/out', 1000, undefined, gate);
+    for (const url of urls(60)) index.add(url, () => record(url));
+    await index.finish();
+    // The gate is asked every 25 records.
+    expect(created.map((c) => c.urls.length)).toEqual([25, 25, 10]);
+    expect(beforeOpen).toHaveBeenCalledTimes(3);
+  });
+
   it('makes each record only when its turn comes, so queued records take no memory', async () => {
     const index = new PartedIndex('/out', 2);
     const make = vi.fn(() => record('/cases/a/'));
@@ -99,5 +125,51 @@ describe('PartedIndex', () => {
     Object.assign(fail, { write: false, create: true });
     const creating = new PartedIndex('/out', 1);
     await expect(creating.finish()).rejects.toThrow(/createIndex failed:\nno pagefind binary/);
+  });
+});
+
+describe('memoryGate', () => {
+  /** The build process's resident memory, as the gate reads it, set by each test. */
+  let processMb = 0;
+  beforeEach(() => {
+    vi.spyOn(process.memoryUsage, 'rss').mockImplementation(() => processMb * 2 ** 20);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lets a part start at once while the process leaves room for it, and never writes early then', async () => {
+    processMb = 1900; // a 1,000-entry build at its peak
+    const gate = memoryGate(new Promise(() => {}));
+    await gate.beforeOpen();
+    expect(gate.mustWrite()).toBe(false);
+    expect(gate.held).toEqual({ waitedMs: expect.any(Number), early: 0 });
+    expect(gate.held.waitedMs).toBeLessThan(100);
+  });
+
+  it('holds a new part back while the bundler holds the memory, until the process shrinks or the pages are bundled', async () => {
+    processMb = 2400;
+    let bundled!: (by: 'bundle') => void;
+    const gate = memoryGate(new Promise((resolve) => (bundled = resolve)));
+    let opened = false;
+    const open = gate.beforeOpen().then(() => (opened = true));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(opened).toBe(false);
+    // The part being filled, if any, is written now, while its write still fits.
+    expect(gate.mustWrite()).toBe(true);
+    bundled('bundle');
+    await open;
+    expect(opened).toBe(true);
+    // Once bundled, parts are whole whatever the memory.
+    expect(gate.mustWrite()).toBe(false);
+    expect(gate.held.early).toBe(1);
+    expect(gate.held.until).toBe('bundle');
+    expect(gate.held.waitedMs).toBeGreaterThanOrEqual(500);
+  });
+
+  it('lets the next part start when the process has shrunk below the room a part needs', async () => {
+    processMb = 3000;
+    const gate = memoryGate(new Promise(() => {}));
+    const open = gate.beforeOpen();
+    processMb = 2200;
+    await expect(open).resolves.toBeUndefined();
   });
 });

@@ -36,8 +36,10 @@ async function build(out: string) {
   const hooks = (pagefindIndex() as AstroIntegration).hooks as Hooks;
   const root = pathToFileURL(`${process.cwd()}/`);
   const dir = pathToFileURL(`${out}/`);
-  await hooks['astro:config:setup']!({ command: 'build', config: { root } });
-  await hooks['astro:config:done']!({ config: { root, outDir: dir, base: '/' }, logger });
+  const cacheDir = pathToFileURL(`${out}-cache/`);
+  dirs.push(`${out}-cache`);
+  await hooks['astro:config:setup']!({ command: 'build', config: { root }, updateConfig: () => {} });
+  await hooks['astro:config:done']!({ config: { root, outDir: dir, cacheDir, base: '/' }, logger });
   await hooks['astro:build:done']!({ dir });
   return logged;
 }
