@@ -85,7 +85,7 @@ export default function caseDocx(): AstroIntegration {
       },
       'astro:build:done': async ({ dir: outUrl, logger }) => {
         if (!done) return;
-        const started = performance.now();
+        // Date.now(), not performance.now(): the worker's `at` comes from another thread's clock.
         const pagesAt = Date.now();
         let written: number;
         let cpuMs: number;
@@ -107,7 +107,7 @@ export default function caseDocx(): AstroIntegration {
           }
         }
         logger.info(
-          `${written} case .docx and .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), made ${at <= pagesAt ? `${pagesAt - at} ms before` : `${at - pagesAt} ms after`} the pages, in place ${Math.round(performance.now() - started)} ms after them`,
+          `${written} case .docx and .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), made ${at <= pagesAt ? `${pagesAt - at} ms before` : `${at - pagesAt} ms after`} the pages, in place ${Date.now() - pagesAt} ms after them`,
         );
       },
     },

@@ -75,7 +75,7 @@ const ROOM_MB = Number(process.env.SEARCH_MEMORY_ROOM_MB) || 2300;
  * shrunk. After bundling, parts are whole. A library of one part never waits: a 1,000-entry
  * build stays under 2 GB.
  */
-export function memoryGate(bundled: Promise<Bundled>, { roomMb = 2300 } = {}): MemoryGate {
+export function memoryGate(bundled: Promise<Bundled>, { roomMb = ROOM_MB } = {}): MemoryGate {
   let isBundled = false;
   const held: MemoryGate['held'] = { waitedMs: 0, early: 0 };
   void bundled.then((by) => {
@@ -253,7 +253,7 @@ export class SearchIndexBuild {
     this.folder = folder;
     this.fullPairs = fullPairs;
     this.stageDir = stageDir;
-    this.index = new PartedIndex(stageDir, PART_SIZE, (dir) => readPageIds(dir, this.ids), memoryGate(bundled, { roomMb: ROOM_MB }));
+    this.index = new PartedIndex(stageDir, PART_SIZE, (dir) => readPageIds(dir, this.ids), memoryGate(bundled));
     this.entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
     for (const [url, e] of this.entries)
       this.index.add(url, () => {
@@ -278,12 +278,12 @@ export class SearchIndexBuild {
       .then(() => this.watch(outDir));
   }
 
-  /** The entry pages compared with their records: every one, or an even sample of PARITY_SAMPLE. */
   /**
    * Where the index is written until the last page is built: Astro empties the output folder when it
    * starts bundling, which a small library's index, written within seconds, could precede.
    */
   private readonly stageDir: string;
+  /** The entry pages compared with their records: every one, or an even sample of PARITY_SAMPLE. */
   private readonly sample: string[];
   private readonly compared = new Set<string>();
   private readonly mismatches: string[] = [];
