@@ -15,6 +15,8 @@ export interface SiteOptions {
   skipContentCheck?: boolean;
   /** The build process's memory (MB) above which the index waits while Astro bundles (see memoryGate). */
   searchMemoryRoomMb?: number;
+  /** Leave out the per-case .docx files (the entry JSON files are still written): a fixture whose tests read none. */
+  skipCaseDocx?: boolean;
 }
 
 const env = (o: SiteOptions) => ({
@@ -26,6 +28,7 @@ const env = (o: SiteOptions) => ({
   ...(o.searchPartSize ? { SEARCH_PART_SIZE: String(o.searchPartSize) } : {}),
   ...(o.skipContentCheck ? { CONTENT_CHECK: 'off' } : {}),
   ...(o.searchMemoryRoomMb ? { SEARCH_MEMORY_ROOM_MB: String(o.searchMemoryRoomMb) } : {}),
+  ...(o.skipCaseDocx ? { SKIP_CASE_DOCX: '1' } : {}),
 });
 
 /** Runs astro build; returns its wall time in ms and its output. Throws when the build fails. */

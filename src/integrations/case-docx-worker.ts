@@ -23,6 +23,8 @@ export interface DocxJob {
   base: string;
   sources: Record<string, SourceFacts>;
   entries: { id: string; data: CaseData; body: string }[];
+  /** False leaves the .docx files out (SKIP_CASE_DOCX=1: a test fixture whose tests read none); the JSON files are written still. */
+  docx: boolean;
 }
 
 // Started before the content check runs (see ./case-docx.ts): the modules above load on the second
@@ -37,10 +39,11 @@ parentPort!.once('message', (job: DocxJob) => {
     entries[i] = undefined;
     const view = entryView(e.id, e.data, e.body, job.sources[e.data.source.id]);
     writeFileSync(join(job.dir, `${e.id}.json`), JSON.stringify(view));
-    writeFileSync(
-      join(job.dir, `${e.id}.docx`),
-      docxBytes(buildHandoutDocx(caseDocx(view, absolute(`/cases/${e.id}/`, job.site, job.base)))),
-    );
+    if (job.docx)
+      writeFileSync(
+        join(job.dir, `${e.id}.docx`),
+        docxBytes(buildHandoutDocx(caseDocx(view, absolute(`/cases/${e.id}/`, job.site, job.base)))),
+      );
     written++;
   }
   const cpu = process.threadCpuUsage();

@@ -40,6 +40,8 @@ export default function caseDocx(): AstroIntegration {
   let worker: Worker | undefined;
   let done: Promise<{ written: number; cpuMs: number; at: number }> | undefined;
   let dir = '';
+  /** Whether the .docx files are made (SKIP_CASE_DOCX=1 leaves them out, for a test fixture). */
+  let docx = true;
   return {
     name: 'gongzuofa:case-docx',
     hooks: {
@@ -73,12 +75,14 @@ export default function caseDocx(): AstroIntegration {
         const root = fileURLToPath(config.root);
         dir = join(fileURLToPath(config.cacheDir), 'case-docx');
         rmSync(dir, { recursive: true, force: true });
+        docx = process.env.SKIP_CASE_DOCX !== '1';
         const job: DocxJob = {
           dir,
           site: config.site,
           base: normaliseBase(config.base),
           sources: sourceFacts(resolve(root, process.env.CONTENT_DIR ?? 'content')),
           entries: (lastCheckResult()?.valid ?? []).filter((e) => isPublished(e.data.status, false)),
+          docx,
         };
         worker.postMessage(job);
         worker.ref();
@@ -106,8 +110,9 @@ export default function caseDocx(): AstroIntegration {
             copyFileSync(join(dir, file), join(cases, file)); // another file system
           }
         }
+        if (!docx) logger.warn('SKIP_CASE_DOCX=1: no per-case .docx files were written / 未生成每个案例的 Word 文件');
         logger.info(
-          `${written} case .docx and .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), made ${at <= pagesAt ? `${pagesAt - at} ms before` : `${at - pagesAt} ms after`} the pages, in place ${Date.now() - pagesAt} ms after them`,
+          `${written} case${docx ? ' .docx and' : ''} .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), made ${at <= pagesAt ? `${pagesAt - at} ms before` : `${at - pagesAt} ms after`} the pages, in place ${Date.now() - pagesAt} ms after them`,
         );
       },
     },

@@ -42,7 +42,15 @@ test.beforeAll(async () => {
     generateLibrary(1000, `${dir}/content`, { seed: 3 });
     // With the index's memory gate closed (any process is over 1 MB): the parts wait until Astro has
     // bundled the pages, as at 10,000 entries, so the merged search below is searched as built that way.
-    const { output } = build({ contentDir: `${dir}/content`, outDir: `${dir}/dist`, searchPartSize: 400, searchMemoryRoomMb: 1 });
+    // Without the per-case .docx files (about 10 CPU-s here): no test below reads them, and
+    // entry-contract.spec.ts and tests/unit/entry-contract.test.ts check them in the main build.
+    const { output } = build({
+      contentDir: `${dir}/content`,
+      outDir: `${dir}/dist`,
+      searchPartSize: 400,
+      searchMemoryRoomMb: 1,
+      skipCaseDocx: true,
+    });
     writeFileSync(`${dir}/build.log`, output);
     writeFileSync(stamp, hash);
   }
@@ -105,6 +113,10 @@ test('search over an index written in three parts finds entries from every part'
   expect(readFileSync(`${dir}/build.log`, 'utf8')).toMatch(
     /held back while Astro bundled, for memory: [\d.]+ s, 0 part\(s\) written early, until the pages were bundled/,
   );
+  // Built as asked (SKIP_CASE_DOCX): the entry JSON files without their .docx.
+  const files = readdirSync(`${dir}/dist/cases`);
+  expect(files.filter((f) => f.endsWith('.json')).length).toBe(1000);
+  expect(files.filter((f) => f.endsWith('.docx'))).toEqual([]);
   expect(JSON.parse(readFileSync(`${dir}/dist/pagefind/parts.json`, 'utf8')).parts).toEqual(['/pagefind/part-2/', '/pagefind/part-3/']);
   // Pages are indexed in catalogue order, so these three fall in parts 1, 2 and 3.
   const { cases } = JSON.parse(readFileSync(`${dir}/dist/cases.json`, 'utf8')) as { cases: { id: string; title: string }[] };
