@@ -19,10 +19,6 @@ export default defineConfig({
         ? ['**/subpath.spec.ts']
         : []
       : ['**/scale.spec.ts', '**/hostile-output.spec.ts'],
-  // Tests tagged @root-only read nothing the base changes (their pages' markup and styles are the
-  // same under /gzf/, and subpath.spec.ts and the quality spec's page-load test check that every
-  // request there stays under the base and succeeds): the sub-path run leaves them out. See site.ts.
-  grepInvert: base === '/' ? undefined : /@root-only/,
   fullyParallel: true,
   workers: 2,
   // No retries: a flaky test must show. Timeouts are sized for a loaded 2-core machine; tests that

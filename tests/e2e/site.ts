@@ -15,9 +15,9 @@
  * - Read built files through `built('cases/x/index.html')` (the run's OUT_DIR, not always dist/).
  * - A spec that cannot run under a base (it builds its own fixture site at the root) says so with
  *   `test.skip(base !== '/', 'why')` at the top of the file; list it in README, "测试".
- * - A costly test whose outcome the base cannot change (an accessibility audit of the same markup,
- *   the ranking of the query set) is tagged `{ tag: '@root-only' }`, with a comment saying why: the
- *   sub-path run leaves it out (playwright.config.ts). Whatever reads a URL runs in both.
+ * - Every test runs in both runs (issue 15). A costly test may repeat less under a base where the
+ *   repetition reads nothing the base changes (`if (base !== '/')`: the dark-theme axe pass, the
+ *   ranking of every query), saying why in a comment; whatever reads a URL it does in full.
  */
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
