@@ -1,7 +1,7 @@
 /**
  * One `astro build` at a time in a checkout. Every build writes the project's `.astro/` folder
  * (`content-modules.mjs` names the entry files it imports), whatever its OUT_DIR, so two builds at
- * once can render each other's entries (README, "Known limits"). scripts/build.ts takes this lock:
+ * once can render each other's entries (README, "Performance" and "测试"). scripts/build.ts takes this lock:
  * a second build waits for the first and says so, instead of failing or, worse, passing wrongly.
  *
  * The lock is a folder (made atomically) holding the builder's process id; a lock whose process is
