@@ -11,12 +11,13 @@
  * Astro empties the output folder when it starts writing, so the worker writes into the cache
  * folder and the files are moved into place once the pages are built.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { lastCheckResult } from './content-check.ts';
+import { moveStaged } from './move-staged.ts';
 import { isPublished } from '../lib/editorial.ts';
 import type { SourceFacts } from '../lib/entry-view.ts';
 import type { DocxJob } from './case-docx-worker.ts';
@@ -103,13 +104,7 @@ export default function caseDocx(): AstroIntegration {
           );
         }
         const cases = join(fileURLToPath(outUrl), 'cases');
-        for (const file of readdirSync(dir)) {
-          try {
-            renameSync(join(dir, file), join(cases, file));
-          } catch {
-            copyFileSync(join(dir, file), join(cases, file)); // another file system
-          }
-        }
+        for (const file of readdirSync(dir)) moveStaged(join(dir, file), join(cases, file));
         if (!docx) logger.warn('SKIP_CASE_DOCX=1: no per-case .docx files were written / 未生成每个案例的 Word 文件');
         logger.info(
           `${written} case${docx ? ' .docx and' : ''} .json files (${(cpuMs / 1000).toFixed(1)} s CPU in the worker), made ${at <= pagesAt ? `${pagesAt - at} ms before` : `${at - pagesAt} ms after`} the pages, in place ${Date.now() - pagesAt} ms after them`,

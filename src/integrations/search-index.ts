@@ -17,7 +17,7 @@
  *   so each part is written and its process closed before the next starts, and while Astro bundles
  *   the parts are paced by the memory left (memoryGate). The browser merges the parts (`parts.json`).
  */
-import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -32,6 +32,7 @@ import type { LexiconPage } from '../lib/search-plan.ts';
 import { labelOf, themes, thesaurus, variants } from '../schema/vocab.ts';
 import { formatRegion } from '../lib/format.ts';
 import { href } from '../lib/url.ts';
+import { moveStaged } from './move-staged.ts';
 
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
@@ -395,11 +396,7 @@ export class SearchIndexBuild {
     const lexiconMissing = index.urls.size === fromSource && this.lexiconMissing ? this.lexiconMissing : this.writeLexicon(this.stageDir);
     const target = join(out, 'pagefind');
     rmSync(target, { recursive: true, force: true });
-    try {
-      renameSync(join(this.stageDir, 'pagefind'), target);
-    } catch {
-      cpSync(join(this.stageDir, 'pagefind'), target, { recursive: true }); // another file system
-    }
+    moveStaged(join(this.stageDir, 'pagefind'), target);
     writeFileSync(join(target, 'parts.json'), JSON.stringify({ parts: index.parts.slice(1).map((p) => href(p, this.base)) }));
     let indexed = 0;
     for (const part of index.parts) {
