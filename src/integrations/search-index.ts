@@ -45,40 +45,39 @@ function check(step: string, errors: string[]) {
 }
 
 /**
- * When a part may start and when the part being filled must be written early, so the build's memory
- * stays under 4 GB. Measured at 10,000 entries: Pagefind holds about 0.2 GB while a part's 1,000
- * records come in, and about 0.9 GB for the 5–15 s it takes to write them; the build process grows
- * to 3.5–3.8 GB as Astro finishes bundling, then falls to 2.3–2.8 GB while it renders. A part written
- * near the end of bundling took the build to 4.0–4.4 GB in six runs.
+ * When a part may be written, so the build's memory stays under 4 GB. Measured at 10,000 entries:
+ * Pagefind holds about 0.2 GB while a part's 1,000 records come in, and about 0.9 GB for the
+ * 5–15 s it takes to write them; the build process grows to 3.3–3.8 GB as Astro finishes bundling,
+ * then falls to 2.3–2.8 GB while it renders. A part written near the end of bundling took the build
+ * to 4.0–4.4 GB in six runs. Filling a part takes little memory, so a part fills even while writes
+ * are held back, and is written as soon as they are let through.
  */
 export interface MemoryGate {
-  /** Settles when a new part may start. */
-  beforeOpen(): Promise<void>;
-  /** Whether the part being filled must be written now (asked every few records). */
-  mustWrite(): boolean;
+  /** Settles when a part, full or the last, may be written. */
+  beforeWrite(): Promise<void>;
   /** What it held back, for the build log. */
-  held: { waitedMs: number; early: number; until?: Bundled };
+  held: { waitedMs: number; until?: Bundled };
 }
 
 /** What ended bundling for the index: the signal that Astro wrote the pages' bundle, or the last page built without it. */
 export type Bundled = 'bundle' | 'end';
 
 /** A gate that lets everything through: the unit tests' default. */
-export const openGate = (): MemoryGate => ({ beforeOpen: async () => {}, mustWrite: () => false, held: { waitedMs: 0, early: 0 } });
+export const openGate = (): MemoryGate => ({ beforeWrite: async () => {}, held: { waitedMs: 0 } });
 
 /** The build process's memory (MB) above which the index waits while Astro bundles; a test sets it low to close the gate. */
 const ROOM_MB = Number(process.env.SEARCH_MEMORY_ROOM_MB) || 2300;
 
 /**
  * The build's gate: until `bundled` settles (Astro has written the pages' server bundle, or the last
- * page is built), once the build process passes `roomMb` the part being filled is written at once,
- * while a write still fits, and no new part starts until the pages are bundled or the process has
- * shrunk. After bundling, parts are whole. A library of one part never waits: a 1,000-entry
- * build stays under 2 GB.
+ * page is built), a part is written only while the build process is below `roomMb`; a full part
+ * waits, holding its records, until the pages are bundled or the process has shrunk. It is never
+ * written early, half full: each part is a Pagefind process to start and an index the browser must
+ * merge. A library of one part never waits: a 1,000-entry build stays under 2 GB.
  */
 export function memoryGate(bundled: Promise<Bundled>, { roomMb = ROOM_MB } = {}): MemoryGate {
   let isBundled = false;
-  const held: MemoryGate['held'] = { waitedMs: 0, early: 0 };
+  const held: MemoryGate['held'] = { waitedMs: 0 };
   void bundled.then((by) => {
     isBundled = true;
     held.until = by;
@@ -86,27 +85,30 @@ export function memoryGate(bundled: Promise<Bundled>, { roomMb = ROOM_MB } = {})
   const tight = () => !isBundled && process.memoryUsage.rss() / 2 ** 20 > roomMb;
   return {
     held,
-    async beforeOpen() {
+    async beforeWrite() {
       const since = performance.now();
       while (tight()) await Promise.race([bundled, sleep(250)]);
       held.waitedMs += performance.now() - since;
     },
-    mustWrite() {
-      const now = tight();
-      if (now) held.early++;
-      return now;
-    },
   };
 }
 
-/** Records between two looks at the memory while a part fills (about 20 MB of Pagefind's). */
-const GATE_EVERY = 25;
+/**
+ * Records sent to Pagefind before the answer to the oldest is awaited. Waiting for each answer left
+ * the two processes taking turns: this thread made a record while Pagefind idled, then Pagefind
+ * indexed it while this thread idled. With a window they work at once: filling a part of 1,000
+ * records took 3.4 s instead of 4.5 s (.bench/pfbench2.ts, 2026-12-01), and the index written is
+ * byte for byte the same.
+ */
+const IN_FLIGHT = 64;
 
 /** Adds records in order and writes a part whenever `partSize` records are in it (exported for its unit test). */
 export class PartedIndex {
   private queue: Promise<void> = Promise.resolve();
   private index: pagefind.PagefindIndex | undefined;
   private inPart = 0;
+  /** Records sent to the part being filled and not yet answered (each settles after noting any error). */
+  private inFlight: Promise<void>[] = [];
   readonly parts: string[] = [];
   readonly urls = new Set<string>();
   readonly errors: string[] = [];
@@ -142,7 +144,6 @@ export class PartedIndex {
 
   private async open(): Promise<pagefind.PagefindIndex> {
     if (!this.index) {
-      await this.gate.beforeOpen();
       // zh-cn: the index language matches the pages' lang, so the browser loads this index.
       const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
       check('createIndex', created.errors);
@@ -152,13 +153,20 @@ export class PartedIndex {
   }
 
   private async addNow(record: SearchRecord) {
-    const added = await (await this.open()).addCustomRecord({ ...record, language: 'zh-cn' });
-    check(`addCustomRecord (${record.url})`, added.errors);
-    if (++this.inPart >= this.partSize || (this.inPart % GATE_EVERY === 0 && this.gate.mustWrite())) await this.writePart();
+    const sent = (await this.open())
+      .addCustomRecord({ ...record, language: 'zh-cn' })
+      .then((added) => check(`addCustomRecord (${record.url})`, added.errors))
+      .catch((error) => void this.errors.push(String(error)));
+    this.inFlight.push(sent);
+    if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
+    if (++this.inPart >= this.partSize) await this.writePart();
   }
 
   private async writePart() {
     if (!this.index) return;
+    // Every record sent must be in the part before it is written.
+    await Promise.all(this.inFlight.splice(0));
+    await this.gate.beforeWrite();
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
     const dir = join(this.outDir, 'pagefind', path);
     const written = await this.index.writeFiles({ outputPath: dir });
@@ -178,12 +186,12 @@ export class PartedIndex {
 
   async finish() {
     await this.queue;
-    if (this.errors.length) throw new Error(`Pagefind failed:\n${this.errors.join('\n')}`);
     // The last, partly filled part; or an empty index, so the search page still finds one.
-    if (this.index || !this.parts.length) {
+    if (!this.errors.length && (this.index || !this.parts.length)) {
       await this.open();
       await this.writePart();
     }
+    if (this.errors.length) throw new Error(`Pagefind failed:\n${this.errors.join('\n')}`);
   }
 }
 
@@ -264,6 +272,8 @@ export class SearchIndexBuild {
         return record;
       });
     this.index.seal();
+    // A failure here shows again, and is reported, when the lexicon is written.
+    this.makeRows().catch(() => {});
     const urls = [...this.entries.keys()];
     const step = Math.max(1, Math.ceil(urls.length / PARITY_SAMPLE));
     this.sample = urls.filter((_, i) => i % step === 0);
@@ -341,6 +351,38 @@ export class SearchIndexBuild {
     return new SearchIndexBuild(outDir, stageDir, base, entries, folder, pairs, bundled);
   }
 
+  /** Each entry's lexicon row and its pinyin, by URL: made ahead (see `makeRows`), or when the lexicon is written. */
+  private readonly rows = new Map<string, { row: LexiconPage; spelling: string }>();
+
+  private rowOf(url: string, e: IndexedEntry) {
+    let made = this.rows.get(url);
+    if (!made) {
+      const row = lexiconPage({
+        title: e.data.title,
+        aliases: e.data.aliases,
+        unit: e.data.unit,
+        region: formatRegion(e.data.region),
+        themes: e.data.themes.map((t) => labelOf('theme', t)),
+      });
+      made = { row, spelling: pinyinRow(row) };
+      this.rows.set(url, made);
+    }
+    return made;
+  }
+
+  /**
+   * Makes the lexicon rows while this thread waits for Pagefind, a few at a time so the records
+   * keep flowing: the pinyin took 2.5 s at 10,000 entries, all of it after the last page when it
+   * was made with the lexicon. Only the page ids must wait for the parts.
+   */
+  private async makeRows() {
+    let made = 0;
+    for (const [url, e] of this.entries) {
+      this.rowOf(url, e);
+      if (++made % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Writes /pagefind/lexicon.json, names.json and pinyin.json (see src/lib/search-lexicon.node.ts); returns the pages with no entry. */
   private writeLexicon(out: string): string[] {
     const { ids } = this;
@@ -353,14 +395,9 @@ export class SearchIndexBuild {
         missing.push(url);
         continue;
       }
-      rows[id] = lexiconPage({
-        title: e.data.title,
-        aliases: e.data.aliases,
-        unit: e.data.unit,
-        region: formatRegion(e.data.region),
-        themes: e.data.themes.map((t) => labelOf('theme', t)),
-      });
-      spellings[id] = pinyinRow(rows[id]);
+      const { row, spelling } = this.rowOf(url, e);
+      rows[id] = row;
+      spellings[id] = spelling;
     }
     const file = lexiconFile({ pages: rows, pairs: pairsFor(this.fullPairs, this.used, this.folder), variants, thesaurus, themes });
     writeFileSync(join(out, 'pagefind', 'lexicon.json'), JSON.stringify(file));
@@ -414,8 +451,8 @@ export class SearchIndexBuild {
       info:
         `indexed ${indexed} entry pages in ${index.parts.length} part(s), ${fromSource} from source while building, ` +
         `${this.compared.size} compared with their page; index finished ${Date.now() - rendered} ms after the pages` +
-        (index.gate.held.waitedMs > 100 || index.gate.held.early
-          ? ` (held back while Astro bundled, for memory: ${(index.gate.held.waitedMs / 1000).toFixed(1)} s, ${index.gate.held.early} part(s) written early, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
+        (index.gate.held.waitedMs > 100
+          ? ` (a full part waited ${(index.gate.held.waitedMs / 1000).toFixed(1)} s to be written while Astro bundled, for memory, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
           : ''),
     };
   }

@@ -8,25 +8,29 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
 
 /** What the mocked Pagefind saw: one entry per index created. */
-const created: { urls: string[]; writtenTo?: string }[] = [];
+const created: { urls: string[]; writtenTo?: string; inAtWrite?: number }[] = [];
 const fail = { add: '', write: false, create: false };
+/** When set, each record's answer comes after a random delay of up to this many ms, so answers arrive out of order. */
+const slow = { ms: 0 };
 const close = vi.fn(async () => {});
 
 vi.mock('pagefind', () => ({
   createIndex: vi.fn(async () => {
     if (fail.create) return { errors: ['no pagefind binary'] };
-    const seen: { urls: string[]; writtenTo?: string } = { urls: [] };
+    const seen: (typeof created)[number] = { urls: [] };
     created.push(seen);
     return {
       errors: [],
       index: {
         addCustomRecord: async (record: SearchRecord & { language: string }) => {
           expect(record.language).toBe('zh-cn');
+          if (slow.ms) await new Promise((resolve) => setTimeout(resolve, Math.random() * slow.ms));
           seen.urls.push(record.url);
           return { errors: record.url === fail.add ? [`bad record ${record.url}`] : [] };
         },
         writeFiles: async ({ outputPath }: { outputPath: string }) => {
           seen.writtenTo = outputPath;
+          seen.inAtWrite = seen.urls.length;
           return { errors: fail.write ? ['disk full'] : [], outputPath };
         },
       },
@@ -45,6 +49,7 @@ beforeEach(() => {
   created.length = 0;
   close.mockClear();
   Object.assign(fail, { add: '', write: false, create: false });
+  slow.ms = 0;
 });
 
 describe('PartedIndex', () => {
@@ -71,7 +76,7 @@ describe('PartedIndex', () => {
     const index = new PartedIndex('/out', 2);
     await index.finish();
     expect(index.parts).toEqual(['/pagefind/']);
-    expect(created).toEqual([{ urls: [], writtenTo: '/out/pagefind' }]);
+    expect(created).toEqual([{ urls: [], writtenTo: '/out/pagefind', inAtWrite: 0 }]);
   });
 
   it('seal writes the part being filled once its records are in, and records added later start a new part', async () => {
@@ -89,15 +94,32 @@ describe('PartedIndex', () => {
     expect(written).toEqual(['/out/pagefind', '/out/pagefind/part-2/']);
   });
 
-  it('writes the part being filled early when the memory gate says so, and asks before each part starts', async () => {
-    const beforeOpen = vi.fn(async () => {});
-    const gate = { beforeOpen, mustWrite: () => true, held: { waitedMs: 0, early: 0 } };
-    const index = new PartedIndex('/out', 1000, undefined, gate);
-    for (const url of urls(60)) index.add(url, () => record(url));
+  it('fills a part while the gate holds writes back, and writes it only when let through', async () => {
+    let letThrough!: () => void;
+    const leave = new Promise<void>((resolve) => (letThrough = resolve));
+    const gate = { beforeWrite: () => leave, held: { waitedMs: 0 } };
+    const written: string[] = [];
+    const index = new PartedIndex('/out', 3, (dir) => written.push(dir), gate);
+    for (const url of urls(3)) index.add(url, () => record(url));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(created.map((c) => c.urls)).toEqual([urls(3)]);
+    expect(created[0].writtenTo).toBeUndefined();
+    letThrough();
     await index.finish();
-    // The gate is asked every 25 records.
-    expect(created.map((c) => c.urls.length)).toEqual([25, 25, 10]);
-    expect(beforeOpen).toHaveBeenCalledTimes(3);
+    expect(written).toEqual(['/out/pagefind']);
+  });
+
+  it('sends records without waiting for each answer, yet writes a part only once every record sent to it is in', async () => {
+    slow.ms = 5;
+    const index = new PartedIndex('/out', 100);
+    for (const url of urls(250)) index.add(url, () => record(url));
+    await index.finish();
+    expect(created.map((c) => [c.urls.length, c.inAtWrite])).toEqual([
+      [100, 100],
+      [100, 100],
+      [50, 50],
+    ]);
+    expect(created.flatMap((c) => c.urls).sort()).toEqual(urls(250).sort());
   });
 
   it('makes each record only when its turn comes, so queued records take no memory', async () => {
@@ -136,40 +158,39 @@ describe('memoryGate', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('lets a part start at once while the process leaves room for it, and never writes early then', async () => {
+  it('lets a part be written at once while the process leaves room for it', async () => {
     processMb = 1900; // a 1,000-entry build at its peak
     const gate = memoryGate(new Promise(() => {}));
-    await gate.beforeOpen();
-    expect(gate.mustWrite()).toBe(false);
-    expect(gate.held).toEqual({ waitedMs: expect.any(Number), early: 0 });
+    await gate.beforeWrite();
+    expect(gate.held).toEqual({ waitedMs: expect.any(Number) });
     expect(gate.held.waitedMs).toBeLessThan(100);
   });
 
-  it('holds a new part back while the bundler holds the memory, until the process shrinks or the pages are bundled', async () => {
+  it('holds a full part back while the bundler holds the memory, until the pages are bundled', async () => {
     processMb = 2400;
     let bundled!: (by: 'bundle') => void;
     const gate = memoryGate(new Promise((resolve) => (bundled = resolve)));
-    let opened = false;
-    const open = gate.beforeOpen().then(() => (opened = true));
+    let written = false;
+    const write = gate.beforeWrite().then(() => (written = true));
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(opened).toBe(false);
-    // The part being filled, if any, is written now, while its write still fits.
-    expect(gate.mustWrite()).toBe(true);
+    expect(written).toBe(false);
     bundled('bundle');
-    await open;
-    expect(opened).toBe(true);
-    // Once bundled, parts are whole whatever the memory.
-    expect(gate.mustWrite()).toBe(false);
-    expect(gate.held.early).toBe(1);
+    await write;
+    expect(written).toBe(true);
+    // Once bundled, parts are written whatever the memory.
+    processMb = 3500;
+    const since = performance.now();
+    await gate.beforeWrite();
+    expect(performance.now() - since).toBeLessThan(100);
     expect(gate.held.until).toBe('bundle');
     expect(gate.held.waitedMs).toBeGreaterThanOrEqual(500);
   });
 
-  it('lets the next part start when the process has shrunk below the room a part needs', async () => {
+  it('lets a held part be written when the process has shrunk below the room', async () => {
     processMb = 3000;
     const gate = memoryGate(new Promise(() => {}));
-    const open = gate.beforeOpen();
+    const write = gate.beforeWrite();
     processMb = 2200;
-    await expect(open).resolves.toBeUndefined();
+    await expect(write).resolves.toBeUndefined();
   });
 });
