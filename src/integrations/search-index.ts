@@ -269,11 +269,12 @@ export class SearchIndexBuild {
         // The entry contract, as the page gets it from src/lib/cases.ts; the record prints no source.
         const record = entryRecord(entryView(e.id, e.data, e.body), folder);
         for (const char of fold(record.meta.text, folder)) this.used.add(char);
+        // Its lexicon row too, while Pagefind indexes the records before it: made with the lexicon, after
+        // the last part, the pinyin took 2.5 s at 10,000 entries. Only the page ids must wait for the parts.
+        this.rowOf(url, e);
         return record;
       });
     this.index.seal();
-    // A failure here shows again, and is reported, when the lexicon is written.
-    this.makeRows().catch(() => {});
     const urls = [...this.entries.keys()];
     const step = Math.max(1, Math.ceil(urls.length / PARITY_SAMPLE));
     this.sample = urls.filter((_, i) => i % step === 0);
@@ -351,7 +352,7 @@ export class SearchIndexBuild {
     return new SearchIndexBuild(outDir, stageDir, base, entries, folder, pairs, bundled);
   }
 
-  /** Each entry's lexicon row and its pinyin, by URL: made ahead (see `makeRows`), or when the lexicon is written. */
+  /** Each entry's lexicon row and its pinyin, by URL: made with its record, or when the lexicon is written. */
   private readonly rows = new Map<string, { row: LexiconPage; spelling: string }>();
 
   private rowOf(url: string, e: IndexedEntry) {
@@ -368,19 +369,6 @@ export class SearchIndexBuild {
       this.rows.set(url, made);
     }
     return made;
-  }
-
-  /**
-   * Makes the lexicon rows while this thread waits for Pagefind, a few at a time so the records
-   * keep flowing: the pinyin took 2.5 s at 10,000 entries, all of it after the last page when it
-   * was made with the lexicon. Only the page ids must wait for the parts.
-   */
-  private async makeRows() {
-    let made = 0;
-    for (const [url, e] of this.entries) {
-      this.rowOf(url, e);
-      if (++made % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
   }
 
   /** Writes /pagefind/lexicon.json, names.json and pinyin.json (see src/lib/search-lexicon.node.ts); returns the pages with no entry. */
