@@ -55,20 +55,27 @@ const wordChar = /[\p{L}\p{N}]/u;
 export function compact(text: string): string {
   const chars = [...normalize(text)];
   let out = '';
-  chars.forEach((char, i) => {
+  // The last UTF-16 unit of `out`, kept aside: reading out[out.length - 1] flattened the growing
+  // string at every sign, which made a long text cost far more than its length.
+  let last = '';
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
     // Letters and digits (nearly every character) are kept as they are; test them first.
-    if (wordChar.test(char)) out += char;
-    else if (keep.test(char)) out += char;
-    else if (transparent.test(char)) return;
+    if (wordChar.test(char) || keep.test(char)) {
+      out += char;
+      last = char[char.length - 1];
+    } else if (transparent.test(char)) continue;
     else if (/\s/.test(char)) {
       let j = i + 1;
       while (j < chars.length && /\s/.test(chars[j])) j++;
-      const next = chars[j];
-      if (isHan(out[out.length - 1]) && isHan(next)) out += BOUNDARY;
+      if (isHan(last) && isHan(chars[j])) out += last = BOUNDARY;
     } else if (/[\p{P}\p{S}]/u.test(char)) {
-      if (out[out.length - 1] !== BOUNDARY) out += BOUNDARY;
-    } else out += char;
-  });
+      if (last !== BOUNDARY) out += last = BOUNDARY;
+    } else {
+      out += char;
+      last = char[char.length - 1];
+    }
+  }
   return out;
 }
 
@@ -193,8 +200,11 @@ export function locate(text: string, needles: string[], view: string = text): [n
   const chars = [...view];
   let s = '';
   const at: number[] = [];
+  // The last UTF-16 unit of `s`, kept aside for the same reason as in `compact`.
+  let last = '';
   const push = (c: string, i: number) => {
     s += c;
+    last = c[c.length - 1];
     for (let k = 0; k < c.length; k++) at.push(i);
   };
   chars.forEach((raw, i) => {
@@ -204,9 +214,9 @@ export function locate(text: string, needles: string[], view: string = text): [n
       else if (/\s/.test(char)) {
         let j = i + 1;
         while (j < chars.length && /\s/.test(chars[j])) j++;
-        if (isHan(s[s.length - 1]) && isHan(chars[j])) push(BOUNDARY, i);
+        if (isHan(last) && isHan(chars[j])) push(BOUNDARY, i);
       } else if (/[\p{P}\p{S}]/u.test(char)) {
-        if (s[s.length - 1] !== BOUNDARY) push(BOUNDARY, i);
+        if (last !== BOUNDARY) push(BOUNDARY, i);
       } else push(char, i);
     }
   });

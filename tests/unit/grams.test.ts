@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { charCode, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { findMismatch, markdownText } from '../../src/lib/entry-text.ts';
-import { parseQuery } from '../../src/lib/search.ts';
+import { BOUNDARY, compact, parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
   it('are letter-only words that depend on the order of the pair', () => {
@@ -33,6 +33,33 @@ describe('character-pair tokens', () => {
       ).toBe(true);
     }
     expect(textTokens('三本台账').some((t) => t.startsWith(token('村')))).toBe(false);
+  });
+  it('are each pair once, in the order the text first holds it, as a plain reading of the pairs gives', () => {
+    // The plain reading: every character of the compacted text with the one after it, deduplicated as strings.
+    const plain = (text: string) => {
+      const chars = [...compact(text)];
+      const starts = (c?: string) => c !== undefined && c !== BOUNDARY && !!c.trim();
+      return [...new Set(chars.flatMap((c, i) => (starts(c) ? [token(c, starts(chars[i + 1]) ? chars[i + 1] : undefined)] : [])))];
+    };
+    for (const text of [
+      '台账台账，台账。台',
+      '民情 日记 民情日记',
+      // Past U+6F90F characters share one code, so their pairs are one token.
+      '\u{E0100}甲\u{F0000}甲 𠀀𠀁𠀀𠀁',
+      'a1+10 b。。 ｃ',
+      '',
+      '。，',
+    ])
+      expect(textTokens(text), text).toEqual(plain(text));
+    // And texts mixed at random from the characters that take each path (seeded, so a failure repeats).
+    const alphabet = [...'台账民情 　，。“”aＢ1+、()\n·%-_'].concat(['\u{20000}', '\u{F0000}', '\u00a0']);
+    let seed = 7;
+    const pick = () => alphabet[(seed = (seed * 48271) % 2147483647) % alphabet.length];
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: n % 40 }, pick).join('');
+      expect(textTokens(text), text).toEqual(plain(text));
+    }
+    expect(textTokens('台账台账')).toEqual([token('台', '账'), token('账', '台'), token('账')]);
   });
 });
 
