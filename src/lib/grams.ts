@@ -33,11 +33,17 @@ function lettersOf(code: number): string {
   return out;
 }
 
+/** A character's code point, clamped to LAST_CODE. */
+const codeOf = (char: string) => Math.min(char.codePointAt(0)!, LAST_CODE);
+
 /** A character as four letters (U+0000 to U+6F90F exactly): fixed length, so codes never run together. */
-export const charCode = (char: string): string => lettersOf(Math.min(char.codePointAt(0)!, LAST_CODE));
+export const charCode = (char: string): string => lettersOf(codeOf(char));
+
+/** The token spelled from a clamped code and the next one's (-1: none). */
+const spell = (first: number, second: number) => `q${lettersOf(first)}${second >= 0 ? lettersOf(second) : ''}`;
 
 /** The token for a character and the one after it (none at a boundary or the end). */
-export const token = (char: string, next?: string) => `q${charCode(char)}${next ? charCode(next) : ''}`;
+export const token = (char: string, next?: string) => spell(codeOf(char), next ? codeOf(next) : -1);
 
 /** Pair keys: first code × SPAN + second code + 1, or first code × SPAN alone for a token with no second character. */
 const SPAN = LAST_CODE + 2;
@@ -49,17 +55,12 @@ export function textTokens(text: string): string[] {
   /** The previous character's code if it starts a token (neither a boundary nor a space), else -1. */
   let previous = -1;
   for (const char of compact(text)) {
-    const code = char !== BOUNDARY && char.trim() ? Math.min(char.codePointAt(0)!, LAST_CODE) : -1;
+    const code = char !== BOUNDARY && char.trim() ? codeOf(char) : -1;
     if (previous >= 0) keys.add(previous * SPAN + code + 1);
     previous = code;
   }
   if (previous >= 0) keys.add(previous * SPAN);
-  const out: string[] = [];
-  for (const key of keys) {
-    const second = (key % SPAN) - 1;
-    out.push(`q${lettersOf(Math.floor(key / SPAN))}${second >= 0 ? lettersOf(second) : ''}`);
-  }
-  return out;
+  return Array.from(keys, (key) => spell(Math.floor(key / SPAN), (key % SPAN) - 1));
 }
 
 /**
