@@ -9,22 +9,39 @@ import { facetByPath, pagedFacets } from './facets.ts';
 /** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
 const visibleText = (text: string) => visible(text).replace(/[#>*_`\-\s]|\d+\.\s/g, '');
 
-/** Dice coefficient over character pairs: 1 for the same text, near 0 for unrelated text. */
-export function similar(a: string, b: string): number {
-  const pairs = (s: string) => {
-    const chars = [...s.replace(/[\s\p{P}\p{S}]/gu, '')];
-    const out = new Map<string, number>();
-    for (let i = 0; i + 1 < chars.length; i++) out.set(chars[i] + chars[i + 1], (out.get(chars[i] + chars[i + 1]) ?? 0) + 1);
-    return out;
-  };
-  const pa = pairs(a);
-  const pb = pairs(b);
-  const total = [...pa.values(), ...pb.values()].reduce((n, v) => n + v, 0);
-  if (total === 0) return a === b ? 1 : 0;
+/** A text's character pairs (letters and digits only) with how often each occurs, and their total. */
+export interface PairCounts {
+  text: string;
+  counts: Map<string, number>;
+  total: number;
+}
+
+/** The pairs `similar` compares; worth keeping when one text is compared with many (the duplicate check). */
+export function pairCounts(text: string): PairCounts {
+  const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) counts.set(chars[i] + chars[i + 1], (counts.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+  return { text, counts, total: chars.length > 1 ? chars.length - 1 : 0 };
+}
+
+/** `similar` over pairs already counted. */
+export function dice(a: PairCounts, b: PairCounts): number {
+  const total = a.total + b.total;
+  if (total === 0) return a.text === b.text ? 1 : 0;
   let shared = 0;
-  for (const [pair, count] of pa) shared += Math.min(count, pb.get(pair) ?? 0);
+  for (const [pair, count] of a.counts) shared += Math.min(count, b.counts.get(pair) ?? 0);
   return (2 * shared) / total;
 }
+
+/** Dice coefficient over character pairs: 1 for the same text, near 0 for unrelated text. */
+export const similar = (a: string, b: string): number => dice(pairCounts(a), pairCounts(b));
+
+/**
+ * Whether `dice(a, b)` can reach `threshold` at all: the pairs shared are at most the fewer of the
+ * two totals, so texts of very different length are told apart without comparing their pairs.
+ */
+export const diceCanReach = (a: PairCounts, b: PairCounts, threshold: number): boolean =>
+  a.total + b.total === 0 || (2 * Math.min(a.total, b.total)) / (a.total + b.total) >= threshold;
 
 /** Routes an internal link may point to; ids are checked against what exists. Facet paths come from the registry. */
 const facetPaths = pagedFacets.map((f) => f.path);

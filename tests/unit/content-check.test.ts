@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/content-check.ts';
 import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { dice, diceCanReach, pairCounts } from '../../src/lib/quality.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
 const context = {
@@ -143,6 +144,41 @@ describe('duplicates', () => {
         message: expect.objectContaining({ zh: expect.stringContaining('minqing-riji-gongzuofa') }),
       }),
     ]);
+  });
+  it('counts pairs as a plain Dice coefficient does, and its length bound never rules out a near pair', () => {
+    // The reference: character pairs counted afresh for every comparison, as the check did before.
+    const reference = (a: string, b: string) => {
+      const pairs = (text: string) => {
+        const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
+        const out = new Map<string, number>();
+        for (let i = 0; i + 1 < chars.length; i++) out.set(chars[i] + chars[i + 1], (out.get(chars[i] + chars[i + 1]) ?? 0) + 1);
+        return out;
+      };
+      const pa = pairs(a);
+      const pb = pairs(b);
+      const total = [...pa.values(), ...pb.values()].reduce((n, v) => n + v, 0);
+      if (total === 0) return a === b ? 1 : 0;
+      let shared = 0;
+      for (const [pair, count] of pa) shared += Math.min(count, pb.get(pair) ?? 0);
+      return (2 * shared) / total;
+    };
+    // A small alphabet with punctuation and spaces, so that many pairs are near and some texts are empty.
+    const alphabet = [...'民情日记工作法党支部村，“” 1'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () => Array.from({ length: Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    let near = 0;
+    for (let i = 0; i < 4000; i++) {
+      const a = text();
+      const b = random() < 0.5 ? a.slice(0, -1) + text().slice(0, 1) : text();
+      const expected = reference(a, b);
+      expect(dice(pairCounts(a), pairCounts(b))).toBe(expected);
+      if (expected >= 0.8) near++;
+      for (const threshold of [0.7, 0.8])
+        if (expected >= threshold) expect(diceCanReach(pairCounts(a), pairCounts(b), threshold)).toBe(true);
+    }
+    // Enough near pairs for the bound's test to mean something.
+    expect(near).toBeGreaterThan(500);
   });
   it('lets the same method name stand for different units', () => {
     const result = checkCases([{ path: 'content/cases/new-one.mdx', raw: entryText({ unit: '另一省的某社区党委' }) }], {
