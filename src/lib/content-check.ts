@@ -632,10 +632,9 @@ export function checkBetween(verdicts: FileVerdict[], context: CheckContext): Ch
     if (!found) countedTexts.set(text, (found = pairCounts(text)));
     return found;
   };
-  const pairsOf = (text: string) => {
-    const chars = [...text.replace(/[\s\p{P}\p{S}]/gu, '')];
-    return [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
-  };
+  /** A title's distinct pairs, in the order they first occur: the keys of its counts. */
+  const pairsOf = (text: string) => [...counted(text).counts.keys()];
+  const near = (a: PairCounts, b: PairCounts) => diceCanReach(a, b, 0.8) && dice(a, b) >= 0.8;
   for (const other of others) {
     for (const pair of pairsOf(other.title)) {
       const list = byPair.get(pair);
@@ -651,7 +650,6 @@ export function checkBetween(verdicts: FileVerdict[], context: CheckContext): Ch
     const candidates = new Set(rare.flatMap((pair) => byPair.get(pair) ?? []));
     const title = counted(data.title);
     const unit = counted(String(data.unit ?? ''));
-    const near = (a: PairCounts, b: PairCounts) => diceCanReach(a, b, 0.8) && dice(a, b) >= 0.8;
     const twin = [...candidates].find((o) => o.id !== id && near(counted(o.title), title) && near(counted(o.unit), unit));
     if (twin)
       fail(

@@ -15,18 +15,22 @@ describe('lowerThreadPriority', () => {
     const before = niceOf('/proc/thread-self/stat');
     const module = new URL('../../src/integrations/thread-priority.ts', import.meta.url).href;
     const worker = new Worker(
-      `const { readFileSync, readlinkSync } = require('node:fs');
-       import(${JSON.stringify(module)}).then(({ lowerThreadPriority }) => {
+      `import(${JSON.stringify(module)}).then(({ lowerThreadPriority }) => {
          const done = lowerThreadPriority();
-         const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-         require('node:worker_threads').parentPort.postMessage({ done, nice: Number(stat.split(') ')[1].split(' ')[16]) });
+         // The worker's own task, named from outside so the test reads it with the same niceOf.
+         const task = require('node:fs').readlinkSync('/proc/thread-self');
+         require('node:worker_threads').parentPort.postMessage({ done, task });
+         // Kept alive until terminated, so its task is still there to be read.
+         setInterval(() => {}, 1000);
        });`,
       { eval: true },
     );
-    const answer = await new Promise<{ done: boolean; nice: number }>((resolve, reject) => {
+    const { done, task } = await new Promise<{ done: boolean; task: string }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
+    // Read while the worker's task still exists.
+    const answer = { done, nice: niceOf(`/proc/${task}/stat`) };
     await worker.terminate();
     expect(answer).toEqual({ done: true, nice: 19 });
     expect(niceOf('/proc/thread-self/stat')).toBe(before);
