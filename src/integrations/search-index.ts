@@ -37,6 +37,16 @@ import { moveStaged } from './move-staged.ts';
 /** Entries per index part; SEARCH_PART_SIZE overrides it for tests of the merged search. */
 const PART_SIZE = Number(process.env.SEARCH_PART_SIZE) || 1000;
 
+/**
+ * The index's language: `zxx`, "no linguistic content". The records hold ASCII pair tokens, not
+ * Chinese (src/lib/grams.ts). Under a Chinese language Pagefind runs its word segmenter over every
+ * token (and writes a zero-width space after each into the fragments) for the same words: the
+ * index chunks come out byte for byte the same, for about 13% less of Pagefind's CPU time. The
+ * browser still loads this index: with no index in the page's language (`lang="zh-CN"`) Pagefind
+ * takes the one with the most pages, and it still reads queries as the page's language.
+ */
+export const INDEX_LANGUAGE = 'zxx';
+
 /** Pages whose text is compared with their record, at most (an even sample of a larger library). */
 const PARITY_SAMPLE = 2000;
 
@@ -144,8 +154,7 @@ export class PartedIndex {
 
   private async open(): Promise<pagefind.PagefindIndex> {
     if (!this.index) {
-      // zh-cn: the index language matches the pages' lang, so the browser loads this index.
-      const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+      const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
       check('createIndex', created.errors);
       this.index = created.index!;
     }
@@ -154,7 +163,7 @@ export class PartedIndex {
 
   private async addNow(record: SearchRecord) {
     const sent = (await this.open())
-      .addCustomRecord({ ...record, language: 'zh-cn' })
+      .addCustomRecord({ ...record, language: INDEX_LANGUAGE })
       .then((added) => check(`addCustomRecord (${record.url})`, added.errors))
       .catch((error) => void this.errors.push(String(error)));
     this.inFlight.push(sent);

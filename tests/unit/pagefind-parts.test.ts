@@ -23,7 +23,7 @@ vi.mock('pagefind', () => ({
       errors: [],
       index: {
         addCustomRecord: async (record: SearchRecord & { language: string }) => {
-          expect(record.language).toBe('zh-cn');
+          expect(record.language).toBe('zxx');
           if (slow.ms) await new Promise((resolve) => setTimeout(resolve, Math.random() * slow.ms));
           seen.urls.push(record.url);
           return { errors: record.url === fail.add ? [`bad record ${record.url}`] : [] };
