@@ -4,8 +4,8 @@
  * (src/lib/entry-view.ts), packed by ./case-docx-pack.ts (about half the CPU time of the docx
  * package's own Packer; see there), and the entry contract itself as `<id>.json` (what
  * src/pages/cases/[id].json.ts serves in dev: 1,000 endpoints cost Astro's page pipeline several
- * seconds on the main thread). Runs at the lowest priority (./thread-priority.ts), in the time the
- * build's other threads leave idle, while Astro bundles and renders.
+ * seconds on the main thread). Runs at the lowest priority (./thread-priority.ts), mostly in the
+ * time the build's other threads leave idle, while Astro bundles and renders.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,9 +32,9 @@ export interface DocxJob {
 // Started before the content check runs (see ./case-docx.ts): the modules above load on the second
 // core meanwhile, and the work starts when the job, the checked entries, arrives.
 parentPort!.once('message', (job: DocxJob) => {
-  // Nothing waits for these files until the build's end, so they take only the CPU time that Astro, the
-  // search index and Pagefind leave idle (1,000 entries: builds 3.3 s shorter in the median of four
-  // alternating pairs; README, Performance, round 16).
+  // Nothing waits for these files until the build's end, so they yield the CPU to Astro, the search index
+  // and Pagefind (1,000 entries: builds 3.3 s shorter in the median of four alternating pairs). Not free:
+  // on a 2-vCPU machine they still add about 2 s at 1,000 entries (README, Performance, rounds 16–17).
   lowerThreadPriority();
   mkdirSync(job.dir, { recursive: true });
   const entries: (DocxJob['entries'][number] | undefined)[] = job.entries;

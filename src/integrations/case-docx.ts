@@ -7,7 +7,7 @@
  * A .docx costs about as much CPU as rendering the entry page, so the documents are made in a
  * worker thread, started before the content check and given the entries it has read once the
  * configuration is done (as the search index is); it runs at the lowest priority while Astro
- * bundles and renders, so it takes only the CPU time the rest of the build leaves idle.
+ * bundles and renders, so the rest of the build comes first (it still costs some time: README, round 17).
  * Astro empties the output folder when it starts writing, so the worker writes into the cache
  * folder and the files are moved into place once the pages are built.
  */

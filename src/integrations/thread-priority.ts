@@ -1,7 +1,7 @@
 /**
  * Background work at the lowest scheduling priority (Node only). On Linux each thread has its own
  * nice value: a worker thread that lowers its own leaves the main thread, Astro's bundler and the
- * search index their share of the two cores, and takes only the time they leave idle.
+ * search index their share of the two cores, and runs mostly in the time they leave idle.
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
