@@ -6,6 +6,9 @@
  * `--runs N` builds ours and the bare site N times each and reports medians; `--no-bare` and
  * `--no-rebuild` leave those builds out (they double a 10,000-entry run);
  * `--log` appends the table rows to .bench/build-results.md.
+ * `--attribute` also builds ours without the per-case .docx, without the search index and without
+ * both (SKIP_CASE_DOCX=1, SKIP_SEARCH_INDEX=1), in turn with the full build in every run, and prints
+ * what each costs: the budget covers every build-time addition, and this tells which one is over it.
  */
 import { execSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,14 @@ const sizes = (flag('--entries') ?? '1000').split(',').map(Number);
 const skipBare = args.includes('--no-bare');
 const skipRebuild = args.includes('--no-rebuild');
 const runs = Number(flag('--runs') ?? 1);
+const attribute = args.includes('--attribute');
+
+/** The builds `--attribute` adds: ours with one feature (or both) left out. */
+const WITHOUT: { name: string; env: Record<string, string> }[] = [
+  { name: 'without the per-case .docx', env: { SKIP_CASE_DOCX: '1' } },
+  { name: 'without the search index', env: { SKIP_SEARCH_INDEX: '1' } },
+  { name: 'without both', env: { SKIP_CASE_DOCX: '1', SKIP_SEARCH_INDEX: '1' } },
+];
 const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra });
 const du = (path: string) => Number(execSync(`du -sk ${path}`).toString().split('\t')[0]) / 1024;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -48,7 +59,7 @@ function writeBareSite(dir: string, contentDir: string) {
 type Measured = Awaited<ReturnType<typeof measure>>;
 
 /** Builds the bare site (Astro, then the Pagefind CLI) from a library; returns the total wall and CPU time. */
-async function buildBare(base: string): Promise<{ ms: number; cpuMs: number }> {
+async function buildBare(base: string): Promise<{ ms: number; cpuMs: number; astroMs: number }> {
   const bare = resolve(`${base}/bare`);
   writeBareSite(bare, `${base}/content`);
   // The bare site gets the same memory settings: they are the environment, not a feature.
@@ -61,7 +72,7 @@ async function buildBare(base: string): Promise<{ ms: number; cpuMs: number }> {
   );
   if (pagefind.code !== 0) throw new Error(`bare pagefind failed:\n${pagefind.output.slice(-3000)}`);
   console.log(`  bare: astro ${fmt(astro.ms)}, pagefind ${fmt(pagefind.ms)} (CPU ${fmt(astro.cpuMs + pagefind.cpuMs)})`);
-  return { ms: astro.ms + pagefind.ms, cpuMs: astro.cpuMs + pagefind.cpuMs };
+  return { ms: astro.ms + pagefind.ms, cpuMs: astro.cpuMs + pagefind.cpuMs, astroMs: astro.ms };
 }
 
 const rows: string[] = [];
@@ -72,12 +83,25 @@ for (const n of sizes) {
   // Builds vary by 10–15% from run to run on this machine: with --runs N, ours and the bare site
   // are built N times, alternately, and the medians are reported (peak memory: the highest).
   const ourRuns: Measured[] = [];
-  const bareRuns: { ms: number; cpuMs: number }[] = [];
-  for (let run = 0; run < runs; run++) {
+  const bareRuns: { ms: number; cpuMs: number; astroMs: number }[] = [];
+  const withoutRuns: Measured[][] = WITHOUT.map(() => []);
+  /** A cold build of ours (no output, no cache), with `extra` in its environment. */
+  const buildOurs = async (extra: Record<string, string> = {}) => {
     rmSync(`${base}/dist`, { recursive: true, force: true });
     rmSync(`${base}/dist-cache`, { recursive: true, force: true });
-    const built = await measure('node', ['scripts/build.ts'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist` }));
+    const built = await measure('node', ['scripts/build.ts'], env({ CONTENT_DIR: `${base}/content`, OUT_DIR: `${base}/dist`, ...extra }));
     if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
+    return built;
+  };
+  for (let run = 0; run < runs; run++) {
+    // Left-out builds first, so the last build in place is the full one (the rebuild below edits it).
+    if (attribute)
+      for (const [i, { name, env: extra }] of WITHOUT.entries()) {
+        const built = await buildOurs(extra);
+        withoutRuns[i].push(built);
+        console.log(`  ours ${name}: ${fmt(built.ms)} (CPU ${fmt(built.cpuMs)}), peak memory ${built.peakMB.toFixed(0)} MB`);
+      }
+    const built = await buildOurs();
     ourRuns.push(built);
     // Printed at once: at 10,000 entries on a shared machine the bare build after it can take as long again.
     console.log(`  ours: ${fmt(built.ms)} (CPU ${fmt(built.cpuMs)}), peak memory ${built.peakMB.toFixed(0)} MB`);
@@ -100,6 +124,22 @@ for (const n of sizes) {
     console.log(
       `bare Astro 7 + Pagefind: ${fmt(bareMs)}${runs > 1 ? ` (median of ${bareRuns.map((r) => fmt(r.ms)).join(', ')})` : ''}; ours is ${(ours.ms / bareMs).toFixed(2)}× the bare site in wall time, ${(ourCpu / bareCpu).toFixed(2)}× in CPU time (${fmt(ourCpu)} vs ${fmt(bareCpu)})`,
     );
+
+  if (attribute) {
+    const bareAstroMs = skipBare ? NaN : median(bareRuns.map((r) => r.astroMs));
+    const ratio = (ms: number, of: number) => (Number.isNaN(of) ? '—' : `${(ms / of).toFixed(2)}×`);
+    console.log(
+      `what each part costs (medians${runs > 1 ? ` of ${runs} runs` : ''}; bare site ${fmt(bareMs)}, of it Astro alone ${fmt(bareAstroMs)}):`,
+    );
+    console.log(`  full build: ${fmt(ours.ms)}, CPU ${fmt(ourCpu)}, ${ratio(ours.ms, bareMs)} the bare site`);
+    for (const [i, { name }] of WITHOUT.entries()) {
+      const ms = median(withoutRuns[i].map((r) => r.ms));
+      const cpu = median(withoutRuns[i].map((r) => r.cpuMs));
+      console.log(
+        `  ${name}: ${fmt(ms)} (${fmt(ours.ms - ms)} less), CPU ${fmt(cpu)} (${fmt(ourCpu - cpu)} less), ${ratio(ms, bareMs)} the bare site${i === 1 || i === 2 ? `, ${ratio(ms, bareAstroMs)} its Astro build alone` : ''}`,
+      );
+    }
+  }
 
   // Rebuild after editing one entry, with Astro's content cache warm.
   let rebuildMs = NaN;
