@@ -4,7 +4,7 @@
  * and the folding tables takes the second core while the main thread checks the files; its first
  * message is the job (the checked entries), and it starts indexing at once; the message 'bundled'
  * says Astro has bundled the pages (see memoryGate in ./search-index.ts). On the message
- * `{ out, rendered }` (the pages are built) it finishes and answers `{ report }` or `{ error }`,
+ * `{ out, rendered }` (the pages are built: the memory gate opens) it finishes and answers `{ report }` or `{ error }`,
  * which the integration turns into a log line or a stopped build.
  */
 import { parentPort } from 'node:worker_threads';
@@ -33,6 +33,8 @@ async function finish({ out, rendered }: { out: string; rendered: number }) {
 // bundled should the first not have come.
 let bundled!: (by: Bundled) => void;
 const isBundled = new Promise<Bundled>((resolve) => (bundled = resolve));
+let ended!: () => void;
+const isEnded = new Promise<void>((resolve) => (ended = resolve));
 const job = new Promise<SearchIndexJob>((receive) => {
   let first = true;
   parentPort!.on('message', (message: SearchIndexJob | 'bundled' | { out: string; rendered: number }) => {
@@ -42,10 +44,11 @@ const job = new Promise<SearchIndexJob>((receive) => {
     } else if (message === 'bundled') bundled('bundle');
     else {
       bundled('end');
+      ended();
       void finish(message as { out: string; rendered: number });
     }
   });
 });
 // A failure to start is reported when the build asks for the index, where it can stop the build.
-const started = SearchIndexBuild.start(job, isBundled);
+const started = SearchIndexBuild.start(job, isBundled, isEnded);
 started.catch(() => {});

@@ -56,49 +56,72 @@ function check(step: string, errors: string[]) {
 
 /**
  * When a part may be written, so the build's memory stays under 4 GB. Measured at 10,000 entries:
- * Pagefind holds about 0.2 GB while a part's 1,000 records come in, and about 0.9 GB for the
- * 5–15 s it takes to write them; the build process grows to 3.3–3.8 GB as Astro finishes bundling,
- * then falls to 2.3–2.8 GB while it renders. A part written near the end of bundling took the build
- * to 4.0–4.4 GB in six runs. Filling a part takes little memory, so a part fills even while writes
- * are held back, and is written as soon as they are let through.
+ * Pagefind holds about 0.2 GB while a part's 1,000 records come in, and up to 0.9 GB for the
+ * 5–15 s it takes to write them; the build process grows to 3.3–3.9 GB as Astro finishes bundling,
+ * stays near 3 GB while it writes the browser bundle and moves the server's files, then holds
+ * 2.5–3.0 GB while it renders. A part written near the end of bundling took the build to 4.0–4.4 GB
+ * in six runs. Once writes were let through at the bundle, one written while the process was still
+ * at 2.9–3.0 GB took it to 3.8 GB in traced runs, and a bench run reached 4,175 MB (round 18; that
+ * run was not traced). Filling a part takes little memory, so a part fills even while writes are held
+ * back, and is written as soon as they are let through.
  */
 export interface MemoryGate {
   /** Settles when a part, full or the last, may be written. */
   beforeWrite(): Promise<void>;
-  /** What it held back, for the build log. */
-  held: { waitedMs: number; until?: Bundled };
+  /** What it held back, for the build log: while Astro bundled, and after that while it rendered. */
+  held: { waitedMs: number; until?: Bundled; renderingMs: number };
 }
 
 /** What ended bundling for the index: the signal that Astro wrote the pages' bundle, or the last page built without it. */
 export type Bundled = 'bundle' | 'end';
 
 /** A gate that lets everything through: the unit tests' default. */
-export const openGate = (): MemoryGate => ({ beforeWrite: async () => {}, held: { waitedMs: 0 } });
+export const openGate = (): MemoryGate => ({ beforeWrite: async () => {}, held: { waitedMs: 0, renderingMs: 0 } });
 
 /** The build process's memory (MB) above which the index waits while Astro bundles; a test sets it low to close the gate. */
 const ROOM_MB = Number(process.env.SEARCH_MEMORY_ROOM_MB) || 2300;
 
 /**
- * The build's gate: until `bundled` settles (Astro has written the pages' server bundle, or the last
- * page is built), a part is written only while the build process is below `roomMb`; a full part
- * waits, holding its records, until the pages are bundled or the process has shrunk. It is never
- * written early, half full: each part is a Pagefind process to start and an index the browser must
- * merge. A library of one part never waits: a 1,000-entry build stays under 2 GB.
+ * The same once the pages are bundled, until the last page is built: 4,000 MB less a part's write
+ * (up to 0.9 GB of Pagefind's) and what the build process may grow meanwhile (about 0.15 GB).
  */
-export function memoryGate(bundled: Promise<Bundled>, { roomMb = ROOM_MB } = {}): MemoryGate {
+const CEILING_MB = Number(process.env.SEARCH_MEMORY_CEILING_MB) || 2900;
+
+/**
+ * The build's gate. Until `bundled` settles (Astro has written the pages' server bundle, or the last
+ * page is built), a part is written only while the build process is below `roomMb`; after that, until
+ * `ended` (the last page is built), only while it is below `ceilingMb`. A full part waits, holding its
+ * records, until the process has shrunk or the next stage comes. It is never written early, half full:
+ * each part is a Pagefind process to start and an index the browser must merge. A library of one part
+ * never waits: a 1,000-entry build stays under 2 GB.
+ */
+export function memoryGate(
+  bundled: Promise<Bundled>,
+  {
+    roomMb = ROOM_MB,
+    ceilingMb = CEILING_MB,
+    ended = new Promise<void>(() => {}),
+  }: { roomMb?: number; ceilingMb?: number; ended?: Promise<void> } = {},
+): MemoryGate {
   let isBundled = false;
-  const held: MemoryGate['held'] = { waitedMs: 0 };
+  let isEnded = false;
+  const held: MemoryGate['held'] = { waitedMs: 0, renderingMs: 0 };
   void bundled.then((by) => {
     isBundled = true;
     held.until = by;
+    if (by === 'end') isEnded = true;
   });
-  const tight = () => !isBundled && process.memoryUsage.rss() / 2 ** 20 > roomMb;
+  void ended.then(() => (isEnded = true));
+  const over = (mb: number) => process.memoryUsage.rss() / 2 ** 20 > mb;
   return {
     held,
     async beforeWrite() {
-      const since = performance.now();
-      while (tight()) await Promise.race([bundled, sleep(250)]);
+      let since = performance.now();
+      while (!isBundled && over(roomMb)) await Promise.race([bundled, sleep(250)]);
       held.waitedMs += performance.now() - since;
+      since = performance.now();
+      while (!isEnded && over(ceilingMb)) await Promise.race([ended, sleep(250)]);
+      held.renderingMs += performance.now() - since;
     },
   };
 }
@@ -266,12 +289,13 @@ export class SearchIndexBuild {
     folder: Folder,
     fullPairs: string,
     bundled: Promise<Bundled>,
+    ended: Promise<void>,
   ) {
     this.base = base;
     this.folder = folder;
     this.fullPairs = fullPairs;
     this.stageDir = stageDir;
-    this.index = new PartedIndex(stageDir, PART_SIZE, (dir) => readPageIds(dir, this.ids), memoryGate(bundled));
+    this.index = new PartedIndex(stageDir, PART_SIZE, (dir) => readPageIds(dir, this.ids), memoryGate(bundled, { ended }));
     this.entries = new Map(published.map((e) => [`/cases/${e.id}/`, e])); // url-ok: site path as Pagefind record key; the search page adds the base (baseUrl)
     for (const [url, e] of this.entries)
       this.index.add(url, () => {
@@ -349,16 +373,18 @@ export class SearchIndexBuild {
 
   /**
    * The folding tables are read while the job (the checked entries) is still on its way. `bundled`
-   * settles when Astro has bundled the pages, or at the latest when they are built (see memoryGate).
+   * settles when Astro has bundled the pages, or at the latest when they are built; `ended`, when they
+   * are built (see memoryGate).
    */
   static async start(
     job: Promise<{ outDir: string; stageDir: string; base: string; entries: IndexedEntry[] }>,
     bundled: Promise<Bundled> = Promise.resolve('bundle'),
+    ended: Promise<void> = new Promise(() => {}),
   ): Promise<SearchIndexBuild> {
     const folder = await indexFolder(variants);
     const pairs = await traditionalPairs();
     const { outDir, stageDir, base, entries } = await job;
-    return new SearchIndexBuild(outDir, stageDir, base, entries, folder, pairs, bundled);
+    return new SearchIndexBuild(outDir, stageDir, base, entries, folder, pairs, bundled, ended);
   }
 
   /** Each entry's lexicon row and its pinyin, by URL: made with its record, or when the lexicon is written. */
@@ -450,6 +476,9 @@ export class SearchIndexBuild {
         `${this.compared.size} compared with their page; index finished ${Date.now() - rendered} ms after the pages` +
         (index.gate.held.waitedMs > 100
           ? ` (a full part waited ${(index.gate.held.waitedMs / 1000).toFixed(1)} s to be written while Astro bundled, for memory, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
+          : '') +
+        (index.gate.held.renderingMs > 100
+          ? ` (parts waited ${(index.gate.held.renderingMs / 1000).toFixed(1)} s in all while the pages were built, for memory)`
           : ''),
     };
   }

@@ -97,7 +97,7 @@ describe('PartedIndex', () => {
   it('fills a part while the gate holds writes back, and writes it only when let through', async () => {
     let letThrough!: () => void;
     const leave = new Promise<void>((resolve) => (letThrough = resolve));
-    const gate = { beforeWrite: () => leave, held: { waitedMs: 0 } };
+    const gate = { beforeWrite: () => leave, held: { waitedMs: 0, renderingMs: 0 } };
     const written: string[] = [];
     const index = new PartedIndex('/out', 3, (dir) => written.push(dir), gate);
     for (const url of urls(3)) index.add(url, () => record(url));
@@ -162,7 +162,7 @@ describe('memoryGate', () => {
     processMb = 1900; // a 1,000-entry build at its peak
     const gate = memoryGate(new Promise(() => {}));
     await gate.beforeWrite();
-    expect(gate.held).toEqual({ waitedMs: expect.any(Number) });
+    expect(gate.held).toEqual({ waitedMs: expect.any(Number), renderingMs: expect.any(Number) });
     expect(gate.held.waitedMs).toBeLessThan(100);
   });
 
@@ -177,13 +177,46 @@ describe('memoryGate', () => {
     bundled('bundle');
     await write;
     expect(written).toBe(true);
-    // Once bundled, parts are written whatever the memory.
-    processMb = 3500;
+    expect(gate.held.until).toBe('bundle');
+    expect(gate.held.waitedMs).toBeGreaterThanOrEqual(500);
+    // Once bundled, a part is written at once while the process is below the ceiling (2,900 MB)…
+    processMb = 2800;
     const since = performance.now();
     await gate.beforeWrite();
     expect(performance.now() - since).toBeLessThan(100);
-    expect(gate.held.until).toBe('bundle');
-    expect(gate.held.waitedMs).toBeGreaterThanOrEqual(500);
+  });
+
+  it('while the pages are built, holds a part back above the ceiling until the process shrinks', async () => {
+    // …and not above it: a part's write (up to 0.9 GB) would take the build past 4 GB (4,175 MB, round 18).
+    processMb = 3100;
+    const gate = memoryGate(Promise.resolve('bundle'));
+    let written = false;
+    const write = gate.beforeWrite().then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(written).toBe(false);
+    processMb = 2700;
+    await write;
+    expect(gate.held.renderingMs).toBeGreaterThanOrEqual(500);
+    expect(gate.held.waitedMs).toBeLessThan(100);
+  });
+
+  it('lets every part through once the last page is built, whatever the memory', async () => {
+    processMb = 3500;
+    let ended!: () => void;
+    const gate = memoryGate(Promise.resolve('bundle'), { ended: new Promise((resolve) => (ended = resolve)) });
+    let written = false;
+    const write = gate.beforeWrite().then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(written).toBe(false);
+    ended();
+    await write;
+    const since = performance.now();
+    await gate.beforeWrite();
+    expect(performance.now() - since).toBeLessThan(100);
+    // The last page built before the bundle signal came: bundling and rendering are both over.
+    const late = memoryGate(Promise.resolve('end'));
+    await late.beforeWrite();
+    expect(late.held.until).toBe('end');
   });
 
   it('lets a held part be written when the process has shrunk below the room', async () => {
