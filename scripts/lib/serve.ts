@@ -15,6 +15,8 @@ export interface SiteOptions {
   skipContentCheck?: boolean;
   /** The build process's memory (MB) above which the index waits while Astro bundles (see memoryGate). */
   searchMemoryRoomMb?: number;
+  /** The same once the pages are bundled, until the last page is built (see memoryGate). */
+  searchMemoryCeilingMb?: number;
   /** Leave out the per-case .docx files (the entry JSON files are still written): a fixture whose tests read none. */
   skipCaseDocx?: boolean;
 }
@@ -28,6 +30,7 @@ const env = (o: SiteOptions) => ({
   ...(o.searchPartSize ? { SEARCH_PART_SIZE: String(o.searchPartSize) } : {}),
   ...(o.skipContentCheck ? { CONTENT_CHECK: 'off' } : {}),
   ...(o.searchMemoryRoomMb ? { SEARCH_MEMORY_ROOM_MB: String(o.searchMemoryRoomMb) } : {}),
+  ...(o.searchMemoryCeilingMb ? { SEARCH_MEMORY_CEILING_MB: String(o.searchMemoryCeilingMb) } : {}),
   ...(o.skipCaseDocx ? { SKIP_CASE_DOCX: '1' } : {}),
 });
 

@@ -62,11 +62,11 @@ function check(step: string, errors: string[]) {
  * 2.5–3.0 GB while it renders. A part written near the end of bundling took the build to 4.0–4.4 GB
  * in six runs. Once writes were let through at the bundle, one written while the process was still
  * at 2.9–3.0 GB took it to 3.8 GB in traced runs, and a bench run reached 4,175 MB (round 18; that
- * run was not traced). Filling a part takes little memory, so a part fills even while writes are held
- * back, and is written as soon as they are let through.
+ * run was not traced). Filling a part takes about 0.2 GB, but at the build's highest point (the end
+ * of bundling, 3.6–3.9 GB) that is what decides, so a part is started only when it could be written.
  */
 export interface MemoryGate {
-  /** Settles when a part, full or the last, may be written. */
+  /** Settles when a part may be started, and when it may be written (full or the last). */
   beforeWrite(): Promise<void>;
   /** What it held back, for the build log: while Astro bundled, and after that while it rendered. */
   held: { waitedMs: number; until?: Bundled; renderingMs: number };
@@ -177,6 +177,9 @@ export class PartedIndex {
 
   private async open(): Promise<pagefind.PagefindIndex> {
     if (!this.index) {
+      // A part is started only when it could be written: one filled while Astro bundles would hold its
+      // 0.2 GB in Pagefind through the build's highest point, waiting (round 18).
+      await this.gate.beforeWrite();
       const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
       check('createIndex', created.errors);
       this.index = created.index!;
@@ -475,11 +478,9 @@ export class SearchIndexBuild {
         `indexed ${indexed} entry pages in ${index.parts.length} part(s), ${fromSource} from source while building, ` +
         `${this.compared.size} compared with their page; index finished ${Date.now() - rendered} ms after the pages` +
         (index.gate.held.waitedMs > 100
-          ? ` (a full part waited ${(index.gate.held.waitedMs / 1000).toFixed(1)} s to be written while Astro bundled, for memory, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
+          ? ` (parts waited ${(index.gate.held.waitedMs / 1000).toFixed(1)} s to be started or written while Astro bundled, for memory, until ${index.gate.held.until === 'bundle' ? 'the pages were bundled' : 'the last page'})`
           : '') +
-        (index.gate.held.renderingMs > 100
-          ? ` (parts waited ${(index.gate.held.renderingMs / 1000).toFixed(1)} s in all while the pages were built, for memory)`
-          : ''),
+        (index.gate.held.renderingMs > 100 ? ` (and ${(index.gate.held.renderingMs / 1000).toFixed(1)} s while the pages were built)` : ''),
     };
   }
 }

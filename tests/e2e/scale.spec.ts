@@ -28,7 +28,17 @@ function inputsHash(): string {
     if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
     else hash.update(path).update(readFileSync(path));
   };
-  for (const path of ['src', 'content/vocab', 'scripts/build.ts', 'scripts/lib/synthetic.ts', 'astro.config.mjs', 'package-lock.json'])
+  // This file too: the fixture's build options are here.
+  for (const path of [
+    'src',
+    'content/vocab',
+    'scripts/build.ts',
+    'scripts/lib/synthetic.ts',
+    'scripts/lib/serve.ts',
+    'tests/e2e/scale.spec.ts',
+    'astro.config.mjs',
+    'package-lock.json',
+  ])
     walk(path);
   return hash.digest('hex');
 }
@@ -41,7 +51,8 @@ test.beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     generateLibrary(1000, `${dir}/content`, { seed: 3 });
     // With the index's memory gate closed (any process is over 1 MB): the parts wait until Astro has
-    // bundled the pages, as at 10,000 entries, so the merged search below is searched as built that way.
+    // bundled the pages, as at 10,000 entries, then (the ceiling closed too) until the last page is built,
+    // so the merged search below is searched as built that way, and a lost end signal would hang the build.
     // Without the per-case .docx files (about 10 CPU-s here): no test below reads them, and
     // entry-contract.spec.ts and tests/unit/entry-contract.test.ts check them in the main build.
     const { output } = build({
@@ -49,6 +60,7 @@ test.beforeAll(async () => {
       outDir: `${dir}/dist`,
       searchPartSize: 400,
       searchMemoryRoomMb: 1,
+      searchMemoryCeilingMb: 1,
       skipCaseDocx: true,
     });
     writeFileSync(`${dir}/build.log`, output);
@@ -111,7 +123,7 @@ test('a 1,000-entry catalogue is under 200 KB gzipped before it is usable, and f
 test('search over an index written in three parts finds entries from every part', async ({ page }) => {
   // The build told the index when the pages were bundled (a Vite plugin), and the parts waited for that.
   expect(readFileSync(`${dir}/build.log`, 'utf8')).toMatch(
-    /a full part waited [\d.]+ s to be written while Astro bundled, for memory, until the pages were bundled/,
+    /parts waited [\d.]+ s to be started or written while Astro bundled, for memory, until the pages were bundled\) \(and [\d.]+ s while the pages were built\)/,
   );
   // Built as asked (SKIP_CASE_DOCX): the entry JSON files without their .docx.
   const files = readdirSync(`${dir}/dist/cases`);

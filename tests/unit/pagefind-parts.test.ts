@@ -94,18 +94,21 @@ describe('PartedIndex', () => {
     expect(written).toEqual(['/out/pagefind', '/out/pagefind/part-2/']);
   });
 
-  it('fills a part while the gate holds writes back, and writes it only when let through', async () => {
+  it('starts no part while the gate holds it back (Pagefind holds nothing meanwhile), then fills and writes it', async () => {
     let letThrough!: () => void;
     const leave = new Promise<void>((resolve) => (letThrough = resolve));
     const gate = { beforeWrite: () => leave, held: { waitedMs: 0, renderingMs: 0 } };
     const written: string[] = [];
+    const made: string[] = [];
     const index = new PartedIndex('/out', 3, (dir) => written.push(dir), gate);
-    for (const url of urls(3)) index.add(url, () => record(url));
+    for (const url of urls(3)) index.add(url, () => (made.push(url), record(url)));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(created.map((c) => c.urls)).toEqual([urls(3)]);
-    expect(created[0].writtenTo).toBeUndefined();
+    // Only the first record is made, waiting for its part; no Pagefind process is started.
+    expect(created).toEqual([]);
+    expect(made).toEqual(urls(1));
     letThrough();
     await index.finish();
+    expect(created.map((c) => c.urls)).toEqual([urls(3)]);
     expect(written).toEqual(['/out/pagefind']);
   });
 
