@@ -63,7 +63,8 @@ function check(step: string, errors: string[]) {
  * in six runs. Once writes were let through at the bundle, one written while the process was still
  * at 2.9–3.0 GB took it to 3.8 GB in traced runs, and a bench run reached 4,175 MB (round 18; that
  * run was not traced). Filling a part takes about 0.2 GB, but at the build's highest point (the end
- * of bundling, 3.6–3.9 GB) that is what decides, so a part is started only when it could be written.
+ * of bundling, the process alone at 3.4–3.7 GB) that is what decides, so a part is started only when
+ * it could be written.
  */
 export interface MemoryGate {
   /** Settles when a part may be started, and when it may be written (full or the last). */
@@ -90,8 +91,9 @@ const CEILING_MB = Number(process.env.SEARCH_MEMORY_CEILING_MB) || 2900;
 /**
  * The build's gate. Until `bundled` settles (Astro has written the pages' server bundle, or the last
  * page is built), a part is written only while the build process is below `roomMb`; after that, until
- * `ended` (the last page is built), only while it is below `ceilingMb`. A full part waits, holding its
- * records, until the process has shrunk or the next stage comes. It is never written early, half full:
+ * `ended` (the last page is built), only while it is below `ceilingMb`. A part waits to be started,
+ * and once full to be written, until the process has shrunk or the next stage comes; its records wait
+ * in this thread meanwhile, not yet made (PartedIndex). It is never written early, half full:
  * each part is a Pagefind process to start and an index the browser must merge. A library of one part
  * never waits: a 1,000-entry build stays under 2 GB.
  */
