@@ -67,8 +67,8 @@ function check(step: string, errors: string[]) {
  * it could be written.
  */
 export interface MemoryGate {
-  /** Settles when a part may be started, and when it may be written (full or the last). */
-  beforeWrite(): Promise<void>;
+  /** Settles when there is room for a part's memory in Pagefind: asked before a part is started, and again before it is written (full or the last). */
+  whenRoom(): Promise<void>;
   /** What it held back, for the build log: while Astro bundled, and after that while it rendered. */
   held: { waitedMs: number; until?: Bundled; renderingMs: number };
 }
@@ -77,7 +77,7 @@ export interface MemoryGate {
 export type Bundled = 'bundle' | 'end';
 
 /** A gate that lets everything through: the unit tests' default. */
-export const openGate = (): MemoryGate => ({ beforeWrite: async () => {}, held: { waitedMs: 0, renderingMs: 0 } });
+export const openGate = (): MemoryGate => ({ whenRoom: async () => {}, held: { waitedMs: 0, renderingMs: 0 } });
 
 /** The build process's memory (MB) above which the index waits while Astro bundles; a test sets it low to close the gate. */
 const ROOM_MB = Number(process.env.SEARCH_MEMORY_ROOM_MB) || 2300;
@@ -117,7 +117,7 @@ export function memoryGate(
   const over = (mb: number) => process.memoryUsage.rss() / 2 ** 20 > mb;
   return {
     held,
-    async beforeWrite() {
+    async whenRoom() {
       let since = performance.now();
       while (!isBundled && over(roomMb)) await Promise.race([bundled, sleep(250)]);
       held.waitedMs += performance.now() - since;
@@ -181,7 +181,7 @@ export class PartedIndex {
     if (!this.index) {
       // A part is started only when it could be written: one filled while Astro bundles would hold its
       // 0.2 GB in Pagefind through the build's highest point, waiting (round 18).
-      await this.gate.beforeWrite();
+      await this.gate.whenRoom();
       const created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
       check('createIndex', created.errors);
       this.index = created.index!;
@@ -203,7 +203,7 @@ export class PartedIndex {
     if (!this.index) return;
     // Every record sent must be in the part before it is written.
     await Promise.all(this.inFlight.splice(0));
-    await this.gate.beforeWrite();
+    await this.gate.whenRoom();
     const path = this.parts.length ? `part-${this.parts.length + 1}/` : '';
     const dir = join(this.outDir, 'pagefind', path);
     const written = await this.index.writeFiles({ outputPath: dir });

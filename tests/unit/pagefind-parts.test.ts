@@ -97,7 +97,7 @@ describe('PartedIndex', () => {
   it('starts no part while the gate holds it back (Pagefind holds nothing meanwhile), then fills and writes it', async () => {
     let letThrough!: () => void;
     const leave = new Promise<void>((resolve) => (letThrough = resolve));
-    const gate = { beforeWrite: () => leave, held: { waitedMs: 0, renderingMs: 0 } };
+    const gate = { whenRoom: () => leave, held: { waitedMs: 0, renderingMs: 0 } };
     const written: string[] = [];
     const made: string[] = [];
     const index = new PartedIndex('/out', 3, (dir) => written.push(dir), gate);
@@ -164,7 +164,7 @@ describe('memoryGate', () => {
   it('lets a part be written at once while the process leaves room for it', async () => {
     processMb = 1900; // a 1,000-entry build at its peak
     const gate = memoryGate(new Promise(() => {}));
-    await gate.beforeWrite();
+    await gate.whenRoom();
     expect(gate.held).toEqual({ waitedMs: expect.any(Number), renderingMs: expect.any(Number) });
     expect(gate.held.waitedMs).toBeLessThan(100);
   });
@@ -174,7 +174,7 @@ describe('memoryGate', () => {
     let bundled!: (by: 'bundle') => void;
     const gate = memoryGate(new Promise((resolve) => (bundled = resolve)));
     let written = false;
-    const write = gate.beforeWrite().then(() => (written = true));
+    const write = gate.whenRoom().then(() => (written = true));
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(written).toBe(false);
     bundled('bundle');
@@ -185,7 +185,7 @@ describe('memoryGate', () => {
     // Once bundled, a part is written at once while the process is below the ceiling (2,900 MB)…
     processMb = 2800;
     const since = performance.now();
-    await gate.beforeWrite();
+    await gate.whenRoom();
     expect(performance.now() - since).toBeLessThan(100);
   });
 
@@ -194,7 +194,7 @@ describe('memoryGate', () => {
     processMb = 3100;
     const gate = memoryGate(Promise.resolve('bundle'));
     let written = false;
-    const write = gate.beforeWrite().then(() => (written = true));
+    const write = gate.whenRoom().then(() => (written = true));
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(written).toBe(false);
     processMb = 2700;
@@ -208,24 +208,24 @@ describe('memoryGate', () => {
     let ended!: () => void;
     const gate = memoryGate(Promise.resolve('bundle'), { ended: new Promise((resolve) => (ended = resolve)) });
     let written = false;
-    const write = gate.beforeWrite().then(() => (written = true));
+    const write = gate.whenRoom().then(() => (written = true));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(written).toBe(false);
     ended();
     await write;
     const since = performance.now();
-    await gate.beforeWrite();
+    await gate.whenRoom();
     expect(performance.now() - since).toBeLessThan(100);
     // The last page built before the bundle signal came: bundling and rendering are both over.
     const late = memoryGate(Promise.resolve('end'));
-    await late.beforeWrite();
+    await late.whenRoom();
     expect(late.held.until).toBe('end');
   });
 
   it('lets a held part be written when the process has shrunk below the room', async () => {
     processMb = 3000;
     const gate = memoryGate(new Promise(() => {}));
-    const write = gate.beforeWrite();
+    const write = gate.whenRoom();
     processMb = 2200;
     await expect(write).resolves.toBeUndefined();
   });
