@@ -11,6 +11,7 @@ import { sourceSchema } from '../schema/source.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
+import { firstDifference, readAsBuild, type BuildReading } from './frontmatter.ts';
 import { findUnsafeMarkup, type BodyParser, type MdastNode } from './safety.ts';
 import { findEntryPrivateData, findSourcePrivateData, type TextNode } from './privacy-check.ts';
 import { collectLinks, dice, diceCanReach, findLinkProblems, pairCounts, qualityHints, type BodyLink, type PairCounts } from './quality.ts';
@@ -161,9 +162,13 @@ function facetPages(datas: unknown[], whole: boolean): Record<string, Set<string
   return out;
 }
 
-/** Splits `---\n yaml \n---\n body`; returns undefined when there is no front matter. */
+/**
+ * Splits `---\n yaml \n---\n body`; returns undefined when there is no front matter. The YAML keeps
+ * its last line break, as the build's reading does (a `|+` block at the end keeps its blank lines),
+ * and the closing line may hold only spaces or tabs after `---`.
+ */
 export function splitFrontmatter(raw: string): { yaml: string; body: string; bodyLine: number } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(raw);
+  const match = /^---\r?\n([\s\S]*?\r?\n)---[ \t]*(?:\r?\n|$)/.exec(raw);
   if (!match) return undefined;
   const bodyLine = match[0].split('\n').length; // body starts on the line after the closing ---
   return { yaml: match[1], body: raw.slice(match[0].length), bodyLine };
@@ -178,6 +183,11 @@ const allowedValues: Record<string, string> = Object.fromEntries(
 const fieldKey = (path: PropertyKey[]) => path.filter((p) => typeof p === 'string').join('.');
 
 const show = (value: unknown) => (value === undefined ? '（空）' : JSON.stringify(value));
+/** A value shown in a message, cut to a line: a hidden block can be long. */
+const brief = (value: unknown) => {
+  const text = show(value);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+};
 
 function getIn(data: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as any)[key as any] : undefined), data);
@@ -213,6 +223,28 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Message {
         (en) => `${en} (found ${show(found)})`,
       );
   }
+}
+
+/** Why the build's own reading of a front matter failed, and what to do. */
+function buildReadingMessage(reading: Exclude<BuildReading, { ok: true }>): Message {
+  if (reading.reason === 'toml')
+    return msg('front matter 必须用“---”包围的 YAML，不能用“+++”（TOML）', 'front matter must be YAML between --- lines');
+  if (reading.reason === 'none')
+    return msg(
+      '构建找不到 front matter：文件开头必须是单独一行“---”',
+      'the build finds no front matter: the file must start with a --- line',
+    );
+  const why = reading.message;
+  const fix = /duplicated mapping key/.test(why)
+    ? '有重复的字段名（如 1 和 "1"、true 和 "true" 在构建里是同一个名字）：请删去重复的一个'
+    : /non-printable|valid JSON character/.test(why)
+      ? '含看不见的控制字符（如从 Word 粘贴来的软回车）：请删除这些字符'
+      : /maxDepth/.test(why)
+        ? '列表或字段套得太深：请只写编辑指南列出的字段'
+        : /merge/.test(why)
+          ? '不能用“<<”合并：请把字段直接写出来'
+          : '含冒号、引号、“#”或以特殊符号开头的值请加单引号';
+  return msg(`构建用的 YAML 解析器读不了这里（${why}）：${fix}`, `the build's YAML parser refuses this front matter`);
 }
 
 /** Line of a YAML node, for pointing editors at the right place. */
@@ -346,12 +378,42 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     for (const problem of fileErrors) fail(file.path, problem.field, problem.message, problem.line);
     if (fileErrors.some((p) => p.field === '（文件）')) return;
     const parts = splitFrontmatter(file.raw);
+    // The opening line is right, the build finds a front matter, and splitFrontmatter does not: the closing line holds more.
+    const built = parts || !/^---\r?\n/.test(file.raw) ? undefined : readAsBuild(file.raw);
+    if (built?.ok) {
+      const end = built.yaml.split('\n').length + 1;
+      fail(
+        file.path,
+        '（front matter）',
+        msg(
+          `第 ${end} 行是构建读到的 front matter 结束行，但它除了“---”还有别的字符：请让“---”单独成行`,
+          `the closing --- line of the front matter must hold nothing else`,
+        ),
+        end,
+      );
+      return;
+    }
     if (!parts) {
       fail(
         file.path,
         '（front matter）',
         msg('文件开头缺少用“---”包围的 front matter', 'the file must start with front matter between --- lines'),
         1,
+      );
+      return;
+    }
+    // A lone CR ends a line for js-yaml (the build) and not for `yaml`: a comment could hide fields from the check.
+    const lone = parts.yaml.search(/\r(?!\n)/);
+    if (lone >= 0) {
+      const line = parts.yaml.slice(0, lone).split('\n').length + 1;
+      fail(
+        file.path,
+        '（front matter）',
+        msg(
+          `第 ${line} 行有单独的回车符（CR）：构建把它当作换行，检查不会，两边读到的字段不同。请把文件另存为统一的换行（LF 或 CRLF）`,
+          `a lone carriage return (CR) in the front matter`,
+        ),
+        line,
       );
       return;
     }
@@ -372,12 +434,59 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
       for (const problem of yamlFeatures) fail(file.path, '（front matter）', problem.message, problem.line);
       return;
     }
-    const data = doc.toJS({ maxAliasCount: 0 });
     const lineOfField = (path: PropertyKey[]) => lineOf(doc, parts.yaml, path);
+    // What the build will publish is what its own parser reads (src/lib/frontmatter.ts); the
+    // `yaml` document above only refuses by node type and points at lines, so the two must agree.
+    const build = readAsBuild(file.raw);
+    if (!build.ok) {
+      fail(file.path, '（front matter）', buildReadingMessage(build), build.reason === 'syntax' ? build.line : 1);
+      return;
+    }
+    if (build.yaml !== parts.yaml) {
+      const end = build.yaml.split('\n').length + 1;
+      fail(
+        file.path,
+        '（front matter）',
+        msg(
+          `第 ${end} 行以“---”或“+++”开头，构建会在这一行结束 front matter，与检查读到的不同：请改写这一行（如在前面加空格，或给值加引号）`,
+          `line ${end} starts with --- or +++, where the build ends the front matter`,
+        ),
+        end,
+      );
+      return;
+    }
+    const data = build.data;
+    const checked = doc.toJS({ maxAliasCount: 0 });
+    const differs = firstDifference(checked, data);
+    if (differs) {
+      const mine = getIn(checked, differs);
+      const theirs = getIn(data, differs);
+      fail(
+        file.path,
+        fieldKey(differs) || '（front matter）',
+        typeof mine === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(mine) && theirs instanceof Date
+          ? msg(
+              `这一天不存在：${mine}（如 2 月 30 日、13 月），构建会把它读成 ${theirs.toJSON()?.slice(0, 10) ?? '无效日期'}。请写实际的日期`,
+              `no such date ${mine}`,
+            )
+          : msg(
+              `这个值有两种读法：检查读作 ${brief(mine)}，构建读作 ${brief(theirs)}。像数字或日期的文字请加引号（如 '0b11'）；“<<”合并键、字段中间的 BOM 等特殊写法请改成普通的字段`,
+              `the build reads this value differently from the check; quote it`,
+            ),
+        lineOfField(differs),
+      );
+      return;
+    }
     const result = caseSchema.safeParse(data);
     if (!result.success) {
       for (const issue of result.error.issues)
-        fail(file.path, fieldKey(issue.path) || '（front matter）', describeIssue(issue, data), lineOfField(issue.path));
+        fail(
+          file.path,
+          fieldKey(issue.path) || '（front matter）',
+          describeIssue(issue, data),
+          // An unknown key is pointed at on its own line, not its parent's.
+          lineOfField(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path),
+        );
     }
     for (const problem of findSectionProblems(parts.body))
       fail(file.path, `## ${problem.section}`, problem.message, problem.line && problem.line + parts.bodyLine - 1);

@@ -3,7 +3,8 @@
  * and sections. Shared by `npm run new` and the /submit/ form, so both produce the same format.
  */
 import { pinyin } from 'pinyin-pro';
-import { stringify } from 'yaml';
+import { Document, isScalar } from 'yaml';
+import { firstDifference, readAsBuild } from './frontmatter.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
 import { PLACEHOLDER } from './quality.ts';
 
@@ -52,6 +53,25 @@ export const sectionGuidance: Record<SectionName, string> = {
 /** The guidance line of a scaffolded section: Markdown, marked as a placeholder. */
 export const guidanceLine = (name: SectionName) => `> （${PLACEHOLDER}·写作提示，写好后删除本行）${sectionGuidance[name]}`;
 
+/**
+ * YAML for `data` that the build's own parser reads back as exactly `data`: a string that js-yaml
+ * would read as something else (`0b11` a number, `2026-11-23` a Date) is double-quoted, so what an editor typed is what the check and the build both see.
+ */
+export function frontmatterText(data: unknown): string {
+  const doc = new Document(data);
+  for (let tries = 0; tries < 1000; tries++) {
+    const text = doc.toString({ lineWidth: 0 });
+    const read = readAsBuild(`---\n${text}---\n`);
+    const differs = read.ok ? firstDifference(data, read.data, { days: false }) : [];
+    if (!differs) return text;
+    const node = differs.length ? doc.getIn(differs, true) : undefined;
+    if (!isScalar(node) || node.type === 'QUOTE_DOUBLE')
+      throw new Error(`entry-file: cannot write ${JSON.stringify(differs)} so that the build reads it back unchanged`);
+    node.type = 'QUOTE_DOUBLE';
+  }
+  throw new Error('entry-file: too many values need quoting');
+}
+
 /** The MDX text of an entry: YAML front matter (fields in schema order) and the four sections. */
 export function entryFileText(
   data: Record<string, unknown>,
@@ -69,7 +89,7 @@ export function entryFileText(
         )
       : v;
   const clean = prune(Object.fromEntries(Object.entries(data).filter(([, v]) => !isEmpty(v))));
-  const yaml = stringify(clean, { lineWidth: 0 });
+  const yaml = frontmatterText(clean);
   const body = sectionNames
     .map((name) => {
       // Guidance as plain Markdown, never as an MDX comment: entries may hold no {…} at all. It

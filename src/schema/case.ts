@@ -17,7 +17,7 @@ export const caseId = z
 export const inferableFields = ['region.province', 'region.city', 'region.county', 'level', 'year', 'domain', 'unit'] as const;
 
 export const regionSchema = z
-  .object({
+  .strictObject({
     /** Province-level region; omitted only when the source does not say (then `note` explains). */
     province: regionId.optional().describe('省级行政区 id，如 guangdong；原文未载明时省略并填写 note'),
     /** Prefecture-level city, as the source writes it. */
@@ -137,14 +137,14 @@ export const caseSchema = z
     source: sourceRef.describe('来源：id（来源文件）和 locator（行号或页码）'),
     /** Fields filled in rather than read in the source, with the reason. */
     inferred: z
-      .array(z.object({ field: z.enum(inferableFields), note: proseText(z.string().min(2)) }))
+      .array(z.strictObject({ field: z.enum(inferableFields), note: proseText(z.string().min(2)) }))
       .default([])
       .describe('推断而非原文写明的字段，及推断依据'),
     /** Editors' note shown on the page: damaged text, masked names, scope. */
     notes: proseText(z.string().trim().min(2)).optional().describe('编者说明：原文残缺、遮蔽、范围等'),
     /** Key result numbers exactly as the source states them. */
     figures: z
-      .array(z.object({ label: nameText(z.string().trim().min(1)), value: proseText(z.string().trim().min(1)) }))
+      .array(z.strictObject({ label: nameText(z.string().trim().min(1)), value: proseText(z.string().trim().min(1)) }))
       .default([])
       .describe('关键数字：label（指标）和 value（原文数值及单位）'),
     /** Discussion questions (思考题) for training. */

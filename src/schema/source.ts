@@ -27,7 +27,7 @@ export const locator = z
   .describe('在来源中的位置：行号范围写“第99-307行”，页码写“第13页”或“第13-15页”');
 
 /** An entry's citation of its source document. */
-export const sourceRef = z.object({
+export const sourceRef = z.strictObject({
   /** Id of the source document in `content/sources/`. */
   id: sourceId.describe('来源文件的 id（见“来源”页面）'),
   /** Line range or page within that document. */
@@ -35,7 +35,7 @@ export const sourceRef = z.object({
 });
 
 /** An item a source names (in its contents or an award list) that has no entry yet. */
-export const listedItem = z.object({
+export const listedItem = z.strictObject({
   /** The item's headline as the source gives it. */
   headline: nameText(z.string().min(1)),
   /** The subtitle or second line, where the source has one. */
@@ -57,7 +57,7 @@ export const listedItem = z.object({
 export const sourceKinds = ['文件', '图书', '报道', '报道汇编', '网络汇编'] as const;
 
 /** One source document. */
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   /** Title of the document (or a bracketed description where it has none). */
   title: nameText(z.string().min(1)),
   /** Issuing body or editor, where stated. */

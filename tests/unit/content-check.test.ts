@@ -192,6 +192,6 @@ describe('duplicates', () => {
 describe('splitFrontmatter', () => {
   it('returns the body and the line it starts on', () => {
     const parts = splitFrontmatter('---\na: 1\nb: 2\n---\n正文');
-    expect(parts).toEqual({ yaml: 'a: 1\nb: 2', body: '正文', bodyLine: 5 });
+    expect(parts).toEqual({ yaml: 'a: 1\nb: 2\n', body: '正文', bodyLine: 5 });
   });
 });
