@@ -9,20 +9,19 @@
  * stops on any difference, so a change to the page that is not made here too cannot go unnoticed.
  */
 import type { EntryView } from '../schema/entry.ts';
-import { visible } from '../schema/sections.ts';
 import { compact } from './search.ts';
 import { htmlToText } from './grams.ts';
-import { markdownToHtml } from 'satteri';
+import { bodyHtml } from './entry-view.ts';
 import { recordOf, type SearchRecord } from './search-record.ts';
 import type { Folder } from './search-fold.ts';
 
 /**
  * The body as the reader sees it, rendered by satteri, the Markdown compiler behind Astro 7's MDX
  * integration, so emphasis, lists and escapes come out exactly as on the page. Entries hold no
- * JSX or expressions (the content check refuses them), so the Markdown and MDX readings agree.
+ * JSX, expressions or comments (the content check refuses them), so the Markdown and MDX readings agree.
  */
 export function markdownText(body: string): string {
-  return htmlToText(markdownToHtml(visible(body), { features: { frontmatter: false } }).html);
+  return htmlToText(bodyHtml(body));
 }
 
 const present = (blocks: (string | false | undefined)[]) => blocks.filter((b): b is string => typeof b === 'string' && b.length > 0);

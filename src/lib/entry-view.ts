@@ -8,7 +8,6 @@
 import { markdownToHtml } from 'satteri';
 import type { CaseData } from '../schema/case.ts';
 import type { EntryView, EntrySection } from '../schema/entry.ts';
-import { visible } from '../schema/sections.ts';
 import { labelOf, vocab } from '../schema/vocab.ts';
 import { formatLocator, formatRegion, inferredFieldLabels } from './format.ts';
 import { searchFilters } from './facets.ts';
@@ -69,11 +68,30 @@ export function sectionBlocks(html: string): string[] {
 }
 
 /**
+ * The body as HTML, rendered by satteri, the compiler behind the page's MDX, as the page renders
+ * it. The content check lets no HTML, comment or expression into a body, so none is taken out
+ * here: cutting `<!-- … -->` out of the text by pattern once turned an escaped `\<!--` and a link
+ * title into a live `<meta>`. Raw HTML is refused by node type instead: if any reaches this point
+ * the check has a gap, and the build stops here rather than publish it in `/cases/<id>.json`,
+ * which the compare page and the handout insert as HTML.
+ */
+export function bodyHtml(body: string): string {
+  const raw: string[] = [];
+  const refuseHtml = { name: 'gongzuofa:view-refuses-html', html: (node: { value?: string }) => void raw.push(node.value ?? '') };
+  const { html } = markdownToHtml(body, { features: { frontmatter: false }, mdastPlugins: [refuseHtml] });
+  if (raw.length)
+    throw new Error(
+      `entry body holds raw HTML (${JSON.stringify(raw[0].slice(0, 80))}), which the content check refuses; the build stops rather than publish it`,
+    );
+  return html;
+}
+
+/**
  * The body's `##` sections. The whole body is rendered at once, as the page renders it (a link
  * definition in one section serves another), then cut at its top-level headings.
  */
 export function bodySections(body: string): EntrySection[] {
-  const html = markdownToHtml(visible(body), { features: { frontmatter: false } }).html;
+  const html = bodyHtml(body);
   const sections: EntrySection[] = [];
   let current: { name: string; parts: string[] } | undefined;
   const flush = () => {

@@ -277,5 +277,23 @@ export function findSourcePrivateData(raw: string, options?: PrivacyOptions): Fi
   const doc = parseDocument(raw, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length === 0 && (isMap(doc.contents) || isSeq(doc.contents)))
     return findDocumentPrivateData(doc, raw, 1, options).map((p) => (p.field === '（front matter）' ? { ...p, field: '（文件）' } : p));
-  return findPrivateData(raw, options).map((f) => ({ field: '（文件）', line: f.line, kind: f.kind, message: f.message }));
+  const found = findPrivateData(raw, options).map((f) => ({ field: '（文件）', line: f.line, kind: f.kind, message: f.message }));
+  // The raw text keeps JSON's escapes (\u0031 for 1): the values as the build decodes them are read too.
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return found;
+  }
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(data);
+  for (const value of strings)
+    for (const f of findPrivateData(value, options))
+      if (!found.some((g) => g.kind === f.kind && g.message.zh === f.message.zh))
+        found.push({ field: '（文件）', line: 1, kind: f.kind, message: f.message });
+  return found;
 }

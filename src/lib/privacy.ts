@@ -70,9 +70,9 @@ export interface Normalised {
 
 const DASH = /[\u002D\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC\u2500\u2501\u23AF]/;
 const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
-// Zero-width, soft hyphen and bidi controls: invisible, so a number hidden by them is still a number.
-// eslint-disable-next-line no-misleading-character-class -- U+034F is listed on purpose, alone, not as a combining mark.
-const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+// Every format character (zero-width, soft hyphen, bidi controls, U+206A–206F, tags) and the blank
+// fillers: invisible, so a number hidden by them is still a number.
+const INVISIBLE = /^[\p{Cf}\u034F\u115F\u1160\u180E\u3164\uFFA0]$/u;
 // Financial numerals (壹贰叁…) too: a careful writer spells a number that way so it cannot be altered.
 const CN_DIGITS: Record<string, string> = {
   〇: '0',
@@ -195,8 +195,11 @@ function reference(line: string, index: number): { char: string; length: number 
 
 const OCR_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5' };
 
-/** NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits. */
-export function normalise(line: string): Normalised {
+/**
+ * NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits.
+ * `literal`: only what is written as a digit counts as one (no Chinese digits, ①, O for 0 or pinyin).
+ */
+export function normalise(line: string, literal = false): Normalised {
   const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
@@ -224,6 +227,8 @@ export function normalise(line: string): Normalised {
       continue;
     }
     let out = char === '' || INVISIBLE.test(char) || MARK.test(char) ? '' : charCode < 0x80 ? char : foldDigit(char, charCode);
+    // ① is a number sign, not a digit as written: NFKC makes it 1.
+    if (literal && /^\d+$/.test(out) && !DECIMAL.test(char)) out = char;
     if (DASH.test(out)) out = '-';
     else if (DOT.test(out)) out = '.';
     else if (/^\s+$/u.test(out)) out = ' ';
@@ -237,6 +242,7 @@ export function normalise(line: string): Normalised {
   }
   // A phone number spelled in Chinese digits (一三八…), alone or mixed with digits (1三8…, 一三八 1234
   // 5678): only runs of seven or more digits of either kind, so 三栋 or 二〇〇九 stay words.
+  if (literal) return squeeze(squeeze({ text: parts.join(''), from, to }, EMPHASIS), SPACED_SINGLES);
   const text = parts
     .join('')
     .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.(),]/.test(run) ? run.replace(/[^\d \-.(),]/g, (c) => CN_DIGITS[c]) : run));
@@ -776,8 +782,21 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
   return found;
 }
 
+// Seven digits as written, maybe grouped: a number that folding could have lengthened.
+const WRITTEN_DIGITS = /\d(?:[ \-.]?\d){6}/;
+
 function scanLine(line: string, allowed: Set<string>): LineFinding[] {
-  const norm = normalise(line);
+  const found = scanNormalised(normalise(line), line, allowed);
+  // A character folded into a digit next to a number (张三13800138000: 三 is 3; ①, San, O) makes it
+  // one digit longer, and no shape matches it any more: the digits as written are read alone too.
+  if (WRITTEN_DIGITS.test(line)) {
+    const more = scanNormalised(normalise(line, true), line, allowed).filter((f) => !found.some((g) => g.start < f.end && f.start < g.end));
+    if (more.length) return [...found, ...more].sort((a, b) => a.start - b.start);
+  }
+  return found;
+}
+
+function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): LineFinding[] {
   const text = norm.text;
   const spans: Span[] = [];
   const coverage = new Coverage(text.length);

@@ -140,6 +140,15 @@ export function urlProblem(url: string): Message | undefined {
       `链接地址 ${shown} 含空白、控制字符或反斜杠：请写成 [文字](https://…) 或站内路径 /cases/<id>/`,
       `the URL contains whitespace, control characters or a backslash`,
     );
+  // The build's image plugins decode every address (decodeURI): a stray % would stop the whole build.
+  try {
+    decodeURI(url);
+  } catch {
+    return msg(
+      `链接地址 ${shown} 里的“%”写法不对（% 后面应是两位十六进制数字，如 %E4%B8%AD）：请复制完整的网址，或把单独的 % 写成 %25`,
+      `the URL has a malformed percent-escape`,
+    );
+  }
   if (/^https?:\/\/[^/]/i.test(url) || /^\/(?!\/)/.test(url) || url.startsWith('#')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   return scheme

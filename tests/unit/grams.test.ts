@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { charCode, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { findMismatch, markdownText } from '../../src/lib/entry-text.ts';
+import { bodyHtml } from '../../src/lib/entry-view.ts';
 import { BOUNDARY, compact, parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
@@ -100,9 +101,19 @@ describe('htmlToText', () => {
 
 describe('records from source', () => {
   it('read the Markdown body as the page shows it', () => {
-    expect(markdownText('## 做法\n\n- **典型激励**：树标杆\n- 推行*积分*制\n\n{/* 编者注 */}\n“**一联系、三服务**”活动')).toBe(
+    expect(markdownText('## 做法\n\n- **典型激励**：树标杆\n- 推行*积分*制\n\n“**一联系、三服务**”活动')).toBe(
       '做法 典型激励：树标杆 推行积分制 “一联系、三服务”活动',
     );
+  });
+  it('keep escaped comment and brace text, as the page shows it, and never turn it into HTML', () => {
+    // Found by a red-team pass: a pattern that cut comments out of the text joined these into a live <meta>.
+    const body =
+      '赣州的做法见下\\<!--\n\n[d]: https://example.org/ \'--> <meta http-equiv="refresh" content="0;url=https://evil.example/" />\'\n';
+    expect(markdownText(body)).toBe('赣州的做法见下<!--');
+    expect(bodyHtml(body)).not.toMatch(/<meta/);
+    expect(markdownText('网格数量\\{/* 待核实 */}为8个。`<!--` 和 `-->`')).toBe('网格数量{/* 待核实 */}为8个。<!-- 和 -->');
+    expect(() => markdownText('段落 <meta http-equiv="refresh" content="0">')).toThrow(/raw HTML/);
+    expect(() => markdownText('<!-- 注 -->')).toThrow(/raw HTML/);
   });
   it('name where a record and its page first differ', () => {
     expect(findMismatch('三本台账\n工作法', '三本台账 工作法')).toBeUndefined();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findAcrossParts, findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
 import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
 import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
+import { findSourcePrivateData } from '../../src/lib/privacy-check.ts';
 
 const kinds = (text: string) => findPrivateData(text).map((f) => f.kind);
 
@@ -374,5 +375,35 @@ describe('the hotline allow-list', () => {
     expect(findPrivateData('热线电话：96345')).toEqual([]);
     expect(findPrivateData('热线电话：96345', { allowed: [] }).map((f) => f.kind)).toEqual(['phone']);
     expect(findPrivateData('热线电话：96346').map((f) => f.kind)).toEqual(['phone']);
+  });
+});
+
+describe('gaps found by the red-team pass of 2026-12-01', () => {
+  it('finds a number next to a character that reads as a digit (三, ①, San, 陆)', () => {
+    for (const [text, number] of [
+      ['困难户张三13800138000，已上门走访。', '13800138000'],
+      ['名单：①13500135000 ②13300133000。', '13500135000'],
+      ['志愿者13600136000一直负责联络', '13600136000'],
+      ['Zhang San 138 0013 8000', '138 0013 8000'],
+      ['小陆13800138000', '13800138000'],
+      ['拨打12345转张三13800138000', '13800138000'],
+    ])
+      expect(
+        findPrivateData(text).map((f) => f.text),
+        text,
+      ).toContain(number);
+    // A year or a sum in Chinese beside digits is no number.
+    expect(findPrivateData('全县2019年投入资金三千万元，建成12个站点')).toEqual([]);
+  });
+
+  it('reads through every invisible format character', () => {
+    expect(findPrivateData('联系电话：1380\u206A0138\u206A002').map((f) => f.kind)).toEqual(['mobile']);
+    expect(findPrivateData('电话1380\u{E0020}0138\u3164002').map((f) => f.kind)).toEqual(['mobile']);
+  });
+
+  it('reads a source file the YAML reader cannot, with its JSON escapes decoded', () => {
+    const raw =
+      '{"title":"x","notes":"联系人：李某，电话\\u0031\\u0033\\u0038\\u0030\\u0030\\u0031\\u0033\\u0038\\u0030\\u0030\\u0033。"\r}';
+    expect(findSourcePrivateData(raw).map((f) => f.kind)).toContain('mobile');
   });
 });
