@@ -8,6 +8,7 @@ import { parseDocument, isAlias, isNode, isScalar, isCollection, visit } from 'y
 import type { z } from 'astro/zod';
 import { caseSchema, type EntryData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
+import { FILE_HIDDEN } from '../schema/text.ts';
 import { findSectionProblems } from '../schema/sections.ts';
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
@@ -105,6 +106,20 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
       message: msg(
         '文件里有单独的回车符（CR，旧式 Mac 换行）：请把文件另存为统一的换行（LF 或 CRLF），WPS/记事本另存为即可',
         'the file contains a lone carriage return (CR): save it with LF or CRLF line endings',
+      ),
+    });
+  // The character rules of front-matter text (src/schema/text.ts) hold for the whole file: a control
+  // character or noncharacter makes the per-case .docx and the RSS feed invalid XML, a direction
+  // control makes the page show other text than the file holds. NUL and the line ends have their own rules.
+  const hidden = FILE_HIDDEN.exec(file.raw);
+  if (hidden)
+    out.push({
+      // Not '（文件）': the file is still read, so a number hidden by the character is named as well.
+      field: '（字符）',
+      line: file.raw.slice(0, hidden.index).split('\n').length,
+      message: msg(
+        `第 ${file.raw.slice(0, hidden.index).split('\n').length} 行含有看不见的字符 U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（控制字符、零宽字符或改变文字方向的字符，常随 Word、网页或聊天软件里复制的文字带入）：请删除它`,
+        `the file contains the invisible character U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
       ),
     });
   if (file.raw.includes('\u0000'))

@@ -11,7 +11,7 @@ import type { EntryView, EntrySection } from '../schema/entry.ts';
 import { labelOf, vocab } from '../schema/vocab.ts';
 import { formatLocator, formatRegion, inferredFieldLabels } from './format.ts';
 import { searchFilters } from './facets.ts';
-import { htmlToText } from './grams.ts';
+import { htmlToText, IN_TAG } from './grams.ts';
 
 /** What the view needs of the source document; the search index, which prints no source, may pass none. */
 export interface SourceFacts {
@@ -22,10 +22,13 @@ export interface SourceFacts {
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
 
-/** The top-level elements of an HTML fragment made by the Markdown compiler (well formed). */
+/**
+ * The top-level elements of an HTML fragment made by the Markdown compiler (well formed). A quoted
+ * attribute value may hold `>` (a link title 申请 -/> 审核): the tag pattern reads past it.
+ */
 export function topLevelElements(html: string): { tag: string; outer: string; inner: string }[] {
   const out: { tag: string; outer: string; inner: string }[] = [];
-  const tags = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g;
+  const tags = new RegExp(`<(\\/?)([a-zA-Z][a-zA-Z0-9]*)\\b${IN_TAG}*?(\\/?)>`, 'g');
   let depth = 0;
   let start = 0;
   let innerStart = 0;

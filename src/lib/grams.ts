@@ -79,15 +79,27 @@ export function queryTokens(terms: string[]): string[] {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
+/**
+ * One character of a tag after its name, or a whole quoted attribute value: satteri and Astro leave
+ * `<` and `>` raw inside quoted values (valid HTML), so `[^>]*` would end the tag at a link title's `>`.
+ */
+export const IN_TAG = String.raw`(?:[^>"']|"[^"]*"|'[^']*')`;
+const IGNORED = new RegExp(
+  `<(section|div|aside|p|span|a|nav)\\b${IN_TAG}*?data-pagefind-(?:ignore|filter)${IN_TAG}*>[\\s\\S]*?<\\/\\1>`,
+  'gi',
+);
+const INLINE_TAG = new RegExp(`<\\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\\b${IN_TAG}*>`, 'gi');
+const ANY_TAG = new RegExp(`<${IN_TAG}+>`, 'g');
+
 /** Visible text of an HTML fragment, leaving out elements marked data-pagefind-ignore. */
 export function htmlToText(html: string): string {
   return (
     html
       .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<(section|div|aside|p|span|a|nav)\b[^>]*data-pagefind-(?:ignore|filter)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      .replace(IGNORED, ' ')
       // Inline elements do not break a word; block elements do.
-      .replace(/<\/?(strong|em|b|i|a|span|mark|code|abbr|small|sup|sub)\b[^>]*>/gi, '')
-      .replace(/<[^>]+>/g, ' ')
+      .replace(INLINE_TAG, '')
+      .replace(ANY_TAG, ' ')
       .replace(/&(#\d+|#x[\da-f]+|\w+);/gi, (m, name: string) =>
         name[0] === '#'
           ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)))

@@ -11,7 +11,7 @@ import type { EntryView } from '../schema/entry.ts';
  * exports need it. `url` is the entry page's address as the reader should reach it.
  */
 export function handoutEntry(view: EntryView, url: string): HandoutEntry {
-  return {
+  return xmlSafe({
     id: view.id,
     title: view.title,
     summary: view.summary,
@@ -23,7 +23,22 @@ export function handoutEntry(view: EntryView, url: string): HandoutEntry {
     source: view.source.citation,
     sourceTitle: view.source.title,
     ...(view.teaching ? { teaching: { goals: view.teaching.goals, audience: view.teaching.audience, flow: view.teaching.flow } } : {}),
-  };
+  });
+}
+
+/** Characters XML 1.0 does not allow: one makes a whole .docx or .pptx unreadable. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Every string of a value without the characters XML refuses. The content check lets none into an
+ * entry (src/schema/text.ts, FILE_HIDDEN); this keeps the Word and slide files readable if one
+ * ever comes through another way.
+ */
+export function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NOT_XML, '') as T;
+  if (Array.isArray(value)) return value.map(xmlSafe) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
+  return value;
 }
 
 /** A list item among a section's blocks (src/schema/entry.ts writes `- item` and `1. item`). */

@@ -515,7 +515,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
     kind: 'wechat',
     pattern: new RegExp(
       String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
-        String.raw`|微信搜(?:索|一下|一搜)?|加\s*(?:我|[Vv威微])\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
+        String.raw`|微信搜(?:索|一下|一搜)?|卫星号|(?:加|\+)\s*(?:我\s*)?(?:[威微]|[Vv](?![A-Za-z]))\s*[:：]?|加\s*我\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
     ),
   },
   {

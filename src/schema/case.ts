@@ -43,15 +43,15 @@ export const teachingSchema = z
   .object({
     /** What trainees should take away: 2–3 short lines. */
     goals: z
-      .array(z.string().trim().min(6).max(80))
+      .array(proseText(z.string().trim().min(6).max(80)))
       .min(2)
       .max(3)
       .describe('教学目标：2—3 条，每条一句话，说明学员学完能理解或做到什么；只依据条目已有内容，不添加新事实'),
     /** Who the entry suits as teaching material. */
-    audience: z.string().trim().min(4).max(80).describe('适用对象：适合哪些学员，如“村党组织书记、驻村干部”'),
+    audience: nameText(z.string().trim().min(4).max(80)).describe('适用对象：适合哪些学员，如“村党组织书记、驻村干部”'),
     /** A suggested order for discussing the entry's questions. */
     flow: z
-      .array(z.string().trim().min(6).max(120))
+      .array(proseText(z.string().trim().min(6).max(120)))
       .min(2)
       .max(5)
       .describe('讨论流程建议：2—5 步，按顺序说明怎样围绕本条目的思考题展开讨论'),

@@ -11,13 +11,24 @@
 import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
 
-/** C0 and C1 control characters and DEL; `\n` is handled separately (allowed in prose). */
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u;
+/**
+ * C0 and C1 control characters, DEL, the noncharacters (U+FDD0–FDEF, U+FFFE, U+FFFF, which XML
+ * refuses: one in a title made the whole RSS feed unreadable) and lone surrogates; `\n` is handled
+ * separately (allowed in prose).
+ */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
 /** Zero-width space, non-joiner, joiner, word joiner, and the BOM used as a zero-width no-break space. */
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
 /** Bidirectional embeddings, overrides and isolates. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 const ANGLE = /[<>]/u;
+/**
+ * The same characters anywhere in an entry or source file (the content check): all of the above
+ * but tab, line ends and NUL (which have their own messages), and a BOM only past the start (a
+ * leading one has its own). Kept beside the field rules so the two change together.
+ */
+export const FILE_HIDDEN =
+  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u200B-\u200D\u2060\u202A-\u202E\u2066-\u2069]|\p{Surrogate}|(?<!^)\uFEFF/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { charCode, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
 import { searchRecord } from '../../src/lib/search-record.ts';
 import { findMismatch, markdownText } from '../../src/lib/entry-text.ts';
-import { bodyHtml } from '../../src/lib/entry-view.ts';
+import { bodyHtml, bodySections } from '../../src/lib/entry-view.ts';
 import { BOUNDARY, compact, parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
@@ -114,6 +114,21 @@ describe('records from source', () => {
     expect(markdownText('网格数量\\{/* 待核实 */}为8个。`<!--` 和 `-->`')).toBe('网格数量{/* 待核实 */}为8个。<!-- 和 -->');
     expect(() => markdownText('段落 <meta http-equiv="refresh" content="0">')).toThrow(/raw HTML/);
     expect(() => markdownText('<!-- 注 -->')).toThrow(/raw HTML/);
+  });
+  it('keep every section and no attribute text when a link title or image alt holds > or />', () => {
+    const body = [
+      '## 背景',
+      '',
+      '流程见[办事指南](https://example.org/guide "申请 -/> 审核 -> 办结")和图示![流程：申请 > 审核 > 办结](/favicon.svg)。',
+      '',
+      '## 做法',
+      '',
+      '办理流程如图。',
+    ].join('\n');
+    const sections = bodySections(body);
+    expect(sections.map((s) => s.name)).toEqual(['背景', '做法']);
+    expect(sections[0].blocks).toEqual(['流程见办事指南和图示 。']);
+    expect(markdownText(body)).toBe('背景 流程见办事指南和图示 。 做法 办理流程如图。');
   });
   it('name where a record and its page first differ', () => {
     expect(findMismatch('三本台账\n工作法', '三本台账 工作法')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printableSource, toDocxHandout } from '../../src/lib/handout-data.ts';
+import { printableSource, toDocxHandout, xmlSafe } from '../../src/lib/handout-data.ts';
 import { toMarkdown, type HandoutEntry } from '../../src/lib/lesson.ts';
 
 const entry = (id: string, sourceTitle: string): HandoutEntry => ({
@@ -92,5 +92,15 @@ describe('handout data', () => {
     expect(off).not.toContain('先讲十分钟');
     expect(off).not.toContain('教学提示');
     expect(off).toContain('### 思考题');
+  });
+});
+
+describe('xmlSafe', () => {
+  it('drops what XML refuses (Word line tab, controls, noncharacters, lone surrogates) and keeps the rest', () => {
+    expect(xmlSafe({ a: ['甲\u000b乙\u0001丙\uFFFF丁\uD800', '表\t格\n行'], n: 3, b: '😀𠀀' })).toEqual({
+      a: ['甲乙丙丁', '表\t格\n行'],
+      n: 3,
+      b: '😀𠀀',
+    });
   });
 });

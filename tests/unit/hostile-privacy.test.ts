@@ -42,7 +42,10 @@ describe('hostile privacy corpus', () => {
   for (const [name, want] of Object.entries(expected)) {
     it(`${name}: refused at line ${want.line}, field ${want.field} (${want.kind})`, () => {
       const file = read(name);
-      const errors = check(file);
+      const all = check(file);
+      // A hidden character (zero-width, direction) is a fault of its own, named apart at its line.
+      const errors = all.filter((e) => e.field !== '（字符）');
+      for (const hidden of all.filter((e) => e.field === '（字符）')) expect(hidden.line).toBe(want.line);
       // One fault each: the only error is the private datum, at the right file, line and field.
       expect(errors.map(formatProblem), errors.map(formatProblem).join('\n')).toHaveLength(1);
       const [error] = errors;

@@ -396,6 +396,12 @@ describe('gaps found by the red-team pass of 2026-12-01', () => {
     expect(findPrivateData('全县2019年投入资金三千万元，建成12个站点')).toEqual([]);
   });
 
+  it('finds a WeChat id after +v and after 卫星号 (slang for 微信号)', () => {
+    expect(kinds('+v wangjg1985')).toEqual(['wechat']);
+    expect(kinds('卫星号 wangjg1985')).toEqual(['wechat']);
+    expect(kinds('采用卫星定位系统，共+v1次')).toEqual([]);
+  });
+
   it('reads through every invisible format character', () => {
     expect(findPrivateData('联系电话：1380\u206A0138\u206A002').map((f) => f.kind)).toEqual(['mobile']);
     expect(findPrivateData('电话1380\u{E0020}0138\u3164002').map((f) => f.kind)).toEqual(['mobile']);
