@@ -784,12 +784,15 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
 
 // Seven digits as written, maybe grouped: a number that folding could have lengthened.
 const WRITTEN_DIGITS = /\d(?:[ \-.]?\d){6}/;
+// Something folding reads as a digit (a Chinese digit, a letter, a circled or other non-ASCII
+// character) beside a written digit, with at most a space between.
+const FOLDED_BESIDE = new RegExp(`[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19] ?\\d|\\d ?[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19]`);
 
 function scanLine(line: string, allowed: Set<string>): LineFinding[] {
   const found = scanNormalised(normalise(line), line, allowed);
   // A character folded into a digit next to a number (张三13800138000: 三 is 3; ①, San, O) makes it
   // one digit longer, and no shape matches it any more: the digits as written are read alone too.
-  if (WRITTEN_DIGITS.test(line)) {
+  if (WRITTEN_DIGITS.test(line) && FOLDED_BESIDE.test(line)) {
     const more = scanNormalised(normalise(line, true), line, allowed).filter((f) => !found.some((g) => g.start < f.end && f.start < g.end));
     if (more.length) return [...found, ...more].sort((a, b) => a.start - b.start);
   }
