@@ -55,7 +55,8 @@ export const guidanceLine = (name: SectionName) => `> （${PLACEHOLDER}·写作�
 
 /**
  * YAML for `data` that the build's own parser reads back as exactly `data`: a string that js-yaml
- * would read as something else (`0b11` a number, `2026-11-23` a Date) is double-quoted, so what an editor typed is what the check and the build both see.
+ * would read as something else (`0b11` a number, `2026-11-23` a Date) is double-quoted, so what an
+ * editor typed is what the check and the build both see.
  */
 export function frontmatterText(data: unknown): string {
   const doc = new Document(data);
