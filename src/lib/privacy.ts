@@ -786,7 +786,9 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
 const WRITTEN_DIGITS = /\d(?:[ \-.]?\d){6}/;
 // Something folding reads as a digit (a Chinese digit, a letter, a circled or other non-ASCII
 // character) beside a written digit, with at most a space between.
-const FOLDED_BESIDE = new RegExp(`[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19] ?\\d|\\d ?[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19]`);
+const FOLDED_BESIDE = new RegExp(
+  `[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19] ?\\d|\\d ?[${CN_DIGIT_CLASS}A-Za-z\\u0080-\\u33FF\\uFF10-\\uFF19]`,
+);
 
 function scanLine(line: string, allowed: Set<string>): LineFinding[] {
   const found = scanNormalised(normalise(line), line, allowed);
