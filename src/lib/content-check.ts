@@ -112,16 +112,19 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
   // character or noncharacter makes the per-case .docx and the RSS feed invalid XML, a direction
   // control makes the page show other text than the file holds. NUL and the line ends have their own rules.
   const hidden = FILE_HIDDEN.exec(file.raw);
-  if (hidden)
+  if (hidden) {
+    const line = file.raw.slice(0, hidden.index).split('\n').length;
+    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     out.push({
       // Not '（文件）': the file is still read, so a number hidden by the character is named as well.
       field: '（字符）',
-      line: file.raw.slice(0, hidden.index).split('\n').length,
+      line,
       message: msg(
-        `第 ${file.raw.slice(0, hidden.index).split('\n').length} 行含有看不见的字符 U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}（控制字符、零宽字符或改变文字方向的字符，常随 Word、网页或聊天软件里复制的文字带入）：请删除它`,
-        `the file contains the invisible character U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+        `第 ${line} 行含有看不见的字符 ${code}（控制字符、零宽字符或改变文字方向的字符，常随 Word、网页或聊天软件里复制的文字带入）：请删除它`,
+        `the file contains the invisible character ${code}`,
       ),
     });
+  }
   if (file.raw.includes('\u0000'))
     out.push({
       field: '（文件）',
@@ -251,6 +254,9 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Message {
       );
   }
 }
+
+/** The file line of the build's closing `---`, after the opening line and the YAML's lines (each ending in a line break). */
+const closingLine = (yaml: string) => yaml.split('\n').length + 1;
 
 /** Why the build's own reading of a front matter failed, and what to do. */
 function buildReadingMessage(reading: Exclude<BuildReading, { ok: true }>): Message {
@@ -408,7 +414,7 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     // The opening line is right, the build finds a front matter, and splitFrontmatter does not: the closing line holds more.
     const built = parts || !/^---\r?\n/.test(file.raw) ? undefined : readAsBuild(file.raw);
     if (built?.ok) {
-      const end = built.yaml.split('\n').length + 1;
+      const end = closingLine(built.yaml);
       fail(
         file.path,
         '（front matter）',
@@ -455,7 +461,7 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
       return;
     }
     if (build.yaml !== parts.yaml) {
-      const end = build.yaml.split('\n').length + 1;
+      const end = closingLine(build.yaml);
       fail(
         file.path,
         '（front matter）',
