@@ -11,6 +11,7 @@ import { fold, plainFolder, type Folder } from '../lib/search-fold.ts';
 import {
   coverageLabel,
   GROUP,
+  NAME_LIST,
   planQuery,
   rankCandidates,
   rankGroup,
@@ -386,7 +387,7 @@ class CaseSearch extends HTMLElement {
     if (r.via) out.push(r.via);
     if (inText || r.via) return out;
     const has = (field: string | undefined) => !!field && needles.some((n) => containsAll(fold(field, folder), [fold(n, folder)]));
-    const alias = (d.meta.aliases ?? '').split('、').find((a) => has(a));
+    const alias = (d.meta.aliases ?? '').split(NAME_LIST).find((a) => has(a));
     if (alias) out.push(`又称：${alias}`);
     else if (has(d.meta.unit)) out.push(`实践单位：${d.meta.unit}`);
     else if (has(d.meta.region)) out.push(`地区：${d.meta.region}`);

@@ -13,6 +13,8 @@ import { compact } from './search.ts';
 import { htmlToText } from './grams.ts';
 import { bodyHtml } from './entry-view.ts';
 import { recordOf, type SearchRecord } from './search-record.ts';
+import { NAME_LIST } from './search-plan.ts';
+import { listText } from './format.ts';
 import type { Folder } from './search-fold.ts';
 
 /**
@@ -48,7 +50,7 @@ export function articleParts(view: EntryView): { head: string[]; box: string[]; 
     ...view.themes.map((t) => t.label),
     '起始年份',
     fact('year'),
-    ...(view.aliases.length ? ['又称', view.aliases.join('、')] : []),
+    ...(view.aliases.length ? ['又称', listText(view.aliases)] : []),
     ...(view.inferred.length
       ? ['说明：以下信息由编者推断，来源中没有直接写明。', ...view.inferred.map((i) => `${i.label}：${i.note}`)]
       : []),
@@ -90,7 +92,7 @@ export function entryRecord(view: EntryView, folder?: Folder): SearchRecord {
         unit: view.unit,
         region: view.region.label,
         domain: view.domain.label,
-        ...(view.aliases.length ? { aliases: view.aliases.join('、') } : {}),
+        ...(view.aliases.length ? { aliases: view.aliases.join(NAME_LIST) } : {}),
       },
       filters: view.filters,
     },

@@ -92,3 +92,9 @@ export function readerField(field: string): string {
   const section = /^##\s*(.+)$/.exec(field);
   return section ? `“${section[1]}”一节` : (FIELD_WORDS[field] ?? field);
 }
+
+/**
+ * Names listed in running text: 、 between them, or ； when a name holds 、 itself
+ * (学先进、找差距、见行动), as Chinese punctuation sets apart items that hold enumeration commas.
+ */
+export const listText = (names: string[]): string => names.join(names.some((n) => n.includes('、')) ? '；' : '、');

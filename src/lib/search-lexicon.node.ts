@@ -17,7 +17,7 @@ import { pinyin } from 'pinyin-pro';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { makeFolder, type Folder, type Variant } from './search-fold.ts';
-import { namesOf, type LexiconFile, type LexiconPage } from './search-plan.ts';
+import { NAME_LIST, namesOf, type LexiconFile, type LexiconPage } from './search-plan.ts';
 
 let fullPairs: string | undefined;
 
@@ -105,7 +105,7 @@ export interface LexiconSource {
 
 /** The lexicon's row for an entry. */
 export function lexiconPage(e: LexiconSource): LexiconPage {
-  return [e.title, e.aliases.join('、'), e.unit, e.region, e.themes.join('、')];
+  return [e.title, e.aliases.join(NAME_LIST), e.unit, e.region, e.themes.join(NAME_LIST)];
 }
 
 /** The pinyin of a page's names, in `namesOf` order (see PinyinFile). */
@@ -128,7 +128,7 @@ export function lexiconFile(args: {
     variants: args.variants.map((v) => [v.from, v.to]),
     thesaurus: args.thesaurus.map((t) => [t.term, t.related]),
     themes: args.themes.map((t): [string, string, string] | [string, string] =>
-      t.aliases?.length ? [t.id, t.label, t.aliases.join('、')] : [t.id, t.label],
+      t.aliases?.length ? [t.id, t.label, t.aliases.join(NAME_LIST)] : [t.id, t.label],
     ),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
     // In the order of `titles`' keys (JSON keeps it: the ids are not integers).
@@ -148,7 +148,7 @@ export function mainThemes(pages: LexiconPage[], themes: { label: string }[]): s
   if (themes.length > 26) throw new Error(`mainThemes: ${themes.length} method families, one letter each holds at most 26`);
   return pages
     .map((p) => {
-      const i = index.get(p[4].split('、')[0]);
+      const i = index.get(p[4].split(NAME_LIST)[0]);
       return i === undefined ? '-' : String.fromCharCode(97 + i);
     })
     .join('');

@@ -19,7 +19,13 @@ import { compact, containsAll, parseQuery } from './search.ts';
 import { fold, makeFolder, type Folder } from './search-fold.ts';
 import { contentWords, isQuestion, isStopWord, nearMatch, pinyinMatches, pinyinQuery, questionVerbs } from './search-words.ts';
 
-/** A page in the lexicon: title, aliases (、), unit, region, method families (、). */
+/**
+ * What separates the names in a lexicon list (aliases, method families). A line break, because no
+ * name can hold one (`nameText`), while 、 can be part of a name (学先进、找差距、见行动).
+ */
+export const NAME_LIST = '\n';
+
+/** A page in the lexicon: title, aliases, unit, region, method families (lists: NAME_LIST). */
 export type LexiconPage = [string, string, string, string, string];
 
 /**
@@ -39,7 +45,7 @@ export interface LexiconFile {
   fold: string;
   variants: [string, string][];
   thesaurus: [string, string[]][];
-  /** Method families: [Pagefind `theme` filter value, label, aliases (、)]. */
+  /** Method families: [Pagefind `theme` filter value, label, aliases (NAME_LIST)]. */
   themes: ([string, string] | [string, string, string])[];
   /** Title by Pagefind page id. */
   titles: Record<string, string>;
@@ -98,7 +104,7 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
-  const familyAliases = new Set((file.themes ?? []).flatMap(([, , aliases]) => (aliases ? aliases.split('、').map(f) : [])));
+  const familyAliases = new Set((file.themes ?? []).flatMap(([, , aliases]) => (aliases ? aliases.split(NAME_LIST).map(f) : [])));
   const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
   return {
     folder,
@@ -211,15 +217,15 @@ export interface Ranked {
 const sameList = (a: string[], b: string[]) => a.join('\u0000') === b.join('\u0000');
 
 /**
- * The separate names of a page (title parts, aliases, unit parts, places), in the order the
- * lexicon's pinyin spellings follow; last, a title that punctuation cuts into parts, whole
- * (“乡情”工作法: readers type xqgzf for the whole name).
+ * The separate names of a page (title parts, alias parts, unit parts, places), in the order the
+ * lexicon's pinyin spellings follow; last, a title or alias that punctuation cuts into parts,
+ * whole (“乡情”工作法, 学先进、找差距、见行动: readers type xqgzf for the whole name).
  */
 export function namesOf(p: LexiconPage): string[] {
   const parts = (text: string) => text.split(/[\s\p{P}\p{S}]+/u).filter((n) => /\p{Script=Han}/u.test(n) && [...n].length >= 2);
-  const names = [...new Set([p[0], ...p[1].split('、'), p[2], p[3]].flatMap(parts))];
-  const title = p[0].trim();
-  return parts(title).length > 1 && !names.includes(title) ? [...names, title] : names;
+  const names = [...new Set([p[0], ...p[1].split(NAME_LIST), p[2], p[3]].flatMap(parts))];
+  const whole = [p[0], ...p[1].split(NAME_LIST)].map((n) => n.trim()).filter((n) => parts(n).length > 1 && !names.includes(n));
+  return [...new Set([...names, ...whole])];
 }
 
 /** The fields of a lexicon page matching is tried on, most telling first. */
@@ -259,9 +265,9 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
   for (const [id, p] of lexicon.pages) {
     const fields = nameFields(p);
     for (let tier = 0; tier < fields.length; tier++) {
-      // Aliases are a list (、); each name is also tried whole, as the reader types it without the
+      // Aliases are a list (NAME_LIST); each name is also tried whole, as the reader types it without the
       // punctuation that cuts it (党员“双亮”工程 → 党员双亮工程, so 党员双量 is near 党员双亮).
-      const names = tier === 1 ? fields[tier].split('、') : [fields[tier]];
+      const names = tier === 1 ? fields[tier].split(NAME_LIST) : [fields[tier]];
       const parts = [
         ...new Set(
           names.flatMap((name) => {
@@ -342,7 +348,7 @@ export async function rankCandidates(
       const [value, label] = theme;
       const ids = helpers.theme
         ? await helpers.theme(value)
-        : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split('、').includes(label)).map(([id]) => id));
+        : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split(NAME_LIST).includes(label)).map(([id]) => id));
       for (const id of ids) if (!out.has(id)) out.set(id, label);
     }
     return out;

@@ -86,6 +86,16 @@ test('as the reader types: 正在搜索… at once, the names only for a typo, a
     await expect(page.locator('[data-search-results] .tags').first()).toContainText('方法类别：矛盾调解');
   });
 
+  await test.step('an alias that holds 、 is one name: a typo in it, and its initials, find its case', async () => {
+    // 学先进、找差距、见行动 is one alias of the 正向激励 case; it used to be cut at 、 into three short names.
+    await search(page, '学先进找差巨见行动');
+    await expect(page.locator('[data-search-hint]')).toContainText('您是不是要找：学先进找差距见行动');
+    expect((await ids(page))[0]).toBe('baofeng-jiceng-ganbu-zhengxiang-jili');
+    await search(page, 'xxjzcjjxd');
+    expect((await ids(page))[0]).toBe('baofeng-jiceng-ganbu-zhengxiang-jili');
+    await expect(page.locator('[data-search-results] .tags').first()).toContainText('拼音：xxjzcjjxd → 学先进、找差距、见行动');
+  });
+
   await test.step('的 alone asks for a longer query instead of listing every page', async () => {
     const found = await search(page, '的');
     expect(found).toHaveLength(0);

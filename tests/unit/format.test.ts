@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocator, formatRegion, parseLocator } from '../../src/lib/format.ts';
+import { formatLocator, formatRegion, listText, parseLocator } from '../../src/lib/format.ts';
 import { similarCases, similarFinder, similarity } from '../../src/lib/related.ts';
 
 describe('format', () => {
+  it('lists names with 、, or with ； when a name holds 、 itself, so each name reads as one', () => {
+    expect(listText(['三本台账', '台账工作法'])).toBe('三本台账、台账工作法');
+    expect(listText(['典型激励', '学先进、找差距、见行动', '绩效激励'])).toBe('典型激励；学先进、找差距、见行动；绩效激励');
+  });
   it('parses and formats locators', () => {
     expect(parseLocator('第99-307行')).toEqual({ unit: 'line', start: 99, end: 307 });
     expect(formatLocator('第99-307行')).toBe('第 99–307 行');

@@ -185,6 +185,18 @@ describe('pinyin', () => {
     expect(namesOf(row)).toEqual(['乡情', '工作法', '某社会组织', '广东', '“乡情”工作法']);
     expect(pinyinRow(row).split(' ').at(-1)).toBe('xiangqinggongzuofa:xqgzf');
   });
+  it('keeps an alias that holds 、 one name, also spelled whole', () => {
+    // 、 is part of such a name; joined and split at 、 it came back as three names (学先进, 找差距, 见行动).
+    const row = lexiconPage({
+      title: '正向激励',
+      aliases: ['典型激励', '学先进、找差距、见行动'],
+      unit: '某县委',
+      region: '河南',
+      themes: [],
+    });
+    expect(namesOf(row)).toEqual(['正向激励', '典型激励', '学先进', '找差距', '见行动', '某县委', '河南', '学先进、找差距、见行动']);
+    expect(pinyinRow(row).split(' ').at(-1)).toBe('xuexianjinzhaochajujianxingdong:xxjzcjjxd');
+  });
 });
 
 describe('ranking every candidate before reading', () => {
@@ -311,6 +323,17 @@ describe('ranking every candidate before reading', () => {
   it('tries a name that punctuation cuts also whole, as readers type it', () => {
     const lex = readLexicon(file, { x: page('党员“双亮”工程') });
     expect(nameMatches(planQuery('党员双量', lex), lex)).toMatchObject({ suggestion: '党员双亮' });
+  });
+  it('tries an alias that holds 、 whole, not as the pieces 、 sets apart', () => {
+    const row = lexiconPage({
+      title: '正向激励',
+      aliases: ['典型激励', '学先进、找差距、见行动'],
+      unit: '某县委',
+      region: '河南',
+      themes: [],
+    });
+    const lex = readLexicon(file, { x: row });
+    expect(nameMatches(planQuery('学先进找差巨见行动', lex), lex)).toMatchObject({ suggestion: '学先进找差距见行动' });
   });
   it('ranks a case from the place typed before a case that only mentions it, from the regions alone', async () => {
     const rows: NamesFile = { m: page('某工作法', '', ''), n: page('另一工作法', '', '') };
