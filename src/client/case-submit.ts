@@ -119,9 +119,17 @@ class CaseSubmit extends HTMLElement {
       control.scrollIntoView({ block: 'center' });
       control.focus();
     });
-    this.querySelector('[data-download]')!.addEventListener('click', () => downloadText(`${this.entryId}.mdx`, this.text));
+    // In WeChat a generated file is dropped silently: say so, and point at 复制文本, which works there
+    // (the draft is kept in this browser only, so opening the page elsewhere would not bring it along).
+    const dropped = () => {
+      this.querySelector('[data-output-status]')!.textContent =
+        '微信里不能保存网页生成的文件。请点“复制文本”，把内容粘贴发给编辑或存到电脑上。';
+    };
+    this.querySelector('[data-download]')!.addEventListener('click', () => {
+      if (!downloadText(`${this.entryId}.mdx`, this.text)) dropped();
+    });
     this.querySelector('[data-download-source]')!.addEventListener('click', () => {
-      if (this.source) downloadText(`${this.source.id}.json`, this.source.text, 'application/json;charset=utf-8');
+      if (this.source && !downloadText(`${this.source.id}.json`, this.source.text, 'application/json;charset=utf-8')) dropped();
     });
     this.querySelector('[data-discard]')!.addEventListener('click', () => this.discard());
     this.querySelector('[data-copy]')!.addEventListener('click', () => {

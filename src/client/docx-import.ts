@@ -6,19 +6,17 @@
 import { renderMessage } from '../schema/message.ts';
 import mammoth from 'mammoth';
 import * as lib from '../lib/import-docx.ts';
-import { downloadText, el } from './dom.ts';
+import { downloadBlob, el } from './dom.ts';
+import { IN_APP_DOWNLOAD_HELP } from './in-app.ts';
 
 interface Context {
   sources: { id: string; title: string; lines: number }[];
   existing: { id: string; title: string; unit: string }[];
 }
 
-function downloadBytes(fileName: string, bytes: Uint8Array, type: string) {
-  const link = el('a', { href: URL.createObjectURL(new Blob([bytes as BlobPart], { type })), download: fileName });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+/** Offers a file as a download; where the browser would drop it (WeChat), the button says what to do instead. */
+function offer(button: HTMLButtonElement, fileName: string, blob: Blob) {
+  if (!downloadBlob(fileName, blob)) button.textContent = IN_APP_DOWNLOAD_HELP;
 }
 
 /** Imports `file` into the form; `status` reports progress and sets the drop zone's state. */
@@ -95,12 +93,19 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
   const sourceButton =
     result.source && el('button', { type: 'button', textContent: `下载来源文件 ${result.source.id}.json（放进 content/sources/）` });
   sourceButton?.addEventListener('click', () =>
-    downloadText(`${result.source!.id}.json`, `${JSON.stringify(result.source!.data, null, 2)}\n`, 'application/json'),
+    offer(
+      sourceButton,
+      `${result.source!.id}.json`,
+      new Blob([`${JSON.stringify(result.source!.data, null, 2)}\n`], { type: 'application/json' }),
+    ),
   );
   const imageItems = report.images.map((image, i) => {
     const picture = pictures.get(result.images[i].src);
     const button = el('button', { type: 'button', textContent: `下载，存为 public${image.path}` });
-    button.addEventListener('click', () => picture && downloadBytes(image.path.split('/').pop()!, picture.bytes, picture.type));
+    button.addEventListener(
+      'click',
+      () => picture && offer(button, image.path.split('/').pop()!, new Blob([picture.bytes as BlobPart], { type: picture.type })),
+    );
     return el(
       'span',
       {},

@@ -24,6 +24,7 @@ import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../li
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
+import { dropsPageDownloads, IN_APP_DOWNLOAD_HELP } from './in-app.ts';
 import { handoutEntry, printableSource } from '../lib/handout-data.ts';
 import { renderHandout, type HandoutCase } from './lesson-handout.ts';
 import { fetchEntry } from './entry-fetch.ts';
@@ -399,9 +400,10 @@ class LessonEditor extends HTMLElement {
         }
         const download = el('button', { type: 'button', textContent: '下载' });
         download.setAttribute('aria-label', `下载 ${time} 的备份`);
-        download.addEventListener('click', () =>
-          downloadText(`教案备份-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw, 'application/json;charset=utf-8'),
-        );
+        download.addEventListener('click', () => {
+          const saved = downloadText(`教案备份-${backup.at.replace(/[:.]/g, '-')}.json`, backup.raw, 'application/json;charset=utf-8');
+          if (!saved) this.say(IN_APP_DOWNLOAD_HELP, 'error');
+        });
         li.append(' ', download);
         return li;
       }),
@@ -584,7 +586,19 @@ class LessonEditor extends HTMLElement {
     return all.filter((x): x is { item: LessonItem; data: CaseData } => !!x.data);
   }
 
+  /**
+   * In WeChat a file made here would be dropped without a word: the address is made the share link
+   * instead (so 在浏览器打开 takes this lesson along, with its cases, order and notes) and the page says so.
+   */
+  private downloadsDropped(): boolean {
+    if (!dropsPageDownloads()) return false;
+    history.replaceState(history.state, '', this.shareUrl());
+    this.say(`${IN_APP_DOWNLOAD_HELP}这个教案已写进网址，会一起带过去。`, 'error');
+    return true;
+  }
+
   private async exportMarkdown() {
+    if (this.downloadsDropped()) return;
     const entries = (await this.loaded()).map((x) => exportEntry(x.data)).map((e) => ({ ...e, source: printableSource(e) }));
     const markdown = toMarkdown(this.lesson, entries, this.siteRoot(), { includeNotes: this.notesOption.checked });
     downloadText(`${this.lesson.title || '教案'}.md`, markdown);
@@ -597,6 +611,7 @@ class LessonEditor extends HTMLElement {
   private async exportFile(button: HTMLButtonElement, kind: 'docx' | 'pptx') {
     const label = button.textContent;
     const what = kind === 'docx' ? 'Word 讲义' : 'PPT 课件';
+    if (this.downloadsDropped()) return;
     button.disabled = true;
     button.textContent = `正在生成 ${what}…`;
     try {
