@@ -24,7 +24,7 @@ import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../li
 import { lessonDate, lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
-import { dropsPageDownloads, IN_APP_DOWNLOAD_HELP } from './in-app.ts';
+import { dropsPageDownloads, IN_APP_DOWNLOAD_HELP, IN_APP_PRINT_HELP, inWeChat } from './in-app.ts';
 import { handoutEntry, printableSource } from '../lib/handout-data.ts';
 import { renderHandout, type HandoutCase } from './lesson-handout.ts';
 import { fetchEntry } from './entry-fetch.ts';
@@ -105,6 +105,10 @@ class LessonEditor extends HTMLElement {
     }
     this.querySelector('[data-action="print"]')!.addEventListener('click', async () => {
       await this.renderHandout();
+      if (inWeChat()) {
+        history.replaceState(history.state, '', this.shareUrl());
+        this.say(`${IN_APP_PRINT_HELP}这个教案已写进网址，会一起带过去。`);
+      }
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());

@@ -52,6 +52,15 @@ test('in WeChat, which drops files a page makes, the lesson says what to do and 
     await expect(page).toHaveURL(/\/lesson\/\?l=/);
   });
 
+  await test.step('打印讲义 still asks to print, and says what to do if WeChat opens no print dialog', async () => {
+    await page.evaluate(() => {
+      window.print = () => document.documentElement.setAttribute('data-printed', '1');
+    });
+    await page.getByRole('button', { name: '打印讲义' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-printed', '1', { timeout: 20_000 });
+    await expect(page.locator('[data-messages] .notice').filter({ hasText: '如果没有出现打印窗口' })).toContainText('在浏览器打开');
+  });
+
   await test.step('the address, opened in a plain browser, shows the same lesson and downloads it', async () => {
     // Playwright gives a new context this file's options (the WeChat agent) unless told otherwise.
     const context = await browser.newContext({ userAgent: BROWSER, viewport: { width: 360, height: 780 } });
@@ -71,4 +80,25 @@ test('in WeChat, which drops files a page makes, the lesson says what to do and 
       await context.close();
     }
   });
+});
+
+test('in WeChat, a case’s print button says what to do if no print dialog opens; its Word file is a plain link', async ({ page }) => {
+  await page.goto('cases/minqing-riji-gongzuofa/');
+  const actions = page.locator('.case-actions');
+  const print = actions.getByRole('button', { name: '仅打印本案例' });
+  await expect(print).toBeEnabled({ timeout: 20_000 });
+  await page.evaluate(() => {
+    window.print = () => document.documentElement.setAttribute('data-printed', '1');
+  });
+  const help = actions.locator('[data-print-help]');
+  await expect(help).toBeHidden();
+  await print.click();
+  await expect(page.locator('html')).toHaveAttribute('data-printed', '1');
+  await expect(help).toHaveText(/如果没有出现打印窗口.*在浏览器打开/);
+  // The help takes a row of its own under both buttons, not a squeezed cell beside one of them.
+  const [box, button] = await Promise.all([help.boundingBox(), print.boundingBox()]);
+  expect(box!.y).toBeGreaterThan(button!.y + button!.height - 1);
+  expect(box!.width).toBeGreaterThan(button!.width * 1.5);
+  // The built .docx needs no page-made file, so it stays a link WeChat can open.
+  await expect(actions.getByRole('link', { name: '下载 Word 版' })).toHaveAttribute('href', /\/cases\/minqing-riji-gongzuofa\.docx$/);
 });
