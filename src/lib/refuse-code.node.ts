@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseMdxBody } from './mdx-parse.node.ts';
-import { allowedNodeTypes, findUnsafeMarkup, urlProblem } from './safety.ts';
+import { allowedNodeTypes, findUnsafeMarkup, imageUrlProblem, urlProblem } from './safety.ts';
 import { msg, renderMessage } from '../schema/message.ts';
 
 // Every node type satteri can produce, from its own generated table (not a public export, hence the
@@ -51,7 +51,9 @@ export const refuseCode = {
   name: 'gongzuofa:refuse-code',
   ...Object.fromEntries(refusedNodeTypes.map((type) => [type, refuse])),
   link: checkUrl,
-  image: checkUrl,
+  image: (node: { url?: string }, ctx: Context) => {
+    if (typeof node.url === 'string' && imageUrlProblem(node.url)) flagged.add(ctx.data);
+  },
   definition: checkUrl,
   after(_root: unknown, ctx: Context) {
     // @astrojs/mdx imports a front-matter `layout` as a module: code chosen by the entry.

@@ -73,7 +73,8 @@ export const allowedNodeTypes = new Set([
   'link',
   'image',
   'linkReference',
-  'imageReference',
+  // Not imageReference (![说明][标记]): an image is a file of this site (imageUrlProblem), and a
+  // reference would take its address from a definition that links may share.
   'definition',
   'footnoteDefinition',
   'footnoteReference',
@@ -122,6 +123,11 @@ function describeNode(node: MdastNode): Message {
     }
     case 'html':
       return msg(`正文不能包含 HTML 或 HTML 注释：${plainFix}`, `raw HTML is not allowed in an entry`);
+    case 'imageReference':
+      return msg(
+        `图片请直接写成 ![图片说明](/images/文件名.jpg)，不要用引用式写法 ![说明][标记]`,
+        `write images inline, ![alt](/images/file.jpg), not as references`,
+      );
     default:
       return msg(`正文不能包含这种标记（${node.type}）：${plainFix}`, `markup of type ${node.type} is not allowed in an entry`);
   }
@@ -162,6 +168,22 @@ export function urlProblem(url: string): Message | undefined {
       );
 }
 
+/**
+ * Why an image may not be published, or undefined when it may: it must be a file of this site. An
+ * image from elsewhere shows as broken on every page (the CSP allows images from this site only),
+ * never loads on an intranet, and would tell another site who reads the entry wherever the open
+ * data (`/cases/<id>.json`, whose sections hold the body's HTML) is shown without that policy.
+ */
+export function imageUrlProblem(url: string): Message | undefined {
+  const problem = urlProblem(url);
+  if (problem || /^\/(?!\/)/.test(url)) return problem;
+  const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url);
+  return msg(
+    `图片 ${shown} 不是本站的文件：请把图片下载后放在 public/images/ 下，写成 ![图片说明](/images/文件名.jpg)。外站图片在本站不显示（安全策略只允许本站图片），内网打不开，还会让外站看到谁在读这个案例`,
+    `images must be files of this site: put the file under public/images/ and write ![alt](/images/file.jpg)`,
+  );
+}
+
 /** Every refused node and URL in a parsed body, in document order, with its line. */
 export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
@@ -172,7 +194,7 @@ export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
       return; // its children are inside the refused node: one message is enough
     }
     if (typeof node.url === 'string') {
-      const problem = urlProblem(node.url);
+      const problem = node.type === 'image' ? imageUrlProblem(node.url) : urlProblem(node.url);
       if (problem) problems.push({ ...at, message: problem });
     }
     node.children?.forEach(walk);
