@@ -168,16 +168,28 @@ export function urlProblem(url: string): Message | undefined {
       );
 }
 
+/** A picture file of this site: a site path ending in a raster format (nothing after it). */
+const IMAGE_FILE = /^\/[^?#]*\.(?:jpe?g|png|gif|webp|avif|bmp)$/i;
+
 /**
- * Why an image may not be published, or undefined when it may: it must be a file of this site. An
+ * Why an image may not be published, or undefined when it may: it must be a picture file of this site. An
  * image from elsewhere shows as broken on every page (the CSP allows images from this site only),
  * never loads on an intranet, and would tell another site who reads the entry wherever the open
  * data (`/cases/<id>.json`, whose sections hold the body's HTML) is shown without that policy.
  */
 export function imageUrlProblem(url: string): Message | undefined {
   const problem = urlProblem(url);
-  if (problem || /^\/(?!\/)/.test(url)) return problem;
+  if (problem) return problem;
   const shown = JSON.stringify(url.length > 60 ? `${url.slice(0, 60)}…` : url);
+  if (/^\/(?!\/)/.test(url))
+    // A picture format only: an SVG (or an .html) under public/ can hold script, which runs when
+    // the file itself is opened on this site.
+    return IMAGE_FILE.test(url)
+      ? undefined
+      : msg(
+          `图片 ${shown} 不是照片或图表的文件格式：请存成 .jpg、.png、.gif 或 .webp 再用（SVG 等格式可以夹带脚本，不能用）`,
+          `an image must be a .jpg, .jpeg, .png, .gif, .webp, .avif or .bmp file`,
+        );
   return msg(
     `图片 ${shown} 不是本站的文件：请把图片下载后放在 public/images/ 下，写成 ![图片说明](/images/文件名.jpg)。外站图片在本站不显示（安全策略只允许本站图片），内网打不开，还会让外站看到谁在读这个案例`,
     `images must be files of this site: put the file under public/images/ and write ![alt](/images/file.jpg)`,
