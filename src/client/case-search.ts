@@ -16,6 +16,8 @@ import {
   rankCandidates,
   rankGroup,
   readLexicon,
+  shortQueryCut,
+  shouldCutFirst,
   verify,
   type Lexicon,
   type LexiconFile,
@@ -239,7 +241,7 @@ class CaseSearch extends HTMLElement {
     }
     if (generation !== this.generation) return;
     this.lexicon = lexicon;
-    const plan = planQuery(query, lexicon);
+    let plan = planQuery(query, lexicon);
     if (plan.pinyin && !lexicon.pinyin) {
       lexicon.pinyin = await loadPinyin();
       if (generation !== this.generation) return;
@@ -252,6 +254,9 @@ class CaseSearch extends HTMLElement {
     const results = new Map<string, PagefindResult>();
     let ranked: Ranked[];
     let suggestion: string | undefined;
+    let rank: ((p: Plan) => ReturnType<typeof rankCandidates>) | undefined;
+    /** The query cut into words, kept for when no candidate turns out to hold it whole (shortQueryCut). */
+    let cut: Plan | undefined;
     if (!plan.terms.length) {
       // Filters alone: every page they allow, in Pagefind's order.
       const found = await pf.search(null, { filters });
@@ -269,7 +274,15 @@ class CaseSearch extends HTMLElement {
       const names = async () => {
         lexicon.pages ??= await loadNames();
       };
-      ({ ranked, suggestion } = await rankCandidates(plan, lexicon, find, { theme, names }));
+      rank = (p: Plan) => rankCandidates(p, lexicon, find, { theme, names });
+      ({ ranked, suggestion } = await rank(plan));
+      // No page can hold 换届选举 as typed: its words at once, as for a longer query.
+      cut = shortQueryCut(query, plan, lexicon);
+      if (cut && (await shouldCutFirst(plan, ranked, find))) {
+        plan = cut;
+        cut = undefined;
+        ({ ranked, suggestion } = await rank(plan));
+      }
     }
     if (generation !== this.generation) return;
     mark('ranked');
@@ -289,6 +302,8 @@ class CaseSearch extends HTMLElement {
       if (visible.some((s) => s.ranked.group <= GROUP.folded)) visible = visible.filter((s) => s.ranked.group !== GROUP.name);
       const unread = ranked.length - read;
       if (!done && !visible.length) return;
+      // Nothing held the query whole: the cut query is searched next, and says when it is done.
+      if (done && cut && !shown.length && !unread) return;
       // "您是不是要找" only when no page holds what was typed.
       if (done && suggestion && !visible.some((s) => s.ranked.group <= GROUP.folded)) this.showHint(suggestion);
       this.show(visible, plan, this.statusText(plan, visible, done, unread, !!filters), done, done && unread > 0);
@@ -316,6 +331,15 @@ class CaseSearch extends HTMLElement {
     };
     if (!ranked.length) render(true);
     else await readUpTo(AUTO_LIMIT);
+    if (cut && rank && !shown.length && read >= ranked.length && generation === this.generation) {
+      plan = cut;
+      cut = undefined;
+      ({ ranked, suggestion } = await rank(plan));
+      if (generation !== this.generation) return;
+      read = 0;
+      if (!ranked.length) render(true);
+      else await readUpTo(AUTO_LIMIT);
+    }
   }
 
   private statusText(plan: Plan, shown: Shown[], done: boolean, unread: number, filtered: boolean): string {

@@ -155,11 +155,11 @@ export interface Plan {
   pinyin?: string;
 }
 
-export function planQuery(query: string, lexicon: Lexicon): Plan {
+export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } = {}): Plan {
   const terms = parseQuery(query);
   const f = (s: string) => compact(fold(s, lexicon.folder));
   const folded = [...new Set(terms.map(f).filter(Boolean))];
-  const content = contentWords(folded, lexicon.topics);
+  const content = contentWords(folded, lexicon.topics, cutShort);
   const words = content.join() === folded.join() ? folded : content;
   const related = new Map<string, string[]>();
   for (const w of new Set([...folded, ...words])) {
@@ -316,6 +316,30 @@ export async function holdsUnknownPair(term: string, find: Finder): Promise<bool
   if (chars.length < 3 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return false;
   const pairs = [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
   return (await Promise.all(pairs.map((p) => find([p])))).some((m) => m.size === 0);
+}
+
+/**
+ * The query cut into its words, as a longer one would be, for a query whose only word is four
+ * characters kept whole (换届选举), when no page holds it (pages say 换届 and 选举, never side by
+ * side). Undefined for a question, a thesaurus topic (乡村振兴 is answered by its related words)
+ * or a word the segmenter does not cut. The search ranks the cut plan when `shouldCutFirst` says
+ * so, or when every candidate of the first plan has been read and none holds the word.
+ */
+export function shortQueryCut(query: string, plan: Plan, lexicon: Lexicon): Plan | undefined {
+  const [word] = plan.words;
+  if (plan.words.length !== 1 || plan.question || plan.related.has(word)) return undefined;
+  const cut = planQuery(query, lexicon, { cutShort: true });
+  return cut.words.length > 1 ? cut : undefined;
+}
+
+/**
+ * True when the first plan's candidates need not be read before cutting (see shortQueryCut): there
+ * are none, or its word holds a pair no page holds (Pagefind, leaving that pair out, answers with
+ * pages that cannot hold the word); and no near name or related page stands among them.
+ */
+export async function shouldCutFirst(plan: Plan, ranked: Ranked[], find: Finder): Promise<boolean> {
+  if (ranked.some((r) => r.named || r.group > GROUP.words)) return false;
+  return !ranked.length || holdsUnknownPair(plan.words[0], find);
 }
 
 /**

@@ -158,8 +158,8 @@ export function segment(run: string): string[] {
  * stop words and lone characters are dropped (农村党员怎么联系群众 → 农村 党员 联系 群众). Other
  * terms are kept whole. Empty when the query holds only stop words.
  */
-export function contentWords(terms: string[], known: ReadonlySet<string> = new Set()): string[] {
-  const { out, question } = splitWords(terms, known);
+export function contentWords(terms: string[], known: ReadonlySet<string> = new Set(), cutShort = false): string[] {
+  const { out, question } = splitWords(terms, known, cutShort);
   const rest = question ? out.filter((w) => !QUESTION_VERBS.has(w)) : out;
   return [...new Set(rest.length ? rest : out)];
 }
@@ -180,7 +180,8 @@ export function isQuestion(terms: string[], known: ReadonlySet<string> = new Set
   return splitWords(terms, known).question;
 }
 
-function splitWords(terms: string[], known: ReadonlySet<string>): { out: string[]; question: boolean } {
+/** `cutShort`: cut a four-character term too (kept whole by default: most are one word, 矛盾纠纷). */
+function splitWords(terms: string[], known: ReadonlySet<string>, cutShort = false): { out: string[]; question: boolean } {
   const out: string[] = [];
   let question = false;
   for (const term of terms) {
@@ -196,7 +197,7 @@ function splitWords(terms: string[], known: ReadonlySet<string>): { out: string[
     const words = cutKnown(term, known).flatMap((w) => (known.has(w) ? [w] : segment(w)));
     const hasStop = words.some(isStopWord);
     question ||= words.some((w) => QUESTION_WORDS.has(w));
-    if (chars.length <= 4 && !hasStop) {
+    if (chars.length <= 4 && !hasStop && !cutShort) {
       out.push(term);
       continue;
     }

@@ -189,6 +189,21 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     await expect(page.locator('[data-search-status]')).toContainText('“乡村振兴”是主题词');
   });
 
+  await test.step('four characters no page holds side by side are read as their words: 换届选举, 选举换届', async () => {
+    // 换届选举: some page holds each of its pairs, so its candidates are read before it is cut;
+    // 选举换届: no page holds 举换, so it is cut at once. Both end the same way.
+    for (const [query, words] of [
+      ['换届选举', '按“换届”“选举”'],
+      ['选举换届', '按“选举”“换届”'],
+    ]) {
+      const found = await search(page, query);
+      await expect(page.locator('[data-search-status]')).toContainText(`没有案例包含完整的“${query}”`);
+      await expect(page.locator('[data-search-status]')).toContainText(words);
+      expect(found).toContain('shenzhen-gongtui-zhixuan');
+      await expect(page.locator('[data-search-results] > li').first().locator('.tags')).toContainText('包含全部词');
+    }
+  });
+
   await test.step('a question: 农村党员怎么联系群众 drops 怎么 and ranks pages with every word first, labelled', async () => {
     const found = await search(page, '农村党员怎么联系群众');
     expect(found.length).toBeGreaterThan(5);

@@ -21,6 +21,8 @@ import {
   planQuery,
   rankCandidates,
   readLexicon,
+  shortQueryCut,
+  shouldCutFirst,
   verify,
   type LexiconFile,
   type LexiconPage,
@@ -323,6 +325,32 @@ describe('ranking every candidate before reading', () => {
   it('tries a name that punctuation cuts also whole, as readers type it', () => {
     const lex = readLexicon(file, { x: page('党员“双亮”工程') });
     expect(nameMatches(planQuery('党员双量', lex), lex)).toMatchObject({ suggestion: '党员双亮' });
+  });
+  it('cuts a four-character query that no page holds as typed into its words, and only then', async () => {
+    const lex = readLexicon({ ...file, titles: { e: '某村', f: '另一村' } });
+    const pages: Record<string, string> = { e: '某村\n村两委按期换届，党员大会差额选举支部书记。', f: '另一村\n召开党员大会。' };
+    const find = async (terms: string[]) =>
+      new Map(Object.entries(pages).flatMap(([id, text]) => (containsAll(text, terms) ? [[id, 1] as [string, number]] : [])));
+    const plan = planQuery('换届选举', lex);
+    expect(plan.words).toEqual(['换届选举']);
+    expect((await rankCandidates(plan, lex, find)).ranked).toEqual([]);
+    const cut = shortQueryCut('换届选举', plan, lex)!;
+    expect(cut.words).toEqual(['换届', '选举']);
+    expect((await rankCandidates(cut, lex, find)).ranked.map((r) => [r.id, r.group])).toEqual([['e', GROUP.words]]);
+    // A query that is one word to the segmenter, a question or a thesaurus topic is left as it is.
+    expect(shortQueryCut('党建述职', planQuery('党建述职', lex), lex)).toBeUndefined();
+    expect(shortQueryCut('怎么选举', planQuery('怎么选举', lex), lex)).toBeUndefined();
+    const topic = readLexicon({ ...file, thesaurus: [['换届选举', ['选举']]], titles: { e: '某村' } });
+    expect(shortQueryCut('换届选举', planQuery('换届选举', topic), topic)).toBeUndefined();
+    // Cut before reading: no candidate, or a pair no page holds (Pagefind leaves 届选 out and answers
+    // with the pages holding the other pairs, which cannot hold 换届选举).
+    expect(await shouldCutFirst(plan, [], find)).toBe(true);
+    const unconfirmed = [{ id: 'e', group: GROUP.exact, direct: 1, covered: 1 }];
+    expect(await shouldCutFirst(plan, unconfirmed, find)).toBe(true);
+    // Candidates that may hold it whole are read first; a near name is never replaced.
+    const holds = async () => new Map([['e', 1]]);
+    expect(await shouldCutFirst(plan, unconfirmed, holds)).toBe(false);
+    expect(await shouldCutFirst(plan, [{ ...unconfirmed[0], group: GROUP.name, named: true }], find)).toBe(false);
   });
   it('tries an alias that holds 、 whole, not as the pieces 、 sets apart', () => {
     const row = lexiconPage({
