@@ -9,7 +9,7 @@ import type { z } from 'astro/zod';
 import { caseSchema, type EntryData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { FILE_HIDDEN } from '../schema/text.ts';
-import { findSectionProblems } from '../schema/sections.ts';
+import { findSectionProblems, sectionNames, splitSections } from '../schema/sections.ts';
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
 import { firstDifference, readAsBuild, type BuildReading } from './frontmatter.ts';
@@ -132,6 +132,50 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
       message: msg('文件含空字符（NUL），可能不是文本文件：请另存为 UTF-8 文本', 'the file contains NUL characters'),
     });
   return out;
+}
+
+/**
+ * Where the parser's top-level headings (levels 1 and 2, which cut the body into sections for the
+ * page, `/cases/<id>.json` and every export) differ from the `##` lines the section rules read
+ * (`splitSections`). A line underlined with `---` or `===` is a heading to Markdown: unnoticed, it
+ * cut a section in two and emptied 做法 in the Word file and the CSV. A `##` line the parser reads
+ * as something else (inside a list, a quote or code) would be a section only to the rules.
+ */
+export function findHeadingMismatches(tree: MdastNode, body: string): { line: number; message: Message }[] {
+  const lines = body.split('\n');
+  const parsed = (tree.children ?? []).filter((n) => n.type === 'heading' && (n.depth ?? 0) <= 2);
+  const ruled = new Set(splitSections(body).map((s) => s.line));
+  const problems: { line: number; message: Message }[] = [];
+  for (const node of parsed) {
+    const line = node.position?.start.line ?? 1;
+    if (ruled.has(line) && node.depth === 2) {
+      ruled.delete(line);
+      continue;
+    }
+    const end = node.position?.end?.line ?? line;
+    const underline = end > line ? lines[end - 1]?.trim() : undefined;
+    problems.push({
+      line,
+      message: underline
+        ? msg(
+            `“${lines[line - 1]?.trim()}”下面一行的 ${underline.slice(0, 3)} 让它成了 Markdown 的标题，会把一节从这里切断（网页、Word 版和开放数据里这一节的内容会跑到新标题下）：分隔线请删掉，或在 ${underline.slice(0, 3)} 上面空一行`,
+            `the line under this one (${underline.slice(0, 3)}) makes it a heading that cuts the section: delete it or put a blank line before it`,
+          )
+        : msg(
+            `一级标题“# …”不能用：正文只用 ${sectionNames.join('、')} 四个“##”标题，小标题请用“###”`,
+            `level-1 headings are not allowed: use the four ## sections and ### below them`,
+          ),
+    });
+  }
+  for (const line of ruled)
+    problems.push({
+      line,
+      message: msg(
+        `这一行“${lines[line - 1]?.trim()}”在 Markdown 里不是标题（它在列表、引用或代码里）：节标题“##”要单独成行、顶格写，前后各空一行`,
+        `this ## line is not a heading to the parser (it sits in a list, quote or code): put it on a line of its own`,
+      ),
+    });
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
@@ -513,7 +557,11 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     let links: BodyLink[] = [];
     for (const problem of findUnsafeMarkup(parts.body, () => parse))
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
-    if ('tree' in parse) links = collectLinks(parse.tree as MdastNode & { alt?: string });
+    if ('tree' in parse) {
+      links = collectLinks(parse.tree as MdastNode & { alt?: string });
+      for (const problem of findHeadingMismatches(parse.tree, parts.body))
+        fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
+    }
     for (const problem of findEntryPrivateData(doc, parts, undefined, 'tree' in parse ? (parse.tree as TextNode) : undefined))
       fail(file.path, problem.field, problem.message, problem.line);
     for (const hint of qualityHints(data, parts.body)) {

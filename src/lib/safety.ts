@@ -35,7 +35,9 @@ export interface MdastNode {
   name?: string | null;
   /** JSX attributes, for naming event handlers. */
   attributes?: { type: string; name?: string }[];
-  position?: { start: { line: number; column: number } };
+  /** A heading's level. */
+  depth?: number;
+  position?: { start: { line: number; column: number }; end?: { line: number; column: number } };
 }
 
 /** A parsed body, or the parser's reason for refusing it (MDX is stricter than Markdown). */
