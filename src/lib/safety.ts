@@ -68,7 +68,8 @@ export const allowedNodeTypes = new Set([
   'text',
   'emphasis',
   'strong',
-  'delete',
+  // Not delete (~~…~~): GFM strikes through the text between two tildes, so a range written with
+  // ~ (2~3户，2012~2014年) showed as deleted and read as “2 3户” in the exports.
   'inlineCode',
   'code',
   'break',
@@ -125,6 +126,11 @@ function describeNode(node: MdastNode): Message {
     }
     case 'html':
       return msg(`正文不能包含 HTML 或 HTML 注释：${plainFix}`, `raw HTML is not allowed in an entry`);
+    case 'delete':
+      return msg(
+        `两个波浪线 ~ 之间的文字会变成删除线（如“2~3户，2012~2014年”里的“3户，2012”）：表示范围请用全角“～”或“—”（2～3户、2012—2014年）；正文不用删除线`,
+        `text between two ~ is struck through: write ranges with ～ or —`,
+      );
     case 'imageReference':
       return msg(
         `图片请直接写成 ![图片说明](/images/文件名.jpg)，不要用引用式写法 ![说明][标记]`,

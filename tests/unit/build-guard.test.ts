@@ -35,6 +35,7 @@ describe('the remark guard in the MDX pipeline', () => {
     ['a javascript: reference definition', '## 背景\n\n[点我][a]\n\n[a]: JavaScript:alert(1)\n', 5],
     ['a data: image', '## 背景\n\n![图](data:text/html;base64,PHNjcmlwdD4=)\n', 3],
     ['an image from another site', '## 背景\n\n![照片](https://img.example.com/pixel.png?reader=1)\n', 3],
+    ['a range written with ~, which strikes the text through', '## 背景\n\n每户2~3人，2012~2014年\n', 3],
     ['an SVG image, which can hold script', '## 背景\n\n![图](/images/chart.svg)\n', 3],
     ['an image by reference, whose address a link could share', '## 背景\n\n![照片][p]\n\n[p]: /images/a.png\n', 3],
   ])('stops %s, naming file and line', (_name, body, line) => {
