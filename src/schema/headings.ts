@@ -5,6 +5,7 @@
  */
 import { zodMessage } from './message.ts';
 import { z } from 'astro/zod';
+import { parseVocabFile } from './vocab-file.ts';
 import headingsData from '../../content/vocab/headings.json' with { type: 'json' };
 import { sectionNames } from './sections.ts';
 
@@ -39,4 +40,4 @@ export const headingsSchema = z
 export type HeadingTable = z.infer<typeof headingsSchema>;
 
 /** The parsed table: section name → headings. */
-export const headingSynonyms: HeadingTable['sections'] = headingsSchema.parse(headingsData).sections;
+export const headingSynonyms: HeadingTable['sections'] = parseVocabFile('headings.json', headingsSchema, headingsData).sections;

@@ -4,6 +4,7 @@
  * fails the build and adding a value is a one-line change to the JSON file.
  */
 import { z } from 'astro/zod';
+import { parseVocabFile, unique } from './vocab-file.ts';
 import regionsData from '../../content/vocab/regions.json' with { type: 'json' };
 import domainsData from '../../content/vocab/domains.json' with { type: 'json' };
 import themesData from '../../content/vocab/themes.json' with { type: 'json' };
@@ -34,20 +35,19 @@ export const regionValueSchema = vocabValueSchema.extend({
   tile: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
 });
 
-const vocabFile = <T extends z.ZodType<{ id: string }>>(value: T) =>
+const vocabFile = <T extends z.ZodType<{ id: string; label: string }>>(value: T) =>
   z
     .object({ about: z.string(), values: z.array(value).min(1) })
-    .refine((file) => new Set(file.values.map((v) => v.id)).size === file.values.length, {
-      message: 'duplicate id in vocabulary',
-    });
+    .superRefine(unique((v: z.infer<T>) => v.id, 'id'))
+    .superRefine(unique((v: z.infer<T>) => v.label, '名称'));
 
 export type VocabValue = z.infer<typeof vocabValueSchema>;
 export type RegionValue = z.infer<typeof regionValueSchema>;
 
-export const regions: RegionValue[] = vocabFile(regionValueSchema).parse(regionsData).values;
-export const domains: VocabValue[] = vocabFile(vocabValueSchema).parse(domainsData).values;
-export const themes: VocabValue[] = vocabFile(vocabValueSchema).parse(themesData).values;
-export const levels: VocabValue[] = vocabFile(vocabValueSchema).parse(levelsData).values;
+export const regions: RegionValue[] = parseVocabFile('regions.json', vocabFile(regionValueSchema), regionsData).values;
+export const domains: VocabValue[] = parseVocabFile('domains.json', vocabFile(vocabValueSchema), domainsData).values;
+export const themes: VocabValue[] = parseVocabFile('themes.json', vocabFile(vocabValueSchema), themesData).values;
+export const levels: VocabValue[] = parseVocabFile('levels.json', vocabFile(vocabValueSchema), levelsData).values;
 /** Public service hotlines the privacy check allows (content/vocab/hotlines.json). */
 export { hotlines, hotlineNumbers } from './hotlines.ts';
 
@@ -114,12 +114,6 @@ import thesaurusData from '../../content/vocab/thesaurus.json' with { type: 'jso
 import { thesaurusFileSchema, variantsFileSchema, type Topic, type Variant } from './search-vocab.ts';
 
 /** Parses a search vocabulary file, naming the file, the entry and the field on error. */
-function parseVocabFile<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n');
-  throw new Error(`content/vocab/${file} 有误 / is invalid:\n${issues}`);
-}
 
 /** Reviewed variant spellings folded together by search (content/vocab/variants.json). */
 export const variants: Variant[] = parseVocabFile('variants.json', variantsFileSchema, variantsData).values;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAcrossParts, findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
 import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
+import { parseVocabFile } from '../../src/schema/vocab-file.ts';
 import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
 import { findSourcePrivateData } from '../../src/lib/privacy-check.ts';
 
@@ -370,6 +371,24 @@ describe('the hotline allow-list', () => {
     expect(hotlinesFileSchema.safeParse({ about: '', values: [value] }).success).toBe(false);
     const twice = { id: 'b-line', number: '96345', label: 'x', definition: 'y' };
     expect(hotlinesFileSchema.safeParse({ about: '', values: [twice, { ...twice, id: 'c-line' }] }).success).toBe(false);
+  });
+  it('refuses a mobile, a landline or any long number, which would let a person’s or an office’s own number through', () => {
+    for (const number of ['13812345678', '02087654321', '87654321', '1234567'])
+      expect(
+        hotlinesFileSchema.safeParse({ about: '', values: [{ id: 'a-line', number, label: 'x', definition: 'y' }] }).success,
+        number,
+      ).toBe(false);
+    for (const number of ['110', '12345', '96345', '4008123123', '8008208820'])
+      expect(
+        hotlinesFileSchema.safeParse({ about: '', values: [{ id: 'a-line', number, label: 'x', definition: 'y' }] }).success,
+        number,
+      ).toBe(true);
+  });
+  it('names the file and the value at fault, without a stack of the module that read it', () => {
+    const twice = { id: 'b-line', number: '96345', label: 'x', definition: 'y' };
+    expect(() => parseVocabFile('hotlines.json', hotlinesFileSchema, { about: '', values: [twice, { ...twice, id: 'c-line' }] })).toThrow(
+      /content\/vocab\/hotlines\.json[\s\S]*values\[1\]（c-line）：号码“96345”与 values\[0\] 重复/,
+    );
   });
   it('is what lets a hotline through: without it, the same number after 热线 is reported', () => {
     expect(findPrivateData('热线电话：96345')).toEqual([]);

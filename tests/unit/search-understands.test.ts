@@ -72,6 +72,16 @@ describe('folding', () => {
     expect(() => variantsFileSchema.parse({ about: '', values: [{ from: '帐', to: '账目', note: 'x' }] })).toThrow(/same number/);
     expect(variants.some((v) => v.from === '帐' && v.to === '账')).toBe(true);
   });
+  it('refuses a pair that undoes or chains another, a spelling listed twice, and punctuation', () => {
+    const pair = (from: string, to: string) => ({ from, to, note: 'x' });
+    // 账→帐 beside 帐→账 swapped the two: 台账 no longer found the pages written 台帐.
+    const cycle = variantsFileSchema.safeParse({ about: '', values: [pair('帐', '账'), pair('账', '帐')] });
+    expect(cycle.success).toBe(false);
+    expect(cycle.error!.issues[0].message).toContain('互相抵消');
+    expect(variantsFileSchema.safeParse({ about: '', values: [pair('帐', '账'), pair('帐', '賬')] }).success).toBe(false);
+    expect(variantsFileSchema.safeParse({ about: '', values: [pair('党', '、')] }).success).toBe(false);
+    expect(variantsFileSchema.safeParse({ about: '', values: [pair('帐', '账'), pair('图象', '图像')] }).success).toBe(true);
+  });
 });
 
 describe('thesaurus', () => {

@@ -1,0 +1,50 @@
+/**
+ * Reading a vocabulary file (content/vocab/*.json). Editors add values by hand, so a bad file stops
+ * every tool (the check, the build, /submit/) with one message that names the file, each wrong
+ * value by its place and id, and what is wrong, rather than a stack trace of the module that read it.
+ */
+import { z } from 'astro/zod';
+
+/** A value's place for the message: values[3]（id: zhengwu-12345）. */
+function placeOf(data: unknown, path: PropertyKey[]): string {
+  if (!path.length) return '（整个文件 / whole file）';
+  let node: unknown = data;
+  let label = '';
+  for (const key of path) {
+    node = (node as Record<PropertyKey, unknown> | undefined)?.[key as string];
+    label += typeof key === 'number' ? `[${key}]` : `${label ? '.' : ''}${String(key)}`;
+    const id = (node as { id?: unknown; term?: unknown; from?: unknown } | undefined) ?? {};
+    const name = id.id ?? id.term ?? id.from;
+    if (typeof key === 'number' && typeof name === 'string') label += `（${name}）`;
+  }
+  return label;
+}
+
+/** The file's data, or an error naming the file and every problem in it. */
+export function parseVocabFile<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `  ${placeOf(data, i.path)}：${i.message}`).join('\n');
+  throw new Error(`词表 content/vocab/${file} 有误，请改正后再运行 / content/vocab/${file} is invalid:\n${issues}`);
+}
+
+/**
+ * A refinement: no two values share `key`; the second is named, at its own place, with the fix.
+ * (A plain `refine` on the file would only say "duplicate" of the whole file.)
+ */
+export const unique =
+  <V>(key: (value: V) => string, what: string) =>
+  (file: { values: V[] }, ctx: z.RefinementCtx) => {
+    const seen = new Map<string, number>();
+    file.values.forEach((value, index) => {
+      const k = key(value);
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', index],
+          message: `${what}“${k}”与 values[${first}] 重复：每个值只能出现一次，请删去或合并 / duplicate ${what} ${k}`,
+        });
+    });
+  };
