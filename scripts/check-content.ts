@@ -23,3 +23,5 @@ try {
   );
   process.exit(2);
 }
+
+export {};
