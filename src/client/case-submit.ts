@@ -265,8 +265,9 @@ class CaseSubmit extends HTMLElement {
     const data = {
       title,
       headline: this.value('headline'),
-      aliases: this.value('aliases')
-        .split(/[、，,]/)
+      // One name a line (or set apart by ；): 、 belongs to names such as 学先进、找差距、见行动.
+      aliases: lines(this.value('aliases'))
+        .flatMap((line) => line.split(/[；;]/))
         .map((s) => s.trim())
         .filter(Boolean),
       unit: this.value('unit'),
@@ -277,9 +278,10 @@ class CaseSubmit extends HTMLElement {
       year: year === '' ? undefined : /^\d+$/.test(year) ? Number(year) : year,
       summary: this.value('summary'),
       source: { id: sourceId, locator: this.value('locator') },
+      // Cut at the first colon only: the value keeps its own as typed (开放时间：8:30-17:30).
       figures: lines(this.value('figures')).map((line) => {
-        const [label, ...rest] = line.split(/[：:]/);
-        return { label: label.trim(), value: rest.join('：').trim() };
+        const at = line.search(/[：:]/);
+        return at < 0 ? { label: line.trim(), value: '' } : { label: line.slice(0, at).trim(), value: line.slice(at + 1).trim() };
       }),
       questions: lines(this.value('questions')),
       status: this.value('status'),

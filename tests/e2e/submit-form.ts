@@ -13,6 +13,7 @@ export const validForm = {
   成效: '一年里干部共走访320户，登记问题87件，办结81件，群众对干部的满意度明显提高，村里的矛盾纠纷也少了。',
   启示: '联系群众要迁就群众的时间，而不是让群众迁就干部；登记、办理、回访三个环节缺一不可，才能让走访不走过场。',
   关键数字: '',
+  别名: '',
   思考题: '你们的干部什么时候走访群众？\n登记下来的问题怎样保证件件有回音？',
   撰写人: '测试编辑',
 };
@@ -39,6 +40,7 @@ export async function fillSubmitForm(page: Page, overrides: Partial<typeof valid
   await field('位置').fill(v.位置);
   for (const section of ['背景', '做法', '成效', '启示'] as const) await page.locator(`#f-${section}`).fill(v[section]);
   if (v.关键数字) await field('关键数字').fill(v.关键数字);
+  if (v.别名) await field('别名和组成部分').fill(v.别名);
   await field('思考题').fill(v.思考题);
   await field('撰写人').fill(v.撰写人);
   await field('撰写人').blur();

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { expect, test, type Download, type Page } from './fixtures.ts';
 import { fillSubmitForm } from './submit-form.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
+import { readAsBuild } from '../../src/lib/frontmatter.ts';
 
 /** The page listens (src/client/submit-loader.ts); the checker itself loads on the first touch of the form. */
 const ready = (page: Page) => expect(page.locator('case-submit')).toHaveAttribute('data-state', /ready|checked/, { timeout: 20_000 });
@@ -143,7 +144,13 @@ test('a filled form: each problem beside its field, a download disabled until th
   page,
 }) => {
   test.setTimeout(240_000);
-  await fillSubmitForm(page, { 位置: '第45-1行', 做法: '每周二、周四晚上，支部委员分片入户。有事可打村支书手机13912345678。' });
+  await fillSubmitForm(page, {
+    位置: '第45-1行',
+    做法: '每周二、周四晚上，支部委员分片入户。有事可打村支书手机13912345678。',
+    // A name that holds 、, and a value that holds a colon of its own: both kept as typed.
+    别名: '夜访\n访、办、回',
+    关键数字: '走访时间：19:30-21:30\n走访户数：320户',
+  });
 
   await test.step('the submission form explains each problem beside its field, and its file passes npm run check', async () => {
     // The bad values are named beside their fields, in Chinese, and the file cannot be downloaded.
@@ -190,6 +197,12 @@ test('a filled form: each problem beside its field, a download disabled until th
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe('deyang-yefang-gongzuofa.mdx');
     const text = await textOf(file);
+    const read = readAsBuild(text);
+    expect(read.ok && read.data.aliases).toEqual(['夜访', '访、办、回']);
+    expect(read.ok && read.data.figures).toEqual([
+      { label: '走访时间', value: '19:30-21:30' },
+      { label: '走访户数', value: '320户' },
+    ]);
     const work = mkdtempSync(join(tmpdir(), 'gongzuofa-submit-'));
     try {
       cpSync('content', join(work, 'content'), { recursive: true });
