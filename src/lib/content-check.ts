@@ -178,6 +178,51 @@ export function findHeadingMismatches(tree: MdastNode, body: string): { line: nu
   return problems.sort((a, b) => a.line - b.line);
 }
 
+/** Columns of a line's leading spaces and tabs (a tab reaches the next multiple of four, as in Markdown). */
+function indentOf(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/**
+ * Paragraphs indented four columns or more past where their block's text starts. MDX, which makes
+ * the page, has no indented code, so the page shows a paragraph; the entry's data and exports are
+ * rendered as Markdown, where the same lines are a code block (a grey box in `/cases/<id>.json`,
+ * the compare page and the Word files). Editors indent paragraphs out of habit: refused, with the fix.
+ */
+export function findIndentedParagraphs(tree: MdastNode, body: string): { line: number; message: Message }[] {
+  const lines = body.split('\n');
+  const problems: { line: number; message: Message }[] = [];
+  const walk = (parent: MdastNode) => {
+    const children = parent.children ?? [];
+    // Where this block's text starts: the page's left edge, or a list item's first paragraph.
+    const base = parent.type === 'listItem' ? (children[0]?.position?.start.column ?? 1) - 1 : 0;
+    const baseOk = parent.type === 'root' || parent.type === 'listItem';
+    children.forEach((node, index) => {
+      const line = node.position?.start.line;
+      if (baseOk && node.type === 'paragraph' && line && !(parent.type === 'listItem' && index === 0)) {
+        const own = indentOf(lines[line - 1] ?? '') - base;
+        if (own >= 4)
+          problems.push({
+            line,
+            message: msg(
+              `这一段开头有 4 个以上空格或制表符：网页上是普通段落，Word 版和开放数据里却会变成代码框。请删掉段首的空格（段落不需要首行缩进）`,
+              `this paragraph is indented four columns or more: a code block in the exports; remove the indentation`,
+            ),
+          });
+      }
+      walk(node);
+    });
+  };
+  walk(tree);
+  return problems;
+}
+
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
 function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: Message }[] {
   const out: { line: number; message: Message }[] = [];
@@ -559,7 +604,7 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
       fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
     if ('tree' in parse) {
       links = collectLinks(parse.tree as MdastNode & { alt?: string });
-      for (const problem of findHeadingMismatches(parse.tree, parts.body))
+      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...findIndentedParagraphs(parse.tree, parts.body)])
         fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
     }
     for (const problem of findEntryPrivateData(doc, parts, undefined, 'tree' in parse ? (parse.tree as TextNode) : undefined))
