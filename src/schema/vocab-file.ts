@@ -48,3 +48,25 @@ export const unique =
         });
     });
   };
+
+/**
+ * A refinement: every name (label or alias) leads to one value only. A name two values share
+ * (an alias of one family equal to another's label) would make search and the Word import pick either.
+ */
+export const uniqueNames =
+  <V extends { label: string; aliases?: string[] }>() =>
+  (file: { values: V[] }, ctx: z.RefinementCtx) => {
+    const owner = new Map<string, number>();
+    file.values.forEach((value, index) => {
+      for (const name of new Set([value.label, ...(value.aliases ?? [])])) {
+        const first = owner.get(name);
+        if (first === undefined) owner.set(name, index);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: ['values', index],
+            message: `名称或别名“${name}”已属于 values[${first}]：一个名称只能指向一个值，请删去或改写 / the name ${name} already belongs to values[${first}]`,
+          });
+      }
+    });
+  };

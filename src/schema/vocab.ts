@@ -4,7 +4,7 @@
  * fails the build and adding a value is a one-line change to the JSON file.
  */
 import { z } from 'astro/zod';
-import { parseVocabFile, unique } from './vocab-file.ts';
+import { parseVocabFile, unique, uniqueNames } from './vocab-file.ts';
 import regionsData from '../../content/vocab/regions.json' with { type: 'json' };
 import domainsData from '../../content/vocab/domains.json' with { type: 'json' };
 import themesData from '../../content/vocab/themes.json' with { type: 'json' };
@@ -39,12 +39,17 @@ const vocabFile = <T extends z.ZodType<{ id: string; label: string }>>(value: T)
   z
     .object({ about: z.string(), values: z.array(value).min(1) })
     .superRefine(unique((v: z.infer<T>) => v.id, 'id'))
-    .superRefine(unique((v: z.infer<T>) => v.label, '名称'));
+    .superRefine(uniqueNames<z.infer<T>>());
 
 export type VocabValue = z.infer<typeof vocabValueSchema>;
 export type RegionValue = z.infer<typeof regionValueSchema>;
 
-export const regions: RegionValue[] = parseVocabFile('regions.json', vocabFile(regionValueSchema), regionsData).values;
+export const regions: RegionValue[] = parseVocabFile(
+  'regions.json',
+  // Two regions on one tile would hide one of them on the map.
+  vocabFile(regionValueSchema).superRefine(unique((v: RegionValue) => v.tile.join(','), '地图格')),
+  regionsData,
+).values;
 export const domains: VocabValue[] = parseVocabFile('domains.json', vocabFile(vocabValueSchema), domainsData).values;
 export const themes: VocabValue[] = parseVocabFile('themes.json', vocabFile(vocabValueSchema), themesData).values;
 export const levels: VocabValue[] = parseVocabFile('levels.json', vocabFile(vocabValueSchema), levelsData).values;
