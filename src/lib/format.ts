@@ -97,4 +97,7 @@ export function readerField(field: string): string {
  * Names listed in running text: 、 between them, or ； when a name holds 、 itself
  * (学先进、找差距、见行动), as Chinese punctuation sets apart items that hold enumeration commas.
  */
-export const listText = (names: string[]): string => names.join(names.some((n) => n.includes('、')) ? '；' : '、');
+export const listText = (names: string[]): string => names.join(listSeparator(names));
+
+/** What listText puts between the names. */
+export const listSeparator = (names: string[]): string => (names.some((n) => n.includes('、')) ? '；' : '、');

@@ -5,6 +5,7 @@
  */
 import { articleBounds, htmlToText, textTokens } from './grams.ts';
 import { fold, plainFolder, type Folder } from './search-fold.ts';
+import { NAME_LIST } from './search-plan.ts';
 
 export interface SearchRecord {
   url: string;
@@ -74,6 +75,9 @@ export function pageText(html: string): string {
 export function searchRecord(url: string, html: string, main: string[] = []): SearchRecord {
   const { start, end } = articleBounds(html);
   const article = html.slice(start, end);
-  const meta = Object.fromEntries(Object.entries(marked(article, 'data-pagefind-meta')).map(([k, v]) => [k, v.join('、')]));
+  // Aliases are a list of names as in the lexicon (NAME_LIST: a name may hold 、); places are shown joined.
+  const meta = Object.fromEntries(
+    Object.entries(marked(article, 'data-pagefind-meta')).map(([k, v]) => [k, v.join(k === 'aliases' ? NAME_LIST : '、')]),
+  );
   return recordOf(url, htmlToText(article), { meta, filters: marked(article, 'data-pagefind-filter') }, undefined, main);
 }
