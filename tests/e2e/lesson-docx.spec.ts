@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { unzip } from '../helpers/zip.ts';
-import { onSite } from './site.ts';
+import { loadedResources, onSite } from './site.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
 // A page load, the export libraries and a download each: on a loaded shared machine this passes 60 s.
@@ -29,13 +29,7 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
   const names = (await titles.allTextContents()).map((t) => t.trim());
 
   // The export library is not part of the page until asked for.
-  const before = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((r) => r.name)
-      .filter((n) => n.includes('handout-docx')),
-  );
-  expect(before).toEqual([]);
+  expect(await loadedResources(page, 'handout-docx')).toEqual([]);
 
   await page.getByLabel('含教师备注').uncheck();
   const [download] = await Promise.all([

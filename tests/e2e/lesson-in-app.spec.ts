@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { loadedResources } from './site.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
 // A page load in WeChat, then the share link in a plain browser and a Word download there.
@@ -41,13 +42,7 @@ test('in WeChat, which drops files a page makes, the lesson says what to do and 
     const notice = page.locator('[data-messages] .notice.error').filter({ hasText: '在浏览器打开' });
     await expect(notice).toContainText('这个教案已写进网址');
     // Nothing was made for nothing: the Word library was never loaded, and no download started.
-    const loaded = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((r) => r.name)
-        .filter((n) => n.includes('handout-docx')),
-    );
-    expect(loaded).toEqual([]);
+    expect(await loadedResources(page, 'handout-docx')).toEqual([]);
     expect(downloads).toEqual([]);
     await expect(page).toHaveURL(/\/lesson\/\?l=/);
   });

@@ -72,3 +72,14 @@ export const watchLayoutShifts = (page: Page) =>
 
 /** The layout shifts recorded since `watchLayoutShifts`, in order. */
 export const layoutShifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+
+/** The addresses the page has loaded whose URL holds `part` (e.g. a lazily loaded export library). */
+export const loadedResources = (page: Page, part: string) =>
+  page.evaluate(
+    (part) =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((n) => n.includes(part)),
+    part,
+  );

@@ -34,6 +34,10 @@ import { MAIN_BOOST, recordOf } from '../../src/lib/search-record.ts';
 import { thesaurus, synonymsOf, variants } from '../../src/schema/vocab.ts';
 import { thesaurusFileSchema, variantsFileSchema } from '../../src/schema/search-vocab.ts';
 
+/** A lexicon row whose alias holds 、 (学先进、找差距、见行动, one name of the 正向激励 case). */
+const zhengxiang = () =>
+  lexiconPage({ title: '正向激励', aliases: ['典型激励', '学先进、找差距、见行动'], unit: '某县委', region: '河南', themes: [] });
+
 const pairs = await traditionalPairs();
 const folder = makeFolder(pairs, variants);
 
@@ -199,13 +203,7 @@ describe('pinyin', () => {
   });
   it('keeps an alias that holds 、 one name, also spelled whole', () => {
     // 、 is part of such a name; joined and split at 、 it came back as three names (学先进, 找差距, 见行动).
-    const row = lexiconPage({
-      title: '正向激励',
-      aliases: ['典型激励', '学先进、找差距、见行动'],
-      unit: '某县委',
-      region: '河南',
-      themes: [],
-    });
+    const row = zhengxiang();
     expect(namesOf(row)).toEqual(['正向激励', '典型激励', '学先进', '找差距', '见行动', '某县委', '河南', '学先进、找差距、见行动']);
     expect(pinyinRow(row).split(' ').at(-1)).toBe('xuexianjinzhaochajujianxingdong:xxjzcjjxd');
   });
@@ -363,13 +361,7 @@ describe('ranking every candidate before reading', () => {
     expect(await shouldCutFirst(plan, [{ ...unconfirmed[0], group: GROUP.name, named: true }], find)).toBe(false);
   });
   it('tries an alias that holds 、 whole, not as the pieces 、 sets apart', () => {
-    const row = lexiconPage({
-      title: '正向激励',
-      aliases: ['典型激励', '学先进、找差距、见行动'],
-      unit: '某县委',
-      region: '河南',
-      themes: [],
-    });
+    const row = zhengxiang();
     const lex = readLexicon(file, { x: row });
     expect(nameMatches(planQuery('学先进找差巨见行动', lex), lex)).toMatchObject({ suggestion: '学先进找差距见行动' });
   });
