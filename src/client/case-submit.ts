@@ -11,7 +11,7 @@
 import './zod-jitless.ts';
 import { checkCases, checkSources, type Problem } from '../lib/content-check.ts';
 import { entryFileText, freeId, suggestId } from '../lib/entry-file.ts';
-import { parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
+import { parseMarkdownBodyInBrowser, parseMdxBodyInBrowser } from '../lib/mdx-parse-browser.ts';
 import { findPrivateData, findUnsafeMarkup } from '../lib/safety.ts';
 import { isPrivacyProblem } from '../lib/privacy-check.ts';
 import { sectionNames, splitSections } from '../schema/sections.ts';
@@ -332,6 +332,8 @@ class CaseSubmit extends HTMLElement {
       existing: this.context.existing,
       // The build's MDX grammar (micromark's MDX extension, which satteri follows; see the file).
       parseBody: parseMdxBodyInBrowser,
+      // And the grammar the entry's data and Word files are rendered with (Markdown): the two must agree.
+      parseMarkdown: parseMarkdownBodyInBrowser,
     });
     // Privacy and markup are checked per field, so each finding lands beside the right box.
     const perField: Problem[] = [];

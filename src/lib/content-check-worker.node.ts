@@ -7,13 +7,13 @@
 import { parentPort } from 'node:worker_threads';
 import { checkCaseFile, type FileVerdict } from './content-check.ts';
 import type { CheckJob } from './content-files.node.ts';
-import { parseMdxBody } from './mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from './mdx-parse.node.ts';
 
 parentPort!.once('message', (job: CheckJob | 'stop') => {
   if (job === 'stop') return parentPort!.close();
   const { files, duplicates, context, next } = job;
   const counter = new Int32Array(next);
-  const withParser = { ...context, parseBody: parseMdxBody };
+  const withParser = { ...context, parseBody: parseMdxBody, parseMarkdown: parseMarkdownBody };
   let batch: [number, FileVerdict][] = [];
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
     batch.push([i, checkCaseFile(files[i], withParser, duplicates[i])]);

@@ -223,6 +223,65 @@ export function findIndentedParagraphs(tree: MdastNode, body: string): { line: n
   return problems;
 }
 
+/** Node types that make blocks: what the page and the entry view must build alike. */
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'thematicBreak',
+  'blockquote',
+  'list',
+  'listItem',
+  'code',
+  'table',
+  'tableRow',
+  'tableCell',
+  'footnoteDefinition',
+  'definition',
+  'html',
+]);
+
+/**
+ * The blocks of a tree in document order, each as type, level and line (`heading2@5`); a code
+ * block with its text too, since a fence indented four spaces is a code block to both parsers but
+ * holds its own ``` lines in one of them.
+ */
+function blocksOf(tree: MdastNode): { shape: string; line: number }[] {
+  const out: { shape: string; line: number }[] = [];
+  const walk = (node: MdastNode) => {
+    if (BLOCKS.has(node.type)) {
+      const line = node.position?.start.line ?? 0;
+      out.push({ shape: `${node.type}${node.depth ?? ''}@${line}${node.type === 'code' ? `:${node.value}` : ''}`, line });
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree);
+  return out;
+}
+
+/**
+ * The first place where the page's parser (MDX, `page`) and the entry view's (Markdown, `view`)
+ * build different blocks, or undefined. MDX has no indented code and reads a few lines differently;
+ * there the page shows one thing and `/cases/<id>.json`, the compare page and the Word files
+ * another (a quote that is a code box, a rule that is the text ***, a code block that swallows
+ * the sections after it).
+ */
+export function blockMismatch(page: MdastNode, view: MdastNode): { line: number; message: Message } | undefined {
+  const a = blocksOf(page);
+  const b = blocksOf(view);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i]?.shape === b[i]?.shape) continue;
+    const line = Math.min(a[i]?.line ?? Infinity, b[i]?.line ?? Infinity);
+    return {
+      line: Number.isFinite(line) ? line : 1,
+      message: msg(
+        '从这一行起，网页和 Word 版、开放数据会把正文排成不同的样子（最常见的原因：行首有 4 个以上空格或制表符，在“>”或列表符号后面也算；或者代码块的结束符 ``` 前面有空格）：请删掉行首多余的空格，让每行顶格写',
+        'from this line the page and the exports lay the text out differently (usually 4+ spaces or a tab at the start of a line, also after > or a list marker): remove the indentation',
+      ),
+    };
+  }
+  return undefined;
+}
+
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
 function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: Message }[] {
   const out: { line: number; message: Message }[] = [];
@@ -398,6 +457,12 @@ export interface CheckContext {
    * browser). Required: the body is judged on the tree the build will compile, never by pattern.
    */
   parseBody: BodyParser;
+  /**
+   * The parser the entry view renders with (Markdown mode, src/lib/entry-view.ts): a body whose
+   * block structure differs between the two would look one way on the page and another in
+   * `/cases/<id>.json` and the Word files. Required, like parseBody.
+   */
+  parseMarkdown: BodyParser;
 }
 
 /** Checks source data files (JSON). */
@@ -600,12 +665,18 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     // The body, judged on the tree the build's MDX parser makes of it.
     const parse = context.parseBody(parts.body);
     let links: BodyLink[] = [];
-    for (const problem of findUnsafeMarkup(parts.body, () => parse))
-      fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
+    const unsafe = findUnsafeMarkup(parts.body, () => parse);
+    for (const problem of unsafe) fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
     if ('tree' in parse) {
       links = collectLinks(parse.tree as MdastNode & { alt?: string });
-      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...findIndentedParagraphs(parse.tree, parts.body)])
+      const indented = findIndentedParagraphs(parse.tree, parts.body);
+      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...indented])
         fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
+      // Compared only for a body of Markdown alone: code and HTML, refused above, are other blocks
+      // to the two parsers anyway; and an indented paragraph already explains the difference it makes.
+      const markdown = unsafe.length || indented.length ? undefined : context.parseMarkdown(parts.body);
+      const split = markdown && 'tree' in markdown ? blockMismatch(parse.tree, markdown.tree) : undefined;
+      if (split) fail(file.path, '（正文）', split.message, split.line + parts.bodyLine - 1);
     }
     for (const problem of findEntryPrivateData(doc, parts, undefined, 'tree' in parse ? (parse.tree as TextNode) : undefined))
       fail(file.path, problem.field, problem.message, problem.line);
@@ -675,6 +746,7 @@ export function duplicateIds(files: { path: string }[], existing: CheckContext['
 /** Checks every case entry, including references between entries; reports all problems at once. */
 export function checkCases(files: ContentFile[], context: CheckContext): CheckResult {
   if (typeof context.parseBody !== 'function') throw new TypeError('checkCases: context.parseBody (the MDX parser) is required');
+  if (typeof context.parseMarkdown !== 'function') throw new TypeError("checkCases: context.parseMarkdown (the view's parser) is required");
   const duplicates = duplicateIds(files, context.existing);
   return checkBetween(
     files.map((file, i) => checkCaseFile(file, context, duplicates[i])),

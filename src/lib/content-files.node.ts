@@ -19,7 +19,7 @@ import {
   type ContentFile,
   type FileVerdict,
 } from './content-check.ts';
-import { parseMdxBody } from './mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from './mdx-parse.node.ts';
 import { msg } from '../schema/message.ts';
 
 /** The check's result for a whole content folder, with the number of entry files read. */
@@ -51,7 +51,13 @@ function readProject(root: string, contentDir: string) {
   const publicFiles = new Set(
     existsSync(publicDir) ? (readdirSync(publicDir, { recursive: true }) as string[]).map((f) => `/${f.split('\\').join('/')}`) : [],
   );
-  const context: CheckContext = { sourceIds: sources.ids, sourceLines: sources.lines, publicFiles, parseBody: parseMdxBody };
+  const context: CheckContext = {
+    sourceIds: sources.ids,
+    sourceLines: sources.lines,
+    publicFiles,
+    parseBody: parseMdxBody,
+    parseMarkdown: parseMarkdownBody,
+  };
   // A mistyped content folder must not pass as an empty library.
   const missing = existsSync(resolve(root, contentDir, 'cases'))
     ? []
@@ -81,7 +87,7 @@ export function checkProject(root: string, contentDir = 'content'): ProjectResul
 export interface CheckJob {
   files: ContentFile[];
   duplicates: boolean[];
-  context: Omit<CheckContext, 'parseBody'>;
+  context: Omit<CheckContext, 'parseBody' | 'parseMarkdown'>;
   /** One Int32: the index of the next file to check, taken by either thread with Atomics.add. */
   next: SharedArrayBuffer;
 }
@@ -127,7 +133,7 @@ export async function checkProjectParallel(
     });
     worker.once('exit', () => done());
   });
-  const { parseBody: _parser, ...plain } = context;
+  const { parseBody: _parser, parseMarkdown: _markdown, ...plain } = context;
   worker.postMessage({ files, duplicates, context: plain, next } satisfies CheckJob);
   for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1))
     verdicts[i] = checkCaseFile(files[i], context, duplicates[i]);

@@ -23,3 +23,12 @@ export function parseMdxBodyInBrowser(body: string): ParseResult {
     return { error: { line: e.line ?? undefined, column: e.column ?? undefined, reason: e.reason ?? e.message ?? String(error) } };
   }
 }
+
+/** The body as the entry view reads it: Markdown with GFM, no MDX (see parseMarkdownBody in ./mdx-parse.node.ts). */
+export function parseMarkdownBodyInBrowser(body: string): ParseResult {
+  try {
+    return { tree: fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as MdastNode };
+  } catch (error) {
+    return { error: { reason: (error as Error)?.message ?? String(error) } };
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { dice, diceCanReach, pairCounts } from '../../src/lib/quality.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
@@ -8,6 +8,7 @@ const context = {
   sourceIds: new Set(['yue-qunzuban-2014-12']),
   sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]),
   parseBody: parseMdxBody,
+  parseMarkdown: parseMarkdownBody,
 };
 const check = (files: Record<string, string>) =>
   checkCases(

@@ -3,7 +3,7 @@ import { renderMessage } from '../../src/schema/message.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCases, formatProblem } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 
 const dir = new URL('../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, dir), 'utf8');
@@ -15,6 +15,7 @@ const context = {
   existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '韶关市始兴县罗坝镇淋头村党支部' }],
   publicFiles: new Set(['/favicon.svg']),
   parseBody: parseMdxBody,
+  parseMarkdown: parseMarkdownBody,
 };
 const check = (folder: string, name: string) =>
   checkCases([{ path: `tests/fixtures/${folder}/${name}.mdx`, raw: read(`${folder}/${name}.mdx`) }], context);

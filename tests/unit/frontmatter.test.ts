@@ -5,13 +5,14 @@ import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
 import { entryFileText } from '../../src/lib/entry-file.ts';
 import { firstDifference, readAsBuild } from '../../src/lib/frontmatter.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
 
 const context = {
   sourceIds: new Set(['yue-qunzuban-2014-12']),
   sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]),
   parseBody: parseMdxBody,
+  parseMarkdown: parseMarkdownBody,
 };
 const check = (raw: string) => checkCases([{ path: 'content/cases/x.mdx', raw }], context);
 /** The valid entry with one front-matter line replaced (by its key) or added after `reviewed`. */

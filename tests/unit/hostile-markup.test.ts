@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { checkProject, checkProjectParallel } from '../../src/lib/content-files.node.ts';
 import { describe, expect, it } from 'vitest';
 import { checkCases, contentFile, formatProblem, type CheckContext } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { parseMdxBodyInBrowser } from '../../src/lib/mdx-parse-browser.ts';
 import { findUnsafeMarkup } from '../../src/lib/safety.ts';
 import { splitFrontmatter } from '../../src/lib/content-check.ts';
@@ -25,6 +25,7 @@ const context: CheckContext = {
   existing: [{ id: 'minqing-riji-gongzuofa', title: '“民情日记”工作法', unit: '韶关市始兴县罗坝镇淋头村党支部' }],
   publicFiles: new Set(['/favicon.svg']),
   parseBody: parseMdxBody,
+  parseMarkdown: parseMarkdownBody,
 };
 
 type Expected = Record<string, { line?: number; field: string; message: string }>;

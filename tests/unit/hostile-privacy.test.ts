@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCases, checkSources, formatProblem, type ContentFile } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { privacyKinds, type PrivacyKind } from '../../src/lib/privacy.ts';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 
@@ -25,6 +25,7 @@ const context = {
   sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]),
   publicFiles: new Set<string>(),
   parseBody: parseMdxBody,
+  parseMarkdown: parseMarkdownBody,
 };
 const check = (file: ContentFile) => (file.path.endsWith('.json') ? checkSources([file]).errors : checkCases([file], context).errors);
 

@@ -10,7 +10,7 @@ import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, 
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCases } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import {
   convertDocx,
   formatReport,
@@ -73,6 +73,7 @@ async function run(bytes: Uint8Array, fileName = 'laigao.docx', taken: string[] 
       sourceIds: new Set([result.source!.id]),
       sourceLines: new Map([[result.source!.id, result.source!.data.lines as number]]),
       parseBody: parseMdxBody,
+      parseMarkdown: parseMarkdownBody,
       publicFiles: new Set(result.images.map((i) => i.path)),
     });
   return { ...result, converted, check, confirmed: () => result.text.replace(/（待确认[^）]*）/g, '') };

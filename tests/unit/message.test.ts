@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { msg, messageOf, renderMessage, wrapMessage, zodMessage } from '../../src/schema/message.ts';
 import { caseSchema } from '../../src/schema/case.ts';
 import { checkCases, formatProblem } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 
 const han = /\p{Script=Han}/u;
 
@@ -49,6 +49,7 @@ describe('every problem the check reports on the bad fixtures', () => {
       sourceLines: new Map([['qunzhong-gongzuo-baodao-huibian', 461]]),
       publicFiles: new Set(),
       parseBody: parseMdxBody,
+      parseMarkdown: parseMarkdownBody,
     },
   );
   it('has Chinese for the form and English for the log, the Chinese holding no English tail', () => {

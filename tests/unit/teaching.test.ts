@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { caseSchema, teachingSchema } from '../../src/schema/case.ts';
 import { domains } from '../../src/schema/vocab.ts';
 import { entryText, validFrontmatter } from '../fixtures/valid-entry.ts';
@@ -56,6 +56,7 @@ describe('content check of further reading', () => {
     sourceIds: new Set(['yue-qunzuban-2014-12']),
     sourceLines: new Map([['yue-qunzuban-2014-12', 2055]]),
     parseBody: parseMdxBody,
+    parseMarkdown: parseMarkdownBody,
   };
   const check = (files: Record<string, string>) =>
     checkCases(

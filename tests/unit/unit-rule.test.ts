@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCases, splitFrontmatter } from '../../src/lib/content-check.ts';
-import { parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
+import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import { qualityHints, unitDescriptionReason } from '../../src/lib/quality.ts';
 import { guideMarkdown } from '../../src/lib/guide.ts';
 import { entryText, validBody } from '../fixtures/valid-entry.ts';
@@ -53,6 +53,7 @@ describe('unit that describes rather than names a body', () => {
     const result = checkCases([{ path: 'content/cases/x.mdx', raw: entryText({ unit: '某县各村党支部' }) }], {
       sourceIds: new Set(['yue-qunzuban-2014-12']),
       parseBody: parseMdxBody,
+      parseMarkdown: parseMarkdownBody,
     });
     expect(result.errors).toEqual([]);
     expect(result.warnings.filter((w) => w.field === 'unit')).toHaveLength(1);
