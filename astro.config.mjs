@@ -33,7 +33,9 @@ export default defineConfig({
   // Entries hold prose, not code; Shiki's inline styles would also clash with the CSP below.
   // satteri is @astrojs/mdx's default parser; refuseCode stops the build on any code or unsafe URL
   // in an entry even if the content check is bypassed (defence in depth, src/lib/refuse-code.node.ts).
-  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [refuseCode] }) },
+  // No smart punctuation: the entry view and the exports show the text as typed, and on Chinese text
+  // it turned quotes the wrong way ("要办好。"群众说 → “要办好。“群众说).
+  markdown: { syntaxHighlight: false, smartypants: false, processor: satteri({ mdastPlugins: [refuseCode] }) },
   // No inline <script> or <style> at all: every script and stylesheet is a file from this site, so
   // the CSP needs no hashes and public/_headers can state the same policy as the pages' <meta>.
   build: { inlineStylesheets: 'never' },
