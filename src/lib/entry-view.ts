@@ -56,11 +56,13 @@ export function topLevelElements(html: string): { tag: string; outer: string; in
 /** A section's blocks as plain text: what the Markdown, Word and slide exports print. */
 export function sectionBlocks(html: string): string[] {
   const blocks: string[] = [];
-  for (const { tag, inner } of topLevelElements(html)) {
+  for (const { tag, inner, outer } of topLevelElements(html)) {
     if (tag === 'ul' || tag === 'ol') {
+      // Numbered from where the list starts, as the page numbers it (3. 4. …; 2015. 2016. …).
+      const start = tag === 'ol' ? Number(/^<ol\b[^>]*\bstart="(\d+)"/.exec(outer)?.[1] ?? 1) : 1;
       topLevelElements(inner)
         .filter((li) => li.tag === 'li')
-        .forEach((li, i) => blocks.push(`${tag === 'ol' ? `${i + 1}.` : '-'} ${htmlToText(li.inner)}`));
+        .forEach((li, i) => blocks.push(`${tag === 'ol' ? `${start + i}.` : '-'} ${htmlToText(li.inner)}`));
     } else if (/^h[3-6]$/.test(tag)) blocks.push(`#### ${htmlToText(inner)}`);
     else {
       const text = htmlToText(inner);

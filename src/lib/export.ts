@@ -68,10 +68,10 @@ export const columns: Column[] = [
   ...vocabPart,
   { name: 'year', description: '开始实践的年份（来源写明时才有）' },
   { name: 'summary', description: '摘要' },
-  { name: 'background', description: '正文“背景”一节（纯文本）' },
-  { name: 'practices', description: '正文“做法”一节（纯文本）' },
-  { name: 'results', description: '正文“成效”一节（纯文本）' },
-  { name: 'lessons', description: '正文“启示”一节（纯文本）' },
+  { name: 'background', description: '正文“背景”一节（纯文本，每段一行；编号列表保留编号）' },
+  { name: 'practices', description: '正文“做法”一节（纯文本，每段一行；编号列表保留编号）' },
+  { name: 'results', description: '正文“成效”一节（纯文本，每段一行；编号列表保留编号）' },
+  { name: 'lessons', description: '正文“启示”一节（纯文本，每段一行；编号列表保留编号）' },
   { name: 'figures', description: '关键数字，写成“指标：数值”', list: true },
   { name: 'questions', description: '思考题', list: true },
   { name: 'related', description: '相关条目 id', list: true },
@@ -88,8 +88,11 @@ export type ExportRecord = Record<string, string | number | string[] | null>;
 
 const sectionColumns: Record<string, string> = { 背景: 'background', 做法: 'practices', 成效: 'results', 启示: 'lessons' };
 
-/** A section's blocks (src/schema/entry.ts) as plain text: list marks and heading marks removed, one block a line. */
-export const plainText = (blocks: string[]) => blocks.map((b) => b.replace(/^(?:#### |- |\d+\. )/, '')).join('\n');
+/**
+ * A section's blocks (src/schema/entry.ts) as plain text, one block a line: bullet and heading marks
+ * removed, an ordered item's number kept (it can be the content: 2015. 成立服务站。).
+ */
+export const plainText = (blocks: string[]) => blocks.map((b) => b.replace(/^(?:#### |- )/, '')).join('\n');
 
 /** The four sections of an entry view as plain text, keyed by export column. */
 export function sectionTexts(sections: Pick<EntrySection, 'name' | 'blocks'>[]): Record<string, string> {

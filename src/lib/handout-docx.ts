@@ -193,9 +193,14 @@ class Lists {
 function section(name: string, blocks: string[], lists: Lists) {
   const out = [heading(name)];
   let previousOrdered = false;
+  /** An ordered list that does not start at 1 (3. 4. after a paragraph): Word numbering would restart it at 1. */
+  let literal = false;
   for (const b of blocks) {
     const item = listItem(b);
-    if (item) out.push(lists.item(item.text, item.ordered, item.ordered && (!previousOrdered || item.n === 1)));
+    const starts = !!item?.ordered && (!previousOrdered || item.n === 1);
+    if (starts) literal = item!.n !== 1;
+    if (item && item.ordered && literal) out.push(body(`${item.n}. ${item.text}`));
+    else if (item) out.push(lists.item(item.text, item.ordered, starts));
     else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(b));
     previousOrdered = item?.ordered ?? false;
   }

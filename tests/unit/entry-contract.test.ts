@@ -75,6 +75,9 @@ describe('entry contract', { timeout: 60_000 }, () => {
     ]);
     expect(view.sections[0].html).toBe('<p>第一段，含<em>强调</em>。</p>');
     expect(sectionBlocks('<ul>\n<li>甲<ul><li>乙</li></ul></li>\n</ul>')).toEqual(['- 甲 乙']);
+    // An ordered list is numbered from where it starts, as the page shows it.
+    expect(sectionBlocks('<ol start="3">\n<li>三</li>\n<li>四</li>\n</ol>')).toEqual(['3. 三', '4. 四']);
+    expect(sectionBlocks('<ol start="2015">\n<li>成立服务站。</li>\n</ol>')).toEqual(['2015. 成立服务站。']);
   });
 
   it('is computed once per entry, however many pages and exports read it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columns, csvCell, toCsv } from '../../src/lib/export.ts';
+import { columns, csvCell, plainText, toCsv } from '../../src/lib/export.ts';
 
 /** A minimal RFC 4180 reader: enough to read back what toCsv writes. */
 function parseCsv(text: string): string[][] {
@@ -74,5 +74,13 @@ describe('toCsv', () => {
     const record = Object.fromEntries(columns.map((c) => [c.name, c.name === 'title' ? '=HYPERLINK("https://example.org")' : 'x']));
     const rows = parseCsv(toCsv([record]).slice(1));
     expect(rows[1][columns.findIndex((c) => c.name === 'title')]).toBe(`'=HYPERLINK("https://example.org")`);
+  });
+});
+
+describe('plainText: a section in the CSV and cases.json', () => {
+  it('drops bullet and heading marks but keeps an ordered item’s number, which can be the content', () => {
+    expect(plainText(['#### 分步推进', '- 党员包户', '1. 建立台账', '2015. 成立服务站。', '段落'])).toBe(
+      '分步推进\n党员包户\n1. 建立台账\n2015. 成立服务站。\n段落',
+    );
   });
 });

@@ -156,6 +156,18 @@ describe('Word handout lists', () => {
     // Chinese text intact in the list items and the numbering's bullet set in the body face.
     expect(numbering).toMatch(/w:eastAsia="仿宋_GB2312"/);
   });
+
+  it('keeps the numbers of a list that does not start at 1, which Word numbering would restart', async () => {
+    const blocks = ['1. 建立台账', '2. 每月回访', '中间插了一段说明。', '3. 年底评议', '2015. 成立服务站。', '2016. 推广到全镇。'];
+    const one = makeCase('a', '甲', { sections: [{ name: '做法', blocks }] });
+    const paragraphs = listParagraphs((await open(handout({ cases: [one] }))).xml);
+    const find = (text: string) => paragraphs.find((p) => p.text.endsWith(text))!;
+    expect(find('建立台账')).toMatchObject({ text: '建立台账' });
+    expect(find('建立台账').numId).toBeDefined();
+    // After the paragraph the page shows 3., and so does the Word file: as written, not a new list from 1.
+    expect(find('年底评议')).toEqual({ text: '3. 年底评议', numId: undefined });
+    expect(find('成立服务站。')).toEqual({ text: '2015. 成立服务站。', numId: undefined });
+  });
 });
 
 describe('QR code PNG', () => {
