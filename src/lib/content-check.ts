@@ -282,6 +282,32 @@ export function blockMismatch(page: MdastNode, view: MdastNode): { line: number;
   return undefined;
 }
 
+/**
+ * Paragraphs whose text starts like a bullet or a sub-heading (`\- 不是列表`, `\#### 井号`): the page
+ * shows a paragraph, but the entry's blocks (src/schema/entry.ts) mark list items and sub-headings
+ * by those very prefixes, so the Word files made a bullet or a heading of it and the CSV cut the mark.
+ */
+export function findMarkerParagraphs(tree: MdastNode): { line: number; message: Message }[] {
+  const problems: { line: number; message: Message }[] = [];
+  const walk = (node: MdastNode) => {
+    if (node.type === 'paragraph') {
+      const first = node.children?.[0];
+      if (first?.type === 'text' && /^(?:####|-)[ \t]/.test(first.value ?? ''))
+        problems.push({
+          line: node.position?.start.line ?? 1,
+          message: msg(
+            `这一段以“${(first.value ?? '').trim().split(/\s/)[0]}”加空格开头：网页上是普通段落，Word 版和开放数据里会变成列表项或小标题。请改写开头（要列表就写“- ”且不加反斜杠；要小标题就用“### ”）`,
+            `this paragraph starts like a bullet or heading, which the exports read as one: reword its start`,
+          ),
+        });
+      return;
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree);
+  return problems;
+}
+
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
 function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: Message }[] {
   const out: { line: number; message: Message }[] = [];
@@ -670,7 +696,7 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     if ('tree' in parse) {
       links = collectLinks(parse.tree as MdastNode & { alt?: string });
       const indented = findIndentedParagraphs(parse.tree, parts.body);
-      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...indented])
+      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...indented, ...findMarkerParagraphs(parse.tree)])
         fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
       // Compared only for a body of Markdown alone: code and HTML, refused above, are other blocks
       // to the two parsers anyway; and an indented paragraph already explains the difference it makes.
