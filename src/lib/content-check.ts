@@ -308,6 +308,28 @@ export function findMarkerParagraphs(tree: MdastNode): { line: number; message: 
   return problems;
 }
 
+/**
+ * Bold marks that did not take (`**网格化管理：**做法`, `建成**“三室二厅一广场”**`): next to
+ * full-width punctuation Markdown does not read `**` as bold, so the asterisks show on the page and
+ * in every export. Refused with the usual fix: the punctuation outside the marks.
+ */
+export function findStrayStrong(tree: MdastNode): { line: number; message: Message }[] {
+  const problems: { line: number; message: Message }[] = [];
+  const walk = (node: MdastNode) => {
+    if (node.type === 'text' && /\*\*|__/.test(node.value ?? ''))
+      problems.push({
+        line: node.position?.start.line ?? 1,
+        message: msg(
+          '加粗标记 ** 没有生效，会原样显示出来（** 紧挨着中文标点或引号时，Markdown 不认作加粗）：请把标点放到 ** 外面，如 **网格化管理**：、“**三室二厅一广场**”，或删掉 **',
+          'these ** did not make bold text and show as typed (Markdown ignores them next to full-width punctuation): put the punctuation outside them',
+        ),
+      });
+    node.children?.forEach(walk);
+  };
+  walk(tree);
+  return problems;
+}
+
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */
 function yamlFeatureProblems(doc: ReturnType<typeof parseDocument>, yamlText: string): { line: number; message: Message }[] {
   const out: { line: number; message: Message }[] = [];
@@ -696,7 +718,12 @@ export function checkCaseFile(file: ContentFile, context: CheckContext, duplicat
     if ('tree' in parse) {
       links = collectLinks(parse.tree as MdastNode & { alt?: string });
       const indented = findIndentedParagraphs(parse.tree, parts.body);
-      for (const problem of [...findHeadingMismatches(parse.tree, parts.body), ...indented, ...findMarkerParagraphs(parse.tree)])
+      for (const problem of [
+        ...findHeadingMismatches(parse.tree, parts.body),
+        ...indented,
+        ...findMarkerParagraphs(parse.tree),
+        ...findStrayStrong(parse.tree),
+      ])
         fail(file.path, '（正文）', problem.message, problem.line + parts.bodyLine - 1);
       // Compared only for a body of Markdown alone: code and HTML, refused above, are other blocks
       // to the two parsers anyway; and an indented paragraph already explains the difference it makes.
