@@ -325,7 +325,13 @@ export class SearchIndexBuild {
       })
       // Not fatal here: `finish` writes it again, and reports what failed.
       .catch(() => {})
-      .then(() => this.watch(outDir));
+      // Pages are read only once the bundle is written: Astro empties the output folder first, and
+      // before that a page of the previous build stands there whole, which failed a rebuild after an edit.
+      .then(() => bundled)
+      .then(
+        () => this.watch(outDir),
+        () => {},
+      );
   }
 
   /**

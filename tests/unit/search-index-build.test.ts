@@ -59,10 +59,10 @@ const write = (e: IndexedEntry, html: string) => {
   mkdirSync(join(out, 'dist', 'cases', e.id), { recursive: true });
   writeFileSync(join(out, 'dist', 'cases', e.id, 'index.html'), html);
 };
-const start = () => {
+const start = (bundled?: Promise<'bundle' | 'end'>) => {
   out = mkdtempSync(join(tmpdir(), 'index-build-'));
   // Staged apart from the output folder, which Astro empties when it starts bundling.
-  return SearchIndexBuild.start(Promise.resolve({ outDir: join(out, 'dist'), stageDir: join(out, 'stage'), base: '/', entries }));
+  return SearchIndexBuild.start(Promise.resolve({ outDir: join(out, 'dist'), stageDir: join(out, 'stage'), base: '/', entries }), bundled);
 };
 /** The lexicon, written to the stage once the records are in. */
 const lexiconWritten = () => existsSync(join(out, 'stage', 'pagefind', 'lexicon.json'));
@@ -94,6 +94,23 @@ describe('SearchIndexBuild', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     write(first, whole);
     for (const e of rest) write(e, page(e));
+    await expect(build.finish(join(out, 'dist'), Date.now())).resolves.toBeTruthy();
+  }, 30_000);
+
+  it('reads no page before the bundle is written: one left by the previous build is not this build’s', async () => {
+    let bundle: (by: 'bundle') => void = () => {};
+    const build = await start(new Promise((resolve) => (bundle = resolve)));
+    const [first, ...rest] = entries;
+    // The previous build's page, from before an edit: whole, and different from the record.
+    write(first, page(first, '编辑之前的内容'));
+    await until(lexiconWritten);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(build.pagesCompared).toBe(0);
+    // Astro empties the folder and bundles; then this build's pages come.
+    rmSync(join(out, 'dist'), { recursive: true, force: true });
+    bundle('bundle');
+    for (const e of [first, ...rest]) write(e, page(e));
+    await until(() => build.pagesCompared === entries.length);
     await expect(build.finish(join(out, 'dist'), Date.now())).resolves.toBeTruthy();
   }, 30_000);
 
