@@ -13,7 +13,7 @@ import { findSectionProblems, sectionNames, splitSections } from '../schema/sect
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
 import { firstDifference, readAsBuild, type BuildReading } from './frontmatter.ts';
-import { findUnsafeMarkup, type BodyParser, type MdastNode } from './safety.ts';
+import { findUnsafeMarkup, nodesIn, type BodyParser, type MdastNode } from './safety.ts';
 import { findEntryPrivateData, findSourcePrivateData, type TextNode } from './privacy-check.ts';
 import { collectLinks, dice, diceCanReach, findLinkProblems, pairCounts, qualityHints, type BodyLink, type PairCounts } from './quality.ts';
 
@@ -246,16 +246,12 @@ const BLOCKS = new Set([
  * holds its own ``` lines in one of them.
  */
 function blocksOf(tree: MdastNode): { shape: string; line: number }[] {
-  const out: { shape: string; line: number }[] = [];
-  const walk = (node: MdastNode) => {
-    if (BLOCKS.has(node.type)) {
+  return [...nodesIn(tree)]
+    .filter((node) => BLOCKS.has(node.type))
+    .map((node) => {
       const line = node.position?.start.line ?? 0;
-      out.push({ shape: `${node.type}${node.depth ?? ''}@${line}${node.type === 'code' ? `:${node.value}` : ''}`, line });
-    }
-    node.children?.forEach(walk);
-  };
-  walk(tree);
-  return out;
+      return { shape: `${node.type}${node.depth ?? ''}@${line}${node.type === 'code' ? `:${node.value}` : ''}`, line };
+    });
 }
 
 /**
@@ -289,22 +285,17 @@ export function blockMismatch(page: MdastNode, view: MdastNode): { line: number;
  */
 export function findMarkerParagraphs(tree: MdastNode): { line: number; message: Message }[] {
   const problems: { line: number; message: Message }[] = [];
-  const walk = (node: MdastNode) => {
-    if (node.type === 'paragraph') {
-      const first = node.children?.[0];
-      if (first?.type === 'text' && /^(?:####|-)[ \t]/.test(first.value ?? ''))
-        problems.push({
-          line: node.position?.start.line ?? 1,
-          message: msg(
-            `这一段以“${(first.value ?? '').trim().split(/\s/)[0]}”加空格开头：网页上是普通段落，Word 版和开放数据里会变成列表项或小标题。请改写开头（要列表就写“- ”且不加反斜杠；要小标题就用“### ”）`,
-            `this paragraph starts like a bullet or heading, which the exports read as one: reword its start`,
-          ),
-        });
-      return;
-    }
-    node.children?.forEach(walk);
-  };
-  walk(tree);
+  for (const node of nodesIn(tree)) {
+    const first = node.type === 'paragraph' ? node.children?.[0] : undefined;
+    if (first?.type === 'text' && /^(?:####|-)[ \t]/.test(first.value ?? ''))
+      problems.push({
+        line: node.position?.start.line ?? 1,
+        message: msg(
+          `这一段以“${(first.value ?? '').trim().split(/\s/)[0]}”加空格开头：网页上是普通段落，Word 版和开放数据里会变成列表项或小标题。请改写开头（要列表就写“- ”且不加反斜杠；要小标题就用“### ”）`,
+          `this paragraph starts like a bullet or heading, which the exports read as one: reword its start`,
+        ),
+      });
+  }
   return problems;
 }
 
@@ -314,20 +305,15 @@ export function findMarkerParagraphs(tree: MdastNode): { line: number; message: 
  * in every export. Refused with the usual fix: the punctuation outside the marks.
  */
 export function findStrayStrong(tree: MdastNode): { line: number; message: Message }[] {
-  const problems: { line: number; message: Message }[] = [];
-  const walk = (node: MdastNode) => {
-    if (node.type === 'text' && /\*\*|__/.test(node.value ?? ''))
-      problems.push({
-        line: node.position?.start.line ?? 1,
-        message: msg(
-          '加粗标记 ** 没有生效，会原样显示出来（** 紧挨着中文标点或引号时，Markdown 不认作加粗）：请把标点放到 ** 外面，如 **网格化管理**：、“**三室二厅一广场**”，或删掉 **',
-          'these ** did not make bold text and show as typed (Markdown ignores them next to full-width punctuation): put the punctuation outside them',
-        ),
-      });
-    node.children?.forEach(walk);
-  };
-  walk(tree);
-  return problems;
+  return [...nodesIn(tree)]
+    .filter((node) => node.type === 'text' && /\*\*|__/.test(node.value ?? ''))
+    .map((node) => ({
+      line: node.position?.start.line ?? 1,
+      message: msg(
+        '加粗标记 ** 没有生效，会原样显示出来（** 紧挨着中文标点或引号时，Markdown 不认作加粗）：请把标点放到 ** 外面，如 **网格化管理**：、“**三室二厅一广场**”，或删掉 **',
+        'these ** did not make bold text and show as typed (Markdown ignores them next to full-width punctuation): put the punctuation outside them',
+      ),
+    }));
 }
 
 /** YAML that must never reach the build: aliases (alias bombs), explicit tags (`!!js/function`). */

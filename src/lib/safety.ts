@@ -40,6 +40,12 @@ export interface MdastNode {
   position?: { start: { line: number; column: number }; end?: { line: number; column: number } };
 }
 
+/** Every node of a tree, the tree first, in document order. */
+export function* nodesIn(tree: MdastNode): Generator<MdastNode> {
+  yield tree;
+  for (const child of tree.children ?? []) yield* nodesIn(child);
+}
+
 /** A parsed body, or the parser's reason for refusing it (MDX is stricter than Markdown). */
 export type ParseResult = { tree: MdastNode } | { error: { line?: number; column?: number; reason: string } };
 

@@ -29,44 +29,37 @@ export function parseVocabFile<T>(file: string, schema: z.ZodType<T>, data: unkn
 }
 
 /**
- * A refinement: no two values share `key`; the second is named, at its own place, with the fix.
- * (A plain `refine` on the file would only say "duplicate" of the whole file.)
+ * A refinement: each key (of those `keysOf` gives a value) belongs to one value only; a later
+ * value that claims it again is named, at its own place, with `message`. (A plain `refine` on the
+ * file would only say "duplicate" of the whole file.)
  */
-export const unique =
-  <V>(key: (value: V) => string, what: string) =>
-  (file: { values: V[] }, ctx: z.RefinementCtx) => {
-    const seen = new Map<string, number>();
-    file.values.forEach((value, index) => {
-      const k = key(value);
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, index);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: ['values', index],
-          message: `${what}“${k}”与 values[${first}] 重复：每个值只能出现一次，请删去或合并 / duplicate ${what} ${k}`,
-        });
-    });
-  };
-
-/**
- * A refinement: every name (label or alias) leads to one value only. A name two values share
- * (an alias of one family equal to another's label) would make search and the Word import pick either.
- */
-export const uniqueNames =
-  <V extends { label: string; aliases?: string[] }>() =>
+const claimed =
+  <V>(keysOf: (value: V) => string[], message: (key: string, first: number) => string) =>
   (file: { values: V[] }, ctx: z.RefinementCtx) => {
     const owner = new Map<string, number>();
     file.values.forEach((value, index) => {
-      for (const name of new Set([value.label, ...(value.aliases ?? [])])) {
-        const first = owner.get(name);
-        if (first === undefined) owner.set(name, index);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: ['values', index],
-            message: `名称或别名“${name}”已属于 values[${first}]：一个名称只能指向一个值，请删去或改写 / the name ${name} already belongs to values[${first}]`,
-          });
+      for (const key of new Set(keysOf(value))) {
+        const first = owner.get(key);
+        if (first === undefined) owner.set(key, index);
+        else ctx.addIssue({ code: 'custom', path: ['values', index], message: message(key, first) });
       }
     });
   };
+
+/** No two values share `key`, e.g. an id or a hotline's number. */
+export const unique = <V>(key: (value: V) => string, what: string) =>
+  claimed(
+    (value: V) => [key(value)],
+    (k, first) => `${what}“${k}”与 values[${first}] 重复：每个值只能出现一次，请删去或合并 / duplicate ${what} ${k}`,
+  );
+
+/**
+ * Every name (label or alias) leads to one value only. A name two values share (an alias of one
+ * family equal to another's label) would make search and the Word import pick either.
+ */
+export const uniqueNames = <V extends { label: string; aliases?: string[] }>() =>
+  claimed(
+    (value: V) => [value.label, ...(value.aliases ?? [])],
+    (name, first) =>
+      `名称或别名“${name}”已属于 values[${first}]：一个名称只能指向一个值，请删去或改写 / the name ${name} already belongs to values[${first}]`,
+  );
