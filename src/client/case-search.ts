@@ -257,6 +257,12 @@ class CaseSearch extends HTMLElement {
     let rank: ((p: Plan) => ReturnType<typeof rankCandidates>) | undefined;
     /** The query cut into words, kept for when no candidate turns out to hold it whole (shortQueryCut). */
     let cut: Plan | undefined;
+    /** Searches the cut query instead, once. */
+    const takeCut = async () => {
+      plan = cut!;
+      cut = undefined;
+      ({ ranked, suggestion } = await rank!(plan));
+    };
     if (!plan.terms.length) {
       // Filters alone: every page they allow, in Pagefind's order.
       const found = await pf.search(null, { filters });
@@ -278,11 +284,7 @@ class CaseSearch extends HTMLElement {
       ({ ranked, suggestion } = await rank(plan));
       // No page can hold 换届选举 as typed: its words at once, as for a longer query.
       cut = shortQueryCut(query, plan, lexicon);
-      if (cut && (await shouldCutFirst(plan, ranked, find))) {
-        plan = cut;
-        cut = undefined;
-        ({ ranked, suggestion } = await rank(plan));
-      }
+      if (cut && (await shouldCutFirst(plan, ranked, find))) await takeCut();
     }
     if (generation !== this.generation) return;
     mark('ranked');
@@ -332,9 +334,7 @@ class CaseSearch extends HTMLElement {
     if (!ranked.length) render(true);
     else await readUpTo(AUTO_LIMIT);
     if (cut && rank && !shown.length && read >= ranked.length && generation === this.generation) {
-      plan = cut;
-      cut = undefined;
-      ({ ranked, suggestion } = await rank(plan));
+      await takeCut();
       if (generation !== this.generation) return;
       read = 0;
       if (!ranked.length) render(true);

@@ -105,10 +105,7 @@ class LessonEditor extends HTMLElement {
     }
     this.querySelector('[data-action="print"]')!.addEventListener('click', async () => {
       await this.renderHandout();
-      if (inWeChat()) {
-        history.replaceState(history.state, '', this.shareUrl());
-        this.say(`${IN_APP_PRINT_HELP}这个教案已写进网址，会一起带过去。`);
-      }
+      if (inWeChat()) this.carryToBrowser(IN_APP_PRINT_HELP, 'info');
       window.print();
     });
     this.querySelector('[data-action="markdown"]')!.addEventListener('click', () => this.exportMarkdown());
@@ -596,9 +593,14 @@ class LessonEditor extends HTMLElement {
    */
   private downloadsDropped(): boolean {
     if (!dropsPageDownloads()) return false;
-    history.replaceState(history.state, '', this.shareUrl());
-    this.say(`${IN_APP_DOWNLOAD_HELP}这个教案已写进网址，会一起带过去。`, 'error');
+    this.carryToBrowser(IN_APP_DOWNLOAD_HELP, 'error');
     return true;
+  }
+
+  /** Makes the address the share link, so 在浏览器打开 takes this lesson along, and says what to do. */
+  private carryToBrowser(help: string, kind: 'info' | 'error') {
+    history.replaceState(history.state, '', this.shareUrl());
+    this.say(`${help}这个教案已写进网址，会一起带过去。`, kind);
   }
 
   private async exportMarkdown() {
