@@ -85,10 +85,13 @@ export function pairsFor(pairs: string, used: Set<string>, folder: Folder): stri
   return out;
 }
 
-/** Full pinyin and initials of a name, lower case, no tones or spaces; non-Chinese characters left out. */
+/**
+ * Full pinyin and initials of a name, lower case, no tones or spaces, ü as v (绿 → lv, as Chinese
+ * keyboards take it); non-Chinese characters left out.
+ */
 export function pinyinOf(name: string): [string, string] {
   const han = name.replace(/[^\p{Script=Han}]/gu, '');
-  const full = pinyin(han, { toneType: 'none', type: 'array' }).join('');
+  const full = pinyin(han, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v');
   const initials = pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
   return [full.toLowerCase(), initials.toLowerCase()];
 }

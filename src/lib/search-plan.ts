@@ -17,7 +17,7 @@
  */
 import { compact, containsAll, parseQuery } from './search.ts';
 import { fold, makeFolder, type Folder } from './search-fold.ts';
-import { contentWords, isQuestion, isStopWord, nearMatch, pinyinMatches, pinyinQuery, questionVerbs } from './search-words.ts';
+import { contentWords, isQuestion, isStopWord, nearMatch, pinyinMatches, pinyinParts, pinyinQuery, questionVerbs } from './search-words.ts';
 
 /**
  * What separates the names in a lexicon list (aliases, method families). A line break, because no
@@ -153,6 +153,8 @@ export interface Plan {
   tooCommon?: string;
   /** A Latin query that may be pinyin. */
   pinyin?: string;
+  /** Its words, when it was typed as two to four (ganzhou sansong): each may name a different field. */
+  pinyinParts?: string[];
 }
 
 export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } = {}): Plan {
@@ -177,6 +179,7 @@ export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } 
     ...(isQuestion(folded, lexicon.topics) && content.length ? { question: true } : {}),
     tooCommon,
     pinyin: pinyinQuery(query),
+    ...(pinyinParts(query) ? { pinyinParts: pinyinParts(query) } : {}),
   };
 }
 
@@ -252,12 +255,27 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
   let bestTier = 9;
   if (!lexicon.pages) return { ids };
   if (plan.pinyin) {
+    const spelled = (id: string) => (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
+    const find = (query: string, spellings: string[][]) =>
+      spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(query, full, initials ?? ''));
     for (const [id, p] of lexicon.pages) {
       const names = namesOf(p);
-      const spellings = (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
-      const hit = spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(plan.pinyin!, full, initials ?? ''));
+      const hit = find(plan.pinyin, spelled(id));
       if (hit >= 0 && names[hit]) ids.set(id, [`拼音：${plan.pinyin} → ${names[hit]}`, names[hit]]);
     }
+    // No name is the whole query: each word may name a different field of one page (ganzhou sansong →
+    // 赣州 and 三送), and the page is found when every word names one of its fields.
+    if (!ids.size && plan.pinyinParts)
+      for (const [id, p] of lexicon.pages) {
+        const names = namesOf(p);
+        const spellings = spelled(id);
+        const hits = plan.pinyinParts.map((part) => find(part, spellings));
+        if (hits.every((h) => h >= 0 && names[h])) {
+          const named = [...new Set(hits.map((h) => names[h]))];
+          // The name shown as matched: the most telling field (title before aliases, unit and place).
+          ids.set(id, [`拼音：${plan.pinyinParts.join(' ')} → ${named.join(' ')}`, names[Math.min(...hits)]]);
+        }
+      }
     return { ids };
   }
   if (plan.folded.length !== 1) return { ids };

@@ -283,13 +283,23 @@ export function nearMatch(query: string, name: string): string | undefined {
   return best?.text;
 }
 
+/** A query's letters as pinyin is typed: lower case, ü as v (how Chinese keyboards take it). */
+const latin = (query: string) => query.normalize('NFC').toLowerCase().replace(/ü/g, 'v').normalize('NFKC');
+
 /** A Latin query that could be pinyin: two or more letters, spaces and apostrophes allowed. */
 export function pinyinQuery(query: string): string | undefined {
-  const q = query
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s']+/g, '');
+  const q = latin(query).replace(/[\s']+/g, '');
   return /^[a-z]{2,}$/.test(q) ? q : undefined;
+}
+
+/**
+ * The words of a pinyin query typed with spaces (ganzhou sansong: a place and a method), when it
+ * has two to four and each could be pinyin; undefined otherwise. Tried only when no name is the
+ * whole query: gong tui zhi xuan is one name spelled by syllable.
+ */
+export function pinyinParts(query: string): string[] | undefined {
+  const parts = latin(query).replace(/'/g, '').split(/\s+/).filter(Boolean);
+  return parts.length >= 2 && parts.length <= 4 && parts.every((p) => /^[a-z]{2,}$/.test(p)) ? parts : undefined;
 }
 
 /**

@@ -157,6 +157,10 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     }
     // “乡情”工作法: the quotes cut the title, yet its initials name the whole method.
     expect((await search(page, 'xqgzf'))[0]).toBe('xiangqing-gongzuofa');
+    // A place and a method in pinyin, with a space: each word names its own field of the one case.
+    expect(await search(page, 'ganzhou sansong')).toEqual(['ganzhou-sansong']);
+    // ü typed as v, as Chinese keyboards take it (长春市绿园区).
+    expect(await search(page, 'changchun lvyuan')).toEqual(['changchun-lvyuan-liuyou-yiping']);
   });
 
   await test.step('a topic lists its own cases first (method family or title), then pages that only mention it: 矛盾纠纷', async () => {

@@ -26,19 +26,22 @@ describe('search evaluation set', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('has a held-out set of at least 50 queries, every kind, no query shared with the main set, only existing cases', () => {
-    const holdout = loadEvalSet('tests/search-eval/holdout.json');
-    expect(holdout.length).toBeGreaterThanOrEqual(50);
-    for (const kind of KINDS)
-      expect(
-        holdout.some((q) => q.kind === kind),
-        kind,
-      ).toBe(true);
-    const main = new Set(queries.map((q) => q.q));
-    expect(holdout.filter((q) => main.has(q.q)).map((q) => q.q)).toEqual([]);
-    const unknown = holdout.flatMap((q) => [...q.ideal, ...(q.acceptable ?? []), ...(q.first ?? [])].filter((id) => !caseIds.has(id)));
-    expect(unknown).toEqual([]);
-  });
+  it.each(['holdout', 'holdout-2'])(
+    'has a held-out set (%s) of at least 50 queries, every kind, no query shared with an earlier set, only existing cases',
+    (name) => {
+      const holdout = loadEvalSet(`tests/search-eval/${name}.json`);
+      expect(holdout.length).toBeGreaterThanOrEqual(50);
+      for (const kind of KINDS)
+        expect(
+          holdout.some((q) => q.kind === kind),
+          kind,
+        ).toBe(true);
+      const earlier = new Set([...queries, ...(name === 'holdout-2' ? loadEvalSet('tests/search-eval/holdout.json') : [])].map((q) => q.q));
+      expect(holdout.filter((q) => earlier.has(q.q)).map((q) => q.q)).toEqual([]);
+      const unknown = holdout.flatMap((q) => [...q.ideal, ...(q.acceptable ?? []), ...(q.first ?? [])].filter((id) => !caseIds.has(id)));
+      expect(unknown).toEqual([]);
+    },
+  );
 
   it('rejects a query without ideal ids, a `none` query with ids and an unknown kind, naming the query', () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-eval-'));

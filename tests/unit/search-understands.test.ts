@@ -8,6 +8,7 @@ import {
   isStopWord,
   nearMatch,
   pinyinMatches,
+  pinyinParts,
   pinyinQuery,
   QUESTION_WORDS,
   STOP_WORDS,
@@ -182,6 +183,19 @@ describe('pinyin', () => {
     expect(pinyinOf('三本台账')).toEqual(['sanbentaizhang', 'sbtz']);
     expect(pinyinOf('“公推直选”')).toEqual(['gongtuizhixuan', 'gtzx']);
   });
+  it('spells ü as v, as Chinese keyboards take it, on both sides', () => {
+    expect(pinyinOf('绿园区')).toEqual(['lvyuanqu', 'lyq']);
+    expect(pinyinQuery('lüyuan')).toBe('lvyuan');
+    expect(pinyinQuery('LÜYUAN')).toBe('lvyuan');
+  });
+  it('splits a pinyin query typed with spaces into its words, two to four of them', () => {
+    expect(pinyinParts('ganzhou  sansong')).toEqual(['ganzhou', 'sansong']);
+    expect(pinyinParts('changchun lüyuan')).toEqual(['changchun', 'lvyuan']);
+    expect(pinyinParts('sbtz')).toBeUndefined();
+    expect(pinyinParts('a sansong')).toBeUndefined();
+    expect(pinyinParts('赣州 sansong')).toBeUndefined();
+    expect(pinyinParts('aa bb cc dd ee')).toBeUndefined();
+  });
   it('matches initials and full pinyin prefixes, not stray letters', () => {
     expect(pinyinQuery('SBTZ')).toBe('sbtz');
     expect(pinyinQuery('gong tui zhi xuan')).toBe('gongtuizhixuan');
@@ -329,6 +343,23 @@ describe('ranking every candidate before reading', () => {
     expect(loads).toBe(1);
     expect(suggestion).toBe('失联党员');
     expect(ranked.find((r) => r.named)?.id).toBe('w');
+  });
+  it('finds a page by pinyin words that name different fields (a place and a method), only when no name is the whole query', () => {
+    const row = (title: string, place: string): LexiconPage => [title, '', '某单位', place, ''];
+    const pages: NamesFile = {
+      a: row('“三送”工作', '江西 · 赣州市'),
+      b: row('联系群众工作法', '江西 · 赣州市'),
+      c: row('三送工作站', '湖南'),
+    };
+    const lex = readLexicon(file, pages);
+    lex.pinyin = new Map(Object.entries(pages).map(([id, p]) => [id, pinyinRow(p)]));
+    const ids = (q: string) => [...nameMatches(planQuery(q, lex), lex).ids.keys()];
+    // One word may name the title and the other the place: only the page holding both is meant.
+    expect(ids('ganzhou sansong')).toEqual(['a']);
+    expect(nameMatches(planQuery('ganzhou sansong', lex), lex).ids.get('a')?.[0]).toBe('拼音：ganzhou sansong → 赣州市 三送');
+    // Spelled by syllable, one name is the whole query: the words are not tried apart.
+    expect(ids('san song')).toEqual(['a', 'c']);
+    expect(ids('ganzhou beijing')).toEqual([]);
   });
   it('tries a name that punctuation cuts also whole, as readers type it', () => {
     const lex = readLexicon(file, { x: page('党员“双亮”工程') });
