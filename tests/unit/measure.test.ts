@@ -23,6 +23,14 @@ describe('peakKB', () => {
     ];
     expect(peakKB(samples)).toBe(3_800);
   });
+  it('leaves out a fork of a worker thread even when it is never read after its exec', () => {
+    const fork: ProcessSample = { pid: 3, exe: node, kb: 1_100, name: 'WorkerThread' };
+    const samples = [
+      [at(1, node, 2_900), fork],
+      [at(1, node, 2_900), at(2, pagefind, 900)],
+    ];
+    expect(peakKB(samples)).toBe(3_800);
+  });
   it('counts a child that keeps its program (a node process started by node)', () => {
     expect(peakKB([[at(1, node, 60), at(2, node, 1_500)], [at(1, node, 60)]])).toBe(1_560);
   });
