@@ -170,6 +170,7 @@ export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } 
   }
   const tooCommon = terms.length && terms.every(isStopWord) ? terms.join('') : undefined;
   const verbs = questionVerbs(folded, lexicon.topics);
+  const parts = pinyinParts(query);
   return {
     terms,
     folded,
@@ -179,7 +180,7 @@ export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } 
     ...(isQuestion(folded, lexicon.topics) && content.length ? { question: true } : {}),
     tooCommon,
     pinyin: pinyinQuery(query),
-    ...(pinyinParts(query) ? { pinyinParts: pinyinParts(query) } : {}),
+    ...(parts ? { pinyinParts: parts } : {}),
   };
 }
 
@@ -255,27 +256,23 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
   let bestTier = 9;
   if (!lexicon.pages) return { ids };
   if (plan.pinyin) {
-    const spelled = (id: string) => (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
-    const find = (query: string, spellings: string[][]) =>
-      spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(query, full, initials ?? ''));
-    for (const [id, p] of lexicon.pages) {
-      const names = namesOf(p);
-      const hit = find(plan.pinyin, spelled(id));
-      if (hit >= 0 && names[hit]) ids.set(id, [`拼音：${plan.pinyin} → ${names[hit]}`, names[hit]]);
-    }
-    // No name is the whole query: each word may name a different field of one page (ganzhou sansong →
-    // 赣州 and 三送), and the page is found when every word names one of its fields.
-    if (!ids.size && plan.pinyinParts)
-      for (const [id, p] of lexicon.pages) {
+    // Pages whose names hold every word, each word naming one of the page's fields (one word: the whole query).
+    const matchAll = (words: string[]) => {
+      for (const [id, p] of lexicon.pages!) {
         const names = namesOf(p);
-        const spellings = spelled(id);
-        const hits = plan.pinyinParts.map((part) => find(part, spellings));
-        if (hits.every((h) => h >= 0 && names[h])) {
-          const named = [...new Set(hits.map((h) => names[h]))];
-          // The name shown as matched: the most telling field (title before aliases, unit and place).
-          ids.set(id, [`拼音：${plan.pinyinParts.join(' ')} → ${named.join(' ')}`, names[Math.min(...hits)]]);
-        }
+        const spellings = (lexicon.pinyin?.get(id) ?? '').split(' ').map((s) => s.split(':'));
+        const hits = words.map((w) =>
+          spellings.findIndex(([full, initials]) => full !== undefined && pinyinMatches(w, full, initials ?? '')),
+        );
+        if (!hits.every((h) => h >= 0 && names[h])) continue;
+        const named = [...new Set(hits.map((h) => names[h]))];
+        // The name shown as matched: the most telling field (title before aliases, unit and place).
+        ids.set(id, [`拼音：${words.join(' ')} → ${named.join(' ')}`, names[Math.min(...hits)]]);
       }
+    };
+    matchAll([plan.pinyin]);
+    // No name is the whole query: its words may name different fields of one page (ganzhou sansong → 赣州 and 三送).
+    if (!ids.size && plan.pinyinParts) matchAll(plan.pinyinParts);
     return { ids };
   }
   if (plan.folded.length !== 1) return { ids };
