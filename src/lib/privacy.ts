@@ -14,7 +14,7 @@ import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
 export type PrivacyKind =
-  'mobile' | 'landline' | 'id' | 'id15' | 'document' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address';
+  'mobile' | 'landline' | 'id' | 'id15' | 'document' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address' | 'plate';
 
 export interface PrivacyFinding {
   /** 1-based line in the text given. */
@@ -51,6 +51,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   qq: { label: 'QQ 号', fix: ACCOUNT_FIX },
   account: { label: '支付或社交账号', fix: ACCOUNT_FIX },
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
+  plate: { label: '机动车号牌', fix: '删除车牌号，写“一辆私家车”即可' },
 };
 
 /** The start of every privacy message's English, so callers can tell these problems apart. */
@@ -748,6 +749,14 @@ const ID_MASKED = new RegExp(`(?<!\\d)${ID_REGION}(?:18|19|20)\\d{2}${DATE}\\d{0
 const ID_PUNCTUATED =
   /(?<![\d.])(\d{6})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{8})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{3}[\dXx])(?![\d.])/gu;
 
+// A vehicle plate (粤B12345, 京A·D12345, 川A1234学): a province's one-character name, the issuing
+// office's letter, then five or six letters and digits (or four and a mark: 学, 挂, 警…), at least
+// one a digit. No word of prose has that shape (京ICP备 has a letter after I, and I and O are on no
+// plate); masked plates (粤B·***45) have stars, which are not in the class. A plate names a vehicle,
+// and so its owner.
+const PLATE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[A-HJ-NP-Za-hj-np-z] ?[.-]? ?(?=[A-HJ-NP-Za-hj-np-z]*\d)(?:[A-HJ-NP-Za-hj-np-z\d]{5,6}(?: ?[挂学警港澳领])?|[A-HJ-NP-Za-hj-np-z\d]{4} ?[挂学警港澳领])(?![A-Za-z\d])/g;
+
 /** One finding in a line: its kind, its text as written and its span in the line. */
 export interface LineFinding {
   kind: PrivacyKind;
@@ -829,6 +838,7 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
       .filter((m) => ID18.test((m[1] + m[2] + m[3]).toUpperCase()))
       .map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })),
   );
+  add([...text.matchAll(PLATE)].map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })));
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
   return spans

@@ -60,17 +60,20 @@ test('the submission form refuses hostile markup in a section, beside the field,
     await page.locator('#f-做法').fill('每周二、周四晚上，支部委员分片入户；群众也可拨打12345为民服务热线，或打“96345”求助。');
     await page
       .locator('#f-成效')
-      .fill('一年里干部共走访320户，登记问题87件，办结81件，一位老党员住阳光小区3栋2单元301室，群众对干部的满意度明显提高。');
+      .fill(
+        '一年里干部共走访320户，登记问题87件，办结81件，一位老党员住阳光小区3栋2单元301室，他家的面包车（川F·A2345）由支部帮忙修好，群众对干部的满意度明显提高。',
+      );
     await field('关键数字').fill('走访户数：320户\n值班电话：（０８３８）７２１ ２３４５');
     await field('关键数字').blur();
 
     await expect(errorOf('#f-unit')).toContainText('手机号码', { timeout: 20_000 });
     await expect(errorOf('#f-unit')).toHaveCount(1);
     await expect(errorOf('#f-figures')).toContainText('带区号的固定电话');
-    await expect(errorOf('#f-成效')).toContainText('门牌地址');
+    // Two findings in one box: each its own message, in the order they stand.
+    await expect(errorOf('#f-成效')).toHaveText([/门牌地址/, /机动车号牌“川F·A2345”/]);
     // The hotlines in 做法 are allowed; each finding is listed once, not again as a general problem.
     await expect(errorOf('#f-做法')).toHaveCount(0);
-    await expect(page.locator('[data-summary]')).toContainText('还有 3 个问题');
+    await expect(page.locator('[data-summary]')).toContainText('还有 4 个问题');
     await expect(page.getByRole('button', { name: '下载 .mdx 文件' })).toBeDisabled();
 
     await field('实践单位').fill('某县某村党支部');

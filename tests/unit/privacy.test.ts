@@ -46,6 +46,11 @@ describe('luhn', () => {
 describe('findPrivateData finds', () => {
   it.each([
     ['mobile', '联系电话 13926093388'],
+    ['plate', '车主粤B12345已联系'],
+    ['plate', '京A·D12345'],
+    ['plate', '粤ｂ－１２３４５'],
+    ['plate', '湘A12345警'],
+    ['plate', '川 A 1234学'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
     ['mobile', '１３９２３４５６７８９'],
@@ -356,6 +361,7 @@ describe('findPrivateData leaves alone', () => {
     ['打 and 拨 before figures', '打造“1+3+N”服务体系，拨付资金1200万元，打井12眼，打1个电话、跑1次腿'],
     ['documents counted', '护照、港澳通行证办理时间由15个工作日缩短到7个，身份证件2000余份，ID 卡 1200 张'],
     ['spaced issue numbers', '第 1 2 3 4 5 6 7 8 9 10 期，“a b c d”四个环节'],
+    ['plate look-alikes', '京ICP备12345678号，粤B·***45（原文车牌按体例略去），新A股123456，沪A级景区12345，鲁A1号楼'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
