@@ -519,8 +519,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const clean = (text: string, line: number): string => {
     let out = text;
     for (const finding of findPrivateData(text)) {
-      out = out.split(finding.text).join('');
-      removed.push({ line, what: finding.label, text: mask(finding.text), why: privacyKinds[finding.kind].fix, private: true });
+      // A resident keeps the word of address without the surname (李大妈 → 大妈): the sentence still reads.
+      out = out.split(finding.text).join(finding.kind === 'resident' ? [...finding.text].slice(1).join('') : '');
+      const shown = finding.kind === 'resident' ? `*${[...finding.text].slice(1).join('')}` : mask(finding.text);
+      removed.push({ line, what: finding.label, text: shown, why: privacyKinds[finding.kind].fix, private: true });
     }
     return out
       .replace(/[（(]\s*[)）]/g, '')

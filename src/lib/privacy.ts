@@ -14,7 +14,20 @@ import { msg, type Message } from '../schema/message.ts';
 import { hotlineNumbers } from '../schema/hotlines.ts';
 
 export type PrivacyKind =
-  'mobile' | 'landline' | 'id' | 'id15' | 'document' | 'email' | 'bankcard' | 'wechat' | 'qq' | 'account' | 'phone' | 'address' | 'plate';
+  | 'mobile'
+  | 'landline'
+  | 'id'
+  | 'id15'
+  | 'document'
+  | 'email'
+  | 'bankcard'
+  | 'wechat'
+  | 'qq'
+  | 'account'
+  | 'phone'
+  | 'address'
+  | 'plate'
+  | 'resident';
 
 export interface PrivacyFinding {
   /** 1-based line in the text given. */
@@ -52,6 +65,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   account: { label: '支付或社交账号', fix: ACCOUNT_FIX },
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
   plate: { label: '机动车号牌', fix: '删除车牌号，写“一辆私家车”即可' },
+  resident: { label: '带姓氏的群众称呼', fix: '普通群众只写身份，去掉姓氏（写“一位大妈”）' },
 };
 
 /** The start of every privacy message's English, so callers can tell these problems apart. */
@@ -731,6 +745,18 @@ function addressSpans(text: string, coverage: Coverage): Span[] {
 
 // ---------------------------------------------------------------------------------------------
 
+// A resident called by surname and a word of address (李大妈, 张大爷, 王师傅): the content rules name
+// private residents only by role. Surnames that are also common words before such a word (向大妈们,
+// 提高大爷, 种田大爷, 主任大姐, 其余大妈, 经常, 容易, 健康) are left out, and so is a plural
+// (大妈们 is everyone). Officials may be named, but never by these words. X某 is the sources' own
+// anonymity and passes. A full name before the word (王景云大爷) is not found: a surname, any two
+// characters and 大妈 is also 许多大妈, 周末大爷, 马上阿姨.
+const ADDRESS_TERMS = '大爷|大爹|大妈|大娘|大叔|大婶|大嫂|阿姨|奶奶|爷爷|婆婆|老汉|老伯|老爹|大伯|大哥|大姐|嫂子|师傅|老太';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪金石廖贾夏韦付傅邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤乔';
+const RESIDENT = new RegExp(`[${SURNAMES}](?:${ADDRESS_TERMS})(?!们)`, 'g');
+const MAY_HOLD_RESIDENT = new RegExp(ADDRESS_TERMS);
+
 const defaultAllowed = new Set(hotlineNumbers);
 // Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
@@ -777,7 +803,7 @@ const MEMO_LINES = 20_000;
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): readonly LineFinding[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
-  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line)) return [];
+  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !MAY_HOLD_RESIDENT.test(line)) return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);
   let lines = memo.get(allowed);
   if (!lines) memo.set(allowed, (lines = new Map()));
@@ -839,6 +865,7 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
       .map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })),
   );
   add([...text.matchAll(PLATE)].map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })));
+  add([...text.matchAll(RESIDENT)].map((m) => ({ kind: 'resident' as const, start: m.index!, end: m.index! + m[0].length })));
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
   return spans

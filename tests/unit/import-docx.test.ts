@@ -209,6 +209,14 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.check(r.text).errors).toEqual([]);
   });
 
+  it('4b. a resident called by surname keeps the word of address, without the surname', async () => {
+    const r = await run(await make([...typical(), P('村口的李大妈逢人就说，干部晚上来得勤，李大妈家的事也办好了。')]));
+    expect(r.text).not.toContain('李大妈');
+    expect(r.text).toContain('村口的大妈逢人就说');
+    expect(r.report.removed.filter((x) => x.what === '带姓氏的群众称呼').map((x) => x.text)).toEqual(['*大妈', '*大妈']);
+    expect(r.check(r.text).errors).toEqual([]);
+  });
+
   it('5. a table of figures becomes a Markdown table', async () => {
     const table = new Table({
       rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')],

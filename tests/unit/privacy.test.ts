@@ -51,6 +51,9 @@ describe('findPrivateData finds', () => {
     ['plate', '粤ｂ－１２３４５'],
     ['plate', '湘A12345警'],
     ['plate', '川 A 1234学'],
+    ['resident', '李大妈来到支部'],
+    ['resident', '老党员刘大伯'],
+    ['resident', '王**师傅**修好了路灯'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
     ['mobile', '１３９２３４５６７８９'],
@@ -355,12 +358,16 @@ describe('findPrivateData leaves alone', () => {
     ['ISBN with dashes', 'ISBN 978-7-5098-1234-5，ISSN 1002-4972'],
     ['percent and entities in prose', '占比13.8%，增长20%以上，M&A，&lt;规定&gt;'],
     ['letters listed one by one', 'A B C D 四类，第 1 2 3 组'],
-    ['a floor, not a home', '住在幸福小区6楼的张大爷，家住6楼的老人'],
+    ['a floor, not a home', '住在幸福小区6楼的一位大爷，家住6楼的老人'],
     ['WeChat Pay as a channel', '开通微信支付缴纳党费，微信支付 app'],
     ['bold figures inside words', '共**138**户，**2019**年**12**月'],
     ['打 and 拨 before figures', '打造“1+3+N”服务体系，拨付资金1200万元，打井12眼，打1个电话、跑1次腿'],
     ['documents counted', '护照、港澳通行证办理时间由15个工作日缩短到7个，身份证件2000余份，ID 卡 1200 张'],
     ['spaced issue numbers', '第 1 2 3 4 5 6 7 8 9 10 期，“a b c d”四个环节'],
+    [
+      'residents by role',
+      '向大妈们宣传政策，提高大爷大妈的积极性，种田大爷，妇联主任大姐，村民谢某，许多大爷大妈，周末大妈，王书记和李主任',
+    ],
     ['plate look-alikes', '京ICP备12345678号，粤B·***45（原文车牌按体例略去），新A股123456，沪A级景区12345，鲁A1号楼'],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
