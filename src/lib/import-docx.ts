@@ -10,7 +10,7 @@
  */
 import { msg, renderMessage, type Message } from '../schema/message.ts';
 import { entryFileText, freeId, placeholders, suggestId } from './entry-file.ts';
-import { findPrivateData, privacyKinds } from './privacy.ts';
+import { findPrivateData, privacyKinds, residentReplacement } from './privacy.ts';
 import { PROPOSAL } from './quality.ts';
 
 export { PROPOSAL as PROPOSAL_MARK };
@@ -519,9 +519,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const clean = (text: string, line: number): string => {
     let out = text;
     for (const finding of findPrivateData(text)) {
-      // A resident keeps the word of address without the surname (李大妈 → 大妈): the sentence still reads.
-      out = out.split(finding.text).join(finding.kind === 'resident' ? [...finding.text].slice(1).join('') : '');
-      const shown = finding.kind === 'resident' ? `*${[...finding.text].slice(1).join('')}` : mask(finding.text);
+      // A resident keeps the word of address without the surname (李大妈 → 大妈, 欧阳大爷 → 大爷): the sentence still reads.
+      const kept = finding.kind === 'resident' ? residentReplacement(finding.text) : '';
+      out = out.split(finding.text).join(kept);
+      const shown = finding.kind === 'resident' ? `*${kept}` : mask(finding.text);
       removed.push({ line, what: finding.label, text: shown, why: privacyKinds[finding.kind].fix, private: true });
     }
     return out

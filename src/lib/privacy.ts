@@ -745,17 +745,212 @@ function addressSpans(text: string, coverage: Coverage): Span[] {
 
 // ---------------------------------------------------------------------------------------------
 
-// A resident called by surname and a word of address (李大妈, 张大爷, 王师傅): the content rules name
-// private residents only by role. Surnames that are also common words before such a word (向大妈们,
-// 提高大爷, 种田大爷, 主任大姐, 其余大妈, 经常, 容易, 健康) are left out, and so is a plural
-// (大妈们 is everyone). Officials may be named, but never by these words. X某 is the sources' own
-// anonymity and passes. A full name before the word (王景云大爷) is not found: a surname, any two
-// characters and 大妈 is also 许多大妈, 周末大爷, 马上阿姨.
-const ADDRESS_TERMS = '大爷|大爹|大妈|大娘|大叔|大婶|大嫂|阿姨|奶奶|爷爷|婆婆|老汉|老伯|老爹|大伯|大哥|大姐|嫂子|师傅|老太';
+// A private resident named: by surname or name and a word of address (李大妈, 王景云大爷, 欧阳大爷,
+// 张先生), or by name after a word for a private person (村民王小明, 低保户孙有才). The content
+// rules name private residents only by role; officials may be named, but never by these words.
+// X某 is the sources' own anonymity and passes, and so does a plural (大妈们 is everyone).
+// A surname character is also the tail or head of common words (提高大爷, 浙江大妈, 谢谢大爷, 许多
+// 大妈, 群众高兴, 村民方便了): the platform's word segmenter (ICU, as in the search) decides, and a
+// surname counts only where it stands as a word of its own. 向, 万, 管 and 田 are left out: before 大妈
+// they are nearly always "to", 上万, 宿管 and 种田, which the segmenter does not know. Traditional
+// characters are read as simplified (張大爺). Not found: 老王 and 小李 (also 老黄牛, 小康), single
+// words of address (刘姐, also 江姐), and 李老师 or 刘大夫, who may hold an office.
+const ADDRESS_TERMS =
+  '大爷|大爹|大妈|大娘|大叔|大婶|大嫂|大伯|大哥|大姐|阿姨|阿婆|阿公|阿伯|阿叔|阿嬷|奶奶|爷爷|婆婆|姥姥|姥爷|外婆|外公|叔叔|伯伯|婶婶|婶子|' +
+  '嬢嬢|孃孃|老汉|老伯|老爹|老太太|老太|老爷子|嫂子|小妹|师傅|先生|女士|老板娘|老板|[二三四五六幺][叔婶伯]';
+const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|皇甫|令狐|慕容|司徒|夏侯|尉迟|公孙|长孙|宇文|南宫|端木|独孤';
 const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪金石廖贾夏韦付傅邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤乔';
-const RESIDENT = new RegExp(`[${SURNAMES}](?:${ADDRESS_TERMS})(?!们)`, 'g');
-const MAY_HOLD_RESIDENT = new RegExp(ADDRESS_TERMS);
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康易乔常温葛庞樊兰殷施牛洪季辛祝左涂谷詹苗鲁包柳甘邢关裴岳齐申柯';
+/** Words for a private person, after which a name may be a resident's (居民李秀英说). */
+const PRIVATE_ROLES =
+  '村民|居民|群众|农民|农户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
+const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
+// Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
+const RESIDENT_ADDRESSED = new RegExp(`(?=(${SURNAME})[ \u3000]?([\u4e00-\u9fff]{0,2}?)[ \u3000]?(?:${ADDRESS_TERMS})(?!们))`, 'g');
+const RESIDENT_ROLED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
+const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
+/** What the word of address is, at the end of a finding (李大妈 → 大妈), for the Word import. */
+const ADDRESS_AT_END = new RegExp(`(?:${ADDRESS_TERMS})$`);
+/** A line that may address a resident (the refused reading needs a word of address; 爺 and friends: its traditional spellings). */
+const MAY_HOLD_RESIDENT = new RegExp(`${ADDRESS_TERMS}|[爺媽嬸師闆]`);
+/** The same for the hints, which also read names after a role. */
+const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
+// Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
+const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
+// Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
+const NOT_NAME_START = /[说讲道的地得们在和与是也都就把被给对向从到让将又还已曾去来等称反提表]/;
+const TERM_SUFFIX = /[化性度率者员型式感力界区制法点面线网站户村组队]/;
+const NOT_NAME_END = /[说讲道的地得家们在和与是也都就把被给对向从到让将又还已曾去来有等称反提表]/;
+
+// Traditional forms of the surnames, words of address and plate provinces, one character for one.
+const TRADITIONAL: Record<string, string> = Object.fromEntries(
+  [
+    '張张',
+    '劉刘',
+    '陳陈',
+    '楊杨',
+    '黃黄',
+    '趙赵',
+    '吳吴',
+    '孫孙',
+    '馬马',
+    '鄭郑',
+    '謝谢',
+    '許许',
+    '韓韩',
+    '馮冯',
+    '鄧邓',
+    '蕭萧',
+    '葉叶',
+    '蘇苏',
+    '呂吕',
+    '盧卢',
+    '鍾钟',
+    '譚谭',
+    '陸陆',
+    '賈贾',
+    '韋韦',
+    '鄒邹',
+    '閆闫',
+    '龍龙',
+    '賀贺',
+    '顧顾',
+    '龔龚',
+    '錢钱',
+    '嚴严',
+    '湯汤',
+    '喬乔',
+    '羅罗',
+    '蔣蒋',
+    '餘余',
+    '範范',
+    '萬万',
+    '溫温',
+    '龐庞',
+    '蘭兰',
+    '塗涂',
+    '魯鲁',
+    '關关',
+    '齊齐',
+    '歐欧',
+    '陽阳',
+    '諸诸',
+    '遲迟',
+    '長长',
+    '爺爷',
+    '媽妈',
+    '嬸婶',
+    '嬤嬷',
+    '漢汉',
+    '師师',
+    '闆板',
+    '滬沪',
+    '遼辽',
+    '贛赣',
+    '晉晋',
+    '陝陕',
+    '閩闽',
+    '貴贵',
+    '粵粤',
+    '寧宁',
+    '瓊琼',
+    '雲云',
+    '薑姜',
+  ].map((pair) => [pair[0], pair[1]]),
+);
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+const simplified = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c]);
+
+const wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+
+/**
+ * True when `text.slice(start, end)` stands as a word of its own (a segment begins at `start` and
+ * one ends at `end`), read in a window around it. Without a segmenter (very old browsers) every
+ * candidate counts: the build, which runs in Node, decides.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  if (!wordSegmenter) return true;
+  const from = Math.max(0, start - 6);
+  const window = text.slice(from, Math.min(text.length, end + 6));
+  let startsHere = false;
+  for (const { index, segment } of wordSegmenter.segment(window)) {
+    const at = from + index;
+    if (at === start) startsHere = true;
+    if (at < start && at + segment.length > start) return false;
+    if (at < end && at + segment.length > end) return false;
+    if (at >= end) break;
+  }
+  return startsHere;
+}
+
+/**
+ * Residents named in a line, by the two readings: `sure`, a surname right before a word of address
+ * (李大妈): refused; `maybe`, a full name before one (王景云大爷) or a name after a word for a private
+ * person (村民王小明), where the given name is any one or two characters and the segmenter's
+ * dictionary is too small to rule out every word (关爱大妈 and 群众常态化 read as names): a hint
+ * the editor confirms.
+ */
+function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
+  const text = simplified(raw);
+  const sure: Span[] = [];
+  const maybe: Span[] = [];
+  for (const m of text.matchAll(RESIDENT_ADDRESSED)) {
+    const start = m.index!;
+    const surnameEnd = start + m[1].length;
+    const given = m[2];
+    const gap = text.slice(surnameEnd).match(/^[ \u3000]?/)![0].length;
+    const givenEnd = surnameEnd + gap + given.length;
+    const term = TERM_AT_START.exec(text.slice(givenEnd))![0];
+    const end = givenEnd + term.length;
+    // The surname, the given name (if any) and the word of address each stand as words.
+    if (!standsAlone(text, start, surnameEnd)) continue;
+    if (given && (NOT_GIVEN.test(given) || !standsAlone(text, surnameEnd + gap, givenEnd))) continue;
+    if (!standsAlone(text, end - term.trimStart().length, end)) continue;
+    (given ? maybe : sure).push({ kind: 'resident', start, end });
+  }
+  for (const m of text.matchAll(RESIDENT_ROLED)) {
+    const start = m.index!;
+    const surnameEnd = start + m[1].length;
+    // A full name of three characters only: after a role, two (王芳) are too often a word the
+    // segmenter does not know (儿童关爱), and a term's suffix (常态化) is no given name.
+    const given = m[2];
+    if (
+      given.length < 2 ||
+      given.includes('某') ||
+      NOT_NAME_START.test(given[0]) ||
+      NOT_NAME_END.test(given[1]) ||
+      TERM_SUFFIX.test(given[1])
+    )
+      continue;
+    const end = surnameEnd + given.length;
+    if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd, end)) continue;
+    maybe.push({ kind: 'resident', start, end });
+  }
+  return { sure, maybe };
+}
+
+/**
+ * Names that may be a private resident's (王景云大爷, 村民王小明), for the editor to confirm: the
+ * content check shows them as hints, not errors. Spans are in the line as written.
+ */
+export function possibleResidentNames(line: string): { text: string; start: number; end: number }[] {
+  if (!mayHoldResident(line) && !MAY_HOLD_ROLE.test(line)) return [];
+  const norm = normalise(line);
+  const { sure, maybe } = residentCandidates(norm.text);
+  return maybe
+    .filter((m) => !sure.some((s) => s.start < m.end && m.start < s.end))
+    .map((m) => {
+      const start = norm.from[m.start];
+      const end = norm.to[m.end - 1];
+      return { text: line.slice(start, end), start, end };
+    });
+}
+
+/**
+ * What a resident finding becomes in an imported Word text: the word of address without the name
+ * (李大妈 → 大妈, 王景云大爷 → 大爷), or nothing for a name after a role (村民王小明 → 村民).
+ */
+export const residentReplacement = (found: string): string => ADDRESS_AT_END.exec(simplified(found))?.[0] ?? '';
 
 const defaultAllowed = new Set(hotlineNumbers);
 // Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
@@ -767,6 +962,10 @@ const MAY_HOLD =
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
 const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
+// Emphasis, spaces or invisible characters inside a word of address (李**大**妈, 李 大妈) hide it from a plain test.
+const mayHoldResident = (line: string) =>
+  MAY_HOLD_RESIDENT.test(line) ||
+  (/[*_~`\s\u200b-\u200f\u2060\ufeff]/.test(line) && MAY_HOLD_RESIDENT.test(line.replace(/[*_~`\s\u200b-\u200f\u2060\ufeff]/g, '')));
 // A landline with its area code set apart by any punctuation (0571，87654321).
 const LANDLINE_PUNCTUATED = /(?<![\d.])(0\d{2,3})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*([1-9]\d{6,7})(?![\d.])/gu;
 // An ID number with only its last digits masked (11010119900307****) still gives place and birth date.
@@ -803,7 +1002,7 @@ const MEMO_LINES = 20_000;
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): readonly LineFinding[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
-  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !MAY_HOLD_RESIDENT.test(line)) return [];
+  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !mayHoldResident(line)) return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);
   let lines = memo.get(allowed);
   if (!lines) memo.set(allowed, (lines = new Map()));
@@ -864,8 +1063,13 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
       .filter((m) => ID18.test((m[1] + m[2] + m[3]).toUpperCase()))
       .map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })),
   );
-  add([...text.matchAll(PLATE)].map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })));
-  add([...text.matchAll(RESIDENT)].map((m) => ({ kind: 'resident' as const, start: m.index!, end: m.index! + m[0].length })));
+  // A province character that is the tail of a place name (西宁CA1275, 南京MU2815: flights) is no plate.
+  add(
+    [...simplified(text).matchAll(PLATE)]
+      .filter((m) => standsAlone(simplified(text), m.index!, m.index! + 1))
+      .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
+  );
+  add(residentCandidates(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
   return spans

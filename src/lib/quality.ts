@@ -5,6 +5,7 @@
 import { msg, type Message } from '../schema/message.ts';
 import { sectionNames, splitSections, visible } from '../schema/sections.ts';
 import { facetByPath, pagedFacets } from './facets.ts';
+import { possibleResidentNames } from './privacy.ts';
 
 /** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
 const visibleText = (text: string) => visible(text).replace(/[#>*_`\-\s]|\d+\.\s/g, '');
@@ -191,6 +192,13 @@ export function unitDescriptionReason(unit: string): string | undefined {
 }
 
 /** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title. */
+/** A name that may be a private resident's: the editor decides (an official, or the source's own anonymity, may stay). */
+const residentHint = (name: string) =>
+  msg(
+    `“${name}”像是群众的姓名：普通群众只写身份（“一位村民”“一位大爷”）；若是履职中的干部，可以保留`,
+    `“${name}” may name a private resident: name residents by role only`,
+  );
+
 export function qualityHints(data: any, body: string): Hint[] {
   const hints: Hint[] = [];
   for (const section of splitSections(body)) {
@@ -223,6 +231,10 @@ export function qualityHints(data: any, body: string): Hint[] {
         inBody: true,
         message: msg(`“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？`, `section is under 50 characters`),
       });
+    section.text.split('\n').forEach((raw, i) => {
+      for (const name of possibleResidentNames(raw))
+        hints.push({ field: `## ${section.name}`, line: section.line + 1 + i, inBody: true, message: residentHint(name.text) });
+    });
     if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
       hints.push({
         field: '## 成效',
@@ -244,6 +256,7 @@ export function qualityHints(data: any, body: string): Hint[] {
       });
   }
   for (const [field, value] of strings(data, '')) {
+    for (const name of possibleResidentNames(value)) hints.push({ field, message: residentHint(name.text) });
     if (value.includes(PROPOSAL))
       hints.push({
         field,

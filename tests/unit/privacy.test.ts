@@ -1,6 +1,6 @@
 /** The privacy detector: normalisation, each kind in the spellings submitters use, and what must pass. */
 import { describe, expect, it } from 'vitest';
-import { findAcrossParts, findInLine, findPrivateData, luhn, normalise } from '../../src/lib/privacy.ts';
+import { findAcrossParts, findInLine, findPrivateData, luhn, normalise, possibleResidentNames } from '../../src/lib/privacy.ts';
 import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
 import { parseVocabFile } from '../../src/schema/vocab-file.ts';
 import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
@@ -54,6 +54,15 @@ describe('findPrivateData finds', () => {
     ['resident', '李大妈来到支部'],
     ['resident', '老党员刘大伯'],
     ['resident', '王**师傅**修好了路灯'],
+    ['resident', '欧阳大爷是小区里出了名的热心肠'],
+    ['resident', '張大爺在社區食堂吃上了熱乎飯'],
+    ['resident', '李 大妈家的水管冻裂了'],
+    ['resident', '**李大**妈听说后立刻赶了过来'],
+    ['resident', '张先生告诉记者，物业三个月没来了'],
+    ['resident', '开农家乐的王老板主动提供午餐'],
+    ['resident', '郑老太太八十多岁了'],
+    ['resident', '于大妈的儿子在外地工作'],
+    ['plate', '粵B12345的車主拒不挪車'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
     ['mobile', '１３９２３４５６７８９'],
@@ -365,6 +374,11 @@ describe('findPrivateData leaves alone', () => {
     ['documents counted', '护照、港澳通行证办理时间由15个工作日缩短到7个，身份证件2000余份，ID 卡 1200 张'],
     ['spaced issue numbers', '第 1 2 3 4 5 6 7 8 9 10 期，“a b c d”四个环节'],
     [
+      'surname characters ending a word',
+      '谢谢大爷！也许大爷不知道；照顾大爷；园林师傅；浙江大妈、江苏大妈、黄金大妈；宿管阿姨；全市上万大妈；江边大爷',
+    ],
+    ['flight numbers after a city', '北京—西宁CA1275航班，南京MU2815航班'],
+    [
       'residents by role',
       '向大妈们宣传政策，提高大爷大妈的积极性，种田大爷，妇联主任大姐，村民谢某，许多大爷大妈，周末大妈，王书记和李主任',
     ],
@@ -443,5 +457,26 @@ describe('gaps found by the red-team pass of 2026-12-01', () => {
     const raw =
       '{"title":"x","notes":"联系人：李某，电话\\u0031\\u0033\\u0038\\u0030\\u0030\\u0031\\u0033\\u0038\\u0030\\u0030\\u0033。"\r}';
     expect(findSourcePrivateData(raw).map((f) => f.kind)).toContain('mobile');
+  });
+});
+
+describe('possibleResidentNames', () => {
+  it('offers a full name before a word of address or after a word for a private person, for the editor to confirm', () => {
+    expect(possibleResidentNames('王景云大爷今年已经九十岁').map((n) => n.text)).toEqual(['王景云大爷']);
+    expect(possibleResidentNames('村民王小明反映路灯坏了').map((n) => n.text)).toEqual(['王小明']);
+    expect(possibleResidentNames('低保户孙有才因病致贫').map((n) => n.text)).toEqual(['孙有才']);
+  });
+
+  it('leaves alone masked names, role words before ordinary words, and what is refused already', () => {
+    for (const text of [
+      '村民谢某多次上访',
+      '村民代表大会',
+      '留守儿童关爱、村容村貌',
+      '服务群众常态化。',
+      '许多大妈',
+      '周末大爷',
+      '李大妈来了',
+    ])
+      expect(possibleResidentNames(text), text).toEqual([]);
   });
 });
