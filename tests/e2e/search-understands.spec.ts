@@ -227,6 +227,12 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     expect((await search(page, '村干部报酬待遇怎么保障')).length).toBeGreaterThan(0);
   });
 
+  await test.step('spoken words the pages do not use: 老百姓 and 跑好几趟 find the 代办 and 一站式 cases', async () => {
+    // 老百姓 is 群众 in the pages, and 跑好几趟 (a walk back and forth) is what 代办 and 一站式 spare people.
+    const found = await search(page, '老百姓办个事要跑好几趟怎么解决');
+    expect(found.slice(0, 10)).toEqual(expect.arrayContaining(['xupu-cunmin-shiwu-daiban', 'tianjin-baodi-yizhan-sanzhongxin']));
+  });
+
   // Holds what search.spec.ts's "filters narrow the results and live in the URL" checked (one region
   // narrows, its URL, every result from it), then a second region. Last on this page: it leaves filters set.
   await test.step('several regions at once, and the choice lives in the URL', async () => {
