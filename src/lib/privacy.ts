@@ -779,85 +779,17 @@ const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
 const NOT_NAME_START = /[说讲道的地得们在和与是也都就把被给对向从到让将又还已曾去来等称反提表]/;
+// A term's suffix, never the end of a given name (常态化, 积极性).
 const TERM_SUFFIX = /[化性度率者员型式感力界区制法点面线网站户村组队]/;
 const NOT_NAME_END = /[说讲道的地得家们在和与是也都就把被给对向从到让将又还已曾去来有等称反提表]/;
 
-// Traditional forms of the surnames, words of address and plate provinces, one character for one.
-const TRADITIONAL: Record<string, string> = Object.fromEntries(
-  [
-    '張张',
-    '劉刘',
-    '陳陈',
-    '楊杨',
-    '黃黄',
-    '趙赵',
-    '吳吴',
-    '孫孙',
-    '馬马',
-    '鄭郑',
-    '謝谢',
-    '許许',
-    '韓韩',
-    '馮冯',
-    '鄧邓',
-    '蕭萧',
-    '葉叶',
-    '蘇苏',
-    '呂吕',
-    '盧卢',
-    '鍾钟',
-    '譚谭',
-    '陸陆',
-    '賈贾',
-    '韋韦',
-    '鄒邹',
-    '閆闫',
-    '龍龙',
-    '賀贺',
-    '顧顾',
-    '龔龚',
-    '錢钱',
-    '嚴严',
-    '湯汤',
-    '喬乔',
-    '羅罗',
-    '蔣蒋',
-    '餘余',
-    '範范',
-    '萬万',
-    '溫温',
-    '龐庞',
-    '蘭兰',
-    '塗涂',
-    '魯鲁',
-    '關关',
-    '齊齐',
-    '歐欧',
-    '陽阳',
-    '諸诸',
-    '遲迟',
-    '長长',
-    '爺爷',
-    '媽妈',
-    '嬸婶',
-    '嬤嬷',
-    '漢汉',
-    '師师',
-    '闆板',
-    '滬沪',
-    '遼辽',
-    '贛赣',
-    '晉晋',
-    '陝陕',
-    '閩闽',
-    '貴贵',
-    '粵粤',
-    '寧宁',
-    '瓊琼',
-    '雲云',
-    '薑姜',
-  ].map((pair) => [pair[0], pair[1]]),
-);
+// Traditional forms of the surnames, words of address and plate provinces, one character for one
+// (the index of each in TRADITIONAL_FROM is that of its simplified form in TRADITIONAL_TO).
+const TRADITIONAL_FROM =
+  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯喬羅蔣餘範萬溫龐蘭塗魯關齊歐陽諸遲長爺媽嬸嬤漢師闆滬遼贛晉陝閩貴粵寧瓊雲薑';
+const TRADITIONAL_TO =
+  '张刘陈杨黄赵吴孙马郑谢许韩冯邓萧叶苏吕卢钟谭陆贾韦邹闫龙贺顾龚钱严汤乔罗蒋余范万温庞兰涂鲁关齐欧阳诸迟长爷妈婶嬷汉师板沪辽赣晋陕闽贵粤宁琼云姜';
+const TRADITIONAL: Record<string, string> = Object.fromEntries([...TRADITIONAL_FROM].map((c, i) => [c, TRADITIONAL_TO[i]]));
 const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 const simplified = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c]);
 
