@@ -908,11 +908,11 @@ const ID_PUNCTUATED =
 
 // A vehicle plate (粤B12345, 京A·D12345, 川A1234学): a province's one-character name, the issuing
 // office's letter, then five or six letters and digits (or four and a mark: 学, 挂, 警…), at least
-// one a digit. No word of prose has that shape (京ICP备 has a letter after I, and I and O are on no
-// plate); masked plates (粤B·***45) have stars, which are not in the class. A plate names a vehicle,
-// and so its owner.
+// one a digit, maybe grouped by spaces (粤B 123 45). No word of prose has that shape (京ICP备 has a
+// letter after I, and I and O are on no plate); masked plates (粤B·***45) have stars, which are not
+// in the class. A plate names a vehicle, and so its owner.
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[A-HJ-NP-Za-hj-np-z] ?[.-]? ?(?=[A-HJ-NP-Za-hj-np-z]*\d)(?:[A-HJ-NP-Za-hj-np-z\d]{5,6}(?: ?[挂学警港澳领])?|[A-HJ-NP-Za-hj-np-z\d]{4} ?[挂学警港澳领])(?![A-Za-z\d])/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[A-HJ-NP-Za-hj-np-z] ?[.-]? ?(?=[A-HJ-NP-Za-hj-np-z]*\d)(?:[A-HJ-NP-Za-hj-np-z\d](?: ?[A-HJ-NP-Za-hj-np-z\d]){4,5}(?: ?[挂学警港澳领])?|[A-HJ-NP-Za-hj-np-z\d]{4} ?[挂学警港澳领])(?![A-Za-z\d])/g;
 
 /** One finding in a line: its kind, its text as written and its span in the line. */
 export interface LineFinding {

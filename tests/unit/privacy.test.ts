@@ -63,6 +63,7 @@ describe('findPrivateData finds', () => {
     ['resident', '郑老太太八十多岁了'],
     ['resident', '于大妈的儿子在外地工作'],
     ['plate', '粵B12345的車主拒不挪車'],
+    ['plate', '车牌粤B 123 45，请车主挪车'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
     ['mobile', '１３９２３４５６７８９'],
