@@ -911,8 +911,13 @@ const ID_PUNCTUATED =
 // one a digit, maybe grouped by spaces (粤B 123 45). No word of prose has that shape (京ICP备 has a
 // letter after I, and I and O are on no plate); masked plates (粤B·***45) have stars, which are not
 // in the class. A plate names a vehicle, and so its owner.
-const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[A-HJ-NP-Za-hj-np-z] ?[.-]? ?(?=[A-HJ-NP-Za-hj-np-z]*\d)(?:[A-HJ-NP-Za-hj-np-z\d](?: ?[A-HJ-NP-Za-hj-np-z\d]){4,5}(?: ?[挂学警港澳领])?|[A-HJ-NP-Za-hj-np-z\d]{4} ?[挂学警港澳领])(?![A-Za-z\d])/g;
+const PLATE_LETTER = 'A-HJ-NP-Za-hj-np-z';
+const PLATE_MARK = '[挂学警港澳领]';
+const PLATE = new RegExp(
+  `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[${PLATE_LETTER}] ?[.-]? ?(?=[${PLATE_LETTER}]*\\d)` +
+    `(?:[${PLATE_LETTER}\\d](?: ?[${PLATE_LETTER}\\d]){4,5}(?: ?${PLATE_MARK})?|[${PLATE_LETTER}\\d]{4} ?${PLATE_MARK})(?![A-Za-z\\d])`,
+  'g',
+);
 
 /** One finding in a line: its kind, its text as written and its span in the line. */
 export interface LineFinding {
@@ -996,9 +1001,10 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
       .map((m) => ({ kind: 'id' as const, start: m.index!, end: m.index! + m[0].length })),
   );
   // A province character that is the tail of a place name (西宁CA1275, 南京MU2815: flights) is no plate.
+  const plain = simplified(text);
   add(
-    [...simplified(text).matchAll(PLATE)]
-      .filter((m) => standsAlone(simplified(text), m.index!, m.index! + 1))
+    [...plain.matchAll(PLATE)]
+      .filter((m) => standsAlone(plain, m.index!, m.index! + 1))
       .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
   );
   add(residentCandidates(text).sure);

@@ -191,7 +191,6 @@ export function unitDescriptionReason(unit: string): string | undefined {
   return undefined;
 }
 
-/** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title. */
 /** A name that may be a private resident's: the editor decides (an official, or the source's own anonymity, may stay). */
 const residentHint = (name: string) =>
   msg(
@@ -199,6 +198,7 @@ const residentHint = (name: string) =>
     `“${name}” may name a private resident: name residents by role only`,
   );
 
+/** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title, a name that may be a resident's. */
 export function qualityHints(data: any, body: string): Hint[] {
   const hints: Hint[] = [];
   for (const section of splitSections(body)) {
