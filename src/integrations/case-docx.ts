@@ -14,7 +14,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../lib/worker-thread.node.ts';
 import type { AstroIntegration } from 'astro';
 import { lastCheckResult } from './content-check.ts';
 import { moveStaged } from './move-staged.ts';
@@ -57,7 +58,7 @@ export default function caseDocx(): AstroIntegration {
         }
         if (command !== 'build') return;
         // Its heap is bounded: it holds the entries (let go one by one) and one document at a time.
-        worker = new Worker(new URL('src/integrations/case-docx-worker.ts', config.root), {
+        worker = startWorker(new URL('src/integrations/case-docx-worker.ts', config.root), {
           resourceLimits: { maxOldGenerationSizeMb: 512 },
         });
         worker.unref();

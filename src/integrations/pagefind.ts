@@ -9,7 +9,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../lib/worker-thread.node.ts';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { isPublished } from '../lib/editorial.ts';
 import { lastCheckResult } from './content-check.ts';
@@ -32,7 +33,7 @@ export default function pagefindIndex(): AstroIntegration {
       // has a job, so a build the check stops exits without waiting for it.
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (skip || command !== 'build') return;
-        const started = new Worker(new URL('src/integrations/search-index-worker.ts', config.root));
+        const started = startWorker(new URL('src/integrations/search-index-worker.ts', config.root));
         worker = started;
         worker.unref();
         // Tells the worker when the pages' server bundle is written: until then the bundler's memory is high,

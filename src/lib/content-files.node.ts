@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-thread.node.ts';
 import {
   checkBetween,
   checkCaseFile,
@@ -97,7 +98,7 @@ export interface CheckJob {
  * the rules' modules (about 0.5–2 s, depending on the machine's load) overlaps Astro's own start-up
  * instead of the check. It waits for its job; checkProjectParallel sends it, or tells it to stop.
  */
-export const startCheckWorker = (): Worker => new Worker(new URL('./content-check-worker.node.ts', import.meta.url));
+export const startCheckWorker = (): Worker => startWorker(new URL('./content-check-worker.node.ts', import.meta.url));
 
 /**
  * The same check as checkProject, on two cores when the library is large: the worker thread and this
