@@ -210,6 +210,32 @@ function reference(line: string, index: number): { char: string; length: number 
 
 const OCR_DIGITS: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5' };
 
+/** What one character becomes: `mark` if it is drawn on the one before it (dropped, but part of it as written). */
+interface CharFold {
+  out: string;
+  mark: boolean;
+}
+// A character's fold depends on nothing else, and a text repeats the same few hundred characters
+// (Chinese punctuation in every line): each is worked out once, not by six patterns every time.
+const charFolds = [new Map<string, CharFold>(), new Map<string, CharFold>()];
+
+function foldChar(char: string, literal: boolean): CharFold {
+  const known = charFolds[literal ? 1 : 0];
+  let fold = known.get(char);
+  if (fold) return fold;
+  const charCode = char.charCodeAt(0);
+  const mark = MARK.test(char);
+  let out = char === '' || INVISIBLE.test(char) || mark ? '' : charCode < 0x80 ? char : foldDigit(char, charCode);
+  // ① is a number sign, not a digit as written: NFKC makes it 1.
+  if (literal && /^\d+$/.test(out) && !DECIMAL.test(char)) out = char;
+  if (DASH.test(out)) out = '-';
+  else if (DOT.test(out)) out = '.';
+  else if (/^\s+$/u.test(out)) out = ' ';
+  fold = { out, mark };
+  if (known.size < 65_536) known.set(char, fold);
+  return fold;
+}
+
 /**
  * NFKC, one dash, one dot, no invisible characters; 7+ Chinese digits in a row become digits.
  * `literal`: only what is written as a digit counts as one (no Chinese digits, ①, O for 0 or pinyin).
@@ -219,42 +245,39 @@ export function normalise(line: string, literal = false): Normalised {
   const from: number[] = [];
   const to: number[] = [];
   let index = 0;
+  // Characters on the fast path are copied a run at a time, not one by one.
+  let run = 0;
   while (index < line.length) {
     const code = line.charCodeAt(index);
     // Fast path for ASCII and common CJK characters, which NFKC leaves alone: most of any text.
-    if ((code < 0x80 && code !== 0x2d && code !== 0x26 && code !== 0x25) || (code >= 0x4e00 && code <= 0x9fff)) {
-      parts.push(code === 0x09 ? ' ' : line[index]);
+    if ((code < 0x80 && code !== 0x2d && code !== 0x26 && code !== 0x25 && code !== 0x09) || (code >= 0x4e00 && code <= 0x9fff)) {
       from.push(index);
       to.push(index + 1);
       index++;
       continue;
     }
+    if (run < index) parts.push(line.slice(run, index));
     // A character reference or percent-escape is read as the character it stands for, mapped back to
     // the whole reference.
-    const ref = reference(line, index);
+    const ref = code === 0x26 || code === 0x25 ? reference(line, index) : undefined;
     const char = ref ? ref.char : String.fromCodePoint(line.codePointAt(index)!);
     const width = ref ? ref.length : char.length;
-    const charCode = char.charCodeAt(0);
-    if (MARK.test(char) && to.length > 0) {
+    const { out, mark } = foldChar(char, literal);
+    index += width;
+    run = index;
+    if (mark && to.length > 0) {
       // Dropped, but part of the character before it as written.
-      to[to.length - 1] = index + width;
-      index += width;
+      to[to.length - 1] = index;
       continue;
     }
-    let out = char === '' || INVISIBLE.test(char) || MARK.test(char) ? '' : charCode < 0x80 ? char : foldDigit(char, charCode);
-    // ① is a number sign, not a digit as written: NFKC makes it 1.
-    if (literal && /^\d+$/.test(out) && !DECIMAL.test(char)) out = char;
-    if (DASH.test(out)) out = '-';
-    else if (DOT.test(out)) out = '.';
-    else if (/^\s+$/u.test(out)) out = ' ';
     // Each normalised UTF-16 unit maps back to the whole original code point (or reference).
     for (let k = 0; k < out.length; k++) {
-      from.push(index);
-      to.push(index + width);
+      from.push(index - width);
+      to.push(index);
     }
     parts.push(out);
-    index += width;
   }
+  if (run < line.length) parts.push(line.slice(run));
   // A phone number spelled in Chinese digits (一三八…), alone or mixed with digits (1三8…, 一三八 1234
   // 5678): only runs of seven or more digits of either kind, so 三栋 or 二〇〇九 stay words.
   if (literal) return squeeze(squeeze({ text: parts.join(''), from, to }, EMPHASIS), SPACED_SINGLES);
