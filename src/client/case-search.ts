@@ -274,13 +274,15 @@ class CaseSearch extends HTMLElement {
         for (const r of found.results) results.set(r.id, r);
         return new Map(found.results.map((r) => [r.id, r.score]));
       };
-      // A method family's pages, whatever the reader's filters (find() applies those).
+      // A method family's or a domain's pages, whatever the reader's filters (find() applies those).
       const theme = async (value: string) =>
         new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
+      const domain = async (value: string) =>
+        new Set((await pf.search(null, { filters: { domain: { any: [value] } } })).results.map((r) => r.id));
       const names = async () => {
         lexicon.pages ??= await loadNames();
       };
-      rank = (p: Plan) => rankCandidates(p, lexicon, find, { theme, names });
+      rank = (p: Plan) => rankCandidates(p, lexicon, find, { theme, domain, names });
       ({ ranked, suggestion } = await rank(plan));
       // No page can hold 换届选举 as typed: its words at once, as for a longer query.
       cut = shortQueryCut(query, plan, lexicon);
@@ -357,7 +359,8 @@ class CaseSearch extends HTMLElement {
     if (plan.question) return `按问题中的词“${plan.words.join('”“')}”找到 ${shown.length} 个案例，包含的词越多越靠前${scope}${more}。`;
     const leads = shown.filter((s) => s.ranked.lead).length;
     // A topic's own cases (title or method family) lead, whether or not they hold the word itself.
-    if (leads) return `${q}是主题词：以它为主题（标题或方法类别）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
+    if (leads)
+      return `${q}是主题词：以它为主题（标题、方法类别或领域）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
     const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
     if (exact)
       return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;

@@ -29,7 +29,7 @@ import { pageText, searchRecord, type SearchRecord } from '../lib/search-record.
 import { fold, type Folder } from '../lib/search-fold.ts';
 import { indexFolder, lexiconFile, lexiconPage, pairsFor, pinyinRow, traditionalPairs } from '../lib/search-lexicon.node.ts';
 import type { LexiconPage } from '../lib/search-plan.ts';
-import { labelOf, themes, thesaurus, variants } from '../schema/vocab.ts';
+import { domains, labelOf, themes, thesaurus, variants } from '../schema/vocab.ts';
 import { formatRegion } from '../lib/format.ts';
 import { href } from '../lib/url.ts';
 import { moveStaged } from './move-staged.ts';
@@ -433,7 +433,14 @@ export class SearchIndexBuild {
       rows[id] = row;
       spellings[id] = spelling;
     }
-    const file = lexiconFile({ pages: rows, pairs: pairsFor(this.fullPairs, this.used, this.folder), variants, thesaurus, themes });
+    const file = lexiconFile({
+      pages: rows,
+      pairs: pairsFor(this.fullPairs, this.used, this.folder),
+      variants,
+      thesaurus,
+      themes,
+      domains,
+    });
     writeFileSync(join(out, 'pagefind', 'lexicon.json'), JSON.stringify(file));
     writeFileSync(join(out, 'pagefind', 'names.json'), JSON.stringify(rows));
     writeFileSync(join(out, 'pagefind', 'pinyin.json'), JSON.stringify(spellings));

@@ -52,7 +52,7 @@ export interface FacetDef {
   readonly columns?: { readonly ids: string; readonly names: string; readonly description: string };
   /** Index page shows the tile map (regions). */
   readonly map?: boolean;
-  /** Value pages list the value's aliases and related search words (method families). */
+  /** Value pages list the value's aliases and related search words (method families, domains). */
   readonly synonyms?: boolean;
 }
 
@@ -88,6 +88,7 @@ const registry = [
     index: { title: '按领域浏览', intro: '领域即实践单位的类型：农村、城市社区、机关、企业、社会组织、窗口单位等。' },
     open: true,
     columns: { ids: 'domain', names: 'domain_name', description: '领域 id（见领域词表）' },
+    synonyms: true,
   },
   {
     key: 'theme',

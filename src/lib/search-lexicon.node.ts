@@ -125,6 +125,8 @@ export function lexiconFile(args: {
   thesaurus: { term: string; related: string[] }[];
   /** Method families: Pagefind `theme` filter value and label. */
   themes: { id: string; label: string; aliases?: string[] }[];
+  /** Domains: Pagefind `domain` filter value and label. */
+  domains?: { id: string; label: string }[];
 }): LexiconFile {
   return {
     fold: args.pairs,
@@ -133,6 +135,7 @@ export function lexiconFile(args: {
     themes: args.themes.map((t): [string, string, string] | [string, string] =>
       t.aliases?.length ? [t.id, t.label, t.aliases.join(NAME_LIST)] : [t.id, t.label],
     ),
+    ...(args.domains ? { domains: args.domains.map((d): [string, string] => [d.id, d.label]) } : {}),
     titles: Object.fromEntries(Object.entries(args.pages).map(([id, p]) => [id, p[0]])),
     // In the order of `titles`' keys (JSON keeps it: the ids are not integers).
     // The region's parts set apart by spaces (" · " is for display; matching ignores both).

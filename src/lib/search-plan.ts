@@ -47,6 +47,11 @@ export interface LexiconFile {
   thesaurus: [string, string[]][];
   /** Method families: [Pagefind `theme` filter value, label, aliases (NAME_LIST)]. */
   themes: ([string, string] | [string, string, string])[];
+  /**
+   * Domains: [Pagefind `domain` filter value, label]. A query naming a domain (国有企业, or 国企党建
+   * through the thesaurus) leads with that domain's cases, as one naming a method family does.
+   */
+  domains?: [string, string][];
   /** Title by Pagefind page id. */
   titles: Record<string, string>;
   /**
@@ -79,6 +84,8 @@ export interface Lexicon {
   topics: Set<string>;
   /** Folded method-family label → [filter value, label]. */
   themes: Map<string, [string, string]>;
+  /** Folded domain label → [filter value, label]. */
+  domains: Map<string, [string, string]>;
   titles: Map<string, string>;
   /** Place by page id (see LexiconFile). */
   places: Map<string, string>;
@@ -104,6 +111,7 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
   const related = new Map<string, string[]>();
   for (const [term, words] of file.thesaurus) related.set(f(term), [...new Set([...(related.get(f(term)) ?? []), ...words.map(f)])]);
   const themes = new Map((file.themes ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
+  const domains = new Map((file.domains ?? []).map(([value, label]) => [f(label), [value, label] as [string, string]]));
   const familyAliases = new Set((file.themes ?? []).flatMap(([, , aliases]) => (aliases ? aliases.split(NAME_LIST).map(f) : [])));
   const topics = new Set([...related.keys()].filter((t) => [...t].length >= 2));
   return {
@@ -111,6 +119,7 @@ export function readLexicon(file: LexiconFile, names?: NamesFile): Lexicon {
     related,
     topics,
     themes,
+    domains,
     titles: new Map(Object.entries(file.titles ?? {})),
     familyAliases,
     places: new Map(
@@ -309,6 +318,8 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
 export interface Helpers {
   /** Every page of a method family (Pagefind's `theme` filter value), whatever the reader's filters. */
   theme?: (value: string) => Promise<Set<string>>;
+  /** Every page of a domain (Pagefind's `domain` filter value), whatever the reader's filters. */
+  domain?: (value: string) => Promise<Set<string>>;
   /** Loads names.json into `lexicon.pages`. */
   names?: () => Promise<void>;
 }
@@ -357,6 +368,11 @@ export async function shouldCutFirst(plan: Plan, ranked: Ranked[], find: Finder)
   return !ranked.length || holdsUnknownPair(plan.words[0], find);
 }
 
+/** How a page found through a method family or a domain is marked (`Ranked.via`), as its info box names them. */
+const THEME_VIA = '方法类别：';
+const DOMAIN_VIA = '领域：';
+const byFacet = (via: string | undefined) => !!via && (via.startsWith(THEME_VIA) || via.startsWith(DOMAIN_VIA));
+
 /**
  * Every candidate in its final order, from Pagefind's answers and the lexicon alone.
  * `find` is called once per distinct list of terms.
@@ -378,17 +394,26 @@ export async function rankCandidates(
   const words = plan.words;
   const multi = !sameList(words, plan.folded);
   const perWord = await Promise.all(words.map((w) => search([w])));
-  /** Pages of the method families named by `names` (folded), with the family's label. */
-  const themePages = async (names: string[]) => {
-    const out = new Map<string, string>();
+  /**
+   * Pages of the method families and domains named by `names` (folded), each with what names it
+   * there (方法类别：…, 领域：…) and the label its info box shows.
+   */
+  const facetPages = async (names: string[]) => {
+    const out = new Map<string, [via: string, label: string]>();
     for (const name of names) {
       const theme = lexicon.themes.get(name);
-      if (!theme) continue;
-      const [value, label] = theme;
-      const ids = helpers.theme
-        ? await helpers.theme(value)
-        : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split(NAME_LIST).includes(label)).map(([id]) => id));
-      for (const id of ids) if (!out.has(id)) out.set(id, label);
+      if (theme) {
+        const [value, label] = theme;
+        const ids = helpers.theme
+          ? await helpers.theme(value)
+          : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split(NAME_LIST).includes(label)).map(([id]) => id));
+        for (const id of ids) if (!out.has(id)) out.set(id, [`${THEME_VIA}${label}`, label]);
+      }
+      const domain = lexicon.domains.get(name);
+      if (domain && helpers.domain) {
+        const [value, label] = domain;
+        for (const id of await helpers.domain(value)) if (!out.has(id)) out.set(id, [`${DOMAIN_VIA}${label}`, label]);
+      }
     }
     return out;
   };
@@ -427,9 +452,9 @@ export async function rankCandidates(
         addAbout(sets[i], 1 / (related.length + 1), leadAbout);
       });
       addAbout(perWord[wi], 1 / (related.length + 1), leadAbout);
-      for (const [id, label] of await themePages([w, ...related])) {
+      for (const [id, [named, label]] of await facetPages([w, ...related])) {
         // The label stands in the page's info box, so Pagefind finds the page by it (and applies the filters).
-        if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, `方法类别：${label}`);
+        if ((await search([compact(fold(label, lexicon.folder))])).has(id)) via.set(id, named);
       }
       return via;
     }),
@@ -515,20 +540,19 @@ export async function rankCandidates(
       // page lists it after others (矛盾纠纷: 五字法 and 红花岭, mediation methods, before 三种方式,
       // whose third family it is). Not for a family's alias (流动党员): it names one practice of
       // the family, which a page mainly about the family need not describe.
-      const main = words.reduce(
-        (n, w, i) =>
-          n +
-          (relatedSets[i].get(id)?.startsWith('方法类别')
+      const main = words.reduce((n, w, i) => {
+        const via = relatedSets[i].get(id);
+        // A page has one domain: naming it is always its main point.
+        const facet = via?.startsWith(DOMAIN_VIA)
+          ? 1
+          : via?.startsWith(THEME_VIA)
             ? !lexicon.mainTheme || lexicon.familyAliases?.has(w) || wordThemes[i].has(lexicon.mainTheme.get(id) ?? '')
               ? 1
               : 0.5
-            : 0) +
-          (titleWords[i].some((r) => foldedTitle.includes(r)) ? 1 : 0),
-        0,
-      );
-      const inMain = words.filter(
-        (w, i) => relatedSets[i].get(id)?.startsWith('方法类别') || titleWords[i].some((r) => foldedTitle.includes(r)),
-      ).length;
+            : 0;
+        return n + facet + (titleWords[i].some((r) => foldedTitle.includes(r)) ? 1 : 0);
+      }, 0);
+      const inMain = words.filter((w, i) => byFacet(relatedSets[i].get(id)) || titleWords[i].some((r) => foldedTitle.includes(r))).length;
       const lead = topic && inMain === words.length ? true : undefined;
       return {
         id,
@@ -573,9 +597,7 @@ export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): R
   const hay = compact(fold(text, lexicon.folder));
   const has = (w: string) => hay.includes(compact(w));
   const direct = plan.words.filter(has).length;
-  const related = plan.words.filter(
-    (w) => has(w) || (plan.related.get(w) ?? []).some(has) || (r.via?.startsWith('方法类别') ?? false),
-  ).length;
+  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(has) || byFacet(r.via)).length;
   const multi = !sameList(plan.words, plan.folded);
   const checks: [number, () => boolean][] = [
     [GROUP.exact, () => plan.terms.length > 0 && containsAll(text, plan.terms)],

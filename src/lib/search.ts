@@ -247,8 +247,16 @@ export function sentenceExcerpt(
   let end: number;
   if (!first) {
     start = skip.find(([a]) => a === 0)?.[1] ?? 0;
-    while (start < chars.length && /\s/.test(chars[start])) start++;
-    end = Math.min(chars.length, start + length);
+    // Past the title, any blank and a skipped range (an info box) that comes first.
+    for (let moved = true; moved;) {
+      moved = false;
+      while (start < chars.length && /\s/.test(chars[start])) start++;
+      const within = skip.find(([a, b]) => a <= start && start < b);
+      if (within) [start, moved] = [within[1], true];
+    }
+    // …and stopped before the next one: the opening never runs on into the info box.
+    end = Math.min(chars.length, start + length, ...skip.filter(([a]) => a > start).map(([a]) => a));
+    while (end > start && /\s/.test(chars[end - 1])) end--;
   } else {
     const stop = /[。！？；!?;\n]/;
     start = first[0];

@@ -124,16 +124,17 @@ import { thesaurusFileSchema, variantsFileSchema, type Topic, type Variant } fro
 export const variants: Variant[] = parseVocabFile('variants.json', variantsFileSchema, variantsData).values;
 
 /**
- * Search topics (content/vocab/thesaurus.json) plus one per theme: its label and each
- * alias lead to each other, so 纠纷调解 also finds the family 矛盾调解.
+ * Search topics (content/vocab/thesaurus.json) plus one per method family and per domain: its
+ * label and each alias lead to each other, so 纠纷调解 also finds the family 矛盾调解, and 国企党建
+ * the domain 国有企业.
  */
 export const thesaurus: Topic[] = (() => {
   const own = parseVocabFile('thesaurus.json', thesaurusFileSchema, thesaurusData).topics;
   const out = new Map(own.map((t) => [t.term, new Set(t.related)]));
-  for (const theme of themes) {
-    for (const name of [theme.label, ...theme.aliases]) {
+  for (const value of [...themes, ...domains]) {
+    for (const name of [value.label, ...value.aliases]) {
       const related = out.get(name) ?? new Set<string>();
-      for (const other of [theme.label, ...theme.aliases]) if (other !== name) related.add(other);
+      for (const other of [value.label, ...value.aliases]) if (other !== name) related.add(other);
       if (related.size) out.set(name, related);
     }
   }

@@ -233,6 +233,23 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     expect(found.slice(0, 10)).toEqual(expect.arrayContaining(['xupu-cunmin-shiwu-daiban', 'tianjin-baodi-yizhan-sanzhongxin']));
   });
 
+  await test.step('a domain named as cadres say it: 国企党建 leads with the state-owned firms’ cases', async () => {
+    // Before, only the one county-wide case that says 国企党建 was listed. The domain's three cases come
+    // first now, 双向进入 among them though it says 国有大中型企业, never 国企 or 国有企业.
+    const found = await search(page, '国企党建');
+    const domain = [
+      'shenzhen-shuangxiang-jinru-jiaocha-renzhi',
+      'shenzhen-nengyuan-jituan-dangqun-biaozhunhua',
+      'caiyan-fenchang-dangyuan-shuangliang',
+    ];
+    expect(found.slice(0, 3).sort()).toEqual([...domain].sort());
+    expect(found).toContain('neimenggu-mouqi-sange-quanyu');
+    await expect(page.locator('[data-search-status]')).toContainText('是主题词');
+    // 两新 names two domains at once: non-public firms and social organisations.
+    const twoNew = await search(page, '两新党建');
+    expect(twoNew.slice(0, 7)).toEqual(expect.arrayContaining(['shenzhen-yantian-dingze-gongjian', 'xiangqing-gongzuofa']));
+  });
+
   // Holds what search.spec.ts's "filters narrow the results and live in the URL" checked (one region
   // narrows, its URL, every result from it), then a second region. Last on this page: it leaves filters set.
   await test.step('several regions at once, and the choice lives in the URL', async () => {
@@ -268,5 +285,15 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     await expect(page).toHaveURL(/q=%E4%B8%80%E7%AB%99%E5%BC%8F%E6%9C%8D%E5%8A%A1/);
     expect((await ids(page)).length).toBeGreaterThan(0);
     await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
+  });
+
+  await test.step('a domain page shows its search names too, and 国企党建 from there lists the domain first', async () => {
+    await page.goto('domains/guoyou-qiye/');
+    const synonyms = page.locator('[data-synonyms]');
+    await expect(synonyms).toContainText('国有企业党建');
+    await synonyms.getByRole('link', { name: '国企党建' }).click();
+    await searchDone(page);
+    await expect(page.locator('[data-search-results] > li[data-lead]')).toHaveCount(3);
+    await expect(page.locator('[data-search-results] > li[data-lead] .tags').first()).toContainText('领域：国有企业');
   });
 });

@@ -44,6 +44,7 @@ interface Page {
   hay: string;
   foldedHay: string;
   themes: string[];
+  domains: string[];
 }
 
 // The thesaurus is read from content/vocab/ (not the build), so an edit is measured without rebuilding.
@@ -63,6 +64,7 @@ const pages: Page[] = readdirSync(join(dir, 'fragment')).map((file) => {
     hay: compact(text),
     foldedHay: compact(fold(text, lexicon.folder)),
     themes: f.filters.theme ?? [],
+    domains: f.filters.domain ?? [],
   };
 });
 const byId = new Map(pages.map((p) => [p.id, p]));
@@ -70,6 +72,7 @@ const byId = new Map(pages.map((p) => [p.id, p]));
 type Answer = Map<string, number>;
 let pagefindFind: ((terms: string[]) => Promise<Answer>) | undefined;
 let pagefindTheme: ((value: string) => Promise<Set<string>>) | undefined;
+let pagefindDomain: ((value: string) => Promise<Set<string>>) | undefined;
 let closePagefind = async () => {};
 if (args.includes('--pagefind')) {
   const { startStaticServer } = await import('../../scripts/lib/static-server.ts');
@@ -99,6 +102,14 @@ if (args.includes('--pagefind')) {
       await page.evaluate(
         async (v) =>
           (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { theme: { any: [v] } } })).results.map((r) => r.id),
+        value,
+      ),
+    );
+  pagefindDomain = async (value) =>
+    new Set(
+      await page.evaluate(
+        async (v) =>
+          (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { domain: { any: [v] } } })).results.map((r) => r.id),
         value,
       ),
     );
@@ -136,10 +147,11 @@ export async function showFor(query: string): Promise<string[]> {
   if (plan.pinyin) lex.pinyin = pinyin;
   if (plan.tooCommon || !plan.terms.length) return [];
   const theme = pagefindTheme ?? (async (value: string) => new Set(pages.filter((p) => p.themes.includes(value)).map((p) => p.id)));
+  const domain = pagefindDomain ?? (async (value: string) => new Set(pages.filter((p) => p.domains.includes(value)).map((p) => p.id)));
   const loadNames = async () => {
     lex.pages = new Map(Object.entries(names));
   };
-  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { theme, names: loadNames });
+  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { theme, domain, names: loadNames });
   const shown: { ranked: Ranked; order: number }[] = [];
   ranked.slice(0, 60).forEach((r, i) => {
     const confirmed = verify(r, byId.get(r.id)!.text, plan, lex);

@@ -175,3 +175,37 @@ describe('lexicon.json: main method families', () => {
     expect(readLexicon(old).mainTheme).toBeUndefined();
   });
 });
+
+describe('a domain named by the query', () => {
+  // As the vocabulary writes it: a domain's label and aliases lead to each other (src/schema/vocab.ts).
+  const domains = [{ id: 'guoyou-qiye', label: '国有企业', aliases: ['国企党建'] }];
+  const thesaurus = [
+    { term: '国企党建', related: ['国有企业'] },
+    { term: '国有企业', related: ['国企党建'] },
+  ];
+  // g is a state-owned firm's case that says 国有大中型企业, never 国有企业 or 国企党建; h is a county-wide
+  // case that holds 国企党建 once; k mentions 国有企业 in passing.
+  const pages: NamesFile = { g: row('某企业交叉任职', []), h: row('某全域党建', []), k: row('某支部创建', []) };
+  const domainOf: Record<string, string> = { g: 'guoyou-qiye', h: 'tongchou', k: 'tongchou' };
+  const find = finder({ 国企党建: { h: 1 }, 国有企业: { g: 0.5, k: 1 } });
+  const lexiconWith = (withDomains: boolean) =>
+    readLexicon(lexiconFile({ pages, pairs: '', variants: [], thesaurus, themes, ...(withDomains ? { domains } : {}) }));
+  const domain = async (value: string) => new Set(Object.keys(domainOf).filter((id) => domainOf[id] === value));
+
+  it('leads with the domain’s cases (国企党建 → the 国有企业 domain)', async () => {
+    const lex = lexiconWith(true);
+    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { theme: theme(pages), domain });
+    expect(ranked.map((r) => [r.id, r.lead, r.via])).toEqual([
+      ['g', true, '领域：国有企业'],
+      ['h', undefined, undefined],
+      ['k', undefined, '相关词：国有企业'],
+    ]);
+  });
+
+  it('leaves the order to the words without the domain filter (as before domains were read)', async () => {
+    const lex = lexiconWith(false);
+    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { theme: theme(pages), domain });
+    expect(ranked.map((r) => r.id)).toEqual(['h', 'k', 'g']);
+    expect(ranked.some((r) => r.lead)).toBe(false);
+  });
+});

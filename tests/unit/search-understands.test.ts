@@ -455,6 +455,21 @@ describe('snippets', () => {
     expect(shown).toBe('建立三本台账。');
     expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['台账']);
   });
+  it('opens with the summary when nothing matches in the text, and stops before the info box', () => {
+    // A page found through its domain or a related word: nothing to mark, so the text's opening is shown.
+    const withSummary = '“双向进入”\n党委与董事会双向进入。\n实践单位\n某国资委党委\n做法正文。';
+    const summaryEnd = [...'“双向进入”\n党委与董事会双向进入。\n'].length;
+    const boxOf: [number, number] = [summaryEnd, summaryEnd + [...'实践单位\n某国资委党委'].length];
+    const shown = sentenceExcerpt(withSummary, ['国企党建'], { skip: [[0, 7], boxOf] });
+    expect(shown.map((s) => s.text).join('')).toBe('党委与董事会双向进入。');
+    // No summary: the box is passed over and the body opens the snippet.
+    const boxFirst: [number, number] = [8, 8 + [...'实践单位\n中江县\n方法类别\n民情收集与台账'].length];
+    expect(
+      sentenceExcerpt(text, ['国企党建'], { skip: [[0, 8], boxFirst] })
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('建立三本台账。群众的问题一件件记进台账，限时办结。');
+  });
   it('marks a folded match in the text as written', () => {
     const written = '群众的问题记进台帐。';
     const segments = sentenceExcerpt(written, ['台账'], { view: fold(written, folder) });
