@@ -53,13 +53,14 @@ const withEval = evalOnly || args.includes('--eval');
 /**
  * The judged sets: the main set, and three held-out sets written later and never tuned on (the
  * second and third, 2026-12-02, blind to the code and to the other sets), each reported in its own
- * table. `--eval-set holdout-3` (or `queries`, `holdout`, `holdout-2`) runs only one.
+ * table. `--eval-set holdout-3` (or `queries`, `holdout`, `holdout-2`, `holdout-4`) runs only one.
  */
 const EVAL_SETS = [
   { name: 'queries', file: 'tests/search-eval/queries.json', report: 'test-results/search-eval.json' },
   { name: 'holdout', file: 'tests/search-eval/holdout.json', report: 'test-results/search-eval-holdout.json' },
   { name: 'holdout-2', file: 'tests/search-eval/holdout-2.json', report: 'test-results/search-eval-holdout-2.json' },
   { name: 'holdout-3', file: 'tests/search-eval/holdout-3.json', report: 'test-results/search-eval-holdout-3.json' },
+  { name: 'holdout-4', file: 'tests/search-eval/holdout-4.json', report: 'test-results/search-eval-holdout-4.json' },
 ].filter((s) => !flag('--eval-set') || flag('--eval-set') === s.name);
 
 interface Query {

@@ -138,7 +138,7 @@ export function guideMarkdown(): string {
     '## 增加一个词表值',
     '',
     vocabFields.map((v) => v.title).join('、') +
-      '的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别还可以有 `aliases`。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
+      '的词表在 `content/vocab/*.json`。增加一个值就是在 `values` 中加一行：`id`（小写拼音）、`label`（中文名）、`definition`（一句话说明），方法类别和领域还可以有 `aliases`（读者搜索时常用的其他叫法，如领域“国有企业”的“国企党建”：搜到它时，这一类的案例排在前面）。不设“其他”类：放不进现有领域的案例，应当新增一个领域。',
     '',
     '## 审核清单',
     '',
