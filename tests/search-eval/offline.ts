@@ -97,22 +97,17 @@ if (args.includes('--pagefind')) {
         queryTokens(terms).join(' '),
       ),
     );
-  pagefindTheme = async (value) =>
+  /** Every page Pagefind lists under one value of a filter (a method family or a domain). */
+  const filterPages = (filter: 'theme' | 'domain') => async (value: string) =>
     new Set(
       await page.evaluate(
-        async (v) =>
-          (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { theme: { any: [v] } } })).results.map((r) => r.id),
-        value,
+        async ([f, v]) =>
+          (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { [f]: { any: [v] } } })).results.map((r) => r.id),
+        [filter, value] as const,
       ),
     );
-  pagefindDomain = async (value) =>
-    new Set(
-      await page.evaluate(
-        async (v) =>
-          (await (globalThis as unknown as { pf: Pf }).pf.search(null, { filters: { domain: { any: [v] } } })).results.map((r) => r.id),
-        value,
-      ),
-    );
+  pagefindTheme = filterPages('theme');
+  pagefindDomain = filterPages('domain');
   closePagefind = async () => {
     await browser.close();
     await server.close();
