@@ -275,14 +275,12 @@ class CaseSearch extends HTMLElement {
         return new Map(found.results.map((r) => [r.id, r.score]));
       };
       // A method family's or a domain's pages, whatever the reader's filters (find() applies those).
-      const theme = async (value: string) =>
-        new Set((await pf.search(null, { filters: { theme: { any: [value] } } })).results.map((r) => r.id));
-      const domain = async (value: string) =>
-        new Set((await pf.search(null, { filters: { domain: { any: [value] } } })).results.map((r) => r.id));
+      const filterPages = async (filter: string, value: string) =>
+        new Set((await pf.search(null, { filters: { [filter]: { any: [value] } } })).results.map((r) => r.id));
       const names = async () => {
         lexicon.pages ??= await loadNames();
       };
-      rank = (p: Plan) => rankCandidates(p, lexicon, find, { theme, domain, names });
+      rank = (p: Plan) => rankCandidates(p, lexicon, find, { filterPages, names });
       ({ ranked, suggestion } = await rank(plan));
       // No page can hold 换届选举 as typed: its words at once, as for a longer query.
       cut = shortQueryCut(query, plan, lexicon);

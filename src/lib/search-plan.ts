@@ -316,10 +316,11 @@ export function nameMatches(plan: Plan, lexicon: Lexicon): { ids: Map<string, [s
 
 /** What the search page offers beyond finding pages by terms. */
 export interface Helpers {
-  /** Every page of a method family (Pagefind's `theme` filter value), whatever the reader's filters. */
-  theme?: (value: string) => Promise<Set<string>>;
-  /** Every page of a domain (Pagefind's `domain` filter value), whatever the reader's filters. */
-  domain?: (value: string) => Promise<Set<string>>;
+  /**
+   * Every page with one value of a Pagefind filter (a method family's `theme`, a domain's `domain`),
+   * whatever the reader's filters.
+   */
+  filterPages?: (filter: NamedFacet['filter'], value: string) => Promise<Set<string>>;
   /** Loads names.json into `lexicon.pages`. */
   names?: () => Promise<void>;
 }
@@ -373,6 +374,17 @@ const THEME_VIA = '方法类别：';
 const DOMAIN_VIA = '领域：';
 const byFacet = (via: string | undefined) => !!via && (via.startsWith(THEME_VIA) || via.startsWith(DOMAIN_VIA));
 
+/** A facet a query can name: its values in the lexicon (by folded label), its Pagefind filter and its mark. */
+interface NamedFacet {
+  filter: 'theme' | 'domain';
+  values: (lexicon: Lexicon) => Map<string, [string, string]>;
+  via: string;
+}
+const NAMED_FACETS: NamedFacet[] = [
+  { filter: 'theme', values: (l) => l.themes, via: THEME_VIA },
+  { filter: 'domain', values: (l) => l.domains, via: DOMAIN_VIA },
+];
+
 /**
  * Every candidate in its final order, from Pagefind's answers and the lexicon alone.
  * `find` is called once per distinct list of terms.
@@ -400,23 +412,22 @@ export async function rankCandidates(
    */
   const facetPages = async (names: string[]) => {
     const out = new Map<string, [via: string, label: string]>();
-    for (const name of names) {
-      const theme = lexicon.themes.get(name);
-      if (theme) {
-        const [value, label] = theme;
-        const ids = helpers.theme
-          ? await helpers.theme(value)
-          : new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split(NAME_LIST).includes(label)).map(([id]) => id));
-        for (const id of ids) if (!out.has(id)) out.set(id, [`${THEME_VIA}${label}`, label]);
+    for (const name of names)
+      for (const { filter, values, via } of NAMED_FACETS) {
+        const named = values(lexicon).get(name);
+        if (!named) continue;
+        const [value, label] = named;
+        // Without Pagefind's filter (tests, the offline stand-in), a family's pages are read from names.json.
+        const ids = helpers.filterPages
+          ? await helpers.filterPages(filter, value)
+          : filter === 'theme'
+            ? new Set([...(lexicon.pages ?? [])].filter(([, p]) => p[4].split(NAME_LIST).includes(label)).map(([id]) => id))
+            : new Set<string>();
+        for (const id of ids) if (!out.has(id)) out.set(id, [`${via}${label}`, label]);
       }
-      const domain = lexicon.domains.get(name);
-      if (domain && helpers.domain) {
-        const [value, label] = domain;
-        for (const id of await helpers.domain(value)) if (!out.has(id)) out.set(id, [`${DOMAIN_VIA}${label}`, label]);
-      }
-    }
     return out;
   };
+
   /**
    * How much a page is about the query: the sum of its Pagefind scores for every word and every
    * related word. A page that holds the topic and several of its related words, often, is more

@@ -71,8 +71,7 @@ const byId = new Map(pages.map((p) => [p.id, p]));
 
 type Answer = Map<string, number>;
 let pagefindFind: ((terms: string[]) => Promise<Answer>) | undefined;
-let pagefindTheme: ((value: string) => Promise<Set<string>>) | undefined;
-let pagefindDomain: ((value: string) => Promise<Set<string>>) | undefined;
+let pagefindFilter: ((filter: 'theme' | 'domain', value: string) => Promise<Set<string>>) | undefined;
 let closePagefind = async () => {};
 if (args.includes('--pagefind')) {
   const { startStaticServer } = await import('../../scripts/lib/static-server.ts');
@@ -98,7 +97,7 @@ if (args.includes('--pagefind')) {
       ),
     );
   /** Every page Pagefind lists under one value of a filter (a method family or a domain). */
-  const filterPages = (filter: 'theme' | 'domain') => async (value: string) =>
+  pagefindFilter = async (filter, value) =>
     new Set(
       await page.evaluate(
         async ([f, v]) =>
@@ -106,8 +105,6 @@ if (args.includes('--pagefind')) {
         [filter, value] as const,
       ),
     );
-  pagefindTheme = filterPages('theme');
-  pagefindDomain = filterPages('domain');
   closePagefind = async () => {
     await browser.close();
     await server.close();
@@ -141,12 +138,14 @@ export async function showFor(query: string): Promise<string[]> {
   const plan = planQuery(query, lex);
   if (plan.pinyin) lex.pinyin = pinyin;
   if (plan.tooCommon || !plan.terms.length) return [];
-  const theme = pagefindTheme ?? (async (value: string) => new Set(pages.filter((p) => p.themes.includes(value)).map((p) => p.id)));
-  const domain = pagefindDomain ?? (async (value: string) => new Set(pages.filter((p) => p.domains.includes(value)).map((p) => p.id)));
+  const filterPages =
+    pagefindFilter ??
+    (async (filter: 'theme' | 'domain', value: string) =>
+      new Set(pages.filter((p) => (filter === 'theme' ? p.themes : p.domains).includes(value)).map((p) => p.id)));
   const loadNames = async () => {
     lex.pages = new Map(Object.entries(names));
   };
-  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { theme, domain, names: loadNames });
+  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { filterPages, names: loadNames });
   const shown: { ranked: Ranked; order: number }[] = [];
   ranked.slice(0, 60).forEach((r, i) => {
     const confirmed = verify(r, byId.get(r.id)!.text, plan, lex);

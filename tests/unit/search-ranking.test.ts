@@ -29,7 +29,8 @@ const finder = (scores: Record<string, Record<string, number>>) => async (terms:
   new Map(Object.entries(scores[terms.join(' ')] ?? {}));
 
 /** The method-family filter: which pages list each family. */
-const theme = (pages: NamesFile) => async (value: string) => {
+const theme = (pages: NamesFile) => async (filter: string, value: string) => {
+  if (filter !== 'theme') return new Set<string>();
   const label = themes.find((t) => t.id === value)!.label;
   return new Set(
     Object.entries(pages)
@@ -113,7 +114,7 @@ describe("a topic's own cases", () => {
     const pages: NamesFile = { p: row('某共建模式', ['矛盾调解']), q: row('某五字法', ['矛盾调解']) };
     const lex = lexiconOf(pages, thesaurus);
     const find = finder({ 矛盾纠纷: { p: 1 }, 调解: { q: 1, p: 0.1 }, 纠纷: { q: 1 }, 矛盾调解: { p: 1, q: 1 } });
-    const { ranked } = await rankCandidates(planQuery('矛盾纠纷', lex), lex, find, { theme: theme(pages) });
+    const { ranked } = await rankCandidates(planQuery('矛盾纠纷', lex), lex, find, { filterPages: theme(pages) });
     expect(ranked.map((r) => [r.id, r.lead])).toEqual([
       ['q', true],
       ['p', true],
@@ -127,7 +128,7 @@ describe("a topic's own cases", () => {
     expect(lex.mainTheme?.get('m')).toBe('矛盾调解');
     expect(lex.mainTheme?.get('n')).toBe('便民代办服务');
     const find = finder({ 矛盾纠纷: { n: 1 }, 调解: { m: 0.5, n: 1 }, 纠纷: { n: 1 }, 矛盾调解: { m: 1, n: 1 } });
-    const { ranked } = await rankCandidates(planQuery('矛盾纠纷', lex), lex, find, { theme: theme(pages) });
+    const { ranked } = await rankCandidates(planQuery('矛盾纠纷', lex), lex, find, { filterPages: theme(pages) });
     expect(ranked.map((r) => r.id)).toEqual(['m', 'n']);
   });
 
@@ -137,7 +138,7 @@ describe("a topic's own cases", () => {
     const lex = lexiconOf(pages);
     expect(lex.familyAliases?.has('一站式服务')).toBe(true);
     const find = finder({ 一站式服务: { t: 1 }, 代办: { s: 1, t: 0.2 }, 便民代办服务: { s: 1, t: 1 } });
-    const { ranked } = await rankCandidates(planQuery('一站式服务', lex), lex, find, { theme: theme(pages) });
+    const { ranked } = await rankCandidates(planQuery('一站式服务', lex), lex, find, { filterPages: theme(pages) });
     expect(ranked.map((r) => r.id)).toEqual(['t', 's']);
   });
   it('puts the page holding a phrase first when the phrase says more than its topic (六个代办)', async () => {
@@ -147,13 +148,13 @@ describe("a topic's own cases", () => {
     const find = finder({ 六个代办: { u: 1 }, 代办: { s: 1, u: 0.2 }, 一站式服务: {}, 便民代办服务: { s: 1 } });
     const plan = planQuery('六个代办', lex);
     expect(plan.words).toEqual(['代办']);
-    const { ranked } = await rankCandidates(plan, lex, find, { theme: theme(pages) });
+    const { ranked } = await rankCandidates(plan, lex, find, { filterPages: theme(pages) });
     expect(ranked.map((r) => [r.id, r.lead])).toEqual([
       ['u', undefined],
       ['s', undefined],
     ]);
     // Typed alone, 代办 is the topic itself: its own case leads.
-    const alone = await rankCandidates(planQuery('代办', lex), lex, find, { theme: theme(pages) });
+    const alone = await rankCandidates(planQuery('代办', lex), lex, find, { filterPages: theme(pages) });
     expect(alone.ranked.map((r) => [r.id, r.lead])).toEqual([
       ['s', true],
       ['u', undefined],
@@ -190,11 +191,13 @@ describe('a domain named by the query', () => {
   const find = finder({ 国企党建: { h: 1 }, 国有企业: { g: 0.5, k: 1 } });
   const lexiconWith = (withDomains: boolean) =>
     readLexicon(lexiconFile({ pages, pairs: '', variants: [], thesaurus, themes, ...(withDomains ? { domains } : {}) }));
-  const domain = async (value: string) => new Set(Object.keys(domainOf).filter((id) => domainOf[id] === value));
+  // The family filter of the other tests, and the domain filter over domainOf.
+  const filterPages = async (filter: string, value: string) =>
+    filter === 'domain' ? new Set(Object.keys(domainOf).filter((id) => domainOf[id] === value)) : theme(pages)(filter, value);
 
   it('leads with the domain’s cases (国企党建 → the 国有企业 domain)', async () => {
     const lex = lexiconWith(true);
-    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { theme: theme(pages), domain });
+    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { filterPages });
     expect(ranked.map((r) => [r.id, r.lead, r.via])).toEqual([
       ['g', true, '领域：国有企业'],
       ['h', undefined, undefined],
@@ -204,7 +207,7 @@ describe('a domain named by the query', () => {
 
   it('leaves the order to the words without the domain filter (as before domains were read)', async () => {
     const lex = lexiconWith(false);
-    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { theme: theme(pages), domain });
+    const { ranked } = await rankCandidates(planQuery('国企党建', lex), lex, find, { filterPages });
     expect(ranked.map((r) => r.id)).toEqual(['h', 'k', 'g']);
     expect(ranked.some((r) => r.lead)).toBe(false);
   });

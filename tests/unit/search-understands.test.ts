@@ -295,11 +295,11 @@ describe('ranking every candidate before reading', () => {
   it('finds a method family’s pages through the theme filter when names are not loaded', async () => {
     const lazy = readLexicon(file);
     const asked: string[] = [];
-    const theme = async (value: string) => {
-      asked.push(value);
+    const filterPages = async (filter: string, value: string) => {
+      if (filter === 'theme') asked.push(value);
       return new Set(value === 'tiaojie-hexie' ? ['c'] : []);
     };
-    const { ranked } = await rankCandidates(planQuery('纠纷调解', lazy), lazy, find, { theme });
+    const { ranked } = await rankCandidates(planQuery('纠纷调解', lazy), lazy, find, { filterPages });
     expect(asked).toContain('tiaojie-hexie');
     expect(ranked.find((r) => r.id === 'c')?.via).toBe('方法类别：矛盾调解');
   });
