@@ -768,16 +768,27 @@ function addressSpans(text: string, coverage: Coverage): Span[] {
 
 // ---------------------------------------------------------------------------------------------
 
+// Traditional forms of the surnames, words of address and plate provinces, one character for one
+// (the index of each in TRADITIONAL_FROM is that of its simplified form in TRADITIONAL_TO).
+const TRADITIONAL_FROM =
+  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯喬羅蔣餘範萬溫龐蘭塗魯關齊歐陽諸遲長爺媽嬸嬤漢師闆滬遼贛晉陝閩貴粵寧瓊雲薑';
+const TRADITIONAL_TO =
+  '张刘陈杨黄赵吴孙马郑谢许韩冯邓萧叶苏吕卢钟谭陆贾韦邹闫龙贺顾龚钱严汤乔罗蒋余范万温庞兰涂鲁关齐欧阳诸迟长爷妈婶嬷汉师板沪辽赣晋陕闽贵粤宁琼云姜';
+const TRADITIONAL: Record<string, string> = Object.fromEntries([...TRADITIONAL_FROM].map((c, i) => [c, TRADITIONAL_TO[i]]));
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+const simplified = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c]);
+
 // A private resident named: by surname or name and a word of address (李大妈, 王景云大爷, 欧阳大爷,
-// 张先生), or by name after a word for a private person (村民王小明, 低保户孙有才). The content
-// rules name private residents only by role; officials may be named, but never by these words.
-// X某 is the sources' own anonymity and passes, and so does a plural (大妈们 is everyone).
-// A surname character is also the tail or head of common words (提高大爷, 浙江大妈, 谢谢大爷, 许多
-// 大妈, 群众高兴, 村民方便了): the platform's word segmenter (ICU, as in the search) decides, and a
-// surname counts only where it stands as a word of its own. 向, 万, 管 and 田 are left out: before 大妈
-// they are nearly always "to", 上万, 宿管 and 种田, which the segmenter does not know. Traditional
-// characters are read as simplified (張大爺). Not found: 老王 and 小李 (also 老黄牛, 小康), single
-// words of address (刘姐, also 江姐), and 李老师 or 刘大夫, who may hold an office.
+// 张先生), or by name after a word for a private person (村民王小明, 低保户孙有才, 村民老王). The
+// content rules name private residents only by role; officials may be named, but never by these words.
+// X某 is the sources' own anonymity and passes, and so does a plural without a surname (大妈们 is
+// everyone). A surname character is also the tail or head of common words (提高大爷, 浙江大妈, 谢谢大爷,
+// 许多大妈, 群众高兴, 村民方便了, 小程序, 老方法): the platform's word segmenter (ICU, as in the
+// search) decides, and a surname counts only where it stands as a word of its own. 向, 万, 管 and 田 are
+// left out: before 大妈 they are nearly always "to", 上万, 宿管 and 种田, which the segmenter does not
+// know. Traditional characters are read as simplified (張大爺). Read as possible names, for the editor
+// to confirm: 老王 and 小李, a one-character word of address (刘姐, 王哥), and 李老师 or 刘大夫, who
+// may hold an office; after a word for a private person they are certain (村民老王, 居民刘姐).
 const ADDRESS_TERMS =
   '大爷|大爹|大妈|大娘|大叔|大婶|大嫂|大伯|大哥|大姐|阿姨|阿婆|阿公|阿伯|阿叔|阿嬷|奶奶|爷爷|婆婆|姥姥|姥爷|外婆|外公|叔叔|伯伯|婶婶|婶子|' +
   '嬢嬢|孃孃|老汉|老伯|老爹|老太太|老太|老爷子|嫂子|小妹|师傅|先生|女士|老板娘|老板|[二三四五六幺][叔婶伯]';
@@ -789,13 +800,36 @@ const PRIVATE_ROLES =
   '村民|居民|群众|农民|农户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
-const RESIDENT_ADDRESSED = new RegExp(`(?=(${SURNAME})[ \u3000]?([\u4e00-\u9fff]{0,2}?)[ \u3000]?(?:${ADDRESS_TERMS})(?!们))`, 'g');
+// A plural with a surname still names someone (李大妈们几个: 李大妈 and the others with her).
+const RESIDENT_ADDRESSED = new RegExp(`(?=(${SURNAME})[ \u3000]?([\u4e00-\u9fff]{0,2}?)[ \u3000]?(?:${ADDRESS_TERMS}))`, 'g');
+// 老王, 小李: a surname after 老 or 小, as neighbours name each other.
+const FAMILIAR = new RegExp(`(?=([老小])(${SURNAME}))`, 'g');
+/** Words of that shape that name no one (小康 is the Party's word for a modestly well-off society; 小于 is "less than"). */
+const NOT_FAMILIAR = new Set(['小康', '小于', '老于', '小牛', '老牛', '小包', '小苗', '小叶', '小孔', '小白', '老白', '老汤']);
+/** …and longer words that begin like one, which the segmenter may cut after the surname (老|黄|牛). */
+const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|小白菜|小白兔|小马扎|小马驹|小黄鱼|小黄车|小龙虾|小金库|小叶榕|小高层)/;
+// A place named after a family (小林村, 老王庄), not a person.
+const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里区县市州山河湖岛]/;
+// What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
+// certain; before anything else (老人小马扎) it stays a possible name.
+const PERSON_AFTER =
+  /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动)/;
+// 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
+// be acting in office (a village doctor, a school's teacher) or may be a private person.
+const SHORT_TERMS = '[姐哥叔婶姨伯嫂]|老师|大夫|医生|律师|护士|教授|会计';
+const RESIDENT_SHORT = new RegExp(`(?=(${SURNAME})[ \u3000]?(${SHORT_TERMS}))`, 'g');
+/** A name of that shape that is history's, not a resident's: 江姐, the martyr 江竹筠. */
+const NOT_SHORT = new Set(['江姐']);
+// After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
+const ROLED_SHORT = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
 const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
 /** What the word of address is, at the end of a finding (李大妈 → 大妈), for the Word import. */
 const ADDRESS_AT_END = new RegExp(`(?:${ADDRESS_TERMS})$`);
 /** A line that may address a resident (the refused reading needs a word of address; 爺 and friends: its traditional spellings). */
-const MAY_HOLD_RESIDENT = new RegExp(`${ADDRESS_TERMS}|[爺媽嬸師闆]`);
+const MAY_HOLD_RESIDENT = new RegExp(
+  `${ADDRESS_TERMS}|[爺媽嬸師闆]|[老小][${SURNAMES}${TRADITIONAL_FROM}]|[${SURNAMES}${TRADITIONAL_FROM}][ \u3000]?(?:${SHORT_TERMS}|老師|醫生|律師|護士|會計)`,
+);
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
@@ -805,16 +839,6 @@ const NOT_NAME_START = /[说讲道的地得们在和与是也都就把被给对�
 // A term's suffix, never the end of a given name (常态化, 积极性).
 const TERM_SUFFIX = /[化性度率者员型式感力界区制法点面线网站户村组队]/;
 const NOT_NAME_END = /[说讲道的地得家们在和与是也都就把被给对向从到让将又还已曾去来有等称反提表]/;
-
-// Traditional forms of the surnames, words of address and plate provinces, one character for one
-// (the index of each in TRADITIONAL_FROM is that of its simplified form in TRADITIONAL_TO).
-const TRADITIONAL_FROM =
-  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯喬羅蔣餘範萬溫龐蘭塗魯關齊歐陽諸遲長爺媽嬸嬤漢師闆滬遼贛晉陝閩貴粵寧瓊雲薑';
-const TRADITIONAL_TO =
-  '张刘陈杨黄赵吴孙马郑谢许韩冯邓萧叶苏吕卢钟谭陆贾韦邹闫龙贺顾龚钱严汤乔罗蒋余范万温庞兰涂鲁关齐欧阳诸迟长爷妈婶嬷汉师板沪辽赣晋陕闽贵粤宁琼云姜';
-const TRADITIONAL: Record<string, string> = Object.fromEntries([...TRADITIONAL_FROM].map((c, i) => [c, TRADITIONAL_TO[i]]));
-const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
-const simplified = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c]);
 
 const wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
 
@@ -881,7 +905,50 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd, end)) continue;
     maybe.push({ kind: 'resident', start, end });
   }
+  // 老王 and 小李: 老 or 小 and the surname stand as words, or make one together (老王); 小程序 does not.
+  for (const m of text.matchAll(FAMILIAR)) {
+    const start = m.index!;
+    const end = start + 1 + m[2].length;
+    if (NOT_FAMILIAR.has(text.slice(start, end)) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end)))
+      continue;
+    if (!standsAlone(text, start, end)) continue;
+    if (!standsAlone(text, start + 1, end) && !isOneWord(text, start, end)) continue;
+    maybe.push({ kind: 'resident', start, end });
+  }
+  // 刘姐, 李老师: the surname and the word of address each stand as a word (not 刘姐妹, not 江姐).
+  for (const m of text.matchAll(RESIDENT_SHORT)) {
+    const start = m.index!;
+    const surnameEnd = start + m[1].length;
+    const gap = text.slice(surnameEnd).match(/^[ \u3000]?/)![0].length;
+    const end = surnameEnd + gap + m[2].length;
+    if (NOT_SHORT.has(text.slice(start, end))) continue;
+    if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd + gap, end)) continue;
+    maybe.push({ kind: 'resident', start, end });
+  }
+  // After a word for a private person, either is a resident for certain (村民老王说, 居民刘姐).
+  for (const m of text.matchAll(ROLED_SHORT)) {
+    const start = m.index!;
+    const end = start + (m[1] ? 1 + m[2].length : m[3].length + 1);
+    const found = text.slice(start, end);
+    if (NOT_FAMILIAR.has(found) || NOT_SHORT.has(found) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end)))
+      continue;
+    const surnameStart = m[1] ? start + 1 : start;
+    const surnameEnd = m[1] ? end : end - 1;
+    if (!standsAlone(text, start, end)) continue;
+    if (!standsAlone(text, surnameStart, surnameEnd) && !isOneWord(text, start, end)) continue;
+    // Otherwise (村民小李主任) it is left to the readings above, which offer it to the editor.
+    if (PERSON_AFTER.test(text.slice(end))) sure.push({ kind: 'resident', start, end });
+  }
   return { sure, maybe };
+}
+
+/** True when the segmenter reads `text.slice(start, end)` as one word (老王, 老张). */
+function isOneWord(text: string, start: number, end: number): boolean {
+  if (!wordSegmenter) return true;
+  const from = Math.max(0, start - 6);
+  for (const { index, segment } of wordSegmenter.segment(text.slice(from, Math.min(text.length, end + 6))))
+    if (from + index === start) return segment.length === end - start;
+  return false;
 }
 
 /**
@@ -910,9 +977,9 @@ export const residentReplacement = (found: string): string => ADDRESS_AT_END.exe
 const defaultAllowed = new Set(hotlineNumbers);
 // Anything a rule could start from: a digit (any script: NFKC folds them), an at sign or its
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
-// folds them); WeChat ids need 微信 and friends.
+// folds them); WeChat ids need 微信 and friends; a plate, a province and a letter (its number may be spelled out).
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
 
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
@@ -939,6 +1006,15 @@ const PLATE_MARK = '[挂学警港澳领]';
 const PLATE = new RegExp(
   `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[${PLATE_LETTER}] ?[.-]? ?(?=[${PLATE_LETTER}]*\\d)` +
     `(?:[${PLATE_LETTER}\\d](?: ?[${PLATE_LETTER}\\d]){4,5}(?: ?${PLATE_MARK})?|[${PLATE_LETTER}\\d]{4} ?${PLATE_MARK})(?![A-Za-z\\d])`,
+  'g',
+);
+// The same plate with its number in Chinese digits (川A壹贰叁肆伍, 粤B一二三四五): spelled out to slip
+// past a check for digits. Every character after the office letter is a letter or a digit of either
+// kind, at least one a Chinese digit; prose never follows a province and a Latin letter with five of them.
+const PLATE_CHAR = `[${PLATE_LETTER}\\d${CN_DIGIT_CLASS}]`;
+const PLATE_SPELLED = new RegExp(
+  `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼] ?[${PLATE_LETTER}] ?[.-]? ?(?=(?:${PLATE_CHAR} ?)*[${CN_DIGIT_CLASS}])` +
+    `(?:${PLATE_CHAR}(?: ?${PLATE_CHAR}){4,5}(?: ?${PLATE_MARK})?|${PLATE_CHAR}{4} ?${PLATE_MARK})(?![A-Za-z\\d${CN_DIGIT_CLASS}])`,
   'g',
 );
 
@@ -1025,11 +1101,12 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
   );
   // A province character that is the tail of a place name (西宁CA1275, 南京MU2815: flights) is no plate.
   const plain = simplified(text);
-  add(
-    [...plain.matchAll(PLATE)]
-      .filter((m) => standsAlone(plain, m.index!, m.index! + 1))
-      .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
-  );
+  for (const pattern of [PLATE, PLATE_SPELLED])
+    add(
+      [...plain.matchAll(pattern)]
+        .filter((m) => standsAlone(plain, m.index!, m.index! + 1))
+        .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
+    );
   add(residentCandidates(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));

@@ -63,6 +63,15 @@ describe('findPrivateData finds', () => {
     ['resident', '郑老太太八十多岁了'],
     ['resident', '于大妈的儿子在外地工作'],
     ['plate', '粵B12345的車主拒不挪車'],
+    // Found by the red-team passes of 2026-12-02: a plural that still names her, a surname after a
+    // word for a private person, and a plate with its number spelled in Chinese digits.
+    ['resident', '李大妈们几个商量着办'],
+    ['resident', '村民老王说，路修好了'],
+    ['resident', '居民刘姐反映楼道灯不亮'],
+    ['resident', '群众小王主动报名'],
+    ['plate', '车牌川A壹贰叁肆伍的车主'],
+    ['plate', '粤B一二三四五停在门口'],
+    ['plate', '京A·D一二三四五'],
     ['plate', '车牌粤B 123 45，请车主挪车'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
@@ -384,6 +393,11 @@ describe('findPrivateData leaves alone', () => {
       '向大妈们宣传政策，提高大爷大妈的积极性，种田大爷，妇联主任大姐，村民谢某，许多大爷大妈，周末大妈，王书记和李主任',
     ],
     ['plate look-alikes', '京ICP备12345678号，粤B·***45（原文车牌按体例略去），新A股123456，沪A级景区12345，鲁A1号楼'],
+    ['plate look-alikes in Chinese digits', '苏E一号线，湘A级一二三四五，京A股一二三四五'],
+    [
+      'words that begin like 老王 or 小李, and a role before them',
+      '全面建成小康社会，老黄牛精神，小程序，比例小于10%，老方法，古老王朝，小林村，老王庄，老人小马扎，村民小组，居民小区，学习江姐精神，刘姐妹俩',
+    ],
   ])('%s', (_name, text) => {
     expect(findPrivateData(text)).toEqual([]);
   });
@@ -468,6 +482,18 @@ describe('possibleResidentNames', () => {
     expect(possibleResidentNames('低保户孙有才因病致贫').map((n) => n.text)).toEqual(['孙有才']);
   });
 
+  it('offers 老王 and 小李, a surname with a one-character word of address, and a surname with a profession', () => {
+    expect(possibleResidentNames('我们找到小李了解情况').map((n) => n.text)).toEqual(['小李']);
+    expect(possibleResidentNames('老张头每天都来').map((n) => n.text)).toEqual(['老张']);
+    expect(possibleResidentNames('网格员刘姐每天都来').map((n) => n.text)).toEqual(['刘姐']);
+    expect(possibleResidentNames('王哥和张叔帮着搬东西').map((n) => n.text)).toEqual(['王哥', '张叔']);
+    // May be acting in office (the village doctor, the school's teacher): the editor decides.
+    expect(possibleResidentNames('李老师带着孩子们，刘大夫上门看病').map((n) => n.text)).toEqual(['李老师', '刘大夫']);
+    // After a role word but before no sign of a person (小李主任 may be an official), it is offered rather than refused.
+    expect(possibleResidentNames('村民小李主任').map((n) => n.text)).toEqual(['小李']);
+    expect(findPrivateData('村民小李主任')).toEqual([]);
+  });
+
   it('leaves alone masked names, role words before ordinary words, and what is refused already', () => {
     for (const text of [
       '村民谢某多次上访',
@@ -477,6 +503,9 @@ describe('possibleResidentNames', () => {
       '许多大妈',
       '周末大爷',
       '李大妈来了',
+      '村民老王说',
+      '全面建成小康社会，老黄牛精神，小程序，比例小于10%',
+      '学习江姐精神，刘姐妹俩，李叔叔来了',
     ])
       expect(possibleResidentNames(text), text).toEqual([]);
   });
