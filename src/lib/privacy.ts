@@ -65,7 +65,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   account: { label: '支付或社交账号', fix: ACCOUNT_FIX },
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
   plate: { label: '机动车号牌', fix: '删除车牌号，写“一辆私家车”即可' },
-  resident: { label: '带姓氏的群众称呼', fix: '普通群众只写身份，去掉姓氏（写“一位大妈”）' },
+  resident: { label: '群众的姓名或带姓氏的称呼', fix: '普通群众只写身份，去掉姓名和姓氏（写“一位大妈”“一位村民”）' },
 };
 
 /** The start of every privacy message's English, so callers can tell these problems apart. */
@@ -298,6 +298,36 @@ const EMPHASIS = /(?<=[^\s*_~`])(?:(?<![*_~`])(?:\*\*|__?|~~|`)(?![*_~`]))(?=[^\
 // Letters and digits typed one by one with spaces between (z h a n g s a n @ 1 6 3 . c o m): the
 // spaces between four or more single characters in a row are dropped.
 const SPACED_SINGLES = /(?<![A-Za-z0-9@.])[A-Za-z0-9@.](?: [A-Za-z0-9@.](?![A-Za-z0-9@.])){3,}/g;
+
+// Spaces and middle dots between Chinese characters (贫困户赵 德 顺, 周·老汉; normalising has made
+// some dots a full stop): typed to break up a name. Prose puts none inside a name, so the name rules
+// read the text without them; the other rules do not (邮箱：张三@例子.中国 needs its dot).
+const SPACED_HAN = /(?<=\p{Script=Han})[ .\u3000\u00b7\u2022\u2027\u30fb\uff65]+(?=\p{Script=Han})/gu;
+
+const HAS_SPACED_HAN = new RegExp(SPACED_HAN.source, 'u');
+
+/** `text` without SPACED_HAN, and for each of its characters the index it had in `text`. */
+function joinHan(text: string): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  let kept = 0;
+  for (const m of text.matchAll(SPACED_HAN)) {
+    for (let i = kept; i < m.index!; i++) at.push(i);
+    out += text.slice(kept, m.index!);
+    kept = m.index! + m[0].length;
+  }
+  for (let i = kept; i < text.length; i++) at.push(i);
+  return { text: out + text.slice(kept), at };
+}
+
+/** The residents named in a text (see residentCandidates), read without SPACED_HAN; spans are in `text`. */
+function residentsIn(text: string): { sure: Span[]; maybe: Span[] } {
+  if (!HAS_SPACED_HAN.test(text)) return residentCandidates(text);
+  const joined = joinHan(text);
+  const found = residentCandidates(joined.text);
+  const back = (s: Span): Span => ({ ...s, start: joined.at[s.start], end: joined.at[s.end - 1] + 1 });
+  return { sure: found.sure.map(back), maybe: found.maybe.map(back) };
+}
 
 /** Drops what `pattern` matches (for SPACED_SINGLES, only the spaces in the match), keeping the map back to the text. */
 function squeeze(norm: Normalised, pattern: RegExp): Normalised {
@@ -797,7 +827,7 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康易乔常温葛庞樊兰殷施牛洪季辛祝左涂谷詹苗鲁包柳甘邢关裴岳齐申柯';
 /** Words for a private person, after which a name may be a resident's (居民李秀英说). */
 const PRIVATE_ROLES =
-  '村民|居民|群众|农民|农户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
+  '村民|居民|群众|邻居|农民|农户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
 // A plural with a surname still names someone (李大妈们几个: 李大妈 and the others with her).
@@ -815,12 +845,16 @@ const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里
 const PERSON_AFTER =
   /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动)/;
 // 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
-// be acting in office (a village doctor, a school's teacher) or may be a private person.
-const SHORT_TERMS = '[姐哥叔婶姨伯嫂]|老师|大夫|医生|律师|护士|教授|会计';
+// be acting in office (a village doctor, a school's teacher) or may be a private person; 李总, a firm's head.
+const SHORT_TERMS = '[姐哥叔婶姨伯嫂总]|老师|大夫|医生|律师|护士|教授|会计';
 const RESIDENT_SHORT = new RegExp(`(?=(${SURNAME})[ \u3000]?(${SHORT_TERMS}))`, 'g');
 /** A name of that shape that is history's, not a resident's: 江姐, the martyr 江竹筠. */
 const NOT_SHORT = new Set(['江姐']);
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
+/** Cheap tests first: the three readings below scan every position of a line, and few lines hold either shape. */
+const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
+// The word of address first: a scan that starts at each of 200 surnames is slower than one that looks back from a term.
+const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 const ROLED_SHORT = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
 const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
@@ -828,10 +862,12 @@ const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
 const ADDRESS_AT_END = new RegExp(`(?:${ADDRESS_TERMS})$`);
 /** A line that may address a resident (the refused reading needs a word of address; 爺 and friends: its traditional spellings). */
 const MAY_HOLD_RESIDENT = new RegExp(
-  `${ADDRESS_TERMS}|[爺媽嬸師闆]|[老小][${SURNAMES}${TRADITIONAL_FROM}]|[${SURNAMES}${TRADITIONAL_FROM}][ \u3000]?(?:${SHORT_TERMS}|老師|醫生|律師|護士|會計)`,
+  `${ADDRESS_TERMS}|[爺媽嬸師闆]|[老小][${SURNAMES}${TRADITIONAL_FROM}]|(?<=[${SURNAMES}${TRADITIONAL_FROM}][ \u3000]?)(?:${SHORT_TERMS}|老師|醫生|律師|護士|會計)`,
 );
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
+/** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
+const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
@@ -864,10 +900,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
 
 /**
  * Residents named in a line, by the two readings: `sure`, a surname right before a word of address
- * (李大妈): refused; `maybe`, a full name before one (王景云大爷) or a name after a word for a private
- * person (村民王小明), where the given name is any one or two characters and the segmenter's
- * dictionary is too small to rule out every word (关爱大妈 and 群众常态化 read as names): a hint
- * the editor confirms.
+ * (李大妈), or a name after a word for a private person and before what follows a person in a
+ * sentence (村民王小明说, 居民老王反映): refused; `maybe`, a full name before a word of address
+ * (王景云大爷), a name after a role word before anything else (低保户孙有才因病), where the given
+ * name is any one or two characters and the segmenter's dictionary is too small to rule out every
+ * word (关爱大妈 and 群众常态化 read as names), and 老王, 小李, 刘姐, 李老师, who may be officials:
+ * a hint the editor confirms.
  */
 function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
   const text = simplified(raw);
@@ -903,10 +941,14 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
       continue;
     const end = surnameEnd + given.length;
     if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd, end)) continue;
-    maybe.push({ kind: 'resident', start, end });
+    // Followed by what follows a person in a sentence (村民王小明主动…, 低保户陈桂兰的…), it is a name.
+    (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
   }
+  const familiar = FAMILIAR_ANY.test(text);
+  const short = SHORT_ANY.test(text);
+  if (!familiar && !short) return { sure, maybe };
   // 老王 and 小李: 老 or 小 and the surname stand as words, or make one together (老王); 小程序 does not.
-  for (const m of text.matchAll(FAMILIAR)) {
+  for (const m of familiar ? text.matchAll(FAMILIAR) : []) {
     const start = m.index!;
     const end = start + 1 + m[2].length;
     if (NOT_FAMILIAR.has(text.slice(start, end)) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end)))
@@ -916,7 +958,7 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     maybe.push({ kind: 'resident', start, end });
   }
   // 刘姐, 李老师: the surname and the word of address each stand as a word (not 刘姐妹, not 江姐).
-  for (const m of text.matchAll(RESIDENT_SHORT)) {
+  for (const m of short ? text.matchAll(RESIDENT_SHORT) : []) {
     const start = m.index!;
     const surnameEnd = start + m[1].length;
     const gap = text.slice(surnameEnd).match(/^[ \u3000]?/)![0].length;
@@ -926,7 +968,7 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     maybe.push({ kind: 'resident', start, end });
   }
   // After a word for a private person, either is a resident for certain (村民老王说, 居民刘姐).
-  for (const m of text.matchAll(ROLED_SHORT)) {
+  for (const m of MAY_HOLD_ROLE.test(text) ? text.matchAll(ROLED_SHORT) : []) {
     const start = m.index!;
     const end = start + (m[1] ? 1 + m[2].length : m[3].length + 1);
     const found = text.slice(start, end);
@@ -958,7 +1000,7 @@ function isOneWord(text: string, start: number, end: number): boolean {
 export function possibleResidentNames(line: string): { text: string; start: number; end: number }[] {
   if (!mayHoldResident(line) && !MAY_HOLD_ROLE.test(line)) return [];
   const norm = normalise(line);
-  const { sure, maybe } = residentCandidates(norm.text);
+  const { sure, maybe } = residentsIn(norm.text);
   return maybe
     .filter((m) => !sure.some((s) => s.start < m.end && m.start < s.end))
     .map((m) => {
@@ -987,7 +1029,8 @@ const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
 // Emphasis, spaces or invisible characters inside a word of address (李**大**妈, 李 大妈) hide it from a plain test.
 const mayHoldResident = (line: string) =>
   MAY_HOLD_RESIDENT.test(line) ||
-  (/[*_~`\s\u200b-\u200f\u2060\ufeff]/.test(line) && MAY_HOLD_RESIDENT.test(line.replace(/[*_~`\s\u200b-\u200f\u2060\ufeff]/g, '')));
+  (/[*_~`\s\u200b-\u200f\u2060\ufeff\u00b7\u2022\u2027\u30fb\uff65]/.test(line) &&
+    MAY_HOLD_RESIDENT.test(line.replace(/[*_~`\s\u200b-\u200f\u2060\ufeff\u00b7\u2022\u2027\u30fb\uff65]/g, '')));
 // A landline with its area code set apart by any punctuation (0571，87654321).
 const LANDLINE_PUNCTUATED = /(?<![\d.])(0\d{2,3})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*([1-9]\d{6,7})(?![\d.])/gu;
 // An ID number with only its last digits masked (11010119900307****) still gives place and birth date.
@@ -1038,7 +1081,7 @@ const MEMO_LINES = 20_000;
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): readonly LineFinding[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
-  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !mayHoldResident(line)) return [];
+  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !mayHoldResident(line) && !MAY_HOLD_ROLED.test(line)) return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);
   let lines = memo.get(allowed);
   if (!lines) memo.set(allowed, (lines = new Map()));
@@ -1107,7 +1150,7 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
         .filter((m) => standsAlone(plain, m.index!, m.index! + 1))
         .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
     );
-  add(residentCandidates(text).sure);
+  add(residentsIn(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
   return spans

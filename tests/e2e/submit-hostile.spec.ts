@@ -91,11 +91,17 @@ test('the submission form refuses hostile markup in a section, beside the field,
     await expect(errorOf('#f-做法')).toHaveCount(1);
     await expect(page.getByRole('button', { name: '下载 .mdx 文件' })).toBeDisabled();
 
-    // A full name after 村民 may be a resident's or an official's: a hint beside the box, not an error.
+    // A full name after 村民, followed by what a person does in the sentence (反映), names a resident: an error.
     await page.locator('#f-做法').fill('每周二、周四晚上，支部委员分片入户。村民王小明反映的路灯问题当晚登记，三天后修好。');
     await page.locator('#f-做法').blur();
+    await expect(errorOf('#f-做法')).toContainText('群众的姓名或带姓氏的称呼“王小明”', { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: '下载 .mdx 文件' })).toBeDisabled();
+
+    // 老王 may be a resident's nickname or an official's: a hint beside the box, not an error.
+    await page.locator('#f-做法').fill('每周二、周四晚上，支部委员分片入户。老王家门口的路灯坏了，当晚登记，三天后修好。');
+    await page.locator('#f-做法').blur();
     const warnings = page.locator('#f-做法').locator('xpath=..').locator('.field-warning');
-    await expect(warnings.filter({ hasText: '“王小明”像是群众的姓名' })).toHaveCount(1, { timeout: 20_000 });
+    await expect(warnings.filter({ hasText: '“老王”像是群众的姓名' })).toHaveCount(1, { timeout: 20_000 });
     await expect(errorOf('#f-做法')).toHaveCount(0);
   });
 });

@@ -214,7 +214,7 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.text).not.toMatch(/李大妈|欧阳|阳大爷/);
     expect(r.text).toContain('村口的大妈逢人就说');
     expect(r.text).toContain('大爷家的事也办好了');
-    expect(r.report.removed.filter((x) => x.what === '带姓氏的群众称呼').map((x) => x.text)).toEqual(['*大妈', '*大爷']);
+    expect(r.report.removed.filter((x) => x.what === '群众的姓名或带姓氏的称呼').map((x) => x.text)).toEqual(['*大妈', '*大爷']);
     expect(r.check(r.text).errors).toEqual([]);
   });
 

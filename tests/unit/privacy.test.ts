@@ -72,6 +72,12 @@ describe('findPrivateData finds', () => {
     ['plate', '车牌川A壹贰叁肆伍的车主'],
     ['plate', '粤B一二三四五停在门口'],
     ['plate', '京A·D一二三四五'],
+    // A name broken up by spaces or a middle dot, a name after a neighbour, traditional characters.
+    ['resident', '贫困户赵 德 顺的危房改造已经完工'],
+    ['resident', '五保户周·老汉说起新房子就笑'],
+    ['resident', '调解员把黄某和邻居何建军叫到一起'],
+    ['resident', '居民孫秀英反映樓道燈壞了'],
+    ['resident', '村民王小明主动把院子让出来'],
     ['plate', '车牌粤B 123 45，请车主挪车'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
@@ -478,7 +484,7 @@ describe('gaps found by the red-team pass of 2026-12-01', () => {
 describe('possibleResidentNames', () => {
   it('offers a full name before a word of address or after a word for a private person, for the editor to confirm', () => {
     expect(possibleResidentNames('王景云大爷今年已经九十岁').map((n) => n.text)).toEqual(['王景云大爷']);
-    expect(possibleResidentNames('村民王小明反映路灯坏了').map((n) => n.text)).toEqual(['王小明']);
+    expect(possibleResidentNames('村民王小明今年七十岁').map((n) => n.text)).toEqual(['王小明']);
     expect(possibleResidentNames('低保户孙有才因病致贫').map((n) => n.text)).toEqual(['孙有才']);
   });
 
@@ -487,6 +493,7 @@ describe('possibleResidentNames', () => {
     expect(possibleResidentNames('老张头每天都来').map((n) => n.text)).toEqual(['老张']);
     expect(possibleResidentNames('网格员刘姐每天都来').map((n) => n.text)).toEqual(['刘姐']);
     expect(possibleResidentNames('王哥和张叔帮着搬东西').map((n) => n.text)).toEqual(['王哥', '张叔']);
+    expect(possibleResidentNames('李总捐了十万块钱，周 老 师在村小教书').map((n) => n.text)).toEqual(['李总', '周 老 师']);
     // May be acting in office (the village doctor, the school's teacher): the editor decides.
     expect(possibleResidentNames('李老师带着孩子们，刘大夫上门看病').map((n) => n.text)).toEqual(['李老师', '刘大夫']);
     // After a role word but before no sign of a person (小李主任 may be an official), it is offered rather than refused.

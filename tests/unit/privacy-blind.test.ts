@@ -1,0 +1,44 @@
+/**
+ * A blind red-team set for the privacy rules (tests/fixtures/privacy-blind/2026-12-02.json): 125
+ * sentences written by a helper who never saw src/lib/privacy.ts or its tests, the way careless and
+ * hostile submitters write (老王, 刘姐, 李大妈们, 贫困户赵 德 顺, 川A壹贰叁肆伍…), each judged
+ * `refuse` (certainly private), `hint` (maybe an official: the editor decides) or `pass` (a
+ * look-alike). The set keeps what the rules still miss, so it measures rather than confirms: the
+ * table is printed, and the test holds the floors reached on 2026-12-02 so a change that loses
+ * ground fails. Where the rules and the writer disagree on purpose (陈师傅 is refused, as every
+ * surname with a word of address for a private person is; 王队长 passes, an official by title),
+ * README "隐私规则" says why.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findPrivateData, possibleResidentNames } from '../../src/lib/privacy.ts';
+
+interface Case {
+  text: string;
+  expect: 'refuse' | 'hint' | 'pass';
+  kind: string;
+  why: string;
+}
+const cases: Case[] = JSON.parse(readFileSync(new URL('../fixtures/privacy-blind/2026-12-02.json', import.meta.url), 'utf8'));
+
+const verdict = (text: string) => (findPrivateData(text).length ? 'refuse' : possibleResidentNames(text).length ? 'hint' : 'pass');
+
+describe('the blind privacy set of 2026-12-02', () => {
+  const results = cases.map((c) => ({ ...c, got: verdict(c.text) }));
+  const count = (expected: Case['expect'], got: string) => results.filter((r) => r.expect === expected && r.got === got).length;
+
+  it('refuses at least 43 of its 51 certain findings, offers most of the rest, and refuses no look-alike', () => {
+    const table = (['refuse', 'hint', 'pass'] as const).map(
+      (e) => `${e}: ${['refuse', 'hint', 'pass'].map((g) => `${g} ${count(e, g)}`).join(', ')}`,
+    );
+    console.log(`blind privacy set (expected: got …)\n  ${table.join('\n  ')}`);
+    expect(cases).toHaveLength(125);
+    expect(count('refuse', 'refuse')).toBeGreaterThanOrEqual(43);
+    // What is certain and not refused is at least put to the editor, but for two.
+    expect(count('refuse', 'pass')).toBeLessThanOrEqual(2);
+    // A look-alike (小康社会, 京ICP备, an official by title) is never refused; at most one is offered.
+    expect(count('pass', 'refuse')).toBe(0);
+    expect(count('pass', 'hint')).toBeLessThanOrEqual(1);
+    expect(count('hint', 'hint') + count('hint', 'refuse')).toBeGreaterThanOrEqual(17);
+  });
+});
