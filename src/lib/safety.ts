@@ -85,8 +85,9 @@ export const allowedNodeTypes = new Set([
   // Not imageReference (![说明][标记]): an image is a file of this site (imageUrlProblem), and a
   // reference would take its address from a definition that links may share.
   'definition',
-  'footnoteDefinition',
-  'footnoteReference',
+  // Not footnotes ([^1]): the note is rendered at the end of the body, so in the entry's data it falls
+  // into the last section, away from its reference, and in the Word, slide and CSV exports the
+  // reference's number runs into the text before it (全县264名[^1] read as “264名1”).
   'table',
   'tableRow',
   'tableCell',
@@ -136,6 +137,12 @@ function describeNode(node: MdastNode): Message {
       return msg(
         `两个波浪线 ~ 之间的文字会变成删除线（如“2~3户，2012~2014年”里的“3户，2012”）：表示范围请用全角“～”或“—”（2～3户、2012—2014年）；正文不用删除线`,
         `text between two ~ is struck through: write ranges with ～ or —`,
+      );
+    case 'footnoteReference':
+    case 'footnoteDefinition':
+      return msg(
+        `正文不用脚注（[^1]）：脚注的编号在 Word 讲义、课件和表格里会紧贴在前面的文字后面（“264名[^1]”成了“264名1”），注释内容也会离开它所在的部分。请把说明写进正文的括号里，如“（据2014年统计）”`,
+        `footnotes are not allowed: their numbers run into the figures in the exports; write the note in brackets`,
       );
     case 'imageReference':
       return msg(
@@ -217,7 +224,9 @@ export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
     const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column };
     if (!allowedNodeTypes.has(node.type)) {
       problems.push({ ...at, message: describeNode(node) });
-      return; // its children are inside the refused node: one message is enough
+      // A footnote's text is prose the editor will move into the body: what is wrong in it is named now.
+      if (node.type === 'footnoteDefinition') node.children?.forEach(walk);
+      return; // otherwise its children are inside the refused node: one message is enough
     }
     if (typeof node.url === 'string') {
       const problem = node.type === 'image' ? imageUrlProblem(node.url) : urlProblem(node.url);

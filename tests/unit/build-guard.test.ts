@@ -62,7 +62,17 @@ describe('the remark guard in the MDX pipeline', () => {
 
   it('has a refusing visitor for every node type satteri knows that an entry may not hold', () => {
     // The guard is a set of visitors walked in Rust: a type without one would pass unseen.
-    for (const type of ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'html', 'custom'])
+    for (const type of [
+      'mdxjsEsm',
+      'mdxFlowExpression',
+      'mdxTextExpression',
+      'mdxJsxFlowElement',
+      'mdxJsxTextElement',
+      'html',
+      'custom',
+      'footnoteReference',
+      'footnoteDefinition',
+    ])
       expect(refusedNodeTypes).toContain(type);
     for (const type of refusedNodeTypes) {
       expect(allowedNodeTypes.has(type)).toBe(false);

@@ -48,7 +48,8 @@ describe('hostile privacy corpus', () => {
       // So is markup the body may not hold (139~~0000~~12345678 is struck through): both are refused.
       const apart = (e: (typeof all)[number]) => e.field === '（字符）' || e.field === '（正文）';
       const errors = all.filter((e) => !apart(e));
-      for (const other of all.filter(apart)) expect(other.line).toBe(want.line);
+      // A footnote is refused as markup wherever it is (mobile-footnote-split-body.mdx: its reference and its text).
+      for (const other of all.filter(apart)) if (!/脚注/.test(other.message.zh)) expect(other.line).toBe(want.line);
       // One fault each: the only error is the private datum, at the right file, line and field.
       expect(errors.map(formatProblem), errors.map(formatProblem).join('\n')).toHaveLength(1);
       const [error] = errors;

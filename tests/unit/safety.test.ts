@@ -45,6 +45,13 @@ describe("findUnsafeMarkup (on the tree of the build's MDX parser)", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].line).toBe(3);
   });
+  it('refuses a footnote, its reference and its text, saying why, and still reads what its text holds', () => {
+    const problems = findUnsafeMarkup('全县“双强”书记已达264名[^1]。\n\n[^1]: 见[说明](javascript:alert(1))。\n', parseMdxBody);
+    expect(problems.map((p) => p.line)).toEqual([1, 3, 3]);
+    expect(problems[0].message.zh).toContain('正文不用脚注');
+    expect(problems[0].message.zh).toContain('“264名1”');
+    expect(problems[2].message.zh).toMatch(/协议/);
+  });
   it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
     expect(
       findUnsafeMarkup(
