@@ -227,10 +227,19 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     expect((await search(page, '村干部报酬待遇怎么保障')).length).toBeGreaterThan(0);
   });
 
-  await test.step('spoken words the pages do not use: 老百姓 and 跑好几趟 find the 代办 and 一站式 cases', async () => {
+  await test.step('spoken words the pages do not use: 老百姓 and 跑好几趟 find the 代办 and 一站式 cases, 红色物业 the 物业 ones', async () => {
     // 老百姓 is 群众 in the pages, and 跑好几趟 (a walk back and forth) is what 代办 and 一站式 spare people.
     const found = await search(page, '老百姓办个事要跑好几趟怎么解决');
     expect(found.slice(0, 10)).toEqual(expect.arrayContaining(['xupu-cunmin-shiwu-daiban', 'tianjin-baodi-yizhan-sanzhongxin']));
+    // 红色物业 is Party-led property management: the pages say 物业. Before, “红色股份” (red shares) came first.
+    const property = await search(page, '红色物业');
+    expect(property.slice(0, 6)).toEqual(
+      expect.arrayContaining([
+        'shenzhen-nanshan-zhaoshang-yihe-duoyuan',
+        'moushi-mouqu-chengshi-dangjian-sige-fangmian',
+        'shenzhen-nanshan-shibaiqianwan',
+      ]),
+    );
   });
 
   await test.step('a domain named as cadres say it: 国企党建 leads with the state-owned firms’ cases', async () => {
