@@ -10,7 +10,7 @@
  * Why visitors and not one walk of the tree in JavaScript: satteri walks the tree in Rust and
  * calls JavaScript only for the node types a plugin names. Every type satteri knows is named here
  * except the allowed ones (so an entry of plain Markdown costs no call at all, apart from its
- * links and images), and the plugin asks for no positions, which lets satteri parse without
+ * links, images and list items), and the plugin asks for no positions, which lets satteri parse without
  * tracking them (its docs: about 15% faster). Only when something is refused is the body parsed
  * again, with positions, by the same parser, and read by the same rules as the content check
  * (`findUnsafeMarkup`), so the report names every problem with its line.
@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseMdxBody } from './mdx-parse.node.ts';
-import { allowedNodeTypes, findUnsafeMarkup, imageUrlProblem, urlProblem } from './safety.ts';
+import { allowedNodeTypes, findUnsafeMarkup, imageUrlProblem, isTaskItem, urlProblem } from './safety.ts';
 import { msg, renderMessage } from '../schema/message.ts';
 
 // Every node type satteri can produce, from its own generated table (not a public export, hence the
@@ -55,6 +55,10 @@ export const refuseCode = {
     if (typeof node.url === 'string' && imageUrlProblem(node.url)) flagged.add(ctx.data);
   },
   definition: checkUrl,
+  // A task-list item is a listItem with a box: refused by its `checked`, not by its type.
+  listItem: (node: { type: string; checked?: boolean | null }, ctx: Context) => {
+    if (isTaskItem(node)) flagged.add(ctx.data);
+  },
   after(_root: unknown, ctx: Context) {
     // @astrojs/mdx imports a front-matter `layout` as a module: code chosen by the entry.
     const layout = ctx.data?.astro?.frontmatter && 'layout' in ctx.data.astro.frontmatter;

@@ -37,6 +37,8 @@ export interface MdastNode {
   attributes?: { type: string; name?: string }[];
   /** A heading's level. */
   depth?: number;
+  /** A task-list item's box (`- [ ]` false, `- [x]` true); null or absent for any other list item. */
+  checked?: boolean | null;
   position?: { start: { line: number; column: number }; end?: { line: number; column: number } };
 }
 
@@ -218,6 +220,16 @@ export function imageUrlProblem(url: string): Message | undefined {
 }
 
 /** Every refused node and URL in a parsed body, in document order, with its line. */
+/**
+ * A task-list item (`- [ ] 事项`): the page draws a checkbox, the Word, slide and CSV exports only
+ * the text, so the two would say different things. Refused here and by the build's guard.
+ */
+export const isTaskItem = (node: Pick<MdastNode, 'type' | 'checked'>) => node.type === 'listItem' && typeof node.checked === 'boolean';
+const taskItemMessage = msg(
+  '正文不用任务清单（- [ ] 或 - [x]）：页面上会显示勾选框，Word 讲义、课件和表格里却没有。请写成普通列表“- 事项”，已经完成的写明“（已完成）”',
+  'task-list items are not allowed: write a plain list item',
+);
+
 export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
   const walk = (node: MdastNode) => {
@@ -232,6 +244,7 @@ export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
       const problem = node.type === 'image' ? imageUrlProblem(node.url) : urlProblem(node.url);
       if (problem) problems.push({ ...at, message: problem });
     }
+    if (isTaskItem(node)) problems.push({ ...at, message: taskItemMessage });
     node.children?.forEach(walk);
   };
   walk(tree);

@@ -87,6 +87,11 @@ describe('the remark guard in the MDX pipeline', () => {
     );
   });
 
+  it('stops on a task-list item, by its box, not its type, and lets a plain list through', () => {
+    expect(() => compile('## 做法\n\n- 建立台账\n- [ ] 入户走访\n')).toThrow(/hostile\.mdx:4:1 [^\n]*正文不用任务清单/);
+    expect(compile('## 做法\n\n- 建立台账\n- 入户走访\n').code).toContain('MDXContent');
+  });
+
   it('lets Markdown through', () => {
     expect(
       compile('## 背景\n\n**加粗**、[链接](https://example.com/)、[案例](/cases/a/)、`代码`、\\{转义\\}\n\n```\n{不是代码}\n```\n').code,

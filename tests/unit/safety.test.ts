@@ -52,6 +52,12 @@ describe("findUnsafeMarkup (on the tree of the build's MDX parser)", () => {
     expect(problems[0].message.zh).toContain('“264名1”');
     expect(problems[2].message.zh).toMatch(/协议/);
   });
+  it('refuses a task-list item, whose box the exports would not show, and keeps a plain list', () => {
+    const problems = findUnsafeMarkup('## 做法\n\n- [ ] 建立台账\n- [x] 入户走访\n- 回访\n', parseMdxBody);
+    expect(problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(problems[0].message.zh).toContain('正文不用任务清单');
+    expect(findUnsafeMarkup('- 建立台账\n- [链接](https://example.com)\n- \\[ ] 方括号\n', parseMdxBody)).toEqual([]);
+  });
   it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
     expect(
       findUnsafeMarkup(
