@@ -855,8 +855,10 @@ const NOT_SHORT = new Set(['江姐']);
 const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 // The word of address first: a scan that starts at each of 200 surnames is slower than one that looks back from a term.
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
-const ROLED_SHORT = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
-const RESIDENT_ROLED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[ \u3000]?)(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
+// A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
+const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[ \u3000]?(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?)`;
+const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
+const RESIDENT_ROLED = new RegExp(`${AFTER_ROLE}(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
 const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
 /** What the word of address is, at the end of a finding (李大妈 → 大妈), for the Word import. */
 const ADDRESS_AT_END = new RegExp(`(?:${ADDRESS_TERMS})$`);
@@ -867,7 +869,9 @@ const MAY_HOLD_RESIDENT = new RegExp(
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
-const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
+const MAY_HOLD_ROLED = new RegExp(
+  `(?:${PRIVATE_ROLES})[ \u3000]?(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?(?:${SURNAME}|[${TRADITIONAL_FROM}])`,
+);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
