@@ -11,65 +11,16 @@ import type { EntryView, EntrySection } from '../schema/entry.ts';
 import { labelOf, vocab } from '../schema/vocab.ts';
 import { formatLocator, formatRegion, inferredFieldLabels } from './format.ts';
 import { searchFilters } from './facets.ts';
-import { htmlToText, IN_TAG } from './grams.ts';
+import { htmlToText } from './grams.ts';
+import { sectionBlocks, topLevelElements } from './section-blocks.ts';
+
+export { sectionBlocks, topLevelElements };
 
 /** What the view needs of the source document; the search index, which prints no source, may pass none. */
 export interface SourceFacts {
   title: string;
   docNumber?: string;
   date?: string;
-}
-
-const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
-
-/**
- * The top-level elements of an HTML fragment made by the Markdown compiler (well formed). A quoted
- * attribute value may hold `>` (a link title 申请 -/> 审核): the tag pattern reads past it.
- */
-export function topLevelElements(html: string): { tag: string; outer: string; inner: string }[] {
-  const out: { tag: string; outer: string; inner: string }[] = [];
-  const tags = new RegExp(`<(\\/?)([a-zA-Z][a-zA-Z0-9]*)\\b${IN_TAG}*?(\\/?)>`, 'g');
-  let depth = 0;
-  let start = 0;
-  let innerStart = 0;
-  let tag = '';
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    const [whole, closing, name, selfClosing] = m;
-    const lower = name.toLowerCase();
-    if (closing) {
-      depth--;
-      if (depth === 0) out.push({ tag, outer: html.slice(start, m.index + whole.length), inner: html.slice(innerStart, m.index) });
-    } else if (selfClosing || VOID.has(lower)) {
-      if (depth === 0) out.push({ tag: lower, outer: whole, inner: '' });
-    } else {
-      if (depth === 0) {
-        tag = lower;
-        start = m.index;
-        innerStart = m.index + whole.length;
-      }
-      depth++;
-    }
-  }
-  return out;
-}
-
-/** A section's blocks as plain text: what the Markdown, Word and slide exports print. */
-export function sectionBlocks(html: string): string[] {
-  const blocks: string[] = [];
-  for (const { tag, inner, outer } of topLevelElements(html)) {
-    if (tag === 'ul' || tag === 'ol') {
-      // Numbered from where the list starts, as the page numbers it (3. 4. …; 2015. 2016. …).
-      const start = tag === 'ol' ? Number(/^<ol\b[^>]*\bstart="(\d+)"/.exec(outer)?.[1] ?? 1) : 1;
-      topLevelElements(inner)
-        .filter((li) => li.tag === 'li')
-        .forEach((li, i) => blocks.push(`${tag === 'ol' ? `${start + i}.` : '-'} ${htmlToText(li.inner)}`));
-    } else if (/^h[3-6]$/.test(tag)) blocks.push(`#### ${htmlToText(inner)}`);
-    else {
-      const text = htmlToText(inner);
-      if (text) blocks.push(text);
-    }
-  }
-  return blocks;
 }
 
 /**

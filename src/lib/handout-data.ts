@@ -17,7 +17,7 @@ export function handoutEntry(view: EntryView, url: string): HandoutEntry {
     summary: view.summary,
     url,
     facts: view.facts.map(({ label, value }) => ({ label, value })),
-    sections: view.sections.map(({ name, blocks }) => ({ name, blocks })),
+    sections: view.sections.map(({ name, blocks, html }) => ({ name, blocks, html })),
     figures: view.figures,
     questions: view.questions,
     source: view.source.citation,

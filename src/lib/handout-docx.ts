@@ -23,6 +23,7 @@ import {
 } from 'docx';
 import { qrPng } from './qr-png.ts';
 import { listItem, teachingLines } from './handout-data.ts';
+import { sectionRuns, type TextRun as TextRunData } from './section-blocks.ts';
 import type { HandoutEntry } from './lesson.ts';
 
 /**
@@ -72,7 +73,10 @@ export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 };
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
 const run = (text: string, options: IRunOptions = {}) =>
   new TextRun({ text, font: BODY_FONT, size: SIZE.body, language: LANGUAGE, ...options });
-const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: LINE });
+/** Text as runs: a string is one plain run; runs marked bold are bold (a list item's lead-in, as on the page). */
+const runs = (content: string | TextRunData[]) =>
+  typeof content === 'string' ? [run(content)] : content.map((r) => run(r.text, r.bold ? { bold: true } : {}));
+const body = (content: string | TextRunData[]) => new Paragraph({ children: runs(content), indent: { firstLine: 640 }, spacing: LINE });
 const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
 const subheading = (text: string) =>
   new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
@@ -176,10 +180,10 @@ const NUMBERING = {
 class Lists {
   private instances = 0;
   /** A list item paragraph; `restart` begins a new numbered list. */
-  item(text: string, ordered: boolean, restart: boolean): Paragraph {
+  item(content: string | TextRunData[], ordered: boolean, restart: boolean): Paragraph {
     if (ordered && restart) this.instances++;
     return new Paragraph({
-      children: [run(text)],
+      children: runs(content),
       spacing: LINE,
       numbering: ordered ? { reference: DECIMAL, level: 0, instance: this.instances } : { reference: BULLET, level: 0 },
     });
@@ -190,20 +194,33 @@ class Lists {
   }
 }
 
-function section(name: string, blocks: string[], lists: Lists) {
+/**
+ * The runs of each block, bold where the page is bold (- **典型激励**：…), when the section's HTML
+ * came with it and gives the same blocks; otherwise each block is one plain run.
+ */
+function blockRuns(blocks: string[], html: string | undefined): TextRunData[][] {
+  const plain = blocks.map((b) => [{ text: listItem(b)?.text ?? (b.startsWith('#### ') ? b.slice(5) : b) }]);
+  if (!html) return plain;
+  const runs = sectionRuns(html);
+  const same = runs.length === blocks.length && runs.every((r, i) => r.map((x) => x.text).join('') === plain[i][0].text);
+  return same ? runs : plain;
+}
+
+function section(name: string, blocks: string[], lists: Lists, html?: string) {
   const out = [heading(name)];
+  const runs = blockRuns(blocks, html);
   let previousOrdered = false;
   /** An ordered list that does not start at 1 (3. 4. after a paragraph): Word numbering would restart it at 1. */
   let literal = false;
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     const item = listItem(b);
     const starts = !!item?.ordered && (!previousOrdered || item.n === 1);
     if (starts) literal = item!.n !== 1;
-    if (item && item.ordered && literal) out.push(body(`${item.n}. ${item.text}`));
-    else if (item) out.push(lists.item(item.text, item.ordered, starts));
-    else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(b));
+    if (item && item.ordered && literal) out.push(body([{ text: `${item.n}. ` }, ...runs[i]]));
+    else if (item) out.push(lists.item(runs[i], item.ordered, starts));
+    else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(runs[i]));
     previousOrdered = item?.ordered ?? false;
-  }
+  });
   return out;
 }
 
@@ -227,7 +244,7 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean, lists: Li
   if (includeNotes && c.note) out.push(heading('教师备注'), ...c.note.split('\n').map((line) => body(line)));
   for (const name of SECTION_ORDER) {
     const found = c.sections.find((s) => s.name === name);
-    if (found) out.push(...section(name, found.blocks, lists));
+    if (found) out.push(...section(name, found.blocks, lists, found.html));
   }
   if (c.figures.length) out.push(heading('关键数字'), ...c.figures.map((f) => body(`${f.label}：${f.value}`)));
   if (c.questions.length) out.push(heading('思考题'), ...lists.numbered(c.questions));

@@ -141,7 +141,8 @@ export interface HandoutEntry {
   /** The entry's one- or two-sentence summary (for the one-page-per-case handout). */
   summary?: string;
   facts: { label: string; value: string }[];
-  sections: { name: string; blocks: string[] }[];
+  /** `html`: the section as the page shows it; the Word handout reads its bold from it (src/lib/section-blocks.ts). */
+  sections: { name: string; blocks: string[]; html?: string }[];
   figures: { label: string; value: string }[];
   questions: string[];
   source: string;

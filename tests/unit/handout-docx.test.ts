@@ -6,6 +6,7 @@ import { crc32, inflateSync } from 'node:zlib';
 import { Packer } from 'docx';
 import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';
 import { qrPng } from '../../src/lib/qr-png.ts';
+import { bodySections } from '../../src/lib/entry-view.ts';
 import { unzip } from '../helpers/zip.ts';
 
 const makeCase = (id: string, title: string, extra: Partial<DocxCase> = {}): DocxCase => ({
@@ -167,6 +168,48 @@ describe('Word handout lists', () => {
     // After the paragraph the page shows 3., and so does the Word file: as written, not a new list from 1.
     expect(find('年底评议')).toEqual({ text: '3. 年底评议', numId: undefined });
     expect(find('成立服务站。')).toEqual({ text: '2015. 成立服务站。', numId: undefined });
+  });
+});
+
+describe('Word handout: bold as the page shows it', () => {
+  /** Each run's text with its boldness, paragraph by paragraph. */
+  const boldRuns = (xml: string) =>
+    [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+      [...p[0].matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)]
+        .map((r) => ({
+          bold: /<w:b\/>|<w:b w:val="true"\/>/.test(r[1]),
+          text: [...r[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+        }))
+        .filter((r) => r.text),
+    );
+
+  it('keeps a list item’s bold lead-in and bold words in a paragraph, and nothing else bold', async () => {
+    const [section] = bodySections(
+      '## 做法\n\n- **典型激励**：把先进典型树为标杆。\n- 绩效激励：推行**积分制**管理。\n\n**回访制度。** 办结后上门回访。\n',
+    );
+    const one = makeCase('a', '甲', { sections: [section] });
+    const paragraphs = boldRuns((await open(handout({ cases: [one] }))).xml);
+    const find = (start: string) => paragraphs.find((p) => p.length && p[0].text.startsWith(start))!;
+    expect(find('典型激励')).toEqual([
+      { bold: true, text: '典型激励' },
+      { bold: false, text: '：把先进典型树为标杆。' },
+    ]);
+    expect(find('绩效激励')).toEqual([
+      { bold: false, text: '绩效激励：推行' },
+      { bold: true, text: '积分制' },
+      { bold: false, text: '管理。' },
+    ]);
+    expect(find('回访制度')).toEqual([
+      { bold: true, text: '回访制度。' },
+      { bold: false, text: ' 办结后上门回访。' },
+    ]);
+  });
+
+  it('prints blocks plain when the HTML does not give the same blocks (an older /cases/<id>.json)', async () => {
+    const [section] = bodySections('## 做法\n\n- **典型激励**：把先进典型树为标杆。\n');
+    const one = makeCase('a', '甲', { sections: [{ ...section, blocks: ['- 典型激励：改过的文字。'] }] });
+    const paragraphs = boldRuns((await open(handout({ cases: [one] }))).xml);
+    expect(paragraphs.find((p) => p.length && p[0].text.startsWith('典型激励'))).toEqual([{ bold: false, text: '典型激励：改过的文字。' }]);
   });
 });
 
