@@ -198,6 +198,13 @@ const residentHint = (name: string) =>
     `“${name}” may name a private resident: name residents by role only`,
   );
 
+/**
+ * Bold that ends with its own punctuation and then a space (- **回访制度。** 办理…): Markdown needs the
+ * space there to close the bold, so the page and the Word handout show a gap after the 。. Written
+ * **回访制度**。办理…, the bold closes and no space is needed.
+ */
+const BOLD_STOP_SPACE = /\*\*[^*\n]{1,30}?[。；！？：，、]\*\* (?=\p{Script=Han}|[“‘《（])/u;
+
 /** Warnings that do not stop the build: thin sections, results without numbers, a summary that is only the title, a name that may be a resident's. */
 export function qualityHints(data: any, body: string): Hint[] {
   const hints: Hint[] = [];
@@ -234,6 +241,17 @@ export function qualityHints(data: any, body: string): Hint[] {
     section.text.split('\n').forEach((raw, i) => {
       for (const name of possibleResidentNames(raw))
         hints.push({ field: `## ${section.name}`, line: section.line + 1 + i, inBody: true, message: residentHint(name.text) });
+      const boldStop = BOLD_STOP_SPACE.exec(raw);
+      if (boldStop)
+        hints.push({
+          field: `## ${section.name}`,
+          line: section.line + 1 + i,
+          inBody: true,
+          message: msg(
+            `“${boldStop[0].trim()}”：加粗里的句末标点请放到 ** 外面并去掉空格（写“**回访制度**。办理…”），否则网页和 Word 讲义里标点后会多出一个空格`,
+            `put the punctuation after the closing ** and drop the space`,
+          ),
+        });
     });
     if (section.name === '成效' && !/\d/.test(section.text) && !(data?.figures?.length > 0) && !/原文.{0,6}(未|没有)/.test(text))
       hints.push({

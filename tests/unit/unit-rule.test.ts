@@ -103,6 +103,19 @@ describe('the library follows the rule', () => {
   });
 });
 
+describe('bold that ends with its own punctuation and a space', () => {
+  it('is a hint at its line, and bold written with the punctuation outside is none', () => {
+    const body = validBody.replace(
+      '## 做法\n',
+      '## 做法\n\n- **回访制度。** 办理情况及时回访答复群众。\n- **入户登记**。统一印制民情日记。\n',
+    );
+    const hints = qualityHints({}, body).filter((h) => /加粗里的句末标点/.test(h.message.zh));
+    expect(hints).toHaveLength(1);
+    expect(hints[0].message.zh).toContain('“**回访制度。**”：加粗里的句末标点请放到 ** 外面');
+    expect(hints[0].line).toBe(body.split('\n').indexOf('- **回访制度。** 办理情况及时回访答复群众。') + 1);
+  });
+});
+
 describe('a name that may be a private resident’s', () => {
   it('is a hint at its body line and in a front-matter field, not an error', () => {
     const body = validBody.replace('## 做法\n', '## 做法\n\n村民王小明今年七十岁，路灯坏了半个月。\n');
