@@ -824,10 +824,10 @@ const ADDRESS_TERMS =
   '嬢嬢|孃孃|老汉|老伯|老爹|老太太|老太|老爷子|嫂子|小妹|师傅|先生|女士|老板娘|老板|[二三四五六幺][叔婶伯]';
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|皇甫|令狐|慕容|司徒|夏侯|尉迟|公孙|长孙|宇文|南宫|端木|独孤';
 const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康易乔常温葛庞樊兰殷施牛洪季辛祝左涂谷詹苗鲁包柳甘邢关裴岳齐申柯';
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康易乔常温葛庞樊兰殷施牛洪季辛祝左涂谷詹苗鲁包柳甘邢关裴岳齐申柯靳冉鲍褚阮翟倪滕岑蔺聂晏邬卞';
 /** Words for a private person, after which a name may be a resident's (居民李秀英说). */
 const PRIVATE_ROLES =
-  '村民|居民|群众|邻居|农民|农户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
+  '村民|居民|群众|邻居|农民|农户|养殖户|种植户|种粮户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
 // A plural with a surname still names someone (李大妈们几个: 李大妈 and the others with her).
@@ -842,6 +842,8 @@ const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|小白菜|小白兔
 const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里区县市州山河湖岛]/;
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.
+/** A verb of speaking right after a name: 村民王芳说, 居民李强反映. */
+const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感叹|坦言|直言|笑称|笑着说|说起|谈起|提起)/;
 const PERSON_AFTER =
   /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动)/;
 // 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
@@ -932,21 +934,38 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
   for (const m of text.matchAll(RESIDENT_ROLED)) {
     const start = m.index!;
     const surnameEnd = start + m[1].length;
-    // A full name of three characters only: after a role, two (王芳) are too often a word the
-    // segmenter does not know (儿童关爱), and a term's suffix (常态化) is no given name.
     const given = m[2];
+    // A name of two (村民王芳说): a surname and one character are too often a word the segmenter does
+    // not know (留守儿童关爱、…), so only right before a verb of speaking is it a name, and there it
+    // is read first (村民谢婷坦言 is 谢婷, not 谢婷坦). Each must stand as a word of its own: where
+    // the dictionary makes the two one word it is nearly always a word (马上, 石头, 孙子), and a name
+    // it knows passes.
+    const short = surnameEnd + 1;
     if (
-      given.length < 2 ||
-      given.includes('某') ||
-      NOT_NAME_START.test(given[0]) ||
-      NOT_NAME_END.test(given[1]) ||
-      TERM_SUFFIX.test(given[1])
-    )
+      SPEECH_AFTER.test(text.slice(short)) &&
+      !given.includes('某') &&
+      !NOT_NAME_START.test(given[0]) &&
+      !TERM_SUFFIX.test(given[0]) &&
+      standsAlone(text, start, surnameEnd) &&
+      standsAlone(text, surnameEnd, short)
+    ) {
+      sure.push({ kind: 'resident', start, end: short });
       continue;
-    const end = surnameEnd + given.length;
-    if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd, end)) continue;
-    // Followed by what follows a person in a sentence (村民王小明主动…, 低保户陈桂兰的…), it is a name.
-    (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
+    }
+    // A full name of three characters, where a term's suffix (常态化) is no given name.
+    if (
+      given.length === 2 &&
+      !given.includes('某') &&
+      !NOT_NAME_START.test(given[0]) &&
+      !NOT_NAME_END.test(given[1]) &&
+      !TERM_SUFFIX.test(given[1]) &&
+      standsAlone(text, start, surnameEnd) &&
+      standsAlone(text, surnameEnd, surnameEnd + 2)
+    ) {
+      const end = surnameEnd + 2;
+      // Followed by what follows a person in a sentence (村民王小明主动…, 低保户陈桂兰的…), it is a name.
+      (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
+    }
   }
   const familiar = FAMILIAR_ANY.test(text);
   const short = SHORT_ANY.test(text);

@@ -42,3 +42,24 @@ describe('the blind privacy set of 2026-12-02', () => {
     expect(count('hint', 'hint') + count('hint', 'refuse')).toBeGreaterThanOrEqual(17);
   });
 });
+
+/**
+ * A second blind set the same day (tests/fixtures/privacy-blind/2026-12-02-short-names.json, 93
+ * sentences by another helper who did not read the rules): two-character names after a word for a
+ * private person and before a verb of speaking (村民王芳说), against look-alikes (群众高兴地说, 村民马上说,
+ * officials by title, masked names). Blind, the rules refused 36 of its 47 names and offered 2 more;
+ * after the fixes it led to (the two-character reading before a verb of speaking, 养殖户 and 种植户 as
+ * role words, fourteen rarer surnames) 45. Its two misses are left on purpose: 向 and 连 are no surnames
+ * to the rules, since before a word of address they are nearly always "to" and 连忙.
+ */
+describe('the blind set of two-character names, 2026-12-02', () => {
+  const shortCases: Case[] = JSON.parse(
+    readFileSync(new URL('../fixtures/privacy-blind/2026-12-02-short-names.json', import.meta.url), 'utf8'),
+  );
+  it('refuses at least 45 of its 47 names and none of its 46 look-alikes', () => {
+    const got = shortCases.map((c) => ({ ...c, got: verdict(c.text) }));
+    expect(shortCases).toHaveLength(93);
+    expect(got.filter((r) => r.expect === 'refuse' && r.got === 'refuse').length).toBeGreaterThanOrEqual(45);
+    expect(got.filter((r) => r.expect === 'pass' && r.got !== 'pass').map((r) => r.text)).toEqual([]);
+  });
+});

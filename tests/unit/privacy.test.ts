@@ -79,6 +79,9 @@ describe('findPrivateData finds', () => {
     ['resident', '居民孫秀英反映樓道燈壞了'],
     ['resident', '村民王小明主动把院子让出来'],
     ['resident', '居民“胖婶”杨翠花在楼下开了家小卖部'],
+    // A two-character name right before a verb of speaking.
+    ['resident', '村民王芳说，路修好了'],
+    ['resident', '居民李强反映楼道灯坏了'],
     ['plate', '车牌粤B 123 45，请车主挪车'],
     ['mobile', '手机138 1234 5678'],
     ['mobile', '139-2345-6789找他'],
@@ -401,6 +404,10 @@ describe('findPrivateData leaves alone', () => {
     ],
     ['plate look-alikes', '京ICP备12345678号，粤B·***45（原文车牌按体例略去），新A股123456，沪A级景区12345，鲁A1号楼'],
     ['plate look-alikes in Chinese digits', '苏E一号线，湘A级一二三四五，京A股一二三四五'],
+    [
+      'a role word, a surname character in a word, and a verb of speaking',
+      '群众高兴地说，居民马上说，老人孙子说，村民石头说，村民何时说，留守儿童关爱说',
+    ],
     [
       'words that begin like 老王 or 小李, and a role before them',
       '全面建成小康社会，老黄牛精神，小程序，比例小于10%，老方法，古老王朝，小林村，老王庄，老人小马扎，村民小组，居民小区，学习江姐精神，刘姐妹俩',
