@@ -48,6 +48,12 @@ test('the lesson downloads as a Word handout, cases in lesson order, from the ad
   expect(text).not.toContain('先讲这个，十分钟'); // 含教师备注 unticked
   expect(text).not.toContain('（无题）');
   expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+  // Bold as the page shows it, read from the entry's /cases/<id>.json: a list item's lead-in is a bold run.
+  const boldTexts = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:b\/>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(
+    (m) => m[1],
+  );
+  expect(boldTexts).toEqual(expect.arrayContaining(['入户登记制度', '回访制度']));
+  expect(text).toContain('回访制度\n。办理情况及时回访答复群众');
   // QR codes and links point where the page was opened, not at a configured host.
   const origin = new URL(page.url()).origin;
   expect(xml).toContain(`descr="${origin}${onSite('/lesson/')}?l=`);
