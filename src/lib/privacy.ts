@@ -840,10 +840,10 @@ const NOT_FAMILIAR = new Set(['小康', '小于', '老于', '小牛', '老牛', 
 const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|小白菜|小白兔|小马扎|小马驹|小黄鱼|小黄车|小龙虾|小金库|小叶榕|小高层)/;
 // A place named after a family (小林村, 老王庄), not a person.
 const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里区县市州山河湖岛]/;
-// What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
-// certain; before anything else (老人小马扎) it stays a possible name.
 /** A verb of speaking right after a name: 村民王芳说, 居民李强反映. */
 const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感叹|坦言|直言|笑称|笑着说|说起|谈起|提起)/;
+// What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
+// certain; before anything else (老人小马扎) it stays a possible name.
 const PERSON_AFTER =
   /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动)/;
 // 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
@@ -852,13 +852,13 @@ const SHORT_TERMS = '[姐哥叔婶姨伯嫂总]|老师|大夫|医生|律师|护�
 const RESIDENT_SHORT = new RegExp(`(?=(${SURNAME})[ \u3000]?(${SHORT_TERMS}))`, 'g');
 /** A name of that shape that is history's, not a resident's: 江姐, the martyr 江竹筠. */
 const NOT_SHORT = new Set(['江姐']);
-// After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 /** Cheap tests first: the three readings below scan every position of a line, and few lines hold either shape. */
 const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 // The word of address first: a scan that starts at each of 200 surnames is slower than one that looks back from a term.
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 // A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
 const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[ \u3000]?(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?)`;
+// After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`${AFTER_ROLE}(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
 const TERM_AT_START = new RegExp(`^[ \u3000]?(?:${ADDRESS_TERMS})`);
