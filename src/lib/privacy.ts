@@ -835,9 +835,9 @@ const RESIDENT_ADDRESSED = new RegExp(`(?=(${SURNAME})[ \u3000]?([\u4e00-\u9fff]
 // 老王, 小李: a surname after 老 or 小, as neighbours name each other.
 const FAMILIAR = new RegExp(`(?=([老小])(${SURNAME}))`, 'g');
 /** Words of that shape that name no one (小康 is the Party's word for a modestly well-off society; 小于 is "less than"). */
-const NOT_FAMILIAR = new Set(['小康', '小于', '老于', '小牛', '老牛', '小包', '小苗', '小叶', '小孔', '小白', '老白', '老汤']);
+const NOT_FAMILIAR = new Set(['小康', '小于', '老于', '小牛', '老牛', '小包', '小苗', '小叶', '小孔', '小白', '老白', '老汤', '小钱']);
 /** …and longer words that begin like one, which the segmenter may cut after the surname (老|黄|牛). */
-const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|小白菜|小白兔|小马扎|小马驹|小黄鱼|小黄车|小龙虾|小金库|小叶榕|小高层)/;
+const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|老陈醋|小白菜|小白兔|小马扎|小马驹|小马过河|小黄鱼|小黄车|小龙虾|小金库|小叶榕|小高层)/;
 // A place named after a family (小林村, 老王庄), not a person.
 const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里区县市州山河湖岛]/;
 /** A verb of speaking right after a name: 村民王芳说, 居民李强反映. */
@@ -929,6 +929,9 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     if (!standsAlone(text, start, surnameEnd)) continue;
     if (given && (NOT_GIVEN.test(given) || !standsAlone(text, surnameEnd + gap, givenEnd))) continue;
     if (!standsAlone(text, end - term.trimStart().length, end)) continue;
+    // A plural names a group; with a surname alone it still names her (李大妈们), but a longer stretch
+    // before it is a description more often than a name (白发阿姨们).
+    if (given && text[end] === '们') continue;
     (given ? maybe : sure).push({ kind: 'resident', start, end });
   }
   for (const m of text.matchAll(RESIDENT_ROLED)) {
@@ -986,7 +989,8 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     const surnameEnd = start + m[1].length;
     const gap = text.slice(surnameEnd).match(/^[ \u3000]?/)![0].length;
     const end = surnameEnd + gap + m[2].length;
-    if (NOT_SHORT.has(text.slice(start, end))) continue;
+    // A surname character said twice is a word, not a name (林林总总).
+    if (NOT_SHORT.has(text.slice(start, end)) || text[start - 1] === text[start]) continue;
     if (!standsAlone(text, start, surnameEnd) || !standsAlone(text, surnameEnd + gap, end)) continue;
     maybe.push({ kind: 'resident', start, end });
   }

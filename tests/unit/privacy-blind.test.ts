@@ -63,3 +63,20 @@ describe('the blind set of two-character names, 2026-12-02', () => {
     expect(got.filter((r) => r.expect === 'pass' && r.got !== 'pass').map((r) => r.text)).toEqual([]);
   });
 });
+
+/**
+ * A third blind set the same day (tests/fixtures/privacy-blind/2026-12-02-benign.json): 165 harmless
+ * sentences written to trip a name detector (村民高兴地说, 小马过河, 老陈醋, 林林总总, 王家村, 白发阿姨们…).
+ * Blind, the rules of that afternoon refused the same one as before (心理援助热线12356: a public hotline
+ * not on content/vocab/hotlines.json, which the editors review) and offered seven as names, five of them
+ * new; after the fixes it led to, the two the rules offered before (村民秦腔自乐班, 村民左邻右舍: the
+ * segmenter cuts both into single characters).
+ */
+describe('the blind set of harmless look-alikes, 2026-12-02', () => {
+  const benign: string[] = JSON.parse(readFileSync(new URL('../fixtures/privacy-blind/2026-12-02-benign.json', import.meta.url), 'utf8'));
+  it('refuses none but the unlisted hotline and offers at most two as names', () => {
+    expect(benign).toHaveLength(165);
+    expect(benign.filter((t) => findPrivateData(t).length)).toEqual(['心理援助热线12356全天候开通，居民有需要可随时拨打。']);
+    expect(benign.filter((t) => !findPrivateData(t).length && possibleResidentNames(t).length).length).toBeLessThanOrEqual(2);
+  });
+});
