@@ -845,7 +845,7 @@ const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感�
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.
 const PERSON_AFTER =
-  /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动)/;
+  /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动|独自|一直|已经|常年|今年|去年|多次|曾经|亲自|总是|从来|终于|连续|专门|特意)/;
 // 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
 // be acting in office (a village doctor, a school's teacher) or may be a private person; 李总, a firm's head.
 const SHORT_TERMS = '[姐哥叔婶姨伯嫂总]|老师|大夫|医生|律师|护士|教授|会计';

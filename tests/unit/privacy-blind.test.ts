@@ -27,13 +27,13 @@ describe('the blind privacy set of 2026-12-02', () => {
   const results = cases.map((c) => ({ ...c, got: verdict(c.text) }));
   const count = (expected: Case['expect'], got: string) => results.filter((r) => r.expect === expected && r.got === got).length;
 
-  it('refuses at least 44 of its 51 certain findings, offers most of the rest, and refuses no look-alike', () => {
+  it('refuses at least 45 of its 51 certain findings, offers most of the rest, and refuses no look-alike', () => {
     const table = (['refuse', 'hint', 'pass'] as const).map(
       (e) => `${e}: ${['refuse', 'hint', 'pass'].map((g) => `${g} ${count(e, g)}`).join(', ')}`,
     );
     console.log(`blind privacy set (expected: got …)\n  ${table.join('\n  ')}`);
     expect(cases).toHaveLength(125);
-    expect(count('refuse', 'refuse')).toBeGreaterThanOrEqual(44);
+    expect(count('refuse', 'refuse')).toBeGreaterThanOrEqual(45);
     // What is certain and not refused is at least put to the editor, but for one (a WeChat id holding a Chinese character).
     expect(count('refuse', 'pass')).toBeLessThanOrEqual(1);
     // A look-alike (小康社会, 京ICP备, an official by title) is never refused; at most one is offered.

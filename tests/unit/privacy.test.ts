@@ -80,6 +80,7 @@ describe('findPrivateData finds', () => {
     ['resident', '村民王小明主动把院子让出来'],
     ['resident', '居民“胖婶”杨翠花在楼下开了家小卖部'],
     // A two-character name right before a verb of speaking.
+    ['resident', '低保户陈桂兰独自带着两个孙子生活'],
     ['resident', '村民王芳说，路修好了'],
     ['resident', '居民李强反映楼道灯坏了'],
     ['plate', '车牌粤B 123 45，请车主挪车'],
