@@ -493,7 +493,7 @@ describe('gaps found by the red-team pass of 2026-12-01', () => {
 describe('possibleResidentNames', () => {
   it('offers a full name before a word of address or after a word for a private person, for the editor to confirm', () => {
     expect(possibleResidentNames('王景云大爷今年已经九十岁').map((n) => n.text)).toEqual(['王景云大爷']);
-    expect(possibleResidentNames('村民王小明今年七十岁').map((n) => n.text)).toEqual(['王小明']);
+    expect(possibleResidentNames('村民王小明七十岁').map((n) => n.text)).toEqual(['王小明']);
     expect(possibleResidentNames('低保户孙有才因病致贫').map((n) => n.text)).toEqual(['孙有才']);
   });
 

@@ -118,13 +118,13 @@ describe('bold that ends with its own punctuation and a space', () => {
 
 describe('a name that may be a private resident’s', () => {
   it('is a hint at its body line and in a front-matter field, not an error', () => {
-    const body = validBody.replace('## 做法\n', '## 做法\n\n村民王小明今年七十岁，路灯坏了半个月。\n');
+    const body = validBody.replace('## 做法\n', '## 做法\n\n村民王小明七十岁，路灯坏了半个月。\n');
     const hints = qualityHints({ summary: '王景云大爷带头捐款。' }, body).filter((h) => /像是群众的姓名/.test(h.message.zh));
     expect(hints.map((h) => [h.field, h.message.zh.slice(0, 6)])).toEqual([
       ['## 做法', '“王小明”像'],
       ['summary', '“王景云大爷'],
     ]);
-    const line = body.split('\n').indexOf('村民王小明今年七十岁，路灯坏了半个月。') + 1;
+    const line = body.split('\n').indexOf('村民王小明七十岁，路灯坏了半个月。') + 1;
     expect(hints[0].line).toBe(line);
     expect(hints[0].placeholder).toBeUndefined();
   });
