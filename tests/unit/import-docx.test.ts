@@ -218,6 +218,13 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.check(r.text).errors).toEqual([]);
   });
 
+  it('4c. a resident named after a role word loses the name, and the sentence still reads', async () => {
+    const r = await run(await make([...typical(), P('村民王芳说，干部晚上来得勤；居民老王反映的路灯也修好了。')]));
+    expect(r.text).not.toMatch(/王芳|老王/);
+    expect(r.text).toContain('村民说，干部晚上来得勤；居民反映的路灯也修好了。');
+    expect(r.check(r.text).errors).toEqual([]);
+  });
+
   it('5. a table of figures becomes a Markdown table', async () => {
     const table = new Table({
       rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')],
