@@ -201,14 +201,14 @@ class Lists {
 function blockRuns(blocks: string[], html: string | undefined): TextRunData[][] {
   const plain = blocks.map((b) => [{ text: listItem(b)?.text ?? (b.startsWith('#### ') ? b.slice(5) : b) }]);
   if (!html) return plain;
-  const runs = sectionRuns(html);
-  const same = runs.length === blocks.length && runs.every((r, i) => r.map((x) => x.text).join('') === plain[i][0].text);
-  return same ? runs : plain;
+  const read = sectionRuns(html);
+  const same = read.length === blocks.length && read.every((r, i) => r.map((x) => x.text).join('') === plain[i][0].text);
+  return same ? read : plain;
 }
 
 function section(name: string, blocks: string[], lists: Lists, html?: string) {
   const out = [heading(name)];
-  const runs = blockRuns(blocks, html);
+  const texts = blockRuns(blocks, html);
   let previousOrdered = false;
   /** An ordered list that does not start at 1 (3. 4. after a paragraph): Word numbering would restart it at 1. */
   let literal = false;
@@ -216,9 +216,9 @@ function section(name: string, blocks: string[], lists: Lists, html?: string) {
     const item = listItem(b);
     const starts = !!item?.ordered && (!previousOrdered || item.n === 1);
     if (starts) literal = item!.n !== 1;
-    if (item && item.ordered && literal) out.push(body([{ text: `${item.n}. ` }, ...runs[i]]));
-    else if (item) out.push(lists.item(runs[i], item.ordered, starts));
-    else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(runs[i]));
+    if (item && item.ordered && literal) out.push(body([{ text: `${item.n}. ` }, ...texts[i]]));
+    else if (item) out.push(lists.item(texts[i], item.ordered, starts));
+    else out.push(b.startsWith('#### ') ? subheading(b.slice(5)) : body(texts[i]));
     previousOrdered = item?.ordered ?? false;
   });
   return out;
