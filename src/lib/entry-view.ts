@@ -14,8 +14,6 @@ import { searchFilters } from './facets.ts';
 import { htmlToText } from './grams.ts';
 import { sectionBlocks, topLevelElements } from './section-blocks.ts';
 
-export { sectionBlocks, topLevelElements };
-
 /** What the view needs of the source document; the search index, which prints no source, may pass none. */
 export interface SourceFacts {
   title: string;

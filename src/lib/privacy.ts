@@ -840,6 +840,9 @@ const NOT_FAMILIAR = new Set(['小康', '小于', '老于', '小牛', '老牛', 
 const NOT_FAMILIAR_HEAD = /^(?:老黄牛|老黄历|老白干|老陈醋|小白菜|小白兔|小马扎|小马驹|小马过河|小黄鱼|小黄车|小龙虾|小金库|小叶榕|小高层)/;
 // A place named after a family (小林村, 老王庄), not a person.
 const PLACE_AFTER = /^[村庄屯寨湾营铺集沟坡岭桥寺镇乡街路巷里区县市州山河湖岛]/;
+/** True when `text.slice(start, end)` (老王, 小钱…) is a word or the head of one, or names a place, not a person. */
+const familiarWord = (text: string, start: number, end: number) =>
+  NOT_FAMILIAR.has(text.slice(start, end)) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end));
 /** A verb of speaking right after a name: 村民王芳说, 居民李强反映. */
 const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感叹|坦言|直言|笑称|笑着说|说起|谈起|提起)/;
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
@@ -857,7 +860,8 @@ const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 // The word of address first: a scan that starts at each of 200 surnames is slower than one that looks back from a term.
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 // A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
-const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[ \u3000]?(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?)`;
+const QUOTED_NICKNAME = `(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?`;
+const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME})`;
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`${AFTER_ROLE}(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
@@ -871,9 +875,7 @@ const MAY_HOLD_RESIDENT = new RegExp(
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
-const MAY_HOLD_ROLED = new RegExp(
-  `(?:${PRIVATE_ROLES})[ \u3000]?(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?(?:${SURNAME}|[${TRADITIONAL_FROM}])`,
-);
+const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
@@ -977,8 +979,7 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
   for (const m of familiar ? text.matchAll(FAMILIAR) : []) {
     const start = m.index!;
     const end = start + 1 + m[2].length;
-    if (NOT_FAMILIAR.has(text.slice(start, end)) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end)))
-      continue;
+    if (familiarWord(text, start, end)) continue;
     if (!standsAlone(text, start, end)) continue;
     if (!standsAlone(text, start + 1, end) && !isOneWord(text, start, end)) continue;
     maybe.push({ kind: 'resident', start, end });
@@ -999,8 +1000,7 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     const start = m.index!;
     const end = start + (m[1] ? 1 + m[2].length : m[3].length + 1);
     const found = text.slice(start, end);
-    if (NOT_FAMILIAR.has(found) || NOT_SHORT.has(found) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end)))
-      continue;
+    if (NOT_SHORT.has(found) || familiarWord(text, start, end)) continue;
     const surnameStart = m[1] ? start + 1 : start;
     const surnameEnd = m[1] ? end : end - 1;
     if (!standsAlone(text, start, end)) continue;

@@ -219,7 +219,6 @@ export function imageUrlProblem(url: string): Message | undefined {
   );
 }
 
-/** Every refused node and URL in a parsed body, in document order, with its line. */
 /**
  * A task-list item (`- [ ] 事项`): the page draws a checkbox, the Word, slide and CSV exports only
  * the text, so the two would say different things. Refused here and by the build's guard.
@@ -230,6 +229,7 @@ const taskItemMessage = msg(
   'task-list items are not allowed: write a plain list item',
 );
 
+/** Every refused node and URL in a parsed body, in document order, with its line. */
 export function findUnsafeNodes(tree: MdastNode): MarkupProblem[] {
   const problems: MarkupProblem[] = [];
   const walk = (node: MdastNode) => {

@@ -11,12 +11,13 @@ import { checkProject } from '../../src/lib/content-files.node.ts';
 import { entryView as viewSchema } from '../../src/schema/entry.ts';
 import * as viewModule from '../../src/lib/entry-view.ts';
 import { articleText } from '../../src/lib/entry-text.ts';
+import { sectionBlocks } from '../../src/lib/section-blocks.ts';
 import { caseDocx, handoutEntry } from '../../src/lib/handout-data.ts';
 import { buildHandoutDocx } from '../../src/lib/handout-docx.ts';
 import { sectionNames } from '../../src/schema/sections.ts';
 import { unzip } from '../helpers/zip.ts';
 
-const { entryView, sectionBlocks } = viewModule;
+const { entryView } = viewModule;
 
 const sources = Object.fromEntries(
   readdirSync('content/sources')
