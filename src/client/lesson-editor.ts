@@ -14,6 +14,7 @@ import {
   emptyLesson,
   encodeLesson,
   peekLesson,
+  readLessonDate,
   toMarkdown,
   type Lesson,
   type LessonItem,
@@ -21,7 +22,7 @@ import {
 } from '../lib/lesson.ts';
 import { decodeLesson, parseStored } from '../lib/lesson-read.ts';
 import { BACKUP_PREFIX, formatBackupTime, listBackups, type Backup } from '../lib/lesson-backup.ts';
-import { lessonDate, lessonText } from '../schema/lesson.ts';
+import { lessonText } from '../schema/lesson.ts';
 import { ENTRY_ID } from '../schema/lesson-limits.ts';
 import { downloadBlob, downloadText, el } from './dom.ts';
 import { dropsPageDownloads, IN_APP_DOWNLOAD_HELP, IN_APP_PRINT_HELP, inWeChat } from './in-app.ts';
@@ -34,6 +35,7 @@ import { editShelf, loadShelf } from './lesson-shelf-store.ts';
 import { SHELF_KEY, SHELF_MAX, lessonName, listLessons, newShelfId, readShelf, type Shelf, type ShelfOp } from '../lib/lesson-shelf.ts';
 import { TEXT_MAX } from '../schema/lesson-limits.ts';
 import { href, here } from '../lib/url.ts';
+import { quote } from '../lib/reader-text.ts';
 
 type CaseData = EntryView;
 /** An entry as the exports take it, with its page's address on the host this page was opened from. */
@@ -88,21 +90,38 @@ class LessonEditor extends HTMLElement {
       } else this.say(`${decoded.error}。下面显示的是你自己保存的教案。`, 'error');
     }
 
-    for (const name of ['title', 'date', 'audience'] as const) {
+    for (const name of ['title', 'audience'] as const) {
       const input = this.form.elements.namedItem(name) as HTMLInputElement;
       input.addEventListener('input', () => {
-        const valid = (name === 'date' ? lessonDate : lessonText).safeParse(input.value);
-        input.setCustomValidity(valid.success ? '' : name === 'date' ? '请按“年-月-日”填写，如 2026-12-01' : '格式不对');
-        if (valid.success) input.removeAttribute('aria-invalid');
+        const valid = lessonText.safeParse(input.value);
+        input.setCustomValidity(valid.success ? '' : '格式不对');
         if (valid.success) this.edit({ type: 'details', details: { [name]: valid.data } }, false);
       });
-      // The date is a text field (lesson.astro): a wrong format is marked when the trainer leaves it
-      // (not at every keystroke of a date still being typed), and it is not saved until it is right.
-      if (name === 'date')
-        input.addEventListener('change', () => {
-          if (!lessonDate.safeParse(input.value).success) input.setAttribute('aria-invalid', 'true');
-        });
     }
+    // The date is a text field (lesson.astro) read the ways trainers write one (readLessonDate). A date
+    // still being typed is not marked at every keystroke: when the trainer leaves the field it is shown
+    // in the stored form, or marked, with the hint saying it was not saved.
+    const dateInput = this.form.elements.namedItem('date') as HTMLInputElement;
+    const dateHint = this.querySelector<HTMLElement>('[data-date-hint]')!;
+    const hintText = dateHint.textContent;
+    const markDate = (wrong: boolean) => {
+      dateInput.setCustomValidity(wrong ? '请写成 2026-12-01 这样的日期' : '');
+      if (wrong) dateInput.setAttribute('aria-invalid', 'true');
+      else dateInput.removeAttribute('aria-invalid');
+      dateHint.toggleAttribute('data-error', wrong);
+      dateHint.textContent = wrong ? '这个日期没有保存：请写成 2026-12-01 这样（也可以写 2026/12/1 或 2026年12月1日）' : hintText;
+    };
+    dateInput.addEventListener('input', () => {
+      const date = readLessonDate(dateInput.value);
+      if (date === undefined) return;
+      markDate(false);
+      this.edit({ type: 'details', details: { date } }, false);
+    });
+    dateInput.addEventListener('change', () => {
+      const date = readLessonDate(dateInput.value);
+      markDate(date === undefined);
+      if (date !== undefined) dateInput.value = date;
+    });
     this.querySelector('[data-action="print"]')!.addEventListener('click', async () => {
       await this.renderHandout();
       if (inWeChat()) this.carryToBrowser(IN_APP_PRINT_HELP, 'info');
@@ -137,6 +156,12 @@ class LessonEditor extends HTMLElement {
       if (event.key === null || event.key.startsWith(BACKUP_PREFIX)) this.renderBackups();
       if (event.key === null || event.key === STORAGE_KEY || event.key === SHELF_KEY) this.renderShelf();
     });
+    // A phone turned sideways, or a window resized: the preview is fitted again.
+    let fitting = 0;
+    window.addEventListener('resize', () => {
+      cancelAnimationFrame(fitting);
+      fitting = requestAnimationFrame(() => this.fitPreview());
+    });
     this.shelfList = this.querySelector('[data-shelf-list]')!;
     const create = this.querySelector<HTMLFormElement>('[data-new-lesson]')!;
     create.addEventListener('submit', (event) => {
@@ -145,7 +170,7 @@ class LessonEditor extends HTMLElement {
       const result = this.shelfEdit({ type: 'create', id: newShelfId(), name: input.value });
       if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
       input.value = '';
-      this.say(`已新建教案“${lessonName(result.state.lesson)}”，原来的教案仍在“全部教案”中。`);
+      this.say(`已新建教案${quote(lessonName(result.state.lesson))}，原来的教案仍在“全部教案”中。`);
       (this.form.elements.namedItem('title') as HTMLInputElement).focus();
     });
     this.setupDrag();
@@ -170,6 +195,7 @@ class LessonEditor extends HTMLElement {
    * screen while a shared lesson is shown. Returns the lesson as it was just before.
    */
   private edit(op: LessonOp, rerenderList = true, focus?: { id: string; action: string }): Lesson {
+    if (this.shared) this.adoptShared();
     let before = this.lesson;
     if (this.shared) this.lesson = applyOp(this.lesson, op);
     else {
@@ -238,7 +264,7 @@ class LessonEditor extends HTMLElement {
         const button = (action: string, label: string, onClick: () => void) => {
           const b = el('button', { type: 'button', textContent: label });
           b.dataset.shelf = action;
-          b.setAttribute('aria-label', `${label}“${name}”`);
+          b.setAttribute('aria-label', `${label}${quote(name)}`);
           b.addEventListener('click', onClick);
           return b;
         };
@@ -255,7 +281,7 @@ class LessonEditor extends HTMLElement {
                 this.render();
                 this.renderShelf();
               } else this.shelfEdit({ type: 'switch', id });
-              this.say(`已打开教案“${name}”。`);
+              this.say(`已打开教案${quote(name)}。`);
             }),
           );
         }
@@ -264,7 +290,7 @@ class LessonEditor extends HTMLElement {
           button('duplicate', '复制', () => {
             const result = this.shelfEdit({ type: 'duplicate', id, newId: newShelfId() });
             if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
-            this.say(`已复制为“${lessonName(result.state.lesson)}”，现在编辑的是副本。`);
+            this.say(`已复制为${quote(lessonName(result.state.lesson))}，现在编辑的是副本。`);
           }),
           button('share', '分享', () => this.share(lesson)),
           button('delete', '删除', () => this.deleteLesson(id)),
@@ -276,7 +302,7 @@ class LessonEditor extends HTMLElement {
 
   private startRename(li: HTMLElement, id: string, title: string) {
     const input = el('input', { type: 'text', value: title, maxLength: TEXT_MAX, name: 'rename' });
-    input.setAttribute('aria-label', `“${lessonName({ ...emptyLesson(), title })}”的新名称`);
+    input.setAttribute('aria-label', `${quote(lessonName({ ...emptyLesson(), title }))}的新名称`);
     const cancel = el('button', { type: 'button', textContent: '取消' });
     const form = el('form', { className: 'rename' }, input, el('button', { type: 'submit', textContent: '保存名称' }), cancel);
     const focusRow = () =>
@@ -286,7 +312,7 @@ class LessonEditor extends HTMLElement {
       const valid = lessonText.safeParse(input.value.trim());
       if (!valid.success) return input.setCustomValidity('名称格式不对');
       const result = this.shelfEdit({ type: 'rename', id, name: valid.data });
-      this.say(`已重命名为“${lessonName(listLessons(result.state).find((l) => l.id === id)?.lesson)}”。`);
+      this.say(`已重命名为${quote(lessonName(listLessons(result.state).find((l) => l.id === id)?.lesson))}。`);
       focusRow();
     });
     cancel.addEventListener('click', () => {
@@ -305,7 +331,7 @@ class LessonEditor extends HTMLElement {
     const wasCurrent = id === before.shelf.current;
     const lesson = wasCurrent ? before.lesson : before.shelf.entries[index].lesson;
     if (!lesson) return;
-    this.offerUndo(`已删除教案“${lessonName(lesson)}”（${lesson.items.length} 个案例）。删除前已备份。`, () => {
+    this.offerUndo(`已删除教案${quote(lessonName(lesson))}（${lesson.items.length} 个案例）。删除前已备份。`, () => {
       this.shelfEdit({ type: 'restore', id, lesson, index, current: wasCurrent });
       this.shelfList.querySelector<HTMLElement>(`li[data-lesson-id="${CSS.escape(id)}"] [data-shelf="delete"]`)?.focus();
     });
@@ -338,7 +364,7 @@ class LessonEditor extends HTMLElement {
     const p = el(
       'p',
       { className: 'notice' },
-      `这是别人分享的教案“${this.lesson.title || '未命名'}”（${this.lesson.items.length} 个案例），你可以直接查看、打印。`,
+      `这是别人分享的教案${quote(this.lesson.title || '未命名')}（${this.lesson.items.length} 个案例），你可以直接查看、打印；一改动就会另存为你的新教案。`,
       ' ',
       save,
       ' ',
@@ -353,7 +379,7 @@ class LessonEditor extends HTMLElement {
       const shared = this.lesson;
       const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: shared });
       if (result.state === result.before) return this.say(`最多保存 ${SHELF_MAX} 份教案，请先删除不用的。`, 'error');
-      this.say(`已另存为新教案“${lessonName(shared)}”，你原来的教案都在“全部教案”中。`);
+      this.say(`已另存为新教案${quote(lessonName(shared))}，你原来的教案都在“全部教案”中。`);
     });
     save.addEventListener('click', () => {
       const shared = this.lesson;
@@ -366,6 +392,20 @@ class LessonEditor extends HTMLElement {
       });
     });
     this.messages.append(p);
+  }
+
+  /**
+   * The first change to a shared lesson saves it as a new named lesson, replacing none, so that
+   * leaving the page does not lose the change (a recipient who edits it means to keep it). With
+   * the shelf full the change stays on screen only, and the trainer is told so.
+   */
+  private adoptShared() {
+    if (listLessons(loadShelf().state).length >= SHELF_MAX)
+      return this.say(`对这份分享教案的修改不会保存：本机已有 ${SHELF_MAX} 份教案，请先在“全部教案”中删除不用的。`, 'error');
+    const shared = this.lesson;
+    const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: shared });
+    if (result.state === result.before) return;
+    this.say(`你修改了别人分享的教案，它已另存为你的新教案${quote(lessonName(shared))}；你原来的教案都在“全部教案”中。`);
   }
 
   private leaveShared() {
@@ -390,7 +430,7 @@ class LessonEditor extends HTMLElement {
         const time = formatBackupTime(backup.at);
         const read = parseStored(backup.raw);
         const what = read.ok
-          ? `${read.lesson.title ? `“${read.lesson.title}”，` : ''}${read.lesson.items.length} 个案例`
+          ? `${read.lesson.title ? `${quote(read.lesson.title)}，` : ''}${read.lesson.items.length} 个案例`
           : '无法读取，可下载原始数据';
         const li = el('li', {}, el('span', { textContent: `${time} · ${backup.reason} · ${what}` }));
         li.dataset.key = backup.key;
@@ -440,7 +480,9 @@ class LessonEditor extends HTMLElement {
     const caret = active instanceof HTMLTextAreaElement ? ([active.selectionStart, active.selectionEnd] as const) : undefined;
     for (const name of ['title', 'date', 'audience'] as const) {
       const input = this.form.elements.namedItem(name) as HTMLInputElement;
-      if (input !== document.activeElement || this.revision === 0) input.value = this.lesson[name];
+      // A date marked as not saved stays as typed, for the trainer to correct.
+      const keepTyped = input === document.activeElement || input.getAttribute('aria-invalid') === 'true';
+      if (!keepTyped || this.revision === 0) input.value = this.lesson[name];
     }
     this.querySelector<HTMLElement>('[data-empty]')!.hidden = items.length > 0;
     this.querySelector<HTMLElement>('[data-actions]')!.hidden = items.length === 0;
@@ -497,7 +539,11 @@ class LessonEditor extends HTMLElement {
       const before = this.edit({ type: 'remove', id: item.id });
       const at = before.items.findIndex((i) => i.id === item.id);
       if (at < 0) return; // already gone (removed in another tab)
-      this.offerUndo(`已删除“${title.textContent}”。`, { type: 'restore', items: [{ item: before.items[at], index: at }] }, item.id);
+      this.offerUndo(
+        `已删除${quote(title.textContent ?? '')}。`,
+        { type: 'restore', items: [{ item: before.items[at], index: at }] },
+        item.id,
+      );
     });
     const note = el('textarea', {
       value: item.note,
@@ -600,7 +646,17 @@ class LessonEditor extends HTMLElement {
   /** Makes the address the share link, so 在浏览器打开 takes this lesson along, and says what to do. */
   private carryToBrowser(help: string, kind: 'info' | 'error') {
     history.replaceState(history.state, '', this.shareUrl());
-    this.say(`${help}这个教案已写进网址，会一起带过去。`, kind);
+    this.sayAtActions(`${help}这个教案已写进网址，会一起带过去。`, kind);
+  }
+
+  /**
+   * What a print or export button did, said under the buttons, where the trainer is looking (the
+   * page's messages stand at its top, a screen or more above them on a phone); one at a time.
+   */
+  private sayAtActions(text: string, kind: 'info' | 'error') {
+    const box = this.querySelector<HTMLElement>('[data-action-messages]')!;
+    box.replaceChildren(el('p', { className: `notice ${kind}` }, text));
+    box.scrollIntoView({ block: 'nearest' });
   }
 
   private async exportMarkdown() {
@@ -630,7 +686,7 @@ class LessonEditor extends HTMLElement {
       });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
     } catch (error) {
-      this.say(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
+      this.sayAtActions(`${what}没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
     } finally {
       button.disabled = false;
       button.textContent = label;
@@ -663,6 +719,28 @@ class LessonEditor extends HTMLElement {
       includeNotes: this.notesOption.checked,
       summary: this.summaryOption.checked,
     });
+    this.fitPreview();
+  }
+
+  /**
+   * The preview is laid out at the printed width (A4, about 200 mm): on a phone it is scaled down to
+   * the screen's width, as a print preview is, rather than cut off at the right edge; the page
+   * numbers are measured at the printed width whatever the scale (lesson-handout.ts), and print
+   * ignores it (lesson.astro).
+   */
+  private fitPreview() {
+    const box = this.handout.parentElement!;
+    this.handout.style.transform = '';
+    box.style.height = '';
+    box.style.overflow = '';
+    const scale = Math.min(1, box.clientWidth / this.handout.offsetWidth);
+    const fit = this.handout.offsetWidth > 0 && scale < 0.98;
+    this.querySelector<HTMLElement>('[data-fit-note]')!.hidden = !fit;
+    if (!fit) return;
+    this.handout.style.transformOrigin = '0 0';
+    this.handout.style.transform = `scale(${scale})`;
+    box.style.height = `${Math.ceil(this.handout.offsetHeight * scale)}px`;
+    box.style.overflow = 'hidden';
   }
 }
 

@@ -174,12 +174,16 @@ function leaves(node: Element, out: Element[] = []): Element[] {
 }
 
 /** The blocks of a part as they stand on screen at the printed width. */
-function blocksOf(part: Element): Block[] {
+function blocksOf(part: HTMLElement): Block[] {
   const list = leaves(part);
+  // On a phone the preview is scaled to fit the screen (lesson-editor's fitPreview): heights are
+  // read as laid out, at the printed width, whatever the scale on screen.
+  const box = part.getBoundingClientRect();
+  const scale = part.offsetWidth ? box.width / part.offsetWidth : 1;
   const tops = list.map((node) => node.getBoundingClientRect().top);
-  const end = part.getBoundingClientRect().bottom;
+  const end = box.bottom;
   return list.map((node, i) => ({
-    height: Math.max(0, (tops[i + 1] ?? end) - tops[i]),
+    height: Math.max(0, (tops[i + 1] ?? end) - tops[i]) / (scale || 1),
     kind: HEADING.test(node.tagName) ? 'heading' : isKeep(node) ? 'keep' : 'flow',
     // The source line and QR code close a case and never stand alone on a page (print: break-before: avoid).
     ...(node.matches('.case-foot') ? { withPrevious: true } : {}),

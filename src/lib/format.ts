@@ -51,19 +51,6 @@ export const inferredFieldLabels: Record<string, string> = {
   unit: '实践单位',
 };
 
-/** How the editors mark a source whose document carries no title of its own (content/sources/). */
-const UNTITLED_MARK = '（无题）';
-
-/**
- * A source title in reader words: a title the editors made up (marked （无题）) is shown as theirs,
- * "…（原件未注明标题）", never with the bare mark; without any words left, "未注明标题的来源".
- */
-export function readerSourceTitle(title: string): string {
-  if (!title.startsWith(UNTITLED_MARK)) return title;
-  const rest = title.slice(UNTITLED_MARK.length).trim();
-  return rest ? `${rest}（原件未注明标题）` : '未注明标题的来源';
-}
-
 /**
  * A content-check message for readers of /backlog/: the Chinese half of a "中文 / English" pair,
  * without Markdown marks (## headings, `code`, **bold**); "## 成效" becomes “成效”一节.

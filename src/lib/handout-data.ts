@@ -5,6 +5,7 @@
 import type { Lesson, HandoutEntry } from './lesson.ts';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
 import type { EntryView } from '../schema/entry.ts';
+import { readerSourceTitle, UNTITLED } from './reader-text.ts';
 
 /**
  * An entry's view (src/schema/entry.ts, read from /cases/<id>.json in the browser) as the lesson's
@@ -61,13 +62,17 @@ export function listItem(block: string): ListItem | undefined {
 }
 
 /** Sources the editors could not name carry a made-up title marked （无题）; that is no title to print. */
-export const UNTITLED = '（无题）';
 
-/** The source line to print, or '' when the source has no real title. */
+/**
+ * The source line to print: the citation, with a title the editors made up (marked （无题）) read as
+ * theirs, "基层群众工作方法报道汇编（原件未注明标题），第 167–176 行。", as the entry page shows it;
+ * never the bare mark. '' only for a source with no title at all.
+ */
 export function printableSource(entry: Pick<HandoutEntry, 'source' | 'sourceTitle'>): string {
-  const title = (entry.sourceTitle ?? entry.source).trim();
-  if (!title || title.startsWith(UNTITLED)) return '';
-  return entry.source.trim();
+  const citation = entry.source.trim();
+  const title = (entry.sourceTitle ?? '').trim();
+  if (!citation || !title || title === UNTITLED) return '';
+  return citation.startsWith(title) ? readerSourceTitle(title) + citation.slice(title.length) : citation;
 }
 
 /** The editors' teaching notes, labelled as theirs (编者按) so no trainer quotes them as the source. */
@@ -124,7 +129,7 @@ export function docxCase(e: HandoutEntry, note = ''): DocxCase {
     url: e.url,
     info: [
       ...INFO.map(([label, from]) => ({ label, value: fact(from) })),
-      ...(source ? [{ label: '来源', value: e.sourceTitle || source }] : []),
+      ...(source ? [{ label: '来源', value: e.sourceTitle ? readerSourceTitle(e.sourceTitle) : source }] : []),
     ],
     sections: e.sections,
     figures: e.figures,

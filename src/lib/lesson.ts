@@ -108,6 +108,22 @@ export function applyOp(lesson: Lesson, op: LessonOp): Lesson {
 }
 
 /** Whether a lesson holds anything worth a backup. */
+/**
+ * A session date as trainers type it, read as the stored form (YYYY-MM-DD): 2026-12-01, 2026-12-1,
+ * 2026/12/1, 2026.12.1, 2026年12月1日 (full-width digits too). '' for an empty field, undefined
+ * for anything else, a day that does not exist included, so the field can say it was not saved.
+ */
+export function readLessonDate(text: string): string | undefined {
+  const plain = text.normalize('NFKC').trim();
+  if (!plain) return '';
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(plain);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 export const isEmpty = (lesson: Lesson) => !lesson.items.length && !lesson.title && !lesson.date && !lesson.audience;
 
 /* Sharing: the lesson as compact JSON, UTF-8, base64url, in the `l` query parameter. */
@@ -184,7 +200,7 @@ export function toMarkdown(lesson: Lesson, entries: HandoutEntry[], siteUrl: str
       if (e.teaching.audience) lines.push(`- 适用对象：${e.teaching.audience}`);
       e.teaching.flow.forEach((step, n) => lines.push(`- 讨论步骤 ${n + 1}：${step}`));
     }
-    // An empty source means it has no real title (see handout-data.ts printableSource).
+    // An empty source means the source has no title at all (see handout-data.ts printableSource).
     lines.push('', e.source ? `出处：${e.source}（${e.url}）` : `网址：${e.url}`);
   });
   return `${lines

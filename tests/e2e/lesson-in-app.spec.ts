@@ -39,8 +39,10 @@ test('in WeChat, which drops files a page makes, the lesson says what to do and 
 
   await test.step('下载 Word 讲义 says to open the page in a browser instead of failing silently', async () => {
     await page.getByRole('button', { name: '下载 Word 讲义' }).click();
-    const notice = page.locator('[data-messages] .notice.error').filter({ hasText: '在浏览器打开' });
+    // Said under the buttons, where the trainer is looking, not at the page's top.
+    const notice = page.locator('[data-action-messages] .notice.error').filter({ hasText: '在浏览器打开' });
     await expect(notice).toContainText('这个教案已写进网址');
+    await expect(notice).toBeInViewport();
     // Nothing was made for nothing: the Word library was never loaded, and no download started.
     expect(await loadedResources(page, 'handout-docx')).toEqual([]);
     expect(downloads).toEqual([]);
@@ -53,7 +55,7 @@ test('in WeChat, which drops files a page makes, the lesson says what to do and 
     });
     await page.getByRole('button', { name: '打印讲义' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-printed', '1', { timeout: 20_000 });
-    await expect(page.locator('[data-messages] .notice').filter({ hasText: '如果没有出现打印窗口' })).toContainText('在浏览器打开');
+    await expect(page.locator('[data-action-messages] .notice').filter({ hasText: '如果没有出现打印窗口' })).toContainText('在浏览器打开');
   });
 
   await test.step('the address, opened in a plain browser, shows the same lesson and downloads it', async () => {

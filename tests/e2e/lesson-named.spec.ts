@@ -169,3 +169,52 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   await expect.poll(() => idsOf(friend)).toEqual([T]);
   await other.close();
 });
+
+test('a change to a shared lesson is kept: the first edit saves it as a new lesson beside the recipient’s own', async ({
+  page,
+  browser,
+}) => {
+  await storeBeforeLoad(
+    page,
+    {
+      [KEY]: JSON.stringify({
+        version: 2,
+        title: '“共驻共建”专题',
+        date: '',
+        audience: '',
+        items: [
+          { id: M, note: '' },
+          { id: Z, note: '' },
+        ],
+      }),
+    },
+    { clear: true },
+  );
+  await page.goto('lesson/');
+  await ready(page);
+  await page.getByRole('button', { name: '复制分享链接' }).click();
+  const link = await page.locator('[data-share-url]').inputValue();
+
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await storeBeforeLoad(friend, {
+    [KEY]: JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] }),
+  });
+  await friend.goto(link);
+  await ready(friend);
+  // Nested quotation marks as Chinese typography sets them.
+  await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“‘共驻共建’专题”（2 个案例）');
+  // The recipient writes a note and removes a case, then leaves the page: both changes are still there.
+  await friend.locator(`[data-items] li[data-id="${M}"] textarea`).fill('先讲这一个');
+  await expect(friend.locator('[data-messages]')).toContainText('已另存为你的新教案“‘共驻共建’专题”');
+  await friend.locator(`[data-items] li[data-id="${Z}"]`).getByRole('button', { name: /移除/ }).click();
+  await expect(friend.locator('[data-undo]')).toContainText('已删除“‘走亲戚’工作法”');
+  await friend.goto('cases/');
+  await friend.goto('lesson/');
+  await ready(friend);
+  await expect.poll(() => idsOf(friend)).toEqual([M]);
+  await expect(friend.locator(`[data-items] li[data-id="${M}"] textarea`)).toHaveValue('先讲这一个');
+  expect(await names(friend)).toEqual(['朋友自己的课', '“共驻共建”专题']);
+  await expect(current(friend)).toHaveText('“共驻共建”专题');
+  await other.close();
+});

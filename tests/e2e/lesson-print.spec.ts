@@ -82,6 +82,26 @@ test('the contents page gives the page each case starts on, and it is the printe
   expect(await handout.locator('.handout-case').nth(2).locator('.figure-grid li').count()).toBeGreaterThan(5);
 });
 
+test('on a phone the preview is scaled to fit the screen, and its contents still give the printed pages', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const ids = [M, Z, T, L];
+  const handout = await open(
+    page,
+    ids.map((id) => [id]),
+  );
+  await expect(page.locator('[data-fit-note]')).toBeVisible();
+  const box = (await handout.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  // Measured while scaled, the page numbers are still those Chromium prints (at A4, unscaled).
+  const starts = await handout.locator('.toc-page').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.start)));
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  expect(pages.length).toBe(Number(await handout.getAttribute('data-pages')));
+  for (const i of ids.keys()) {
+    const heading = pages.findIndex((text, n) => n > 0 && text.includes(`案例${i + 1}`));
+    expect(heading + 1, `case ${i + 1} starts where the contents say`).toBe(starts[i]);
+  }
+});
+
 test('含教师备注 prints the trainer’s notes and the editors’ 教学提示 only when ticked; 每案一页 prints one page a case', async ({
   page,
 }) => {

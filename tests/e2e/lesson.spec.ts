@@ -35,9 +35,15 @@ test('a trainer builds, orders, shares and prints a lesson of three entries', as
   await date.fill('12/01/2026');
   await date.blur();
   await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-date-hint]')).toContainText('这个日期没有保存');
   expect(await page.evaluate(() => localStorage.getItem('gongzuofa.lesson'))).not.toContain('12/01/2026');
-  await date.fill('2026-12-01');
+  // Written the way trainers write dates, it is kept, and shown in the stored form once left.
+  await date.fill('2026年12月1日');
+  await date.blur();
   await expect(date).not.toHaveAttribute('aria-invalid');
+  await expect(date).toHaveValue('2026-12-01');
+  await expect(page.locator('[data-date-hint]')).not.toContainText('没有保存');
+  expect(await page.evaluate(() => localStorage.getItem('gongzuofa.lesson'))).toContain('"date":"2026-12-01"');
   await page.getByLabel('第 2 个案例的教师备注').fill('重点讨论十分钟');
 
   // Reorder with a button, then with the keyboard on the drag handle, then by dragging.

@@ -20,10 +20,13 @@ const entry = (id: string, sourceTitle: string): HandoutEntry => ({
 });
 
 describe('handout data', () => {
-  it('prints 出处 only for a source with a real title', () => {
+  it('prints 出处 for every source, a title the editors made up read as theirs, never the bare （无题）', () => {
     expect(printableSource(entry('a', '《某县经验汇编》'))).toBe('《某县经验汇编》，2019-05-01，第 3 页。');
-    expect(printableSource(entry('b', '（无题）基层群众工作方法报道汇编'))).toBe('');
-    expect(printableSource(entry('c', ''))).toBe('');
+    expect(printableSource(entry('b', '（无题）基层群众工作方法报道汇编'))).toBe(
+      '基层群众工作方法报道汇编（原件未注明标题），2019-05-01，第 3 页。',
+    );
+    expect(printableSource(entry('c', '（无题）'))).toBe('');
+    expect(printableSource(entry('d', ''))).toBe('');
   });
 
   it('keeps lesson order, drops missing entries, and carries the notes and info table', () => {
@@ -46,16 +49,16 @@ describe('handout data', () => {
     expect(data.cases.map((c) => c.id)).toEqual(['b', 'a']);
     expect(data.cases[1].note).toBe('先讲');
     expect(data.cases[1].info.map((f) => f.label)).toEqual(['实践单位', '地区', '领域', '起始年份', '来源']);
-    expect(data.cases[0].info.map((f) => f.label)).not.toContain('来源');
-    expect(data.cases[0].source).toBe('');
+    expect(data.cases[0].info.find((f) => f.label === '来源')?.value).toBe('汇编（原件未注明标题）');
+    expect(data.cases[0].source).toBe('汇编（原件未注明标题），2019-05-01，第 3 页。');
   });
 
-  it('the Markdown export gives the address, not 出处, for an untitled source', () => {
+  it('the Markdown export cites a source the editors titled as theirs, never with （无题）', () => {
     const lesson = { version: 2 as const, title: '课', date: '', audience: '', items: [{ id: 'b', note: '' }] };
     const e = entry('b', '（无题）汇编');
     const markdown = toMarkdown(lesson, [{ ...e, source: printableSource(e) }], 'https://example.org/');
-    expect(markdown).not.toContain('出处');
-    expect(markdown).toContain('网址：https://example.org/cases/b/');
+    expect(markdown).toContain('出处：汇编（原件未注明标题），2019-05-01，第 3 页。（https://example.org/cases/b/）');
+    expect(markdown).not.toContain('（无题）');
   });
 
   it('the Markdown export carries the teaching notes labelled as the editors’, and only where an entry has them', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  readLessonDate,
   add,
   emptyLesson,
   encodeLesson,
@@ -128,5 +129,26 @@ describe('Markdown export', () => {
     expect(md).toContain('> 教师备注：讨论十分钟');
     expect(md).toContain('### 思考题\n\n1. 问题一？');
     expect(md).not.toMatch(/\n{3}/);
+  });
+});
+
+describe('readLessonDate', () => {
+  it('reads a date the way trainers write it as YYYY-MM-DD', () => {
+    for (const typed of [
+      '2026-12-01',
+      '2026-12-1',
+      '2026/12/1',
+      '2026.12.1',
+      '2026年12月1日',
+      '2026 年 12 月 1 日',
+      '２０２６／１２／０１',
+      ' 2026-12-01 ',
+    ])
+      expect(readLessonDate(typed), typed).toBe('2026-12-01');
+  });
+  it('keeps an empty field empty and refuses what is no date', () => {
+    expect(readLessonDate('  ')).toBe('');
+    for (const typed of ['2026-02-30', '2026-13-01', '12/1/2026', '下周一', '2026-12', '2026-12-01x'])
+      expect(readLessonDate(typed), typed).toBeUndefined();
   });
 });

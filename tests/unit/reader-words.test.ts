@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readerField, readerMessage, readerSourceTitle } from '../../src/lib/format.ts';
+import { readerField, readerMessage } from '../../src/lib/format.ts';
+import { quote, readerSourceTitle } from '../../src/lib/reader-text.ts';
 
 describe('reader words', () => {
   it('never shows the editors’ （无题） mark on a source title', () => {
@@ -18,5 +19,12 @@ describe('reader words', () => {
     expect(readerMessage('请把 `summary` 写成 **一两句话**')).toBe('请把“摘要”写成 一两句话');
     expect(readerField('## 背景')).toBe('“背景”一节');
     expect(readerField('figures')).toBe('关键数字');
+  });
+});
+
+describe('quote', () => {
+  it('nests a title’s own quotation marks as single ones', () => {
+    expect(quote('“共驻共建”工作法')).toBe('“‘共驻共建’工作法”');
+    expect(quote('群众工作方法专题')).toBe('“群众工作方法专题”');
   });
 });
