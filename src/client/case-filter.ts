@@ -21,7 +21,7 @@ import {
   type SortKey,
 } from '../lib/filters.ts';
 import { attributeOf, facets, UNKNOWN } from '../lib/facets.ts';
-import { foldText, keywordTerms, matchesTerms, relaxations, type Relaxation } from '../lib/catalogue-refine.ts';
+import { foldText, keywordTerms, matchesTerms, relaxations, type Relaxation, type VariantPairs } from '../lib/catalogue-refine.ts';
 import { renderAdvice, renderApplied, setUpSheet, type AppliedTag } from './catalogue-ui.ts';
 import { ui } from '../i18n/ui.ts';
 
@@ -36,11 +36,14 @@ class CaseFilter extends HTMLElement {
   private list!: HTMLElement;
   private status!: HTMLElement;
   private keyword: HTMLInputElement | null = null;
+  /** The editors' variant spellings, folded in the cards' text and the keyword alike. */
+  private variants: VariantPairs = [];
 
   connectedCallback() {
     this.list = this.querySelector('[data-results]')!;
     this.status = this.querySelector('[data-status]')!;
     const codes: Record<string, string> = JSON.parse(this.dataset.regionCodes ?? '{}');
+    this.variants = JSON.parse(this.dataset.variants ?? '[]');
     // Each card carries every facet's ids in data-<attribute> (src/lib/facets.ts), `none` when unknown.
     const read = (element: HTMLElement, attribute: string) => {
       const ids = (element.getAttribute(`data-${attribute}`) ?? '').split(' ').filter(Boolean);
@@ -49,7 +52,7 @@ class CaseFilter extends HTMLElement {
     this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => {
       const values = Object.fromEntries(facets.map((f) => [f.key, read(element, attributeOf(f))])) as Record<FacetKey, string[]>;
       // What the keyword looks in: title, unit, place (the meta line) and summary, read once.
-      const text = foldText([...element.querySelectorAll('h2, h3, .meta, .summary')].map((e) => e.textContent).join(' '));
+      const text = foldText([...element.querySelectorAll('h2, h3, .meta, .summary')].map((e) => e.textContent).join(' '), this.variants);
       return { element, id: element.dataset.id!, values, regionCode: codes[values.region[0]] ?? '', order, text };
     });
     this.options = [...this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')];
@@ -127,7 +130,8 @@ class CaseFilter extends HTMLElement {
   private render(state: FilterState, ignored: string[]) {
     this.state = state;
     const query = this.keyword?.value.trim() ?? '';
-    const terms = keywordTerms(query);
+    const terms = keywordTerms(query, this.variants);
+    this.renderFullSearch(query);
     const inKeyword = (item: Item) => matchesTerms(item.text, terms);
     const pool = terms.length ? this.items.filter(inKeyword) : this.items;
     const shown = applyFilters(pool, state);
@@ -190,6 +194,20 @@ class CaseFilter extends HTMLElement {
         total: this.items.length,
         clearAll: () => this.clearAll(),
       });
+  }
+
+  /**
+   * The keyword looks only in the cards (names, units, places, summaries): a reader who typed one is
+   * offered the site's full-text search for it, which also reads every section and knows topics.
+   */
+  private renderFullSearch(query: string) {
+    const box = this.querySelector<HTMLElement>('[data-full-search]');
+    const link = this.querySelector<HTMLAnchorElement>('[data-full-search-link]');
+    if (!box || !link) return;
+    box.hidden = !query;
+    if (!query) return;
+    link.href = `${this.dataset.search ?? '/search/'}?q=${encodeURIComponent(query)}`;
+    link.textContent = `在全文中搜索“${query}”`;
   }
 
   private clearAll() {

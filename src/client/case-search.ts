@@ -120,6 +120,9 @@ interface Shown {
   li?: HTMLLIElement;
 }
 
+/** Offline, a search needs index files this device has not kept: said plainly, with what still works. */
+const OFFLINE_SEARCH = '现在没有网络，搜索需要的文件还没有存到这台设备上。请联网后再搜；已经打开过的页面没有网络也能看。';
+
 class CaseSearch extends HTMLElement {
   private input!: HTMLInputElement;
   private boxes: HTMLInputElement[] = [];
@@ -205,7 +208,8 @@ class CaseSearch extends HTMLElement {
       // Never leave the page "searching": say what happened and let the reader go on.
       if (generation !== this.generation) return;
       console.error(error);
-      this.show([], undefined, '搜索出错了，请换一个词再试，或直接浏览全部案例。', true);
+      // Offline, the index's files this browser has not kept cannot load: another word would not help.
+      this.show([], undefined, navigator.onLine ? '搜索出错了，请换一个词再试，或直接浏览全部案例。' : OFFLINE_SEARCH, true);
     }
   }
 
@@ -235,7 +239,11 @@ class CaseSearch extends HTMLElement {
           ? '这个浏览器不支持 WebAssembly，无法使用站内搜索。请换用新版浏览器（双核浏览器请切换到极速模式），或直接浏览全部案例。'
           : location.protocol === 'file:'
             ? '从本地文件（file://）打开时无法搜索，请通过网页服务器访问本站，或直接浏览全部案例。'
-            : '搜索索引未能加载。请用 npm start（生产构建）打开本站，或直接浏览全部案例。';
+            : !navigator.onLine
+              ? OFFLINE_SEARCH
+              : import.meta.env.DEV
+                ? '搜索索引未能加载：开发服务器不建索引。请用 npm start（生产构建）打开本站，或直接浏览全部案例。'
+                : '搜索索引未能加载，可能是网络中断了。请刷新页面再试，或直接浏览全部案例。';
       this.show([], undefined, why, true);
       return;
     }

@@ -6,14 +6,22 @@
  */
 import { facetKeys, matches, type FacetKey, type Filterable, type FilterState } from './filters.ts';
 
+/** Variant spellings, from → to, as search folds them (content/vocab/variants.json): 台帐 finds 台账. */
+export type VariantPairs = [from: string, to: string][];
+
 /**
  * Folds text for matching: full-width letters and digits to half-width (NFKC), Latin to lower
- * case, any run of white space to one space. Applied to both the entry text and the query.
+ * case, any run of white space to one space, and the editors' variant spellings to one. Applied to
+ * both the entry text and the query.
  */
-export const foldText = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+export function foldText(text: string, variants: VariantPairs = []): string {
+  let folded = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [from, to] of variants) folded = folded.replaceAll(from, to);
+  return folded;
+}
 
 /** The words of a keyword query; an entry must contain every one of them. */
-export const keywordTerms = (query: string): string[] => foldText(query).split(' ').filter(Boolean);
+export const keywordTerms = (query: string, variants: VariantPairs = []): string[] => foldText(query, variants).split(' ').filter(Boolean);
 
 /** True when folded `text` contains every term (no terms: everything matches). */
 export const matchesTerms = (text: string, terms: string[]): boolean => terms.every((term) => text.includes(term));

@@ -157,6 +157,19 @@ test('tags, advice for an empty result, and the keyword box', async ({ page, req
     await expect(cards(page)).toHaveCount(guangdong);
     await expect(page).toHaveURL(/\?region=guangdong$/);
   });
+
+  await test.step('the keyword reads variant spellings as search does, and offers the full-text search', async () => {
+    await open(page, 'cases/');
+    await expect(page.locator('[data-full-search]')).toBeHidden();
+    // 台帐 is the variant the editors fold to 台账 (content/vocab/variants.json).
+    await page.locator('[data-keyword]').fill('台帐');
+    await expect(cards(page).filter({ hasText: '“台账工作法”' })).toHaveCount(1);
+    const link = page.locator('[data-full-search-link]');
+    await expect(link).toHaveText('在全文中搜索“台帐”');
+    await link.click();
+    await expect(page).toHaveURL(/\/search\/\?q=%E5%8F%B0%E5%B8%90$/);
+    await expect(page.locator('case-search')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  });
 });
 
 // 跳到结果 counts Tab stops from the top of a fresh page, so it goes first; the chip step focuses its chip itself.

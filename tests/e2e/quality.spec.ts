@@ -218,7 +218,13 @@ test.describe('offline reading', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.goto(pages.entry);
     await expect(page.locator('h1')).toHaveText('“民情日记”工作法');
+    await page.goto('search/'); // visited online, so the worker keeps the page itself
+    await expect(page.locator('h1')).toHaveText('搜索案例');
     await context.setOffline(true);
+    // Offline, a search whose index files were never fetched says so, instead of asking for another word.
+    await page.goto(`search/?q=${encodeURIComponent('台账')}`);
+    await expect(page.locator('case-search')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+    await expect(page.locator('main')).toContainText('现在没有网络，搜索需要的文件还没有存到这台设备上');
     await page.goto('cases/');
     await expect(page.locator('[data-results] > li').first()).toBeVisible();
     await page.goto(pages.entry);
@@ -323,4 +329,16 @@ test('at 360 px, in both themes: the named-lesson list with its print preview an
   await page.goto('compare/');
   await expect(page.locator('[data-compare-picker]')).toBeVisible(slow);
   await checkBothThemes('empty compare');
+});
+
+test('on a phone in the dark theme, the filter sheet’s “查看 N 个案例” bar reads clearly', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('cases/');
+  await filterReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme-now', 'dark');
+  const sheet = page.locator('[data-filter-sheet]');
+  if (!(await sheet.evaluate((d) => (d as HTMLDetailsElement).open))) await sheet.locator(':scope > summary').click();
+  await expect(page.locator('[data-sheet-done]')).toBeVisible();
+  expect(await axeViolations(page, { rules: COLOUR_RULES, selector: '.sheet-bar' })).toEqual([]);
 });

@@ -25,6 +25,11 @@ describe('keyword', () => {
     expect(matchesTerms(foldText('ＡＢＣ 代办'), keywordTerms('abc'))).toBe(true);
     expect(matchesTerms(foldText('365 社区服务'), keywordTerms('３６５'))).toBe(true);
   });
+  it('folds the editors’ variant spellings in both texts, so 台帐 finds 台账', () => {
+    const pairs: [string, string][] = [['帐', '账']];
+    expect(matchesTerms(foldText('“三本台账”工作法', pairs), keywordTerms('台帐', pairs))).toBe(true);
+    expect(matchesTerms(foldText('“三本台账”工作法'), keywordTerms('台帐'))).toBe(false);
+  });
   it('needs every word of the query, in any order', () => {
     const text = foldText('“三本台账” 北京市某村 记民情');
     expect(matchesTerms(text, keywordTerms('民情  台账'))).toBe(true);
