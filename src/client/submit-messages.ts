@@ -31,6 +31,14 @@ const fieldWords: [RegExp, string][] = [
   [/应为 number/g, '应为数字'],
   [/应为 string/g, '应为文字'],
   [/应为 array/g, '应为列表'],
+  // The check's words for file editors: a section by its heading mark, fields by their keys.
+  [/“##\s*([^”]+)”/g, '“$1”一节'],
+  [/ ?\bfigures\b ?/g, '“关键数字”'],
+  [/ ?\bquestions\b ?/g, '“思考题”'],
+  [/ ?\bsummary\b ?/g, '“摘要”'],
+  [/ ?\baliases\b ?/g, '“别名”'],
+  // Where a hotline is registered is the editors' business, not the form user's.
+  [/（公共服务热线须列入 content\/vocab\/hotlines\.json）/g, '（公共服务热线请在备注中说明，由编辑核实）'],
 ];
 
 /**
@@ -43,7 +51,7 @@ export function formProblem(p: FieldProblem, withLabel = true): string {
     if (p.kind === 'select') return `请选择${p.label}`;
     // The summary stays short; the advice stands beside the section itself.
     if (p.kind === 'section')
-      return withLabel ? `请填写“${p.label}”一节` : `请填写这一节：原文没有相关内容时，写一句说明（如“原文未介绍成效。”）`;
+      return withLabel ? `请填写“${p.label}”一节` : `请填写这一节：原文没有相关内容时，写一句说明（如“原文未介绍${p.label}。”）`;
     return `请填写${p.label}`;
   }
   let text = renderMessage(p.message, 'zh');

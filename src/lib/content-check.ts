@@ -417,10 +417,15 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown): Message {
       if (found === undefined) return msg(`缺少必填字段 ${key}`, `required field ${key} is missing`);
       return msg(`类型不对：应为 ${issue.expected}，实际为 ${show(found)}`, `expected ${issue.expected}, found ${show(found)}`);
     case 'too_small':
-      return msg(
-        `${show(found)} 太短或太少：至少 ${issue.minimum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 个字' : ''}`,
-        `too small: minimum ${issue.minimum}`,
-      );
+      // A list or a text is counted, not printed back as data (["你们村怎么调解？"] told an editor nothing).
+      if (issue.origin === 'array' && Array.isArray(found))
+        return msg(`现在只有 ${found.length} 项，至少要 ${issue.minimum} 项`, `${found.length} item(s), minimum ${issue.minimum}`);
+      if (issue.origin === 'string' && typeof found === 'string')
+        return msg(
+          `现在只有 ${[...found].length} 个字，至少要 ${issue.minimum} 个字`,
+          `${[...found].length} character(s), minimum ${issue.minimum}`,
+        );
+      return msg(`${show(found)} 太小：至少 ${issue.minimum}`, `too small: minimum ${issue.minimum}`);
     case 'too_big':
       return msg(
         `${typeof found === 'string' ? `长 ${[...found].length} 字，` : show(found)}超出上限 ${issue.maximum}${issue.origin === 'array' ? ' 项' : issue.origin === 'string' ? ' 字' : ''}`,

@@ -53,7 +53,31 @@ export function paginate(blocks: string[], max = SLIDE_CHARS): string[][] {
     size += cost;
   }
   if (page.length) pages.push(page);
+  // A sub-heading is never the last thing on a slide, its text on the next: it moves over with it.
+  for (let i = 0; i + 1 < pages.length; i++) {
+    while (pages[i].length > 1 && pages[i][pages[i].length - 1].startsWith('#### ')) pages[i + 1].unshift(pages[i].pop()!);
+  }
   return pages;
+}
+
+/** Width of text in em: a Chinese character is one em, Latin letters and digits about half. */
+const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
+
+/** The key-figure boxes on the 成效 slide: 4.4 in wide (4.2 in of text), the value's box 1.1 in high. */
+const FIGURE_TEXT_WIDTH = 4.2;
+const FIGURE_VALUE_HEIGHT = 1.1;
+
+/**
+ * The point size of a key figure's value: 40 pt when it fits one line of its box, else the size at
+ * which it fits on two, never below 20 pt (about three lines, still inside the box). A long value
+ * ("每亩50元，并以5%的比例参与分红") wrapped at 40 pt ran over its own label.
+ */
+export function figureSize(value: string): number {
+  const width = ems(value);
+  const oneLine = Math.floor((FIGURE_TEXT_WIDTH * 72) / width);
+  if (oneLine >= 28) return Math.min(40, oneLine);
+  const twoLines = Math.min(Math.floor((FIGURE_TEXT_WIDTH * 72 * 2) / width), Math.floor((FIGURE_VALUE_HEIGHT * 72) / (2 * 1.2)));
+  return Math.max(20, Math.min(twoLines, 28));
 }
 
 type Slide = ReturnType<PptxGenJS['addSlide']>;
@@ -131,14 +155,27 @@ function caseSlides(pptx: PptxGenJS, c: DocxCase, n: number, includeNotes: boole
             x,
             y,
             w: 4.4,
-            h: 1.1,
+            h: FIGURE_VALUE_HEIGHT,
             fontFace: HEADING_FONT,
-            fontSize: 40,
+            fontSize: figureSize(f.value),
             bold: true,
             color: ACCENT,
             align: 'center',
+            valign: 'bottom',
           });
-          slide.addText(f.label, { x, y: y + 1.1, w: 4.4, h: 0.6, fontFace: FONT, fontSize: 18, color: INK, align: 'center' });
+          // A long label takes two lines at 16 pt, under its value, not over the next row.
+          const label = ems(f.label) > 23 ? 16 : 18;
+          slide.addText(f.label, {
+            x,
+            y: y + 1.1,
+            w: 4.4,
+            h: 0.75,
+            fontFace: FONT,
+            fontSize: label,
+            color: INK,
+            align: 'center',
+            valign: 'top',
+          });
         });
         if (notes) slide.addNotes(notes);
       }
@@ -154,9 +191,6 @@ export const COMPARE_COLUMNS = { full: [1.8, 1.9, 1.3, 1.0, 3.0], withQr: [1.5, 
 const COMPARE_FONT = 12;
 /** Room for the table on a 16:9 slide (5.625 in high): below the heading at 1.1 in, above a 0.3 in margin. */
 export const COMPARE_HEIGHT = 5.625 - 1.1 - 0.3;
-
-/** Width of text in em: a Chinese character is one em, Latin letters and digits about half. */
-const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
 
 /** Estimated height in inches of a table row at the comparison's type size: wrapped lines of its tallest cell, plus cell margins. */
 export function rowHeight(cells: string[], widths: number[], fontSize = COMPARE_FONT): number {

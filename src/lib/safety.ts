@@ -180,6 +180,12 @@ export function urlProblem(url: string): Message | undefined {
   }
   if (/^https?:\/\/[^/]/i.test(url) || /^\/(?!\/)/.test(url) || url.startsWith('#')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  // An e-mail address or phone number typed as text becomes such a link (GFM autolinks): say what it is.
+  if (scheme && /^(mailto|tel|sms)$/i.test(scheme))
+    return msg(
+      `${shown} 是${scheme.toLowerCase() === 'mailto' ? '电子邮箱' : '电话号码'}链接：条目不写个人联系方式，请删除`,
+      `a ${scheme}: link: contact details are not published`,
+    );
   return scheme
     ? msg(
         `链接地址 ${shown} 使用了不允许的协议“${scheme}:”：只允许 https://、http://、以 / 开头的站内路径和 #锚点`,

@@ -80,7 +80,7 @@ export function findSectionProblems(body: string): SectionProblem[] {
           section: name,
           line: section.line,
           message: msg(
-            `“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）`,
+            `“## ${name}”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍${name}。”）`,
             `section "## ${name}" is empty: if the source says nothing, say so in one sentence`,
           ),
         });

@@ -7,6 +7,7 @@ import {
   COMPARE_COLUMNS,
   COMPARE_HEIGHT,
   compareSlides,
+  figureSize,
   paginate,
   rowHeight,
   SLIDE_CHARS,
@@ -196,5 +197,23 @@ describe('paginate', () => {
         .slice(1, -1)
         .every((p) => p.endsWith('。')),
     ).toBe(true);
+  });
+});
+
+describe('slide layout', () => {
+  it('never leaves a sub-heading last on a slide with its text on the next', () => {
+    const para = '党员干部每周走访一次，记录群众提出的问题和建议。'.repeat(4);
+    const pages = paginate([para, para, '#### 以实事暖人心', para]);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages.slice(0, -1)) expect(page[page.length - 1].startsWith('#### ')).toBe(false);
+    expect(pages.flat()).toEqual([para, para, '#### 以实事暖人心', para]);
+  });
+  it('sets a long key figure smaller so it stays within its box, a short one at 40 pt', () => {
+    expect(figureSize('1630个')).toBe(40);
+    const long = figureSize('每亩50元，并以5%的比例参与分红');
+    expect(long).toBeLessThan(40);
+    expect(long).toBeGreaterThanOrEqual(20);
+    // Two lines at that size fit the value's 1.1-inch box.
+    expect((2 * long * 1.2) / 72).toBeLessThanOrEqual(1.1);
   });
 });

@@ -58,6 +58,12 @@ describe("findUnsafeMarkup (on the tree of the build's MDX parser)", () => {
     expect(problems[0].message.zh).toContain('正文不用任务清单');
     expect(findUnsafeMarkup('- 建立台账\n- [链接](https://example.com)\n- \\[ ] 方括号\n', parseMdxBody)).toEqual([]);
   });
+  it('names a pasted e-mail address (an autolink to mailto:) as contact details, not as a protocol', () => {
+    const problems = findUnsafeMarkup('联系邮箱 zhangsan@163.com。\n', parseMdxBody);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0].message.zh).toContain('电子邮箱链接：条目不写个人联系方式');
+    expect(problems[0].message.zh).not.toContain('协议');
+  });
   it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
     expect(
       findUnsafeMarkup(

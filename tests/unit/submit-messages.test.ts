@@ -13,8 +13,19 @@ describe('formProblem: the /submit/ form states a problem as what to do, in its 
     const section = msg('“## 背景”一节是空的：原文没有相关内容时，请写一句说明（如“原文未介绍成效。”）', 'empty');
     expect(formProblem({ message: section, label: '背景', kind: 'section', empty: true })).toBe('请填写“背景”一节');
     expect(formProblem({ message: section, label: '背景', kind: 'section', empty: true }, false)).toMatch(
-      /^请填写这一节：原文没有相关内容时/,
+      /^请填写这一节：原文没有相关内容时，写一句说明（如“原文未介绍背景。”）/,
     );
+  });
+
+  it('speaks of sections, key figures and hotlines in the form’s words, not the file’s', () => {
+    const figures = msg('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上', 'no figures in the results');
+    expect(formProblem({ message: figures, label: '成效', kind: 'section', empty: false }, false)).toBe(
+      '“成效”一节没有任何数字，“关键数字”也为空：来源若有数字请写上',
+    );
+    const phone = msg('疑似手机号“13800138000”：删除号码；联系方式不得发布（公共服务热线须列入 content/vocab/hotlines.json）', 'phone');
+    const text = formProblem({ message: phone, label: '做法', kind: 'section', empty: false }, false);
+    expect(text).not.toContain('content/');
+    expect(text).toContain('公共服务热线请在备注中说明');
   });
 
   it('replaces a list of vocabulary ids by "choose from the list"', () => {
