@@ -24,6 +24,7 @@ import { attributeOf, facets, UNKNOWN } from '../lib/facets.ts';
 import { foldText, keywordTerms, matchesTerms, relaxations, type Relaxation, type VariantPairs } from '../lib/catalogue-refine.ts';
 import { renderAdvice, renderApplied, setUpSheet, type AppliedTag } from './catalogue-ui.ts';
 import { ui } from '../i18n/ui.ts';
+import { href } from '../lib/url.ts';
 
 /** A card as the filter sees it; `text` is its folded title, unit, place and summary. */
 type Item = Filterable & { element: HTMLElement; text: string };
@@ -206,7 +207,7 @@ class CaseFilter extends HTMLElement {
     if (!box || !link) return;
     box.hidden = !query;
     if (!query) return;
-    link.href = `${this.dataset.search ?? '/search/'}?q=${encodeURIComponent(query)}`;
+    link.href = `${href('/search/')}?q=${encodeURIComponent(query)}`;
     link.textContent = `在全文中搜索“${query}”`;
   }
 

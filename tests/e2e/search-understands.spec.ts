@@ -242,6 +242,16 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     );
   });
 
+  await test.step('信访 lists the pages that speak of 信访 first, not the dispute-resolution family, which need not', async () => {
+    const found = await search(page, '信访');
+    // The pages holding the word (13 on 2026-12-02) lead; those found by its related words (上访, 接访…) follow.
+    const groups = await matches(page);
+    const related = groups.findIndex((g) => g !== 'exact');
+    expect(related).toBeGreaterThanOrEqual(10);
+    expect(groups.slice(related)).not.toContain('exact');
+    expect(found.length).toBeGreaterThan(related);
+  });
+
   await test.step('a domain named as cadres say it: 国企党建 leads with the state-owned firms’ cases', async () => {
     // Before, only the one county-wide case that says 国企党建 was listed. The domain's three cases come
     // first now, 双向进入 among them though it says 国有大中型企业, never 国企 or 国有企业.
