@@ -12,6 +12,7 @@ import {
   coverageLabel,
   GROUP,
   NAME_LIST,
+  pinyinWord,
   planQuery,
   rankCandidates,
   rankGroup,
@@ -254,6 +255,14 @@ class CaseSearch extends HTMLElement {
       lexicon.pinyin = await loadPinyin();
       if (generation !== this.generation) return;
     }
+    /** Pinyin typed for a word the library's names hold (minqing → 民情): the word is searched in every page. */
+    let spelled: string | undefined;
+    if (plan.pinyin) {
+      lexicon.pages ??= await loadNames();
+      if (generation !== this.generation) return;
+      spelled = pinyinWord(plan.pinyin, lexicon);
+      if (spelled) plan = planQuery(spelled, lexicon);
+    }
     if (plan.tooCommon) {
       this.show([], plan, `“${plan.tooCommon}”太常见，几乎每个案例都有。请输入更长的词，如方法名、地名、单位名或一个具体的问题。`, true);
       this.renderSuggestions(true);
@@ -316,7 +325,8 @@ class CaseSearch extends HTMLElement {
       if (done && cut && !shown.length && !unread) return;
       // "您是不是要找" only when no page holds what was typed.
       if (done && suggestion && !visible.some((s) => s.ranked.group <= GROUP.folded)) this.showHint(suggestion);
-      this.show(visible, plan, this.statusText(plan, visible, done, unread, !!filters), done, done && unread > 0);
+      const status = this.statusText(plan, visible, done, unread, !!filters);
+      this.show(visible, plan, spelled ? `拼音“${query}”按“${spelled}”搜索：${status}` : status, done, done && unread > 0);
       mark(done ? 'done' : 'shown');
     };
     // Batch after batch: asking for the next batch before drawing this one (tried 2026-11-30) gained

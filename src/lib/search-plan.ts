@@ -255,6 +255,65 @@ function titleTier(title: string | undefined, terms: string[], folder: Folder, p
   return place && containsAll(fold(place, folder), terms) ? 1 : 3;
 }
 
+/** A syllable's shape as the pinyin file spells it: an optional initial, vowels (ü as v), an optional n, ng or r. */
+const SYLLABLE = /^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?$/;
+
+/**
+ * A name's full pinyin cut into its characters' syllables, each starting with the letter the
+ * initials give it (minqingriji, mqrj → min qing ri ji); undefined when it cannot be cut so.
+ */
+export function syllables(full: string, initials: string): string[] | undefined {
+  const out: string[] = [];
+  const walk = (at: number, i: number): boolean => {
+    if (i === initials.length) return at === full.length;
+    if (full[at] !== initials[i]) return false;
+    // Longest first: zhongguo is zhong guo, not zhon gguo (which the shape refuses anyway).
+    for (let end = Math.min(full.length, at + 6); end > at; end--) {
+      const syllable = full.slice(at, end);
+      if (!SYLLABLE.test(syllable)) continue;
+      out.push(syllable);
+      if (walk(end, i + 1)) return true;
+      out.pop();
+    }
+    return false;
+  };
+  return walk(0, 0) ? out : undefined;
+}
+
+/**
+ * The Chinese word a full-pinyin query spells, read off the library's own names: the run of two or
+ * more characters of a name whose syllables make exactly the query (minqing → 民情, from 民情日记;
+ * taizhang → 台账), the one the most pages' names hold. The search then looks for that word in every
+ * page, not only in names. Undefined for initials (sbtz), a typo or a word no name spells.
+ */
+export function pinyinWord(query: string, lexicon: Lexicon): string | undefined {
+  if (!lexicon.pages || !lexicon.pinyin || !/^[a-z]{4,}$/.test(query)) return undefined;
+  const pagesOf = new Map<string, Set<string>>();
+  for (const [id, page] of lexicon.pages) {
+    const spellings = (lexicon.pinyin.get(id) ?? '').split(' ');
+    namesOf(page).forEach((name, k) => {
+      const [full = '', initials = ''] = (spellings[k] ?? '').split(':');
+      if (!full.includes(query)) return;
+      const han = [...name.replace(/[^\p{Script=Han}]/gu, '')];
+      const cut = syllables(full, initials);
+      if (!cut || cut.length !== han.length) return;
+      for (let i = 0; i < cut.length; i++) {
+        let spelled = '';
+        for (let j = i; j < cut.length && spelled.length < query.length; j++) {
+          spelled += cut[j];
+          if (spelled !== query || j === i) continue;
+          const word = han.slice(i, j + 1).join('');
+          if (!pagesOf.has(word)) pagesOf.set(word, new Set());
+          pagesOf.get(word)!.add(id);
+        }
+      }
+    });
+  }
+  let best: string | undefined;
+  for (const [word, ids] of pagesOf) if (!best || ids.size > pagesOf.get(best)!.size) best = word;
+  return best;
+}
+
 /**
  * Typo and pinyin matches from the lexicon, tried only when no page holds the query: the pages and
  * the name the reader probably meant.

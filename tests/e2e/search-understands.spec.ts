@@ -242,6 +242,14 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     );
   });
 
+  await test.step('pinyin typed for a word is searched as that word in every page: minqing finds the 民情 pages', async () => {
+    // Before, only pages whose names spell minqing were listed (6 of the 38 that speak of 民情).
+    const found = await search(page, 'minqing');
+    await expect(page.locator('[data-search-status]')).toContainText('拼音“minqing”按“民情”搜索');
+    expect(found.length).toBeGreaterThan(20);
+    expect(found[0]).toBe('minqing-riji-gongzuofa');
+  });
+
   await test.step('信访 lists the pages that speak of 信访 first, not the dispute-resolution family, which need not', async () => {
     const found = await search(page, '信访');
     // The pages holding the word (13 on 2026-12-02) lead; those found by its related words (上访, 接访…) follow.

@@ -19,6 +19,7 @@ import { compact } from '../../src/lib/search.ts';
 import { fold } from '../../src/lib/search-fold.ts';
 import {
   GROUP,
+  pinyinWord,
   planQuery,
   rankCandidates,
   rankGroup,
@@ -135,8 +136,14 @@ async function find(terms: string[]) {
 /** The ids the search page would show, in order (src/client/case-search.ts `search`). */
 export async function showFor(query: string): Promise<string[]> {
   const lex = { ...lexicon, pages: undefined as typeof lexicon.pages, pinyin: undefined as typeof lexicon.pinyin };
-  const plan = planQuery(query, lex);
-  if (plan.pinyin) lex.pinyin = pinyin;
+  let plan = planQuery(query, lex);
+  if (plan.pinyin) {
+    lex.pinyin = pinyin;
+    // As the page does: pinyin for a word the names hold is searched as that word (pinyinWord).
+    lex.pages = new Map(Object.entries(names));
+    const word = pinyinWord(plan.pinyin, lex);
+    if (word) plan = planQuery(word, lex);
+  }
   if (plan.tooCommon || !plan.terms.length) return [];
   const filterPages =
     pagefindFilter ??

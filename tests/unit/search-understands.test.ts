@@ -19,6 +19,8 @@ import {
   holdsUnknownPair,
   nameMatches,
   namesOf,
+  pinyinWord,
+  syllables,
   planQuery,
   rankCandidates,
   readLexicon,
@@ -360,6 +362,31 @@ describe('ranking every candidate before reading', () => {
     // Spelled by syllable, one name is the whole query: the words are not tried apart.
     expect(ids('san song')).toEqual(['a', 'c']);
     expect(ids('ganzhou beijing')).toEqual([]);
+  });
+  it('reads full pinyin as the word the names spell, so the word is searched in every page', () => {
+    const row = (title: string, aliases = ''): LexiconPage => [title, aliases, '某单位', '江西 · 赣州市', ''];
+    const pages: NamesFile = {
+      a: row('“民情日记”工作法', '民情档案'),
+      b: row('民情恳谈会'),
+      c: row('三本台账', '台帐'),
+      d: row('明清古镇'),
+    };
+    const lex = readLexicon(file, pages);
+    lex.pinyin = new Map(Object.entries(pages).map(([id, p]) => [id, pinyinRow(p)]));
+    // 民情 is in three names of two pages; 明清 (also mingqing, not minqing) is not what was typed.
+    expect(pinyinWord('minqing', lex)).toBe('民情');
+    expect(pinyinWord('minqingriji', lex)).toBe('民情日记');
+    expect(pinyinWord('taizhang', lex)).toBe('台账');
+    // Initials, one syllable, a typo and a word no name spells are left to the name matching.
+    for (const q of ['mqrj', 'min', 'minqin', 'wangge']) expect(pinyinWord(q, lex), q).toBeUndefined();
+  });
+  it('cuts a name’s pinyin into its characters’ syllables by the initials', () => {
+    expect(syllables('minqingriji', 'mqrj')).toEqual(['min', 'qing', 'ri', 'ji']);
+    expect(syllables('zhongguo', 'zg')).toEqual(['zhong', 'guo']);
+    expect(syllables('xian', 'xa')).toEqual(['xi', 'an']);
+    expect(syllables('xian', 'x')).toEqual(['xian']);
+    expect(syllables('lvyuanqu', 'lyq')).toEqual(['lv', 'yuan', 'qu']);
+    expect(syllables('abc', 'ab')).toBeUndefined();
   });
   it('tries a name that punctuation cuts also whole, as readers type it', () => {
     const lex = readLexicon(file, { x: page('党员“双亮”工程') });
