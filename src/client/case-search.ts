@@ -367,7 +367,7 @@ class CaseSearch extends HTMLElement {
     const folded = shown.filter((s) => s.ranked.group === GROUP.folded).length;
     const others = shown.length - exact - folded;
     if (!done) return `已找到 ${shown.length} 个案例，正在继续查找…`;
-    const more = unread > 0 ? `；还有 ${unread} 个可能相关的页面未查看` : '';
+    const more = unread > 0 ? `；还有 ${unread} 个可能相关的案例未查看，点下面的“继续查找”` : '';
     if (!shown.length) return `没有找到${q ? `包含${q}的` : ''}案例${filtered ? '（在所选筛选条件内）' : ''}。`;
     if (!plan.terms.length) return `找到 ${shown.length} 个案例${scope}${more}。`;
     // A question is ordered by its words, even where one page holds it word for word (a 思考题 asking
@@ -379,7 +379,7 @@ class CaseSearch extends HTMLElement {
       return `${q}是主题词：以它为主题（标题、方法类别或领域）的 ${leads} 个案例排在前面，共 ${shown.length} 个案例${scope}${more}。`;
     const rest = others ? `，另有 ${others} 个相关案例排在后面` : '';
     if (exact)
-      return `找到 ${exact} 个包含${q}的案例${folded ? `，${folded} 个写法不同（繁简、异体字）的案例` : ''}${rest}${scope}${more}。`;
+      return `找到 ${exact} 个包含${q}的案例${folded ? `，另有 ${folded} 个案例用的是这个词的另一种写法（繁简、异体字视为同一写法）` : ''}${rest}${scope}${more}。`;
     if (folded) return `找到 ${folded} 个包含“${plan.folded.join(' ')}”的案例（繁简、异体字视为同一写法）${rest}${scope}${more}。`;
     const partial = shown.some((s) => s.ranked.group >= GROUP.most);
     const words = plan.words.length > 1 ? `（按“${plan.words.join('”“')}”${partial ? '，包含的词越多越靠前' : ''}）` : '';
