@@ -150,7 +150,7 @@ test('one tab: long notes, undo of remove, clear and replace, and backups, which
     await expect.poll(() => idsOf(page)).toEqual([M, T]);
     const status = page.locator('[data-undo]');
     await expect(status).toHaveAttribute('aria-live', 'polite');
-    await expect(status).toContainText('已删除““走亲戚”工作法”');
+    await expect(status).toContainText('已删除“‘走亲戚’工作法”');
     const undo = status.getByRole('button', { name: '撤销' });
     await expect(undo).toBeFocused();
     expect(await backupKeys(page)).toHaveLength(1);
