@@ -301,7 +301,7 @@ class LessonEditor extends HTMLElement {
   }
 
   private startRename(li: HTMLElement, id: string, title: string) {
-    const input = el('input', { type: 'text', value: title, maxLength: TEXT_MAX, name: 'rename' });
+    const input = el('input', { type: 'text', value: title, maxLength: TEXT_MAX, name: 'rename', placeholder: '如：乡村振兴专题' });
     input.setAttribute('aria-label', `${quote(lessonName({ ...emptyLesson(), title }))}的新名称`);
     const cancel = el('button', { type: 'button', textContent: '取消' });
     const form = el('form', { className: 'rename' }, input, el('button', { type: 'submit', textContent: '保存名称' }), cancel);
