@@ -3,7 +3,7 @@
  * lesson, and lessons can be created, renamed, duplicated, switched, deleted (with undo and a
  * backup) and shared, each link carrying its name and cases. Waits are on the page's own signals.
  */
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Browser, type Page } from './fixtures.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
 
 test.describe.configure({ timeout: 180_000 });
@@ -23,29 +23,34 @@ async function ready(page: Page) {
   await expect(page.locator('lesson-editor')).toHaveAttribute('data-state', 'ready', slow);
 }
 
-test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({
-  page,
-}) => {
-  // A browser from before named lessons: one lesson, no list of lessons.
-  // Stored before the one load of the lesson page (no load-store-reload), on an empty localStorage.
+/** A shared link opened in a fresh browser that keeps a lesson of its own (朋友自己的课, stored before the one load). */
+async function openAsFriend(browser: Browser, link: string) {
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await storeBeforeLoad(friend, {
+    [KEY]: JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] }),
+  });
+  await friend.goto(link);
+  await ready(friend);
+  return { other, friend };
+}
+
+/** Opens the lesson page with one stored lesson: stored before the one load (no load-store-reload), on an empty localStorage. */
+async function openWith(page: Page, title: string, items: [id: string, note?: string][]) {
   await storeBeforeLoad(
     page,
-    {
-      [KEY]: JSON.stringify({
-        version: 2,
-        title: '第一课',
-        date: '',
-        audience: '',
-        items: [
-          { id: M, note: '甲' },
-          { id: Z, note: '' },
-        ],
-      }),
-    },
+    { [KEY]: JSON.stringify({ version: 2, title, date: '', audience: '', items: items.map(([id, note = '']) => ({ id, note })) }) },
     { clear: true },
   );
   await page.goto('lesson/');
   await ready(page);
+}
+
+test('the lesson already kept becomes the first named lesson; create, rename, duplicate, switch and reload keep every lesson', async ({
+  page,
+}) => {
+  // A browser from before named lessons: one lesson, no list of lessons.
+  await openWith(page, '第一课', [[M, '甲'], [Z]]);
   await expect(rows(page)).toHaveCount(1);
   await expect(current(page)).toHaveText('第一课');
   await expect(page.locator('#shelf-h')).toHaveText('全部教案（1 份）');
@@ -100,25 +105,7 @@ test('the lesson already kept becomes the first named lesson; create, rename, du
 });
 
 test('deleting a lesson can be undone and leaves a backup; any lesson shares with its name and cases', async ({ page, browser }) => {
-  // Stored before the one load of the lesson page (no load-store-reload), on an empty localStorage.
-  await storeBeforeLoad(
-    page,
-    {
-      [KEY]: JSON.stringify({
-        version: 2,
-        title: '要删的课',
-        date: '',
-        audience: '',
-        items: [
-          { id: M, note: '甲的要点' },
-          { id: Z, note: '' },
-        ],
-      }),
-    },
-    { clear: true },
-  );
-  await page.goto('lesson/');
-  await ready(page);
+  await openWith(page, '要删的课', [[M, '甲的要点'], [Z]]);
   await page.getByLabel('新教案名称').fill('专题：台账');
   await page.getByRole('button', { name: '新建教案' }).click();
   await expect(current(page)).toHaveText('专题：台账');
@@ -152,14 +139,7 @@ test('deleting a lesson can be undone and leaves a backup; any lesson shares wit
   const link = await page.locator('[data-share-url]').inputValue();
 
   // ...and opens in a fresh browser, which can keep it beside its own lesson instead of replacing it.
-  const other = await browser.newContext();
-  const friend = await other.newPage();
-  // The friend's own lesson is stored before the one load, of the shared link.
-  await storeBeforeLoad(friend, {
-    [KEY]: JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] }),
-  });
-  await friend.goto(link);
-  await ready(friend);
+  const { other, friend } = await openAsFriend(browser, link);
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“要删的课”（3 个案例）');
   await expect.poll(() => idsOf(friend)).toEqual([M, Z, T]);
   await friend.getByRole('button', { name: '另存为新教案' }).click();
@@ -174,34 +154,11 @@ test('a change to a shared lesson is kept: the first edit saves it as a new less
   page,
   browser,
 }) => {
-  await storeBeforeLoad(
-    page,
-    {
-      [KEY]: JSON.stringify({
-        version: 2,
-        title: '“共驻共建”专题',
-        date: '',
-        audience: '',
-        items: [
-          { id: M, note: '' },
-          { id: Z, note: '' },
-        ],
-      }),
-    },
-    { clear: true },
-  );
-  await page.goto('lesson/');
-  await ready(page);
+  await openWith(page, '“共驻共建”专题', [[M], [Z]]);
   await page.getByRole('button', { name: '复制分享链接' }).click();
   const link = await page.locator('[data-share-url]').inputValue();
 
-  const other = await browser.newContext();
-  const friend = await other.newPage();
-  await storeBeforeLoad(friend, {
-    [KEY]: JSON.stringify({ version: 2, title: '朋友自己的课', date: '', audience: '', items: [{ id: T, note: '' }] }),
-  });
-  await friend.goto(link);
-  await ready(friend);
+  const { other, friend } = await openAsFriend(browser, link);
   // Nested quotation marks as Chinese typography sets them.
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“‘共驻共建’专题”（2 个案例）');
   // The recipient writes a note and removes a case, then leaves the page: both changes are still there.
