@@ -45,6 +45,7 @@ class CaseFilter extends HTMLElement {
     this.status = this.querySelector('[data-status]')!;
     const codes: Record<string, string> = JSON.parse(this.dataset.regionCodes ?? '{}');
     this.variants = JSON.parse(this.dataset.variants ?? '[]');
+    const names: Partial<Record<FacetKey, Record<string, string>>> = JSON.parse(this.dataset.facetNames ?? '{}');
     // Each card carries every facet's ids in data-<attribute> (src/lib/facets.ts), `none` when unknown.
     const read = (element: HTMLElement, attribute: string) => {
       const ids = (element.getAttribute(`data-${attribute}`) ?? '').split(' ').filter(Boolean);
@@ -53,7 +54,13 @@ class CaseFilter extends HTMLElement {
     this.items = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((element, order) => {
       const values = Object.fromEntries(facets.map((f) => [f.key, read(element, attributeOf(f))])) as Record<FacetKey, string[]>;
       // What the keyword looks in: title, unit, place (the meta line) and summary, read once.
-      const text = foldText([...element.querySelectorAll('h2, h3, .meta, .summary')].map((e) => e.textContent).join(' '), this.variants);
+      // And the names of its method families and domain, with the words readers search them by
+      // (矛盾纠纷 for 矛盾调解), so a topic typed here finds that family's cases.
+      const facetNames = (['theme', 'domain'] as const).flatMap((key) => values[key].map((id) => names[key]?.[id] ?? ''));
+      const text = foldText(
+        [...[...element.querySelectorAll('h2, h3, .meta, .summary')].map((e) => e.textContent), ...facetNames].join(' '),
+        this.variants,
+      );
       return { element, id: element.dataset.id!, values, regionCode: codes[values.region[0]] ?? '', order, text };
     });
     this.options = [...this.querySelectorAll<HTMLAnchorElement>('a[data-facet]')];

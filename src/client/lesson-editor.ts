@@ -195,10 +195,13 @@ class LessonEditor extends HTMLElement {
    * screen while a shared lesson is shown. Returns the lesson as it was just before.
    */
   private edit(op: LessonOp, rerenderList = true, focus?: { id: string; action: string }): Lesson {
-    if (this.shared) this.adoptShared();
     let before = this.lesson;
-    if (this.shared) this.lesson = applyOp(this.lesson, op);
-    else {
+    if (this.shared) {
+      // Saved with the change in it: adopting first and then applying the change re-drew a note's box
+      // without the text just typed, and the next keystroke wrote over it.
+      const edited = applyOp(this.lesson, op);
+      if (!this.adoptShared(edited)) this.lesson = edited;
+    } else {
       const result = editLesson(op);
       this.tell(result.notices);
       before = result.before ?? before;
@@ -399,13 +402,15 @@ class LessonEditor extends HTMLElement {
    * leaving the page does not lose the change (a recipient who edits it means to keep it). With
    * the shelf full the change stays on screen only, and the trainer is told so.
    */
-  private adoptShared() {
-    if (listLessons(loadShelf().state).length >= SHELF_MAX)
-      return this.say(`对这份分享教案的修改不会保存：本机已有 ${SHELF_MAX} 份教案，请先在“全部教案”中删除不用的。`, 'error');
-    const shared = this.lesson;
-    const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: shared });
-    if (result.state === result.before) return;
-    this.say(`你修改了别人分享的教案，它已另存为你的新教案${quote(lessonName(shared))}；你原来的教案都在“全部教案”中。`);
+  private adoptShared(edited: Lesson): boolean {
+    if (listLessons(loadShelf().state).length >= SHELF_MAX) {
+      this.say(`对这份分享教案的修改不会保存：本机已有 ${SHELF_MAX} 份教案，请先在“全部教案”中删除不用的。`, 'error');
+      return false;
+    }
+    const result = this.shelfEdit({ type: 'add', id: newShelfId(), lesson: edited });
+    if (result.state === result.before) return false;
+    this.say(`你修改了别人分享的教案，它已另存为你的新教案${quote(lessonName(edited))}。`);
+    return true;
   }
 
   private leaveShared() {

@@ -183,7 +183,7 @@ export function urlProblem(url: string): Message | undefined {
   // An e-mail address or phone number typed as text becomes such a link (GFM autolinks): say what it is.
   if (scheme && /^(mailto|tel|sms)$/i.test(scheme))
     return msg(
-      `${shown} 是${scheme.toLowerCase() === 'mailto' ? '电子邮箱' : '电话号码'}链接：条目不写个人联系方式，请删除`,
+      `这里的${scheme.toLowerCase() === 'mailto' ? '电子邮箱' : '电话号码'}成了一个链接：条目不写个人联系方式，请删除`,
       `a ${scheme}: link: contact details are not published`,
     );
   return scheme

@@ -170,6 +170,15 @@ test('tags, advice for an empty result, and the keyword box', async ({ page, req
     await expect(page).toHaveURL(/\/search\/\?q=%E5%8F%B0%E5%B8%90$/);
     await expect(page.locator('case-search')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   });
+
+  await test.step('a topic typed in 查找 finds its method family’s cases (矛盾纠纷 → 矛盾调解)', async () => {
+    await open(page, 'cases/');
+    const family = Number(await option(page, 'theme', 'tiaojie-hexie').locator('[data-count]').textContent());
+    await page.locator('[data-keyword]').fill('矛盾纠纷');
+    // Before, 0: the words readers use for a family stood on no card.
+    expect(await cards(page).count()).toBeGreaterThanOrEqual(family);
+    await expect(option(page, 'theme', 'tiaojie-hexie').locator('[data-count]')).toHaveText(String(family));
+  });
 });
 
 // 跳到结果 counts Tab stops from the top of a fresh page, so it goes first; the chip step focuses its chip itself.

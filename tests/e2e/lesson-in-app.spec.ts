@@ -89,9 +89,12 @@ test('in WeChat, a case’s print button says what to do if no print dialog open
   });
   const help = actions.locator('[data-print-help]');
   await expect(help).toBeHidden();
+  // The button at the screen's bottom edge, where a reader scrolling down meets it: the help below it is brought into view.
+  await print.evaluate((b) => b.scrollIntoView({ block: 'end' }));
   await print.click();
   await expect(page.locator('html')).toHaveAttribute('data-printed', '1');
   await expect(help).toHaveText(/如果没有出现打印窗口.*在浏览器打开/);
+  await expect(help).toBeInViewport();
   // The help takes a row of its own under both buttons, not a squeezed cell beside one of them.
   const [box, button] = await Promise.all([help.boundingBox(), print.boundingBox()]);
   expect(box!.y).toBeGreaterThan(button!.y + button!.height - 1);

@@ -162,7 +162,8 @@ test('a change to a shared lesson is kept: the first edit saves it as a new less
   // Nested quotation marks as Chinese typography sets them.
   await expect(friend.locator('[data-messages]')).toContainText('别人分享的教案“‘共驻共建’专题”（2 个案例）');
   // The recipient writes a note and removes a case, then leaves the page: both changes are still there.
-  await friend.locator(`[data-items] li[data-id="${M}"] textarea`).fill('先讲这一个');
+  // Typed key by key: the first keystroke saves the lesson, and none may be lost on the way.
+  await friend.locator(`[data-items] li[data-id="${M}"] textarea`).pressSequentially('先讲这一个');
   await expect(friend.locator('[data-messages]')).toContainText('已另存为你的新教案“‘共驻共建’专题”');
   await friend.locator(`[data-items] li[data-id="${Z}"]`).getByRole('button', { name: /移除/ }).click();
   await expect(friend.locator('[data-undo]')).toContainText('已删除“‘走亲戚’工作法”');

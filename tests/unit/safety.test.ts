@@ -61,7 +61,8 @@ describe("findUnsafeMarkup (on the tree of the build's MDX parser)", () => {
   it('names a pasted e-mail address (an autolink to mailto:) as contact details, not as a protocol', () => {
     const problems = findUnsafeMarkup('联系邮箱 zhangsan@163.com。\n', parseMdxBody);
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0].message.zh).toContain('电子邮箱链接：条目不写个人联系方式');
+    expect(problems[0].message.zh).toContain('电子邮箱成了一个链接：条目不写个人联系方式');
+    expect(problems[0].message.zh).not.toContain('mailto');
     expect(problems[0].message.zh).not.toContain('协议');
   });
   it('allows prose and Markdown, escaped braces and a lone less-than sign', () => {
