@@ -77,9 +77,21 @@ const run = (text: string, options: IRunOptions = {}) =>
 const runs = (content: string | TextRunData[]) =>
   typeof content === 'string' ? [run(content)] : content.map((r) => run(r.text, r.bold ? { bold: true } : {}));
 const body = (content: string | TextRunData[]) => new Paragraph({ children: runs(content), indent: { firstLine: 640 }, spacing: LINE });
-const heading = (text: string) => new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true });
+/**
+ * Outline levels (w:outlineLvl) on the case titles, their headings and sub-headings, without
+ * heading styles (whose own fonts and sizes Word and WPS would apply): the navigation pane and a
+ * contents list made in Word or WPS then show the handout's structure.
+ */
+const OUTLINE = { case: 0, heading: 1, subheading: 2 } as const;
+const heading = (text: string) =>
+  new Paragraph({ children: [run(text, { font: HEADING_FONT })], spacing: LINE, keepNext: true, outlineLevel: OUTLINE.heading });
 const subheading = (text: string) =>
-  new Paragraph({ children: [run(text, { font: SUBHEADING_FONT, bold: true })], spacing: LINE, keepNext: true });
+  new Paragraph({
+    children: [run(text, { font: SUBHEADING_FONT, bold: true })],
+    spacing: LINE,
+    keepNext: true,
+    outlineLevel: OUTLINE.subheading,
+  });
 const centered = (text: string, options: IRunOptions = {}) =>
   new Paragraph({ children: [run(text, options)], alignment: AlignmentType.CENTER, spacing: LINE });
 
@@ -234,6 +246,7 @@ function caseParagraphs(c: DocxCase, n: number, includeNotes: boolean, lists: Li
       pageBreakBefore: n > 0,
       alignment: AlignmentType.CENTER,
       spacing: LINE,
+      outlineLevel: OUTLINE.case,
       children: [run(n ? `${n}. ${c.title}` : c.title, { font: TITLE_FONT, size: 36 })],
     }),
     table(
@@ -301,6 +314,7 @@ export function buildHandoutDocx(h: DocxHandout): Document {
       pageBreakBefore: true,
       alignment: AlignmentType.CENTER,
       spacing: LINE,
+      outlineLevel: OUTLINE.case,
       children: [run('案例对比', { font: TITLE_FONT, size: 36 })],
     }),
     table(

@@ -113,6 +113,15 @@ describe('Word handout', () => {
     expect(xml).toMatch(/<w:tblLayout w:type="fixed"\/>/);
   });
 
+  it('gives case titles, their headings and sub-headings outline levels, so Word’s navigation pane shows them', async () => {
+    const { xml } = await open(handout());
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => p[0]);
+    const at = (level: number) => paragraphs.filter((p) => p.includes(`<w:outlineLvl w:val="${level}"/>`)).map((p) => text(p).join(''));
+    expect(at(0)).toEqual(['1. 民情日记工作法', '2. 走亲戚工作法', '案例对比']);
+    expect(at(1)).toEqual(expect.arrayContaining(['背景', '做法', '成效', '启示', '思考题']));
+    expect(at(2)).toContain('分步推进');
+  });
+
   it('has a QR code on the cover and on each case', async () => {
     const { files, xml } = await open(handout());
     const images = [...files.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
