@@ -61,10 +61,16 @@ export function paginate(blocks: string[], max = SLIDE_CHARS): string[][] {
 }
 
 /** Width of text in em: a Chinese character is one em, Latin letters and digits about half. */
-const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);
+const ems = (text: string) => {
+  const chars = [...text];
+  const latin = (ch: string) => ch.charCodeAt(0) < 0x2e80;
+  // Where Chinese meets Latin letters or digits, WPS, PowerPoint and LibreOffice add a quarter em or so.
+  const seams = chars.filter((ch, i) => i > 0 && latin(ch) !== latin(chars[i - 1]) && ch.trim() && chars[i - 1].trim()).length;
+  return chars.reduce((n, ch) => n + (latin(ch) ? 0.55 : 1), 0) + 0.25 * seams;
+};
 
 /** The key-figure boxes on the 成效 slide: 4.4 in wide (4.2 in of text), the value's box 1.1 in high. */
-const FIGURE_TEXT_WIDTH = 4.2;
+const FIGURE_TEXT_WIDTH = 3.8; // of the 4.4-in box: its insets, and digits wider than half an em in some faces
 const FIGURE_VALUE_HEIGHT = 1.1;
 
 /**
@@ -194,12 +200,14 @@ export const COMPARE_HEIGHT = 5.625 - 1.1 - 0.3;
 
 /** Estimated height in inches of a table row at the comparison's type size: wrapped lines of its tallest cell, plus cell margins. */
 export function rowHeight(cells: string[], widths: number[], fontSize = COMPARE_FONT): number {
-  const line = (fontSize * 1.2) / 72;
+  // A CJK line takes about 1.4 times its size in PowerPoint, WPS and LibreOffice (1.2 let a table of
+  // many key figures run off the slide when rendered), and a cell adds its margins.
+  const line = (fontSize * 1.4) / 72;
   const lines = cells.map((text, i) => {
     const perLine = Math.max(1, Math.floor(((widths[i] - 0.2) * 72) / fontSize));
     return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(ems(part) / perLine)), 0);
   });
-  return Math.max(...lines) * line + 0.1;
+  return Math.max(...lines) * line + 0.15;
 }
 
 /**
