@@ -9,6 +9,13 @@ import { sourceRef } from './source.ts';
 import { nameText, proseText } from './text.ts';
 
 /** Entry ids are the catalogue ids: ASCII pinyin slugs. */
+/** How the exports join a list in one cell (cases.csv): a figure holding it would read as two. */
+const LIST_SEPARATOR = '；';
+const ONE_FIGURE = zodMessage(
+  '一项关键数字里不能有“；”（导出的表格用它分隔各项）：两个数字请分成两项，或把“；”改成“，”',
+  'a key figure may not hold “；”, the exports’ list separator: split it into two figures',
+);
+
 export const caseId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, zodMessage('案例 id 只能由小写字母、数字和连字符组成', 'case ids are lower-case ASCII slugs'));
@@ -144,9 +151,14 @@ export const caseSchema = z
     notes: proseText(z.string().trim().min(2)).optional().describe('编者说明：原文残缺、遮蔽、范围等'),
     /** Key result numbers exactly as the source states them. */
     figures: z
-      .array(z.strictObject({ label: nameText(z.string().trim().min(1)), value: proseText(z.string().trim().min(1)) }))
+      .array(
+        z.strictObject({
+          label: nameText(z.string().trim().min(1)).refine((v) => !v.includes(LIST_SEPARATOR), { message: ONE_FIGURE }),
+          value: proseText(z.string().trim().min(1)).refine((v) => !v.includes(LIST_SEPARATOR), { message: ONE_FIGURE }),
+        }),
+      )
       .default([])
-      .describe('关键数字：label（指标）和 value（原文数值及单位）'),
+      .describe('关键数字：label（指标）和 value（原文数值及单位）；一项只写一个数字，不用“；”'),
     /** Discussion questions (思考题) for training. */
     questions: z
       .array(proseText(z.string().trim().min(6)))
