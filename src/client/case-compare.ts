@@ -58,18 +58,21 @@ class CaseCompare extends HTMLElement {
    */
   private async draw(verified: boolean) {
     const status = this.querySelector('[data-compare-status]')!;
-    const ids = [
+    const list = (name: string) => [
       ...new Set(
-        (new URLSearchParams(location.search).get('ids') ?? '')
+        (new URLSearchParams(location.search).get(name) ?? '')
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean),
       ),
     ];
-    if (ids.length < 2) {
+    const ids = list('ids');
+    // ?pick=…: the picker, with the cases of the comparison the reader came from already ticked (换案例).
+    const pick = list('pick');
+    if (ids.length < 2 || pick.length) {
       status.textContent = '';
       this.dataset.view = 'picker';
-      setUpPicker(this, ids);
+      setUpPicker(this, pick.length ? pick : ids);
       this.dataset.state = 'ready';
       return;
     }
@@ -89,6 +92,9 @@ class CaseCompare extends HTMLElement {
       return;
     }
     document.title = `对比：${cases.map((c) => c.title).join(' / ')} · 工作法案例库`;
+    // To change the comparison: back to the picker with these cases ticked; or print it.
+    this.querySelector<HTMLAnchorElement>('[data-compare-repick]')!.href = `${href('/compare/')}?pick=${cases.map((c) => c.id).join(',')}`;
+    this.querySelector<HTMLElement>('[data-compare-actions]')!.hidden = false;
 
     await renderCompare(
       this,

@@ -113,6 +113,17 @@ test.describe('on a desktop', () => {
       await expect(page).toHaveURL(/\/compare\/\?ids=minqing-riji-gongzuofa,ling-juli-bianmin-gongzuofa$/);
       await expect(page.locator('case-compare')).toHaveAttribute('data-state', 'ready', slow);
       await expect(page.locator('[data-compare-table] thead th')).toHaveText(['方面', '“民情日记”工作法', '“零距离便民”工作法']);
+
+      // 换案例: back to the picker with these two ticked; a third added, the comparison shows three.
+      await expect(page.getByRole('button', { name: '打印对比表' })).toBeEnabled();
+      await page.getByRole('link', { name: '换案例' }).click();
+      await expect(page.locator('case-compare')).toHaveAttribute('data-state', 'ready', slow);
+      await expect(picker.locator('[data-picker-count]')).toHaveText('2');
+      await expect(picker.getByRole('checkbox', { name: /“零距离便民”工作法/ })).toBeChecked();
+      await picker.getByRole('checkbox', { name: /“台账工作法”/ }).check();
+      await submit.click();
+      await expect(page.locator('case-compare')).toHaveAttribute('data-state', 'ready', slow);
+      await expect(page.locator('[data-compare-table] thead th')).toHaveCount(4);
     });
 
     await test.step('the picker stops at four, and offers the lesson’s cases in one click', async () => {
