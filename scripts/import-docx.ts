@@ -16,17 +16,32 @@ import { checkProject } from '../src/lib/content-files.node.ts';
 import { report } from '../src/lib/content-report.ts';
 import { convertDocx, formatReport, imageExtension, ImportRefusal, importDocx, type Mammoth } from '../src/lib/import-docx.ts';
 
-const { values: flags, positionals: files } = parseArgs({
-  allowPositionals: true,
-  options: { source: { type: 'string' }, author: { type: 'string' }, dir: { type: 'string' } },
-});
+const USAGE =
+  '用法：npm run import -- 来稿.docx [更多.docx…]（可加 --source <来源id> --author <撰写人> --dir <内容文件夹，默认 content>） / usage: npm run import -- file.docx [--source id] [--author name] [--dir content-folder]';
+let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof OPTIONS }>>;
+const OPTIONS = {
+  source: { type: 'string' },
+  author: { type: 'string' },
+  dir: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+} catch (error) {
+  // An unknown option is said in one line with the usage, not as a stack trace.
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+const { values: flags, positionals: files } = parsed;
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const dir = flags.dir ?? 'content';
 // The project root holding the content folder: pictures go to its public/, as the check expects.
 const root = dirname(resolve(dir));
 if (!files.length) {
-  console.error(
-    '用法：npm run import -- 来稿.docx [更多.docx…]（可加 --source <来源id> --author <撰写人>） / usage: npm run import -- file.docx',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 if (flags.source && !existsSync(join(dir, 'sources', `${flags.source}.json`))) {

@@ -28,6 +28,15 @@ class DocxDrop extends HTMLElement {
   };
 
   private async import(file: File) {
+    // The import fills every box: work already typed there (and its saved draft) would be gone.
+    const form = document.querySelector<HTMLFormElement>('case-submit [data-form]');
+    const typed = [...(form?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea') ?? [])].some(
+      (box) => box.value.trim() !== '',
+    );
+    if (typed && !confirm(`导入“${file.name}”会替换表单里已经填写的内容，继续吗？\n（想保留现在的内容，请先点“下载 .mdx 文件”。）`)) {
+      this.querySelector<HTMLInputElement>('input[type="file"]')!.value = '';
+      return this.status('没有导入：表单里已经填写的内容保持不变。', 'done');
+    }
     this.status(`正在读取“${file.name}”……`, 'working');
     this.querySelector('[data-docx-report]')!.replaceChildren();
     let run: typeof import('./docx-import.ts').runImport;

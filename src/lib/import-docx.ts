@@ -13,6 +13,9 @@ import { entryFileText, freeId, placeholders, suggestId } from './entry-file.ts'
 import { findPrivateData, privacyKinds, residentReplacement } from './privacy.ts';
 import { PROPOSAL } from './quality.ts';
 
+/** The longest first paragraph read as the title line (a title and its subtitle fit well within it). */
+const TITLE_MAX = 80;
+
 export { PROPOSAL as PROPOSAL_MARK };
 import { headingSynonyms } from '../schema/headings.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
@@ -578,8 +581,12 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   let cursor = 0;
   // A document that opens with a section heading has no title line: the file name stands in.
   const firstP = body.findIndex((b) => b.kind === 'p');
+  // A title is a line: a first paragraph longer than TITLE_MAX (a whole submission typed as one
+  // paragraph) stays in the body, and the file name stands in, rather than the text being lost.
   const titleBlock =
-    firstP >= 0 && !(levels[firstP] && sectionOf((body[firstP] as { text: string }).text))
+    firstP >= 0 &&
+    !(levels[firstP] && sectionOf((body[firstP] as { text: string }).text)) &&
+    [...(body[firstP] as { text: string }).text].length <= TITLE_MAX
       ? (body[firstP] as Extract<Block, { kind: 'p' }>)
       : undefined;
   const titleLine = titleBlock?.text ?? options.fileName.replace(/\.docx$/i, '');

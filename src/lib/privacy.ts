@@ -22,6 +22,7 @@ export type PrivacyKind =
   | 'email'
   | 'bankcard'
   | 'wechat'
+  | 'contact'
   | 'qq'
   | 'account'
   | 'phone'
@@ -65,6 +66,7 @@ export const privacyKinds: Record<PrivacyKind, { label: string; fix: string }> =
   account: { label: '支付或社交账号', fix: ACCOUNT_FIX },
   address: { label: '门牌地址', fix: '删除具体门牌，最多写到街道或社区' },
   plate: { label: '机动车号牌', fix: '删除车牌号，写“一辆私家车”即可' },
+  contact: { label: '联系人的姓名', fix: '删去整个联系人一项：条目不写联系人和联系方式' },
   resident: { label: '群众的姓名或带姓氏的称呼', fix: '普通群众只写身份，去掉姓名和姓氏（写“一位大妈”“一位村民”）' },
 };
 
@@ -875,6 +877,13 @@ const MAY_HOLD_RESIDENT = new RegExp(
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
+/**
+ * A contact person's name after 联系人 (联系人：李志明, 联系人为王建国): a contributor's contact line,
+ * which no entry publishes whoever the person is. Only after a colon or 为/是, since 联系人 is also a
+ * role in prose (校外培养联系人的社区书记, 要求联系人按…).
+ */
+const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e00-\\u9fff]{1,2})`, 'g');
+
 const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
@@ -1038,6 +1047,25 @@ export function possibleResidentNames(line: string): { text: string; start: numb
 }
 
 /**
+ * Cells of a Markdown table row that hold a surname and one or two characters alone, where the
+ * platform's word segmenter reads the surname as a word of its own (张桂兰, 李四喜; not 林业局,
+ * 马铃薯, 高中生): a table of residents and their problems names them with no role word before them,
+ * so the rules above never see them. A hint for the editor, not an error: a cell may be a term.
+ */
+export function tableCellNames(line: string): string[] {
+  if (!/^\s*\|/.test(line)) return [];
+  return line
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter((cell) => new RegExp(`^${SURNAME}[\\u4e00-\\u9fff]{1,2}$`).test(cell))
+    .filter((cell) => {
+      if (!wordSegmenter) return true;
+      const first = wordSegmenter.segment(cell)[Symbol.iterator]().next().value?.segment ?? '';
+      return first.length < cell.length && new RegExp(`^${SURNAME}$`).test(first);
+    });
+}
+
+/**
  * What a resident finding becomes in an imported Word text: the word of address without the name
  * (李大妈 → 大妈, 王景云大爷 → 大爷), or nothing for a name after a role (村民王小明 → 村民).
  */
@@ -1108,7 +1136,14 @@ const MEMO_LINES = 20_000;
 export function findInLine(line: string, allowed: Set<string> = defaultAllowed): readonly LineFinding[] {
   // Most prose lines hold nothing any rule needs: no digit of any script, no at sign, no long run of
   // Chinese digits, no building word. They are passed over without normalising.
-  if (!MAY_HOLD.test(line) && !MAY_HOLD_PINYIN.test(line) && !mayHoldResident(line) && !MAY_HOLD_ROLED.test(line)) return [];
+  if (
+    !MAY_HOLD.test(line) &&
+    !MAY_HOLD_PINYIN.test(line) &&
+    !mayHoldResident(line) &&
+    !MAY_HOLD_ROLED.test(line) &&
+    !line.includes('联系人')
+  )
+    return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);
   let lines = memo.get(allowed);
   if (!lines) memo.set(allowed, (lines = new Map()));
@@ -1177,6 +1212,7 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
         .filter((m) => standsAlone(plain, m.index!, m.index! + 1))
         .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
     );
+  add([...text.matchAll(CONTACT)].map((m) => ({ kind: 'contact' as const, start: m.index!, end: m.index! + m[0].length })));
   add(residentsIn(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));

@@ -5,7 +5,7 @@
 import { msg, type Message } from '../schema/message.ts';
 import { sectionNames, splitSections, visible } from '../schema/sections.ts';
 import { facetByPath, pagedFacets } from './facets.ts';
-import { possibleResidentNames } from './privacy.ts';
+import { possibleResidentNames, tableCellNames } from './privacy.ts';
 
 /** Visible characters only: comments (as sections.ts sees them) and Markdown marks removed. */
 const visibleText = (text: string) => visible(text).replace(/[#>*_`\-\s]|\d+\.\s/g, '');
@@ -239,8 +239,8 @@ export function qualityHints(data: any, body: string): Hint[] {
         message: msg(`“## ${section.name}”只有 ${[...text].length} 个字，少于 50 字：能否从来源中补充？`, `section is under 50 characters`),
       });
     section.text.split('\n').forEach((raw, i) => {
-      for (const name of possibleResidentNames(raw))
-        hints.push({ field: `## ${section.name}`, line: section.line + 1 + i, inBody: true, message: residentHint(name.text) });
+      for (const name of [...possibleResidentNames(raw).map((n) => n.text), ...tableCellNames(raw)])
+        hints.push({ field: `## ${section.name}`, line: section.line + 1 + i, inBody: true, message: residentHint(name) });
       const boldStop = BOLD_STOP_SPACE.exec(raw);
       if (boldStop)
         hints.push({

@@ -103,6 +103,32 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   }
 });
 
+test('a second Word document asks before it replaces what the form holds', async ({ page }) => {
+  await page.goto('submit/');
+  const zone = page.locator('docx-drop');
+  const file = async (name: string) => ({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await submission(),
+  });
+  await zone.locator('input[type="file"]').setInputFiles(await file('石下村来稿.docx'));
+  await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await page.locator('#f-title').fill('编辑改过的名称');
+  // Declined: nothing replaced.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('会替换表单里已经填写的内容');
+    void dialog.dismiss();
+  });
+  await zone.locator('input[type="file"]').setInputFiles(await file('另一份来稿.docx'));
+  await expect(zone.locator('[data-docx-status]')).toContainText('没有导入：表单里已经填写的内容保持不变');
+  await expect(page.locator('#f-title')).toHaveValue('编辑改过的名称');
+  // Accepted: the new document fills the form.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await zone.locator('input[type="file"]').setInputFiles(await file('另一份来稿.docx'));
+  await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.locator('#f-title')).toHaveValue('“三本台账”工作法（待确认）');
+});
+
 test('an old .doc dropped on /submit/ is refused with the fix', async ({ page }) => {
   await page.goto('submit/');
   const zone = page.locator('docx-drop');

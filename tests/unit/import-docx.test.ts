@@ -225,6 +225,18 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.check(r.text).errors).toEqual([]);
   });
 
+  it('4d. a contact line in brackets loses the contact person’s name too, not only the numbers', async () => {
+    const r = await run(await make([...typical(), P(`${lessons}（联系人：李志明，联系电话：0751-3312345，手机：13826612345）`)]));
+    expect(r.text).not.toMatch(/李志明|3312345|13826612345/);
+    expect(r.report.removed.some((x) => x.what === '联系人的姓名')).toBe(true);
+  });
+
+  it('4e. a whole submission typed as one paragraph stays in the body; the file name stands in for the title', async () => {
+    const r = await run(await make([P(`关于我村开展“板凳夜话”的材料。${background}${practice}${results}`)]), '板凳夜话.docx');
+    expect(r.text).toContain(practice);
+    expect(r.report.removed.some((x) => x.what === '标题行')).toBe(false);
+  });
+
   it('5. a table of figures becomes a Markdown table', async () => {
     const table = new Table({
       rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')],

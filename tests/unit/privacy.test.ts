@@ -1,6 +1,14 @@
 /** The privacy detector: normalisation, each kind in the spellings submitters use, and what must pass. */
 import { describe, expect, it } from 'vitest';
-import { findAcrossParts, findInLine, findPrivateData, luhn, normalise, possibleResidentNames } from '../../src/lib/privacy.ts';
+import {
+  findAcrossParts,
+  findInLine,
+  findPrivateData,
+  luhn,
+  normalise,
+  possibleResidentNames,
+  tableCellNames,
+} from '../../src/lib/privacy.ts';
 import { hotlineNumbers, hotlinesFileSchema } from '../../src/schema/hotlines.ts';
 import { parseVocabFile } from '../../src/schema/vocab-file.ts';
 import hotlinesData from '../../content/vocab/hotlines.json' with { type: 'json' };
@@ -51,6 +59,8 @@ describe('findPrivateData finds', () => {
     ['plate', '粤ｂ－１２３４５'],
     ['plate', '湘A12345警'],
     ['plate', '川 A 1234学'],
+    ['contact', '（联系人：李志明，联系电话：，手机：）'],
+    ['contact', '联系人为王建国，欢迎来电'],
     ['resident', '李大妈来到支部'],
     ['resident', '老党员刘大伯'],
     ['resident', '王**师傅**修好了路灯'],
@@ -355,6 +365,7 @@ describe('findPrivateData finds', () => {
 describe('findPrivateData leaves alone', () => {
   it.each([
     ['years', '2009年起，2013年推广，2009—2013年间'],
+    ['联系人 as a role in prose', '社区书记受聘为大学生党员的校外培养联系人，要求联系人按“131”工作方法，一个一键通电话联系人'],
     ['money and figures', '投入1800元、10000元，受理96345件，帮扶1523户'],
     ['ranges', '从300人增加到1800人（300→1800），300-1800元'],
     ['line locators', '第99-307行，第533-723行，第13-15页'],
@@ -524,5 +535,14 @@ describe('possibleResidentNames', () => {
       '学习江姐精神，刘姐妹俩，李叔叔来了',
     ])
       expect(possibleResidentNames(text), text).toEqual([]);
+  });
+});
+
+describe('tableCellNames', () => {
+  it('offers a table cell holding a surname and a given name alone, not a term that starts with a surname', () => {
+    expect(tableCellNames('| 张桂兰 | 路灯不亮 |')).toEqual(['张桂兰']);
+    expect(tableCellNames('| 李四喜 | 水渠堵塞 |')).toEqual(['李四喜']);
+    expect(tableCellNames('| 林业局 | 马铃薯 | 高中生 | 方法论 | 黄金 | 程序 |')).toEqual([]);
+    expect(tableCellNames('张桂兰反映路灯不亮')).toEqual([]); // not a table row: the resident rules read prose
   });
 });
