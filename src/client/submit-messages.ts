@@ -21,7 +21,13 @@ export interface FieldProblem {
 }
 
 /** Front-matter keys that messages may name, in the form's words. */
-const fieldWords: [RegExp, string][] = [
+const nth = (n: string) => Number(n) + 1;
+const fieldWords: [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
+  // An item of a list by its place, as the form numbers its lines (figures.0.label → 第 1 项关键数字的名称).
+  [/ ?\bfigures\.(\d+)\.label\b ?/g, (_, n) => `第 ${nth(n)} 项关键数字的名称`],
+  [/ ?\bfigures\.(\d+)\.value\b ?/g, (_, n) => `第 ${nth(n)} 项关键数字的数值`],
+  [/ ?\bquestions\.(\d+)\b ?/g, (_, n) => `第 ${nth(n)} 道思考题`],
+  [/ ?\binferred\.(\d+)\.note\b ?/g, (_, n) => `第 ${nth(n)} 条推断说明`],
   [/region\.province/g, '省份'],
   [/region\.city/g, '地级市'],
   [/region\.county/g, '县、区'],
@@ -57,6 +63,6 @@ export function formProblem(p: FieldProblem, withLabel = true): string {
   let text = renderMessage(p.message, 'zh');
   // A raw list of vocabulary ids tells a form user nothing: the control already offers the choices.
   if (/不在词表中/.test(text)) return `请从列表中选择${p.label}`;
-  for (const [pattern, words] of fieldWords) text = text.replace(pattern, words);
+  for (const [pattern, words] of fieldWords) text = typeof words === 'string' ? text.replace(pattern, words) : text.replace(pattern, words);
   return withLabel ? `${p.label}：${text}` : text;
 }

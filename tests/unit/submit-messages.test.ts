@@ -17,6 +17,11 @@ describe('formProblem: the /submit/ form states a problem as what to do, in its 
     );
   });
 
+  it('names an item of a list by its place, not by its key', () => {
+    const proposal = msg('figures.0.label 是导入时提出的建议，还待确认：核对后删去“待确认”', 'import proposal');
+    const text = formProblem({ message: proposal, label: '关键数字', kind: 'text', empty: false }, false);
+    expect(text).toBe('第 1 项关键数字的名称是导入时提出的建议，还待确认：核对后删去“待确认”');
+  });
   it('speaks of sections, key figures and hotlines in the form’s words, not the file’s', () => {
     const figures = msg('“## 成效”没有任何数字，figures 也为空：来源若有数字请写上', 'no figures in the results');
     expect(formProblem({ message: figures, label: '成效', kind: 'section', empty: false }, false)).toBe(
