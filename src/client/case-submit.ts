@@ -18,7 +18,7 @@ import { sectionNames, splitSections } from '../schema/sections.ts';
 import { vocab } from '../schema/vocab.ts';
 import { msg, renderMessage, wrapMessage } from '../schema/message.ts';
 import { downloadText, el } from './dom.ts';
-import { formProblem, type ControlKind } from './submit-messages.ts';
+import { formProblem, formWords, type ControlKind } from './submit-messages.ts';
 
 import { DRAFT_KEY } from './submit-draft.ts';
 export { DRAFT_KEY };
@@ -443,7 +443,7 @@ class CaseSubmit extends HTMLElement {
         'p',
         { className: kind === 'error' ? 'field-error' : 'field-warning' },
         el('span', { className: 'visually-hidden', textContent: kind === 'error' ? '错误：' : '' }),
-        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem, false) : renderMessage(problem.message, 'zh')}`,
+        `${kind === 'error' ? '✗' : '提示：'} ${kind === 'error' ? this.problemText(problem, false) : formWords(renderMessage(problem.message, 'zh'))}`,
       );
       note.id = `msg-${name}-${field.querySelectorAll('.field-error, .field-warning').length}`;
       field.append(note);

@@ -63,6 +63,13 @@ export function formProblem(p: FieldProblem, withLabel = true): string {
   let text = renderMessage(p.message, 'zh');
   // A raw list of vocabulary ids tells a form user nothing: the control already offers the choices.
   if (/不在词表中/.test(text)) return `请从列表中选择${p.label}`;
-  for (const [pattern, words] of fieldWords) text = typeof words === 'string' ? text.replace(pattern, words) : text.replace(pattern, words);
+  text = formWords(text);
   return withLabel ? `${p.label}：${text}` : text;
+}
+
+/** A message's file words (keys, heading marks, the hotline file) in the form's words: for problems and hints alike. */
+export function formWords(message: string): string {
+  let text = message;
+  for (const [pattern, words] of fieldWords) text = typeof words === 'string' ? text.replace(pattern, words) : text.replace(pattern, words);
+  return text;
 }
