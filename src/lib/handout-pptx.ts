@@ -69,7 +69,7 @@ const ems = (text: string) => {
   return chars.reduce((n, ch) => n + (latin(ch) ? 0.55 : 1), 0) + 0.25 * seams;
 };
 
-/** The key-figure boxes on the 成效 slide: 4.4 in wide (4.2 in of text), the value's box 1.1 in high. */
+/** The key-figure boxes on the 成效 slide: 4.4 in wide, the value's box 1.1 in high. */
 const FIGURE_TEXT_WIDTH = 3.8; // of the 4.4-in box: its insets, and digits wider than half an em in some faces
 const FIGURE_VALUE_HEIGHT = 1.1;
 
@@ -173,7 +173,7 @@ function caseSlides(pptx: PptxGenJS, c: DocxCase, n: number, includeNotes: boole
           const label = ems(f.label) > 23 ? 16 : 18;
           slide.addText(f.label, {
             x,
-            y: y + 1.1,
+            y: y + FIGURE_VALUE_HEIGHT,
             w: 4.4,
             h: 0.75,
             fontFace: FONT,

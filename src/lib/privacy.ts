@@ -876,7 +876,6 @@ const MAY_HOLD_RESIDENT = new RegExp(
 );
 /** The same for the hints, which also read names after a role. */
 const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
-/** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
 /**
  * A contact person's name after 联系人 (联系人：李志明, 联系人为王建国): a contributor's contact line,
  * which no entry publishes whoever the person is. Only after a colon or 为/是, since 联系人 is also a
@@ -884,6 +883,7 @@ const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
  */
 const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e00-\\u9fff]{1,2})`, 'g');
 
+/** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
 const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
@@ -1057,13 +1057,15 @@ export function tableCellNames(line: string): string[] {
   return line
     .split('|')
     .map((cell) => cell.trim())
-    .filter((cell) => new RegExp(`^${SURNAME}[\\u4e00-\\u9fff]{1,2}$`).test(cell))
+    .filter((cell) => CELL_NAME.test(cell))
     .filter((cell) => {
       if (!wordSegmenter) return true;
       const first = wordSegmenter.segment(cell)[Symbol.iterator]().next().value?.segment ?? '';
-      return first.length < cell.length && new RegExp(`^${SURNAME}$`).test(first);
+      return first.length < cell.length && SURNAME_ALONE.test(first);
     });
 }
+const CELL_NAME = new RegExp(`^${SURNAME}[\\u4e00-\\u9fff]{1,2}$`);
+const SURNAME_ALONE = new RegExp(`^${SURNAME}$`);
 
 /**
  * What a resident finding becomes in an imported Word text: the word of address without the name
