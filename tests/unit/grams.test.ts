@@ -6,11 +6,22 @@ import { bodyHtml, bodySections } from '../../src/lib/entry-view.ts';
 import { BOUNDARY, compact, parseQuery } from '../../src/lib/search.ts';
 
 describe('character-pair tokens', () => {
-  it('are letter-only words that depend on the order of the pair', () => {
-    expect(token('台', '账')).toMatch(/^q[a-z]{8}$/);
+  it('are lower-case words of letters and digits that depend on the order of the pair', () => {
+    expect(token('台', '账')).toMatch(/^q[a-z0-9]{6}$/);
     expect(token('台', '账')).not.toBe(token('账', '台'));
-    expect(token('台')).toMatch(/^q[a-z]{4}$/);
+    expect(token('台')).toMatch(/^q[a-z0-9]{3}$/);
     expect(charCode('𠀀')).not.toBe(charCode('a'));
+    // Every CJK Unified Ideograph of the BMP keeps a code of its own.
+    expect(charCode('\u9fff')).not.toBe(charCode('\u9ffe'));
+    expect(charCode('\u4e00')).not.toBe(charCode('\u4dff'));
+  });
+  it('stay one word when the browser segments a query (Pagefind reads it with Intl.Segmenter)', () => {
+    // Tokens that start or end with digits, or mix them, as the codes of these characters do.
+    const samples = [token('台', '账'), token('0', '1'), token('a', '9'), token('一'), token('\u9fff', '\u0000')];
+    for (const language of ['zh-CN', 'ja', 'en']) {
+      const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+      for (const t of samples) expect([...segmenter.segment(t)].map((s) => s.segment), `${language} ${t}`).toEqual([t]);
+    }
   });
   it('cover every pair of a query that the text contains, so Pagefind cannot miss the page', () => {
     const text = '中江县推行“三本台账”，群众“1+10”联系户；热线８１８９０。';
@@ -45,7 +56,7 @@ describe('character-pair tokens', () => {
     for (const text of [
       '台账台账，台账。台',
       '民情 日记 民情日记',
-      // Past U+6F90F characters share one code, so their pairs are one token.
+      // Past U+B63F characters share one code, so their pairs are one token.
       '\u{E0100}甲\u{F0000}甲 𠀀𠀁𠀀𠀁',
       'a1+10 b。。 ｃ',
       '',
