@@ -46,8 +46,7 @@ export function recordOf(
   // summary and alias both hold a word is more about it than one whose alias alone does.
   const mainTokens = main.flatMap((m) => [...new Set([...textTokens(m), ...textTokens(fold(m, folder))])]);
   const exact = textTokens(text);
-  const seen = new Set(exact);
-  const folded = textTokens(fold(text, folder)).filter((t) => !seen.has(t));
+  const folded = foldedTokens(text, folder, new Set(exact));
   const tokens = [
     ...Array.from({ length: TITLE_BOOST }, () => titleTokens).flat(),
     ...Array.from({ length: MAIN_BOOST }, () => mainTokens).flat(),
@@ -55,6 +54,31 @@ export function recordOf(
     ...folded,
   ];
   return { url, content: tokens.join(' '), meta: { ...meta, text }, filters };
+}
+
+/**
+ * Sentence marks that `compact` always reads as a boundary, and that folding leaves alone: no token
+ * runs across one, so a text's tokens are those of its clauses between them.
+ */
+const CLAUSE_END = /[。，；！？]/;
+
+/**
+ * The tokens of the folded text that the text's own tokens (`seen`) lack, in the order they first
+ * occur: `textTokens(fold(text))` less `seen`. Folding changes few clauses, and an unchanged clause
+ * adds no token, so only the changed ones are read (about a third of a record's token time).
+ */
+export function foldedTokens(text: string, folder: Folder, seen: Set<string>): string[] {
+  const out: string[] = [];
+  for (const clause of text.split(CLAUSE_END)) {
+    const folded = fold(clause, folder);
+    if (folded === clause) continue;
+    for (const t of textTokens(folded))
+      if (!seen.has(t)) {
+        seen.add(t);
+        out.push(t);
+      }
+  }
+  return out;
 }
 
 /** Values of the elements carrying `attribute="name"`, by name, in page order. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charCode, htmlToText, queryTokens, textTokens, token } from '../../src/lib/grams.ts';
-import { searchRecord } from '../../src/lib/search-record.ts';
+import { foldedTokens, searchRecord } from '../../src/lib/search-record.ts';
+import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { findMismatch, markdownText } from '../../src/lib/entry-text.ts';
 import { bodyHtml, bodySections } from '../../src/lib/entry-view.ts';
 import { BOUNDARY, compact, parseQuery } from '../../src/lib/search.ts';
@@ -72,6 +73,31 @@ describe('character-pair tokens', () => {
       expect(textTokens(text), text).toEqual(plain(text));
     }
     expect(textTokens('台账台账')).toEqual([token('台', '账'), token('账', '台'), token('账')]);
+  });
+});
+
+describe('folded tokens', () => {
+  const folder = makeFolder('臺台賬账', [
+    { from: '帐', to: '账' },
+    { from: '好象', to: '好像' },
+  ]);
+  /** The plain reading: every token of the whole folded text that the text's own tokens lack. */
+  const plain = (text: string) => {
+    const seen = new Set(textTokens(text));
+    return textTokens(fold(text, folder)).filter((t) => !seen.has(t));
+  };
+  it('are those of the whole folded text, read clause by clause', () => {
+    for (const text of ['三本臺賬，台帐。好象、台账', '民情、日记；民情日记！', '臺\n賬。', '', '。，', '好象，象好']) {
+      expect(foldedTokens(text, folder, new Set(textTokens(text))), text).toEqual(plain(text));
+    }
+    // And texts mixed at random from characters that fold, separate clauses, or neither (seeded, so a failure repeats).
+    const alphabet = [...'臺台賬账帐好象像、·。，；！？：  \n1a“”民情'];
+    let seed = 11;
+    const pick = () => alphabet[(seed = (seed * 48271) % 2147483647) % alphabet.length];
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: n % 50 }, pick).join('');
+      expect(foldedTokens(text, folder, new Set(textTokens(text))), text).toEqual(plain(text));
+    }
   });
 });
 
