@@ -21,7 +21,11 @@ describe('character-pair tokens', () => {
     const samples = [token('台', '账'), token('0', '1'), token('a', '9'), token('一'), token('\u9fff', '\u0000')];
     for (const language of ['zh-CN', 'ja', 'en']) {
       const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
-      for (const t of samples) expect([...segmenter.segment(t)].map((s) => s.segment), `${language} ${t}`).toEqual([t]);
+      for (const t of samples)
+        expect(
+          [...segmenter.segment(t)].map((s) => s.segment),
+          `${language} ${t}`,
+        ).toEqual([t]);
     }
   });
   it('cover every pair of a query that the text contains, so Pagefind cannot miss the page', () => {
