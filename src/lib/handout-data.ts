@@ -61,8 +61,6 @@ export function listItem(block: string): ListItem | undefined {
   return m ? { ordered: true, n: Number(m[1]), text: m[2] } : undefined;
 }
 
-/** Sources the editors could not name carry a made-up title marked （无题）; that is no title to print. */
-
 /**
  * The source line to print: the citation, with a title the editors made up (marked （无题）) read as
  * theirs, "基层群众工作方法报道汇编（原件未注明标题），第 167–176 行。", as the entry page shows it;

@@ -107,7 +107,6 @@ export function applyOp(lesson: Lesson, op: LessonOp): Lesson {
   }
 }
 
-/** Whether a lesson holds anything worth a backup. */
 /**
  * A session date as trainers type it, read as the stored form (YYYY-MM-DD): 2026-12-01, 2026-12-1,
  * 2026/12/1, 2026.12.1, 2026年12月1日 (full-width digits too). '' for an empty field, undefined
@@ -124,6 +123,7 @@ export function readLessonDate(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Whether a lesson holds anything worth a backup. */
 export const isEmpty = (lesson: Lesson) => !lesson.items.length && !lesson.title && !lesson.date && !lesson.audience;
 
 /* Sharing: the lesson as compact JSON, UTF-8, base64url, in the `l` query parameter. */
