@@ -42,7 +42,7 @@ async function catalogueEntryPrint(page: Page) {
   await expect(page.locator('print-button button')).toBeVisible({ timeout: 20_000 });
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('.site-footer .print-only')).toContainText(onSite(`/cases/${id}/`));
+  await expect(page.locator('.page-address')).toContainText(onSite(`/cases/${id}/`));
   await page.emulateMedia({ media: 'screen' });
 }
 

@@ -6,6 +6,8 @@ import { atSite, onSite } from './site.ts';
 // Each step keeps the title of the test it was, so a failure still names the behaviour.
 
 test('an entry page: its facts, print, privacy and phone width', async ({ page }) => {
+  // Thirteen A4 prints of an entry (the print steps) take a few seconds each on a loaded 2-core machine.
+  test.setTimeout(120_000);
   await test.step('an entry page shows its facts, four sections, figures, questions, source and neighbours', async () => {
     await page.goto('cases/minqing-riji-gongzuofa/');
     await expect(page).toHaveTitle('“民情日记”工作法 · 工作法案例库');
@@ -28,20 +30,49 @@ test('an entry page: its facts, print, privacy and phone width', async ({ page }
     await expect(page).toHaveURL(atSite(/cases\/minqing-riji-gongzuofa\/$/));
   });
 
-  await test.step('an entry prints on A4 without navigation and with its address in the footer', async () => {
+  await test.step('an entry prints on A4 without navigation and ends with its address', async () => {
     // The previous step ends back on this entry's page.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.pager')).toBeHidden();
     await expect(page.locator('.related')).toBeHidden();
-    await expect(page.locator('.site-footer .print-only')).toBeVisible();
-    await expect(page.locator('.site-footer .print-only')).toContainText(onSite('/cases/minqing-riji-gongzuofa/'));
+    await expect(page.locator('.site-footer')).toBeHidden();
+    await expect(page.locator('.page-address')).toBeVisible();
+    await expect(page.locator('.page-address')).toContainText(onSite('/cases/minqing-riji-gongzuofa/'));
     const pages = await pdfPages(await page.pdf({ format: 'A4' }));
     // The whole entry fits a few pages, ends with the entry's address, and the text is the entry's.
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(6);
     expect(pages.at(-1)).toContain(onSite('/cases/minqing-riji-gongzuofa/'));
     expect(pages.join('')).toContain('2002');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await test.step('wherever an entry ends on the page, its address never prints alone on a last page', async () => {
+    // Space added above its questions moves the entry's end down the page 4 mm at a time, across more than the
+    // height of the address line and the source: once the end falls in the last few millimetres of a
+    // page, an address that does not stay with the source is printed on a page of its own (20 of the
+    // 74 entries did so before the fix, and one printed only its date on a fifth page).
+    await page.goto('cases/xinganmeng-keyouqianqi-zuiqiang-dangzhibu/');
+    await page.emulateMedia({ media: 'print' });
+    const lastPages: string[] = [];
+    for (let mm = 0; mm <= 44; mm += 4) {
+      await page.evaluate((height) => {
+        const spacer = document.querySelector<HTMLElement>('#print-spacer') ?? document.createElement('div');
+        spacer.id = 'print-spacer';
+        spacer.style.height = `${height}mm`;
+        document.querySelector('.questions')!.before(spacer);
+      }, mm);
+      const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+      lastPages.push(pages.at(-1)!);
+    }
+    for (const last of lastPages) {
+      expect(last).toContain('/cases/xinganmeng-keyouqianqi-zuiqiang-dangzhibu/');
+      // The last page starts with the entry's own text, not with the address or the date.
+      expect(last).not.toMatch(/^(本.网址|生成日期|\d{4}-\d{2}-\d{2})/u);
+    }
+    // The sweep did cross a page end: the last page did not hold the same text every time.
+    expect(new Set(lastPages.map((text) => text.slice(0, 12))).size).toBeGreaterThan(1);
     await page.emulateMedia({ media: 'screen' });
   });
 
