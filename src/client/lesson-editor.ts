@@ -615,8 +615,13 @@ class LessonEditor extends HTMLElement {
   }
 
   /** The share link, from the address this page was opened at (so it works on any host or path). */
+  /** This page's address without its query: what a share link adds `?l=` to. */
+  private pageUrl() {
+    return new URL(location.pathname, location.origin).href;
+  }
+
   private shareUrl(lesson = this.lesson) {
-    return new URL(`?l=${encodeLesson(lesson)}`, new URL(location.pathname, location.origin)).href;
+    return `${this.pageUrl()}?l=${encodeLesson(lesson)}`;
   }
 
   /** The share link of this lesson or of another named one: it carries the name and the cases. */
@@ -683,11 +688,12 @@ class LessonEditor extends HTMLElement {
     button.textContent = `正在生成 ${what}…`;
     try {
       const entries = (await this.loaded()).map((x) => exportEntry(x.data));
-      const { exportLesson } = await import('./lesson-export.ts');
+      const [{ exportLesson }, { lessonQrLink }] = await Promise.all([import('./lesson-export.ts'), import('../lib/lesson-qr.ts')]);
+      const includeNotes = this.notesOption.checked;
       const blob = await exportLesson(kind, this.lesson, entries, {
         site: this.siteRoot(),
-        lessonUrl: this.shareUrl(),
-        includeNotes: this.notesOption.checked,
+        lessonUrl: lessonQrLink(this.lesson, this.pageUrl(), includeNotes),
+        includeNotes,
       });
       downloadBlob(`${this.lesson.title || '教案'}.${kind}`, blob);
     } catch (error) {
@@ -704,8 +710,21 @@ class LessonEditor extends HTMLElement {
     this.renderTimer = window.setTimeout(() => this.renderHandout(), 300);
   }
 
-  /** Builds the handout (src/client/lesson-handout.ts) with the options chosen on the page. */
+  /**
+   * Builds the handout; a failure is said under the buttons and marks the handout `error`, rather
+   * than leaving the preview blank and the page waiting for ever.
+   */
   private async renderHandout() {
+    try {
+      await this.drawHandout();
+    } catch (error) {
+      this.handout.dataset.state = 'error';
+      this.sayAtActions(`讲义没能生成：${error instanceof Error ? error.message : String(error)}。请刷新页面再试。`, 'error');
+    }
+  }
+
+  /** Builds the handout (src/client/lesson-handout.ts) with the options chosen on the page. */
+  private async drawHandout() {
     const lesson = this.lesson;
     const entries = await this.loaded();
     if (lesson !== this.lesson) return; // changed meanwhile; the next render will do it
@@ -713,15 +732,18 @@ class LessonEditor extends HTMLElement {
     setPageFooter(site);
     // QR codes for paper → phone: a small module (uqr and a PNG encoder), loaded once the handout has
     // entries (an empty lesson draws no handout, so a first visit loads none of it).
-    const { qrDataUri } = entries.length ? await import('../lib/qr-png.ts') : { qrDataUri: () => '' };
+    const [{ qrDataUri }, { lessonQrLink }] = entries.length
+      ? await Promise.all([import('../lib/qr-png.ts'), import('../lib/lesson-qr.ts')])
+      : [{ qrDataUri: () => '' }, { lessonQrLink: () => '' }];
     if (lesson !== this.lesson) return;
+    const includeNotes = this.notesOption.checked;
     await renderHandout(this.handout, {
       lesson,
       entries: entries.map(({ item, data }) => ({ item, data: handoutCase(data) })),
       site,
-      lessonUrl: this.shareUrl(),
+      lessonUrl: lessonQrLink(lesson, this.pageUrl(), includeNotes),
       qrDataUri,
-      includeNotes: this.notesOption.checked,
+      includeNotes,
       summary: this.summaryOption.checked,
     });
     this.fitPreview();

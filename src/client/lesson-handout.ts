@@ -10,6 +10,7 @@
 import type { HandoutEntry, LessonItem, Lesson } from '../lib/lesson.ts';
 import { printableSource } from '../lib/handout-data.ts';
 import { countPages, startPages, type Block } from '../lib/handout-print.ts';
+import { QR_TOO_LONG } from '../lib/reader-text.ts';
 
 /** An entry as the printed handout takes it: the exports' data, its sections' HTML and its info-box facts by field. */
 export type HandoutCase = HandoutEntry & { sectionHtml: Record<string, string>; field: (name: string) => string };
@@ -20,6 +21,7 @@ export interface HandoutView {
   lesson: Lesson;
   entries: { item: LessonItem; data: CaseData }[];
   site: string;
+  /** What the cover's QR code carries (src/lib/lesson-qr.ts); empty when the lesson is too long for one. */
   lessonUrl: string;
   includeNotes: boolean;
   summary: boolean;
@@ -163,7 +165,8 @@ function compareSection(view: HandoutView) {
 /** Elements that are never split across pages in print, and headings that stay with what follows. */
 const KEEP = new Set(['LI', 'TR', 'FIGURE', 'IMG', 'THEAD']);
 const HEADING = /^H[1-6]$/;
-const isKeep = (node: Element) => KEEP.has(node.tagName) || node.matches('.case-foot, .teacher-note, .questions-box, .facts-line');
+const isKeep = (node: Element) =>
+  KEEP.has(node.tagName) || node.matches('.case-foot, .teacher-note, .teaching-note, .questions-box, .facts-line');
 
 function leaves(node: Element, out: Element[] = []): Element[] {
   for (const child of node.children) {
@@ -244,8 +247,9 @@ export function renderHandout(container: HTMLElement, view: HandoutView) {
         ...(lesson.audience ? [el('p', { textContent: `对象：${lesson.audience}` })] : []),
         el('p', { textContent: `共 ${view.entries.length} 个案例` }),
         el('p', { className: 'small', textContent: `工作法案例库 · ${view.site}` }),
+        ...(view.lessonUrl ? [] : [el('p', { className: 'small', textContent: QR_TOO_LONG })]),
       ),
-      qr(view, view.lessonUrl, '扫码打开本教案'),
+      ...(view.lessonUrl ? [qr(view, view.lessonUrl, '扫码打开本教案')] : []),
     ),
     contents,
   );

@@ -93,7 +93,7 @@ const INFO: [string, string][] = [
 export interface HandoutOptions {
   /** The site's address as the page was opened (location.origin + '/'). */
   site: string;
-  /** The lesson's share link, for the cover QR code. */
+  /** What the cover's QR code carries: lessonQrLink (src/lib/lesson-qr.ts); empty when the lesson is too long for a code. */
   lessonUrl: string;
   /** 含教师备注: the trainer's notes and the editors' teaching notes (编者按). */
   includeNotes: boolean;

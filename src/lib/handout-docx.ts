@@ -22,6 +22,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { qrPng } from './qr-png.ts';
+import { QR_TOO_LONG } from './reader-text.ts';
 import { listItem, teachingLines } from './handout-data.ts';
 import { sectionRuns, type TextRun as TextRunData } from './section-blocks.ts';
 import type { HandoutEntry } from './lesson.ts';
@@ -42,7 +43,7 @@ export interface DocxHandout {
   title: string;
   date: string;
   audience: string;
-  /** The lesson's share link (cover QR code); empty for a single-case export. */
+  /** What the cover's QR code carries (src/lib/lesson-qr.ts); empty when the lesson is too long for one (the cover says so) and for a single case (no cover). */
   lessonUrl: string;
   /** The site's name and address as the page was opened. */
   site: string;
@@ -294,7 +295,7 @@ export function buildHandoutDocx(h: DocxHandout): Document {
     ...(h.date ? [centered(`日期：${h.date}`)] : []),
     ...(h.audience ? [centered(`对象：${h.audience}`)] : []),
     centered(`共 ${h.cases.length} 个案例`),
-    ...(h.lessonUrl ? qr(h.lessonUrl, '扫码打开本教案') : []),
+    ...(h.lessonUrl ? qr(h.lessonUrl, '扫码打开本教案') : [centered(QR_TOO_LONG, { size: SIZE.small })]),
     centered(`工作法案例库 · ${h.site}`, { size: SIZE.small }),
   ];
   // A static contents list: a TOC field stays empty in WPS until updated by hand.

@@ -8,6 +8,7 @@ import PptxGenJS from 'pptxgenjs';
 import type { DocxCase, DocxHandout } from './handout-docx.ts';
 import { listItem, teachingLines } from './handout-data.ts';
 import { qrDataUri } from './qr-png.ts';
+import { QR_TOO_LONG } from './reader-text.ts';
 
 /** 微软雅黑 is on every Windows and in WPS; pptxgenjs writes it as latin, ea and cs typeface. */
 const FONT = '微软雅黑';
@@ -313,7 +314,8 @@ export function buildHandoutPptx(h: DocxHandout): PptxGenJS {
     if (g === slides.length - 1 && h.lessonUrl) {
       slide.addImage({ data: qrDataUri(h.lessonUrl), x: 8.1, y: 1.2, w: 1.5, h: 1.5, altText: h.lessonUrl });
       slide.addText('扫码打开本教案', { x: 7.9, y: 2.75, w: 1.9, h: 0.4, fontFace: FONT, fontSize: 12, color: INK, align: 'center' });
-    }
+    } else if (g === slides.length - 1)
+      slide.addText(QR_TOO_LONG, { x: 7.9, y: 1.2, w: 1.9, h: 1.6, fontFace: FONT, fontSize: 12, color: INK, valign: 'top' });
   });
   return pptx;
 }

@@ -99,6 +99,24 @@ export function qrPng(text: string, scale = 4): QrPng {
   return { png, size };
 }
 
+/**
+ * The densest code a handout prints: version 20, 97 modules a side. On the cover's 24 mm that is a
+ * quarter of a millimetre a module, about the least a phone's camera reads from paper. A lesson's
+ * share link grows with its cases and notes; past this (and past version 40, where uqr throws) the
+ * cover says what to do instead (src/lib/lesson-qr.ts).
+ */
+export const QR_MAX_VERSION = 20;
+
+/** Whether `text` fits a code no denser than QR_MAX_VERSION (at the error correction qrPng uses). */
+export function qrFits(text: string): boolean {
+  try {
+    encode(text, { ecc: 'M', border: 4, maxVersion: QR_MAX_VERSION });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The QR code as a data: URI, for an <img> in the printed handout or a slide. */
 export function qrDataUri(text: string, scale = 4): string {
   let binary = '';

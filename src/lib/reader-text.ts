@@ -1,6 +1,7 @@
 /**
- * Words shown to readers around titles: quotation marks and the editors' （无题） mark. No imports,
- * so the lesson page's scripts can use it without the vocabularies.
+ * Words shown to readers around titles, and one line of the lesson's handouts: quotation marks, the
+ * editors' （无题） mark, the cover's words when a lesson is too long for a QR code. No imports, so
+ * the lesson page's scripts can use it without the vocabularies or the QR encoder.
  */
 
 /** How the editors mark a source whose document carries no title of its own (content/sources/). */
@@ -21,3 +22,6 @@ export function readerSourceTitle(title: string): string {
  * typography nests them: “‘共驻共建’工作法”, not ““共驻共建”工作法”.
  */
 export const quote = (text: string): string => `“${text.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
+/** Printed where a lesson's QR code would stand when its link is too long for one (src/lib/lesson-qr.ts). */
+export const QR_TOO_LONG = '本教案案例较多，二维码放不下：请在教案页点“复制分享链接”，把链接发给学员。';

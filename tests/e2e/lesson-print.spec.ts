@@ -4,7 +4,7 @@
  * editors' 教学提示, in print, Word and slides) and 每案一页. The page signals readiness with
  * `data-state="ready"` on [data-handout] after every change.
  */
-import { expect, test, type Page } from './fixtures.ts';
+import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { pdfPages } from '../helpers/pdf.ts';
 import { unzip } from '../helpers/zip.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
@@ -24,6 +24,14 @@ function expectNoLoneFoot(pages: string[], ids: string[]) {
     const text = pages.find((t) => t.includes(`/cases/${id}/`))!;
     expect(text.slice(0, text.search(/出处:|网址:/)).length, `${id}: the page with its source line has other text`).toBeGreaterThan(20);
   }
+}
+
+/** The trainer's notes in the lesson the cover's QR code carries (its link is the image's alt text). */
+async function coverNotes(handout: Locator): Promise<string[]> {
+  const alt = (await handout.locator('.cover-head .qr-code img').getAttribute('alt'))!;
+  const link = new URL(alt.slice(alt.indexOf('http')));
+  const lesson = JSON.parse(Buffer.from(link.searchParams.get('l')!, 'base64url').toString('utf8')) as { i: (string | string[])[] };
+  return lesson.i.map((item) => (Array.isArray(item) ? item[1] : ''));
 }
 
 async function open(page: Page, items: [string, string?][]) {
@@ -111,6 +119,7 @@ test('含教师备注 prints the trainer’s notes and the editors’ 教学提�
   await expect(handout.locator('.teaching-note')).toHaveCount(1); // only the entry that has them
   await expect(handout.locator('.handout-case').first().locator('.teaching-note')).toContainText('教学提示（编者按）');
   await expect(handout.locator('.teaching-note')).toContainText('不是来源原文');
+  expect(await coverNotes(handout)).toEqual(['先讲这个，十分钟', '']);
   const withNotes = await pdfPages(await page.pdf({ format: 'A4' }));
   expect(withNotes.join('')).toMatch(/编者按/);
   expect(withNotes.length).toBe(Number(await handout.getAttribute('data-pages')));
@@ -149,6 +158,8 @@ test('含教师备注 prints the trainer’s notes and the editors’ 教学提�
   await expect(handout.locator('.teacher-note, .teaching-note')).toHaveCount(0);
   await expect(handout).not.toContainText('先讲这个');
   await expect(handout).not.toContainText('教学提示');
+  // A handout for participants does not hand them the trainer's notes through its QR code either.
+  expect(await coverNotes(handout)).toEqual(['', '']);
   await test.step('…and without 教学提示 in Word and slides once 含教师备注 is unticked', async () => {
     const plainWord = docxText(await download('下载 Word 讲义'));
     expect(plainWord).not.toContain('教学提示');
@@ -170,4 +181,22 @@ test('含教师备注 prints the trainer’s notes and the editors’ 教学提�
   expect(summary).toHaveLength(4);
   expect(summary[1]).toContain(`/cases/${M}/`);
   expect(summary[2]).toContain(`/cases/${T}/`);
+});
+
+test('a lesson too long for a QR code is still drawn and printed, and its cover says how to share it', async ({ page, request }) => {
+  // 30 cases (the most a lesson holds) with a note each: no QR code can hold the link. The QR encoder
+  // threw, and the handout stayed blank ("pending") for good.
+  const { cases } = (await (await request.get('cases.json')).json()) as { cases: { id: string }[] };
+  const ids = cases.slice(0, 30).map((c) => c.id);
+  expect(ids).toHaveLength(30);
+  const handout = await open(
+    page,
+    ids.map((id) => [id, '请学员对照本单位的做法，说一说哪一条可以直接用。']),
+  );
+  const cover = handout.locator('.cover-head');
+  await expect(cover).toContainText('二维码放不下');
+  await expect(cover).toContainText('复制分享链接');
+  await expect(cover.locator('img')).toHaveCount(0);
+  // Each case keeps its own code.
+  await expect(handout.locator('.case-foot .qr-code img')).toHaveCount(30);
 });

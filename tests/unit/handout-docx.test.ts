@@ -6,6 +6,7 @@ import { crc32, inflateSync } from 'node:zlib';
 import { Packer } from 'docx';
 import { buildHandoutDocx, type DocxCase, type DocxHandout } from '../../src/lib/handout-docx.ts';
 import { qrPng } from '../../src/lib/qr-png.ts';
+import { QR_TOO_LONG } from '../../src/lib/reader-text.ts';
 import { bodySections } from '../../src/lib/entry-view.ts';
 import { unzip } from '../helpers/zip.ts';
 
@@ -129,6 +130,12 @@ describe('Word handout', () => {
     expect(xml.match(/<w:drawing>/g)).toHaveLength(3);
     expect(xml).toContain('descr="https://example.org/lesson/?l=abc"');
     expect(xml).toContain('descr="https://example.org/cases/zou-qinqi/"');
+  });
+
+  it('says on the cover how to share a lesson too long for a QR code, and still has each case’s code', async () => {
+    const { xml } = await open(handout({ lessonUrl: '' }));
+    expect(text(xml)).toContain(QR_TOO_LONG);
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/handout-pptx.ts';
 import type { DocxCase, DocxHandout } from '../../src/lib/handout-docx.ts';
 import { unzip } from '../helpers/zip.ts';
+import { QR_TOO_LONG } from '../../src/lib/reader-text.ts';
 
 const long = '党员干部每周走访一次，记录群众提出的问题和建议，并在三个工作日内答复。'.repeat(20); // ~700 characters
 const makeCase = (id: string, title: string, doing: string[] = [`${title}的做法`]): DocxCase => ({
@@ -85,6 +86,13 @@ describe('slide deck', () => {
     // Key figures shown large on the 成效 slide.
     const results = slides[texts.findIndex((t) => t.startsWith('走亲戚工作法 · 成效'))];
     expect(results).toMatch(/sz="4000"[^>]*>[\s\S]*?<a:t>1200 件<\/a:t>/);
+  });
+
+  it('says on the last slide how to share a lesson too long for a QR code', async () => {
+    const { texts, slides } = await open({ ...handout, lessonUrl: '' });
+    expect(texts.at(-1)).toContain(QR_TOO_LONG);
+    expect(texts.at(-1)).not.toContain('扫码打开本教案');
+    expect(slides.at(-1)).not.toMatch(/<p:pic>/);
   });
 
   it('puts the discussion questions in the speaker notes, the trainer note only when asked', async () => {
