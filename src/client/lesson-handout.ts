@@ -9,7 +9,7 @@
  */
 import type { HandoutEntry, LessonItem, Lesson } from '../lib/lesson.ts';
 import { printableSource } from '../lib/handout-data.ts';
-import { countPages, startPages, type Block } from '../lib/handout-print.ts';
+import { PRINT_WIDTH_MM, countPages, startPages, type Block } from '../lib/handout-print.ts';
 import { QR_TOO_LONG } from '../lib/reader-text.ts';
 
 /** An entry as the printed handout takes it: the exports' data, its sections' HTML and its info-box facts by field. */
@@ -176,17 +176,27 @@ function leaves(node: Element, out: Element[] = []): Element[] {
   return out;
 }
 
+/** The printed text column in CSS pixels (96 per inch). */
+const PRINT_WIDTH_PX = (PRINT_WIDTH_MM * 96) / 25.4;
+
 /** The blocks of a part as they stand on screen at the printed width. */
 function blocksOf(part: HTMLElement): Block[] {
   const list = leaves(part);
   // On a phone the preview is scaled to fit the screen (lesson-editor's fitPreview): heights are
   // read as laid out, at the printed width, whatever the scale on screen.
   const box = part.getBoundingClientRect();
-  const scale = part.offsetWidth ? box.width / part.offsetWidth : 1;
-  const tops = list.map((node) => node.getBoundingClientRect().top);
+  // The part is laid out exactly PRINT_WIDTH_MM wide; offsetWidth, rounded to whole pixels, made
+  // every height 0.04% too large, enough to count a page a case that fills its pages to a pixel.
+  const scale = box.width / PRINT_WIDTH_PX || 1;
+  const rects = list.map((node) => node.getBoundingClientRect());
+  const tops = rects.map((rect) => rect.top);
   const end = box.bottom;
+  // A case's top padding (2 mm) prints above its title; its top border does not (print: border-top 0).
+  // Left out, a case that filled its first page to within 2 mm was counted a page short.
+  const lead = tops.length ? Math.max(0, (tops[0] - box.top) / scale - parseFloat(getComputedStyle(part).borderTopWidth)) : 0;
   return list.map((node, i) => ({
-    height: Math.max(0, (tops[i + 1] ?? end) - tops[i]) / (scale || 1),
+    height: Math.max(0, (tops[i + 1] ?? end) - tops[i]) / scale + (i === 0 ? lead : 0),
+    own: rects[i].height / scale + (i === 0 ? lead : 0),
     kind: HEADING.test(node.tagName) ? 'heading' : isKeep(node) ? 'keep' : 'flow',
     // The source line and QR code close a case and never stand alone on a page (print: break-before: avoid).
     ...(node.matches('.case-foot') ? { withPrevious: true } : {}),
@@ -261,8 +271,10 @@ export function renderHandout(container: HTMLElement, view: HandoutView) {
   const images = [...container.querySelectorAll('img')].map((img) => img.decode().catch(() => undefined));
   return Promise.all(images).then(() => {
     if (!container.contains(cover)) return; // replaced meanwhile
-    const front = countPages(blocksOf(cover));
-    const parts = [...cases, compare].map((part) => countPages(blocksOf(part)));
+    // The body's line (11 pt at 1.6, about 23.5 px): paragraphs break between lines of this height.
+    const line = parseFloat(getComputedStyle(container).lineHeight) || undefined;
+    const front = countPages(blocksOf(cover), undefined, line);
+    const parts = [...cases, compare].map((part) => countPages(blocksOf(part), undefined, line));
     const starts = startPages(front, parts);
     rows.forEach((r, i) => {
       r.page.textContent = `第 ${starts[i]} 页（${parts[i]} 页）`;

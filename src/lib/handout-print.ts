@@ -18,6 +18,11 @@ export const PRINT_HEIGHT_PX = (PRINT_PAGE_MM.height - 2 * PRINT_PAGE_MM.marginY
 export interface Block {
   /** From this block's top to the next block's top (margins included), in CSS pixels. */
   height: number;
+  /**
+   * The block itself, without the space after it (its margin and the next block's), which print
+   * drops where a page ends; what must fit for the block to stay on its page. Defaults to `height`.
+   */
+  own?: number;
   /** flow: may break between lines; keep: never split (moves whole to the next page); heading: stays with the next block. */
   kind: 'flow' | 'keep' | 'heading';
   /**
@@ -39,16 +44,18 @@ export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line =
   };
   blocks.forEach((block, i) => {
     const { height, kind } = block;
+    const own = Math.min(block.own ?? height, height);
     if (kind === 'heading') {
       // A heading needs room for itself and a first line (or the whole next kept block) after it.
       const next = blocks[i + 1];
-      const after = next ? (next.kind === 'keep' ? Math.min(next.height, pageHeight) : Math.min(next.height, 2 * line)) : 0;
+      const nextOwn = next ? Math.min(next.own ?? next.height, next.height) : 0;
+      const after = next ? (next.kind === 'keep' ? Math.min(nextOwn, pageHeight) : Math.min(nextOwn, 2 * line)) : 0;
       if (used > 0 && used + height + after > pageHeight) newPage();
       used += height;
       previous = { block, page: pages, top: used - height };
       return;
     }
-    if (block.withPrevious && used > 0 && used + height > pageHeight && height <= pageHeight) {
+    if (block.withPrevious && used > 0 && used + own > pageHeight && height <= pageHeight) {
       // What of the block before comes along: a kept block whole, a paragraph its last two lines
       // (Chromium's default widows and orphans are 2, so a paragraph under four lines moves whole).
       // Nothing moves if that block began its page: there is no earlier place to break.
@@ -60,10 +67,33 @@ export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line =
       if (carried + height > pageHeight) carried = 0;
       newPage();
       used = carried;
-    } else if (kind === 'keep' && used > 0 && used + height > pageHeight && height <= pageHeight) newPage();
+    } else if (kind === 'keep' && used > 0 && used + own > pageHeight && height <= pageHeight) newPage();
+    if (kind === 'flow' && used + own > pageHeight + 0.5) {
+      // A paragraph breaks between its lines, with at least two lines on each side (Chromium's
+      // default orphans and widows): the page keeps only whole lines, and the rest of its bottom is
+      // left empty. Filling pages to the brim instead put the contents' page numbers a page early
+      // in about one lesson in eight (.bench measurements, README).
+      const lines = Math.max(1, Math.floor(own / line + 0.1));
+      const margin = Math.max(0, height - lines * line);
+      let left = lines;
+      let top = used;
+      for (;;) {
+        const fit = Math.floor((pageHeight - top + 0.5) / line);
+        if (fit >= left) break;
+        let stay = Math.min(fit, left - 2);
+        // Fewer than two lines here: the paragraph starts on the next page, unless it began this one.
+        if (stay < 2) stay = top > 0 ? 0 : Math.max(1, fit);
+        left -= stay;
+        pages += 1;
+        top = 0;
+      }
+      previous = { block, page: pages, top };
+      used = top + left * line + margin;
+      return;
+    }
     previous = { block, page: pages, top: used };
     used += height;
-    // A flowing block (or a kept one taller than a page) carries on over as many pages as it needs.
+    // A kept block taller than a page (or a flowing one that fits) carries on over as many pages as it needs.
     while (used > pageHeight + 0.5) {
       const carried = used - pageHeight;
       pages += 1;

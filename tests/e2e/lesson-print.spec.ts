@@ -200,3 +200,19 @@ test('a lesson too long for a QR code is still drawn and printed, and its cover 
   // Each case keeps its own code.
   await expect(handout.locator('.case-foot .qr-code img')).toHaveCount(30);
 });
+
+test('the contents’ page numbers hold for cases that fill their last page to within a few millimetres', async ({ page }) => {
+  // Each of these was counted a page short (the case's 2 mm top padding, and paragraphs taken to
+  // break anywhere rather than between lines): the contents then named the wrong page for every
+  // case after it. Found by printing 68 lessons of 3–5 cases and comparing (README, lesson export).
+  const ids = ['shenzhen-dangdaibiao-gongzuoshi-wuhua', 'nanping-liuyao-qunzhong-gongzuofa', 'neimenggu-kouan-shi-sige-jujiao'];
+  const handout = await open(page, [[ids[0]], [ids[1], '这里是教师备注，提醒讨论时注意联系本地实际，先讲做法再讲成效。'], [ids[2]]]);
+  const starts = await handout.locator('.toc-page').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.start)));
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  expect(pages.length).toBe(Number(await handout.getAttribute('data-pages')));
+  for (const [i, id] of ids.entries()) {
+    // A case ends on the page before the next part starts (its address is at its end).
+    const end = pages.findIndex((text) => text.includes(`/cases/${id}/`));
+    expect(end + 1, `${id} ends on the page before the next part`).toBe(starts[i + 1] - 1);
+  }
+});

@@ -34,21 +34,38 @@ describe('printed handout page counting', () => {
   it('a case’s last block never starts a page alone: the block before it comes along', () => {
     const foot = (height = 100): Block => ({ height, kind: 'keep', withPrevious: true });
     // The kept block before (思考题) moves to the next page with it, and what follows lands after both ...
-    expect(countPages([flow(700), keep(200), foot(150), flow(650)], H)).toBe(2);
-    expect(countPages([flow(700), keep(200), foot(150), flow(651)], H)).toBe(3);
+    // (The paragraph after them has 18-px lines: 36 lines fill the 650 px left, 37 do not.)
+    expect(countPages([flow(700), keep(200), foot(150), flow(648)], H)).toBe(2);
+    expect(countPages([flow(700), keep(200), foot(150), flow(666)], H)).toBe(3);
     // ... where without the rule the foot alone would go over.
-    expect(countPages([flow(700), keep(200), keep(150), flow(651)], H)).toBe(2);
+    expect(countPages([flow(700), keep(200), keep(150), flow(666)], H)).toBe(2);
     // A paragraph before it gives its last two lines (18 px each) ...
-    expect(countPages([flow(950), foot(100), flow(860)], H)).toBe(2);
-    expect(countPages([flow(950), foot(100), flow(870)], H)).toBe(3);
+    expect(countPages([flow(950), foot(100), flow(864)], H)).toBe(2);
+    expect(countPages([flow(950), foot(100), flow(882)], H)).toBe(3);
     // ... and a short paragraph (under four lines) moves whole.
     expect(countPages([flow(900), flow(54), foot(100), flow(846)], H)).toBe(2);
-    expect(countPages([flow(900), flow(54), foot(100), flow(847)], H)).toBe(3);
+    expect(countPages([flow(900), flow(54), foot(100), flow(864)], H)).toBe(3);
     // A block that began its page cannot move: the foot breaks to the next page alone.
     expect(countPages([keep(950), foot(100), flow(900)], H)).toBe(2);
-    expect(countPages([keep(950), foot(100), flow(901)], H)).toBe(3);
+    expect(countPages([keep(950), foot(100), flow(918)], H)).toBe(3);
     // When it fits, nothing moves.
     expect(countPages([flow(700), keep(200), foot(100)], H)).toBe(1);
+  });
+
+  it('a paragraph breaks between whole lines, with at least two lines on each side', () => {
+    // 30 px left: one line would fit, but not two, so the five-line paragraph starts the next page
+    // (90 px there, not the 60 px that filling the page to the brim gave), and the next one spills.
+    expect(countPages([flow(970), flow(90), flow(930)], H)).toBe(3);
+    expect(countPages([flow(970), flow(90), flow(910)], H)).toBe(2);
+    // 40 px left: two lines stay and the other three go over (54 px), leaving 946 px.
+    expect(countPages([flow(960), flow(90), flow(936)], H)).toBe(2);
+    expect(countPages([flow(960), flow(90), flow(954)], H)).toBe(3);
+    // A four-line paragraph with room for three: two stay, two go (widows), whatever the room.
+    expect(countPages([flow(946), flow(72), flow(964)], H)).toBe(2);
+    expect(countPages([flow(946), flow(72), flow(982)], H)).toBe(3);
+    // Taller than a page: it breaks where the page ends, to the line.
+    expect(countPages([flow(1800), flow(200)], H)).toBe(3);
+    expect(countPages([flow(1800), flow(180)], H)).toBe(2);
   });
 
   it('parts start on the page after those before them', () => {
