@@ -70,14 +70,14 @@ describe('printed handout page counting', () => {
 
   it('a block that seems to reach less than a pixel past the end still prints on the page', () => {
     // The preview and Chromium's print layout differ by fractions of a pixel (one list item 0.1 px over printed on its page).
-    expect(countPages([flow(900), keep(100.8)], H)).toBe(1);
-    expect(countPages([flow(900), keep(101.5)], H)).toBe(2);
+    expect(countPages([flow(900), keep(100.8), flow(990)], H)).toBe(2);
+    expect(countPages([flow(900), keep(101.5), flow(990)], H)).toBe(3);
   });
 
-  it('a block fits by its own height: the space after it is not printed where the page ends', () => {
-    expect(countPages([flow(900), { height: 120, own: 100, kind: 'keep' }, flow(18)], H)).toBe(2);
-    expect(countPages([flow(900), { height: 120, own: 100, kind: 'keep' }], H)).toBe(1);
-    expect(countPages([flow(900), { height: 120, own: 110, kind: 'keep' }], H)).toBe(2);
+  it('a block fits by its own height: the space after it is not what keeps it off a page', () => {
+    // 100 px of item and 20 px of space after it: it stays on the page, and what follows starts the next.
+    expect(countPages([flow(900), { height: 120, own: 100, kind: 'keep' }, flow(960)], H)).toBe(2);
+    expect(countPages([flow(900), { height: 120, own: 110, kind: 'keep' }, flow(960)], H)).toBe(3);
   });
 
   it('parts start on the page after those before them', () => {
