@@ -614,12 +614,12 @@ class LessonEditor extends HTMLElement {
     return new URL('../', new URL(location.pathname, location.origin)).href;
   }
 
-  /** The share link, from the address this page was opened at (so it works on any host or path). */
   /** This page's address without its query: what a share link adds `?l=` to. */
   private pageUrl() {
     return new URL(location.pathname, location.origin).href;
   }
 
+  /** The share link, from the address this page was opened at (so it works on any host or path). */
   private shareUrl(lesson = this.lesson) {
     return `${this.pageUrl()}?l=${encodeLesson(lesson)}`;
   }

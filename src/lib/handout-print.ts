@@ -32,14 +32,14 @@ export interface Block {
   withPrevious?: boolean;
 }
 
-/** How many pages a run of blocks starting on a fresh page takes. */
 /**
  * How far past the page's end (in CSS pixels) a block may seem to reach and still print on it:
  * the preview's layout and Chromium's print layout differ by fractions of a pixel, and a block
- * the preview puts 0.1 px over the end printed on the page (.bench: `npm run bench:handout`).
+ * the preview put 0.1 px over the end printed on the page (`npm run bench:handout`).
  */
 const FIT_SLACK = 1;
 
+/** How many pages a run of blocks starting on a fresh page takes. */
 export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line = 18): number {
   const room = pageHeight + FIT_SLACK;
   let pages = 1;
@@ -79,8 +79,8 @@ export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line =
     if (kind === 'flow' && used + own > room) {
       // A paragraph breaks between its lines, with at least two lines on each side (Chromium's
       // default orphans and widows): the page keeps only whole lines, and the rest of its bottom is
-      // left empty. Filling pages to the brim instead put the contents' page numbers a page early
-      // in about one lesson in eight (.bench measurements, README).
+      // left empty. Filling pages to the brim instead put some contents' page numbers a page off
+      // (`npm run bench:handout`; README, lesson export).
       const lines = Math.max(1, Math.floor(own / line + 0.1));
       const margin = Math.max(0, height - lines * line);
       let left = lines;

@@ -3,8 +3,9 @@
  * link. The trainer's notes go into it only when the handout prints them, so a handout made for
  * participants does not hand them the trainer's notes by phone. A link too long for a code a phone
  * can read (many cases, long notes) drops the notes; if even that does not fit, there is no code
- * and the cover says how to share the lesson instead (QR_TOO_LONG, src/lib/reader-text.ts) (a 20-case lesson with notes used to stop the
- * handout from being drawn at all: uqr throws past its largest code).
+ * and the cover says how to share the lesson instead (QR_TOO_LONG in src/lib/reader-text.ts).
+ * Before, a 30-case lesson with notes stopped the handout from being drawn at all: uqr throws
+ * past its largest code.
  */
 import { encodeLesson, type Lesson } from './lesson.ts';
 import { qrFits } from './qr-png.ts';
