@@ -11,6 +11,7 @@ import { chromium } from 'playwright';
 import { build } from './lib/serve.ts';
 import { startStaticServer } from './lib/static-server.ts';
 import { pdfPages } from '../tests/helpers/pdf.ts';
+import { storeBeforeLoad } from '../tests/e2e/store-before-load.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const args = process.argv.slice(2);
@@ -44,11 +45,7 @@ for (let offset = start; offset < ids.length; offset += step) {
       audience: '社区书记',
       items: chosen.map((id, i) => ({ id, note: notes && i % 2 === 0 ? NOTE : '' })),
     };
-    await page.addInitScript((value) => {
-      if (sessionStorage.getItem('bench-stored')) return;
-      sessionStorage.setItem('bench-stored', '1');
-      localStorage.setItem('gongzuofa.lesson', value);
-    }, JSON.stringify(lesson));
+    await storeBeforeLoad(page, { 'gongzuofa.lesson': JSON.stringify(lesson) });
     await page.goto(`${url}/lesson/`);
     const handout = page.locator('[data-handout]');
     await page.locator('lesson-editor[data-state="ready"]').waitFor({ timeout: 60_000 });

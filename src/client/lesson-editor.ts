@@ -12,7 +12,7 @@ import {
   STORAGE_KEY,
   applyOp,
   emptyLesson,
-  encodeLesson,
+  shareLink,
   peekLesson,
   readLessonDate,
   toMarkdown,
@@ -621,7 +621,7 @@ class LessonEditor extends HTMLElement {
 
   /** The share link, from the address this page was opened at (so it works on any host or path). */
   private shareUrl(lesson = this.lesson) {
-    return `${this.pageUrl()}?l=${encodeLesson(lesson)}`;
+    return shareLink(this.pageUrl(), lesson);
   }
 
   /** The share link of this lesson or of another named one: it carries the name and the cases. */

@@ -39,6 +39,9 @@ export interface Block {
  */
 const FIT_SLACK = 1;
 
+/** What must fit on a page for a block to stay there: its own height, never more than its advance. */
+const ownOf = (block: Block) => Math.min(block.own ?? block.height, block.height);
+
 /** How many pages a run of blocks starting on a fresh page takes. */
 export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line = 18): number {
   const room = pageHeight + FIT_SLACK;
@@ -52,12 +55,11 @@ export function countPages(blocks: Block[], pageHeight = PRINT_HEIGHT_PX, line =
   };
   blocks.forEach((block, i) => {
     const { height, kind } = block;
-    const own = Math.min(block.own ?? height, height);
+    const own = ownOf(block);
     if (kind === 'heading') {
       // A heading needs room for itself and a first line (or the whole next kept block) after it.
       const next = blocks[i + 1];
-      const nextOwn = next ? Math.min(next.own ?? next.height, next.height) : 0;
-      const after = next ? (next.kind === 'keep' ? Math.min(nextOwn, pageHeight) : Math.min(nextOwn, 2 * line)) : 0;
+      const after = next ? Math.min(ownOf(next), next.kind === 'keep' ? pageHeight : 2 * line) : 0;
       if (used > 0 && used + height + after > room) newPage();
       used += height;
       previous = { block, page: pages, top: used - height };

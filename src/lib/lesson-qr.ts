@@ -7,7 +7,7 @@
  * Before, a 30-case lesson with notes stopped the handout from being drawn at all: uqr throws
  * past its largest code.
  */
-import { encodeLesson, type Lesson } from './lesson.ts';
+import { shareLink, type Lesson } from './lesson.ts';
 import { qrFits } from './qr-png.ts';
 
 /** The link the code carries, from the lesson page's address (no query); empty when none fits. */
@@ -15,7 +15,7 @@ export function lessonQrLink(lesson: Lesson, pageUrl: string, includeNotes: bool
   const withoutNotes: Lesson = { ...lesson, items: lesson.items.map((item) => ({ ...item, note: '' })) };
   const hasNotes = lesson.items.some((item) => item.note);
   for (const candidate of includeNotes && hasNotes ? [lesson, withoutNotes] : [withoutNotes]) {
-    const url = `${pageUrl}?l=${encodeLesson(candidate)}`;
+    const url = shareLink(pageUrl, candidate);
     if (qrFits(url)) return url;
   }
   return '';

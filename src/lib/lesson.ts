@@ -150,6 +150,9 @@ export function encodeLesson(lesson: Lesson): string {
   return toBase64Url(new TextEncoder().encode(JSON.stringify(compact)));
 }
 
+/** The share link of a lesson, from the lesson page's address without its query. */
+export const shareLink = (pageUrl: string, lesson: Lesson): string => `${pageUrl}?l=${encodeLesson(lesson)}`;
+
 /** What the Markdown export needs of an entry. */
 export interface HandoutEntry {
   id: string;

@@ -8,6 +8,7 @@ import { expect, test, type Locator, type Page } from './fixtures.ts';
 import { pdfPages } from '../helpers/pdf.ts';
 import { unzip } from '../helpers/zip.ts';
 import { storeBeforeLoad } from './store-before-load.ts';
+import { decodeLesson } from '../../src/lib/lesson-read.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -29,9 +30,9 @@ function expectNoLoneFoot(pages: string[], ids: string[]) {
 /** The trainer's notes in the lesson the cover's QR code carries (its link is the image's alt text). */
 async function coverNotes(handout: Locator): Promise<string[]> {
   const alt = (await handout.locator('.cover-head .qr-code img').getAttribute('alt'))!;
-  const link = new URL(alt.slice(alt.indexOf('http')));
-  const lesson = JSON.parse(Buffer.from(link.searchParams.get('l')!, 'base64url').toString('utf8')) as { i: (string | string[])[] };
-  return lesson.i.map((item) => (Array.isArray(item) ? item[1] : ''));
+  const read = decodeLesson(new URL(alt.slice(alt.indexOf('http'))).searchParams.get('l')!);
+  if (!read.ok) throw new Error(read.error);
+  return read.lesson.items.map((item) => item.note);
 }
 
 async function open(page: Page, items: [string, string?][]) {
