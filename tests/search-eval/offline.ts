@@ -24,9 +24,12 @@ import {
   rankCandidates,
   rankGroup,
   readLexicon,
+  shortQueryCut,
+  shouldCutFirst,
   verify,
   type LexiconFile,
   type NamesFile,
+  type Plan,
   type Ranked,
 } from '../../src/lib/search-plan.ts';
 import { pinyinRow } from '../../src/lib/search-lexicon.node.ts';
@@ -152,12 +155,31 @@ export async function showFor(query: string): Promise<string[]> {
   const loadNames = async () => {
     lex.pages = new Map(Object.entries(names));
   };
-  const { ranked } = await rankCandidates(plan, lex, pagefindFind ?? find, { filterPages, names: loadNames });
-  const shown: { ranked: Ranked; order: number }[] = [];
-  ranked.slice(0, 60).forEach((r, i) => {
-    const confirmed = verify(r, byId.get(r.id)!.text, plan, lex);
-    if (confirmed) shown.push({ ranked: confirmed, order: i });
-  });
+  const finder = pagefindFind ?? find;
+  const rank = (p: Plan) => rankCandidates(p, lex, finder, { filterPages, names: loadNames });
+  let { ranked } = await rank(plan);
+  // As the page does: a four-character word no page holds whole is searched as its words (shortQueryCut),
+  // at once when shouldCutFirst says so, else once every candidate has been read and none held it.
+  let cut = shortQueryCut(query, plan, lex);
+  if (cut && (await shouldCutFirst(plan, ranked, finder))) {
+    plan = cut;
+    cut = undefined;
+    ({ ranked } = await rank(plan));
+  }
+  const confirm = () => {
+    const out: { ranked: Ranked; order: number }[] = [];
+    ranked.slice(0, 60).forEach((r, i) => {
+      const confirmed = verify(r, byId.get(r.id)!.text, plan, lex);
+      if (confirmed) out.push({ ranked: confirmed, order: i });
+    });
+    return out;
+  };
+  let shown = confirm();
+  if (cut && !shown.length) {
+    plan = cut;
+    ({ ranked } = await rank(plan));
+    shown = confirm();
+  }
   const sorted = [...shown].sort((a, b) => rankGroup(a.ranked, plan) - rankGroup(b.ranked, plan) || a.order - b.order);
   const full = sorted.filter((s) => s.ranked.group <= GROUP.related);
   const question = plan.words.join() !== plan.folded.join();
