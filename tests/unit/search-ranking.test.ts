@@ -5,7 +5,7 @@
  * scores per term, so each test states exactly what the engine would answer.
  */
 import { describe, expect, it } from 'vitest';
-import { isQuestion, questionVerbs } from '../../src/lib/search-words.ts';
+import { contentWords, isQuestion, questionVerbs } from '../../src/lib/search-words.ts';
 import { GROUP, planQuery, rankCandidates, rankGroup, readLexicon, type LexiconFile, type NamesFile } from '../../src/lib/search-plan.ts';
 import { lexiconFile, lexiconPage, mainThemes } from '../../src/lib/search-lexicon.node.ts';
 
@@ -49,6 +49,18 @@ describe('questions', () => {
     expect(questionVerbs(['建立党组织'], known)).toEqual([]);
     // A verb alone is what the reader asks for.
     expect(questionVerbs(['怎么', '解决'])).toEqual([]);
+  });
+
+  it('hears a question asked as cadres say it (咋办, 咋整, 咋回事, 啥)', () => {
+    // Before 2026-12-03 these were no questions, and 咋, 该, 回事 stood among the words a page
+    // had to hold (空该咋, 咋回事), so no page held them all (holdout-5).
+    for (const q of ['晚上开群众会大家才有空该咋组织', '社区一到下班就关门咋整', '群众点单党员接单是咋回事', '党费交多少为啥'])
+      expect(isQuestion([q]), q).toBe(true);
+    const words = contentWords(['晚上开群众会大家才有空该咋组织']);
+    for (const junk of ['咋', '该', '空该咋', '该咋']) expect(words).not.toContain(junk);
+    expect(words).toEqual(expect.arrayContaining(['晚上', '群众', '组织']));
+    expect(contentWords(['群众点单党员接单是咋回事'])).not.toContain('回事');
+    expect(contentWords(['好多党员多年不交党费咋办'])).not.toContain('好多');
   });
 
   const pages: NamesFile = { w: row('某服务法', []), x: row('群众监督工作法', []) };
