@@ -242,6 +242,18 @@ test('what a query means: variants, typos, pinyin, topics, questions, several re
     );
   });
 
+  await test.step('a question asked the northern way (咋组织, 咋回事) is a question: its words, not 咋 or 该, are what pages must hold', async () => {
+    // Before 2026-12-03, 咋 and 该 stayed among the words (…才有 空该咋 组织) and no page held them all.
+    const found = await search(page, '晚上开群众会大家才有空该咋组织');
+    const status = page.locator('[data-search-status]');
+    await expect(status).toContainText('按问题中的词');
+    await expect(status).not.toContainText('咋');
+    // 巨鹿's 干群夜谈会 moved meetings to the evening, when farmers are free.
+    expect(found.slice(0, 3)).toContain('julu-ganqun-yetanhui');
+    // 业主委员会 is 业委会 in every page.
+    expect((await search(page, '业主委员会')).slice(0, 6)).toContain('shenzhen-nanshan-shibaiqianwan');
+  });
+
   await test.step('pinyin typed for a word is searched as that word in every page: minqing finds the 民情 pages', async () => {
     // Before, only pages whose names spell minqing were listed (6 of the 38 that speak of 民情).
     const found = await search(page, 'minqing');
