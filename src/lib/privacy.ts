@@ -126,8 +126,9 @@ const CN_DIGITS: Record<string, string> = {
 
 // 洞幺两拐勾: digits as radio operators and soldiers say them.
 const CN_DIGIT_CLASS = '〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖';
-// Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain.
-const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
+// Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain; and 、 (一、三、八…),
+// which lists items, but eleven digits listed one by one are a number read out.
+const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),、]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
 
 /**
  * Decimal digits NFKC leaves alone (Arabic-Indic, Devanagari, Thai and every other script's digits)
@@ -285,7 +286,9 @@ export function normalise(line: string, literal = false): Normalised {
   if (literal) return squeeze(squeeze({ text: parts.join(''), from, to }, EMPHASIS), SPACED_SINGLES);
   const text = parts
     .join('')
-    .replace(MIXED_DIGIT_RUN, (run) => (/[^\d \-.(),]/.test(run) ? run.replace(/[^\d \-.(),]/g, (c) => CN_DIGITS[c]) : run));
+    .replace(MIXED_DIGIT_RUN, (run) =>
+      /[^\d \-.(),、]/.test(run) ? run.replace(/[^\d \-.(),、]/g, (c) => CN_DIGITS[c]).replace(/、/g, ' ') : run,
+    );
   // OCR and careless typing put O for 0, l or I for 1 and S for 5 in a number (15O12345678,
   // l39l234S678): between digits, or an l or I just before two digits, they are digits. One character
   // for one, so the map back to the text is unchanged.
@@ -573,19 +576,22 @@ const COUNT_AFTER =
 const NOTE = String.raw`[」』”)\]】]?(?:\s*\([^()]{0,6}\))?`;
 const TAIL = String.raw`[\s"“'(|【\[,\-→>]{0,3}$`;
 
+// A symbol or emoji written where a letter would give the word away (V❤：, V★, 加V💚).
+const SYMBOL = String.raw`(?:[\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F]|[\uD83C-\uD83E][\uDC00-\uDFFF])`;
+
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'qq',
     pattern: new RegExp(
-      String.raw`(?:(?<![A-Za-z])(?:[Qq]\s?[Qq]|Q群|q群|[Qq]号)|扣扣|球球|企鹅号?)(?:\s*(?:群号?|号码?|邮箱|账号|帐号))?${NOTE}\s*(?:是|为|号码)?\s*[:：]?${TAIL}` +
+      String.raw`(?:(?:(?<![A-Za-z])(?:[Qq]\s?[Qq]|Q群|q群|[Qq]号)|扣扣|球球|企鹅号?)(?:\s*[,，]?\s*(?:群(?:号码?)?|号码?|邮箱|账号|帐号))?|群号码?)${NOTE}\s*(?:是|为|号码)?\s*[:：]?${TAIL}` +
         String.raw`|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：]${TAIL}|加\s*(?:我\s*)?(?:(?<![A-Za-z])[Qq](?![A-Za-z])|扣扣)\s*[:：]?${TAIL}`,
     ),
   },
   {
     kind: 'wechat',
     pattern: new RegExp(
-      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
-        String.raw`|微信搜(?:索|一下|一搜)?|卫星号|(?:加|\+)\s*(?:我\s*)?(?:[威微]|[Vv](?![A-Za-z]))\s*[:：]?|加\s*我\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：])${TAIL}`,
+      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|[微威薇]\s?[xX](?![A-Za-z])|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+        String.raw`|微信搜(?:索|一下|一搜)?|卫星号|(?:加|\+)\s*(?:我\s*)?(?:[威微]|[Vv](?![A-Za-z]))\s*[:：]?|加\s*我\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：]|(?<![A-Za-z])[Vv]\s*${SYMBOL}+\s*[:：]?)${TAIL}`,
     ),
   },
   {
@@ -734,8 +740,8 @@ const NUM =
 const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
   [/[栋幢座楼]/, new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g')],
-  // 18号楼301, 3栋502 (a room number straight after the building)
-  [/[栋幢楼]/, new RegExp(`${NUM}\\s*(?:栋|幢|号楼)\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g')],
+  // 18号楼301, 3栋502, 18#楼602, 18#602 (a room number straight after the building)
+  [/[栋幢楼#]/, new RegExp(`${NUM}\\s*(?:栋|幢|号楼|#\\s*楼?)\\s*\\d{3,4}(?![\\d年月日元个人户次名%平米亩万千吨])`, 'g')],
   // 2单元301室, 二单元502
   [
     /单元/,
@@ -774,12 +780,15 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
       'g',
     ),
   ],
-  // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802
-  [/小区|花园|公寓|新村|家园|苑|大厦/, new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?`, 'g')],
+  // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802, 幸福小区3/2/401
+  [
+    /小区|花园|公寓|新村|家园|苑|大厦/,
+    new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*(?:[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?|\\/\\s*\\d+\\s*\\/\\s*\\d+)`, 'g'),
+  ],
 ];
 
 // Every address shape above ends in one of these: a line without any is passed over.
-const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#-]/;
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#\/-]/;
 
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
@@ -1078,8 +1087,12 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends; a plate, a province and a letter (its number may be spelled out).
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖](?:[\s,，、.\-\u2010-\u2015\u2212\uFF0D\u30FC]{0,2}[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]){6}|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：\p{So}]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
 
+// The underscore is gone by now (normalise reads _ inside a word as emphasis).
+const WXID = /(?<![A-Za-z0-9])wxid_?[A-Za-z0-9-]{4,}/gi;
+/** +<country code> or 00852/00853/00886, then digits grouped by spaces, dashes, dots or brackets (see scanNormalised). */
+const INTERNATIONAL = /(?<![\d+])(?:\+\s?|00(?=85[23]|886))(\d{1,3})(?:[\s\-.()]{0,2}\d){7,13}(?!\d)/g;
 const MOBILE_PUNCTUATED =
   /(?<![\d.])(1[3-9]\d)\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})\s*[^\s\dA-Za-z\u4e00-\u9fff]{1,2}\s*(\d{4})(?![\d.])/gu;
 const MAY_HOLD_PINYIN = new RegExp(PINYIN_RUN.source, 'i');
@@ -1188,6 +1201,16 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
   for (const pattern of [EMAIL, EMAIL_CJK])
     add([...text.matchAll(pattern)].map((m) => ({ kind: 'email' as const, start: m.index!, end: m.index! + m[0].length })));
   add(numberSpans(text, allowed));
+  // A number abroad, or in Hong Kong, Macao or Taiwan, after its country code (+852 9123 4567,
+  // 00886 912 345 678): no mainland shape fits it, and a figure never starts with +.
+  add(
+    [...text.matchAll(INTERNATIONAL)]
+      .filter((m) => {
+        const digits = m[0].replace(/\D/g, '');
+        return digits.length - m[1].length >= 7 && !allowed.has(digits);
+      })
+      .map((m) => ({ kind: 'phone' as const, start: m.index!, end: m.index! + m[0].length })),
+  );
   // A mobile number in its 3-4-4 groups joined by any punctuation (138，1234，5678; 138|1234|5678):
   // lists of figures do not come in that shape.
   add(
@@ -1215,6 +1238,8 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
         .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
     );
   add([...text.matchAll(CONTACT)].map((m) => ({ kind: 'contact' as const, start: m.index!, end: m.index! + m[0].length })));
+  // WeChat's own account id (wxid_…), which names one account whatever word stands before it.
+  add([...text.matchAll(WXID)].map((m) => ({ kind: 'wechat' as const, start: m.index!, end: m.index! + m[0].length })));
   add(residentsIn(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
   spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));

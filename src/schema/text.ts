@@ -17,10 +17,15 @@ import { z } from 'astro/zod';
  * separately (allowed in prose).
  */
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|\p{Surrogate}/u;
-/** Zero-width space, non-joiner, joiner, word joiner, and the BOM used as a zero-width no-break space. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/u;
-/** Bidirectional embeddings, overrides and isolates. */
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Every format character but the direction ones below (zero-width space, joiners, word joiner, the
+ * BOM as a zero-width no-break space, soft hyphen, invisible operators, tags, interlinear
+ * annotation…) and the blank fillers that draw nothing (U+034F, Hangul fillers, U+180E, U+17B4–5):
+ * a reader sees none of them, and each can split a word or a number the privacy rules look for.
+ */
+const ZERO_WIDTH = /(?![\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFFA0]/u;
+/** Direction marks (Arabic letter mark, left-to-right and right-to-left marks), embeddings, overrides and isolates. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const ANGLE = /[<>]/u;
 /**
  * The same characters anywhere in an entry or source file (the content check): all of the above
@@ -28,7 +33,7 @@ const ANGLE = /[<>]/u;
  * leading one has its own). Kept beside the field rules so the two change together.
  */
 export const FILE_HIDDEN =
-  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u200B-\u200D\u2060\u202A-\u202E\u2066-\u2069]|\p{Surrogate}|(?<!^)\uFEFF/u;
+  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFFA0]|(?!\uFEFF)\p{Cf}|\p{Surrogate}|(?<!^)\uFEFF/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
