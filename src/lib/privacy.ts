@@ -838,7 +838,11 @@ const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤康易乔常温葛庞樊兰殷施牛洪季辛祝左涂谷詹苗鲁包柳甘邢关裴岳齐申柯靳冉鲍褚阮翟倪滕岑蔺聂晏邬卞';
 /** Words for a private person, after which a name may be a resident's (居民李秀英说). */
 const PRIVATE_ROLES =
-  '村民|居民|群众|邻居|农民|农户|养殖户|种植户|种粮户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属';
+  '村民|居民|群众|邻居|农民|农户|养殖户|种植户|种粮户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属|' +
+  // People with no office, as case texts name them (a red-team pass, 2026-12-03), and the labels
+  // of a form or an interview note (受访人：陈桂兰).
+  '群众代表|村民代表|居民代表|老党员|退休党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
+  '姓名|受访人|受访者|采访对象|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
 // A plural with a surname still names someone (李大妈们几个: 李大妈 and the others with her).
@@ -872,7 +876,7 @@ const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 // A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
 const QUOTED_NICKNAME = `(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?`;
-const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME})`;
+const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME})`;
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`${AFTER_ROLE}(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
@@ -893,7 +897,20 @@ const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
 const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e00-\\u9fff]{1,2})`, 'g');
 
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
-const MAY_HOLD_ROLED = new RegExp(`(?:${PRIVATE_ROLES})[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])`);
+const MAY_HOLD_ROLED = new RegExp(
+  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(](?:${PRIVATE_ROLES})|等(?:${PRIVATE_ROLES})`,
+);
+/** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
+const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」’'])`, 'g');
+/** A full name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（村民，78岁）). */
+const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=[（(](?:${PRIVATE_ROLES}))`, 'g');
+/** Full names listed before 等 and a role (王德福、李秀英等村民). */
+const NAMES_THEN_ROLE = new RegExp(
+  `((?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与])*(?:${SURNAME})[\u4e00-\u9fff]{2})等[一二三四五六七八九十\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
+  'g',
+);
+/** The next full name of a list after a name found (村民陈桂兰、王德福、李秀英). */
+const LISTED_NAME = new RegExp(`^[、，,和及与][ \u3000]?(${SURNAME})([\u4e00-\u9fff]{2})`);
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
@@ -988,6 +1005,46 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
       const end = surnameEnd + 2;
       // Followed by what follows a person in a sentence (村民王小明主动…, 低保户陈桂兰的…), it is a name.
       (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
+    }
+  }
+  if (MAY_HOLD_ROLED.test(text)) {
+    /** A surname and two characters that read as a full name here (not 常态化, not 马上去). */
+    const fullName = (start: number, surname: string, given: string) =>
+      given.length === 2 &&
+      !given.includes('某') &&
+      !NOT_GIVEN.test(given) &&
+      !NOT_NAME_START.test(given[0]) &&
+      !NOT_NAME_END.test(given[1]) &&
+      !TERM_SUFFIX.test(given[1]) &&
+      standsAlone(text, start, start + surname.length);
+    for (const m of text.matchAll(ROLED_QUOTED)) {
+      const start = m.index!;
+      if (!m[2].includes('某') && standsAlone(text, start, start + m[1].length))
+        sure.push({ kind: 'resident', start, end: start + m[1].length + m[2].length });
+    }
+    for (const m of text.matchAll(NAME_THEN_ROLE))
+      if (fullName(m.index!, m[1], m[2])) sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(NAMES_THEN_ROLE)) {
+      let at = m.index!;
+      for (const name of m[1].split(/([、，,和及与])/)) {
+        if (name.length === 1 && /[、，,和及与]/.test(name)) {
+          at += 1;
+          continue;
+        }
+        const surname = new RegExp(`^(?:${SURNAME})`).exec(name)?.[0] ?? '';
+        if (surname && fullName(at, surname, name.slice(surname.length))) sure.push({ kind: 'resident', start: at, end: at + name.length });
+        at += name.length;
+      }
+    }
+    // The names listed after one found after a role (村民陈桂兰、王德福、李秀英三户).
+    for (let i = 0; i < sure.length; i++) {
+      let end = sure[i].end;
+      for (let next = LISTED_NAME.exec(text.slice(end)); next; next = LISTED_NAME.exec(text.slice(end))) {
+        const start = end + next[0].length - next[1].length - next[2].length;
+        if (!fullName(start, next[1], next[2]) || sure.some((f) => f.start === start)) break;
+        sure.push({ kind: 'resident', start, end: start + next[1].length + next[2].length });
+        end = start + next[1].length + next[2].length;
+      }
     }
   }
   const familiar = FAMILIAR_ANY.test(text);

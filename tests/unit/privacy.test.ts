@@ -501,6 +501,30 @@ describe('gaps found by the red-team pass of 2026-12-01', () => {
   });
 });
 
+describe('gaps found by the red-team pass of 2026-12-03', () => {
+  const residents = (text: string) =>
+    findPrivateData(text)
+      .filter((f) => f.kind === 'resident')
+      .map((f) => f.text);
+  it('finds every name of a list after a role, and names listed before 等 and a role', () => {
+    expect(residents('走访中，村民陈桂兰、王德福、李秀英三户提出修路的要求。')).toEqual(['陈桂兰', '王德福', '李秀英']);
+    expect(residents('村民代表陈桂兰、王德福在会上发言。')).toEqual(['陈桂兰', '王德福']);
+    expect(residents('王德福、李秀英等村民提出修路的要求。')).toEqual(['王德福', '李秀英']);
+  });
+  it('leaves roles, labels and meetings without a name alone', () => {
+    for (const text of [
+      '村民代表大会通过了方案。',
+      '服务对象覆盖全村。',
+      '户主签字确认后公示。',
+      '群众代表和党员代表参加。',
+      '姓名、电话、住址都要登记。',
+      '商户等经营主体参与共建。',
+      '组织老党员、退休职工等群众参加巡逻。',
+    ])
+      expect(findPrivateData(text), text).toEqual([]);
+  });
+});
+
 describe('possibleResidentNames', () => {
   it('offers a full name before a word of address or after a word for a private person, for the editor to confirm', () => {
     expect(possibleResidentNames('王景云大爷今年已经九十岁').map((n) => n.text)).toEqual(['王景云大爷']);
