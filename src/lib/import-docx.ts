@@ -28,7 +28,7 @@ export const MAX_PAGES = 100;
 /** Characters on a printed A4 page of Chinese text, for estimating pages where Word left no breaks. */
 const CHARS_PER_PAGE = 700;
 
-export type RefusalCode = 'doc' | 'encrypted' | 'corrupt' | 'not-docx' | 'too-big' | 'too-long' | 'empty';
+export type RefusalCode = 'doc' | 'encrypted' | 'corrupt' | 'not-docx' | 'too-big' | 'too-long' | 'empty' | 'bomb';
 
 /** A document the import will not read, with the reason in Chinese and English. */
 export class ImportRefusal extends Error {
@@ -88,6 +88,55 @@ export function sniffDocx(bytes: Uint8Array, fileName: string): void {
       'not-docx',
       msg(`${name} 不是 Word .docx 文件（可能是 PDF、图片或改了扩展名的文件）：请在 Word/WPS 中打开并另存为 .docx`, `not a .docx file`),
     );
+  // What the archive's directory says its parts unpack to, before mammoth unpacks them: 64 KB of
+  // empty paragraphs unpack to 36 MB of XML, which took mammoth past 4 GB (a red-team pass, 2026-12-03).
+  const { text, packed } = unpackedText(bytes);
+  // Word's XML packs about ten to one; a hundred to one is the same few bytes repeated on purpose.
+  if (text > MAX_XML_BYTES || (text > 1024 * 1024 && text > 100 * packed))
+    throw new ImportRefusal(
+      'bomb',
+      msg(
+        `${name} 的文字部分解压后有 ${(text / 1024 / 1024).toFixed(0)} MB（文件本身只有 ${Math.max(1, Math.round(bytes.length / 1024))} KB），远超正常文稿，可能含有大量空段落或被人为构造：请在 Word/WPS 中打开，只复制案例正文到新文档，另存为 .docx 后再导入`,
+        `the document's XML unpacks to ${(text / 1024 / 1024).toFixed(0)} MB`,
+      ),
+    );
+}
+
+/** Unpacked XML a document may hold: a 100-page case with tables is a few MB. */
+export const MAX_XML_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The unpacked size of the archive's XML parts, from its central directory (no part is unpacked),
+ * and what they take packed. A directory that cannot be read counts as 0: mammoth then reports the
+ * file as damaged.
+ */
+function unpackedText(bytes: Uint8Array): { text: number; packed: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-directory record is in the last 64 KB + 22 bytes (its comment is at most 64 KB).
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return { text: 0, packed: 0 };
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  let packed = 0;
+  for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // A size of 0xFFFFFFFF means a ZIP64 size, over 4 GB: counted as such.
+    if (/\.(?:xml|rels)$/i.test(name)) {
+      total += size === 0xffffffff ? 2 ** 32 : size;
+      packed += compressed;
+    }
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return { text: total, packed };
 }
 
 /** The error for a file mammoth could not open although it looked like a zip. */
@@ -391,6 +440,16 @@ export interface ImportResult {
 const mark = (value: string) => `${value}（${PROPOSAL}）`;
 const CONTACT =
   /^(联系人|联\s*系\s*电\s*话|联系方式|联系手机|办公电话|电话|手机|邮箱|电子邮箱|电子邮件|e-?mail|传真|地址|通讯地址|联系地址|单位地址|邮编|邮政编码|qq|微信)\s*[：:]/i;
+/**
+ * A paragraph that starts like a contact line (微信：, 地址：) but goes on as the case's own text
+ * (微信：村里建起“党群连心”微信群，党员每天在群里…): kept as text, its private data cut out as
+ * anywhere else, rather than dropped whole with the contact lines. A contact line is mostly
+ * numbers and names; a sentence has thirty Chinese characters or more, and punctuation.
+ */
+const isProse = (text: string) => {
+  const rest = text.replace(/^[^：:]*[：:]\s*/, '');
+  return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) >= 30 && /[，,。；;！？]/.test(rest);
+};
 const SUBMITTER = /^(报送单位|申报单位|推荐单位|供稿单位|报送|选送单位)\s*[：:]\s*(.*)$/;
 const AUTHOR = /^(撰稿人?|执笔人?|作者|供稿人|审核人|签发人?)\s*[：:]/;
 const UNIT_END = /(党委|党工委|党总支|党支部|党组|委员会|工委|社区|村|街道|镇|乡|局|公司|中心|医院|学校|办事处|所|站)$/;
@@ -525,7 +584,10 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       // A resident keeps the word of address without the surname (李大妈 → 大妈, 欧阳大爷 → 大爷): the sentence still reads.
       const kept = finding.kind === 'resident' ? residentReplacement(finding.text) : '';
       out = out.split(finding.text).join(kept);
-      const shown = finding.kind === 'resident' ? `*${kept}` : mask(finding.text);
+      // A surname before a word of address shows as *大妈; a full name shows its first character (陈**), as a
+      // number shows its ends: enough to find it in the document.
+      const chars = [...finding.text];
+      const shown = finding.kind !== 'resident' ? mask(finding.text) : kept ? `*${kept}` : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
       removed.push({ line, what: finding.label, text: shown, why: privacyKinds[finding.kind].fix, private: true });
     }
     return out
@@ -554,7 +616,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
         });
         continue;
       }
-      if (CONTACT.test(block.text) || AUTHOR.test(block.text)) {
+      if ((CONTACT.test(block.text) || AUTHOR.test(block.text)) && !isProse(block.text)) {
         // The label stays readable; what follows it is shown only in part.
         const [, label, rest] = /^([^：:]*[：:])\s*(.*)$/.exec(block.text)!;
         removed.push({

@@ -237,6 +237,24 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.report.removed.some((x) => x.what === '标题行')).toBe(false);
   });
 
+  it('4f. a paragraph that starts like a contact line but is the case’s own text stays, without its private data', async () => {
+    // Before 2026-12-03 the whole paragraph was dropped as a contact line, and the report showed only its start.
+    const told =
+      '微信：村里建起“党群连心”微信群，党员每天在群里发布政策解读、收集群众意见，群众有事在群里说一声，村干部当天回复，这个办法后来推广到全镇十二个村。';
+    const r = await run(await make([...typical(), P(told), P('微信：abc_2024xyz'), P('地址：太平镇石下村幸福路8号')]));
+    expect(r.text).toContain('村里建起“党群连心”微信群，党员每天在群里发布政策解读');
+    expect(r.text).not.toMatch(/abc_2024xyz|幸福路8号/);
+    expect(r.report.removed.filter((x) => x.what === '联系方式')).toHaveLength(2);
+    expect(r.check(r.text).errors).toEqual([]);
+  });
+
+  it('4g. the report shows the first character of a name it removed (陈**), as it shows a number’s ends', async () => {
+    const r = await run(await make([...typical(), P('走访中，村民陈桂兰、王德福、李秀英三户提出修路的要求。')]));
+    expect(r.text).not.toMatch(/陈桂兰|王德福|李秀英/);
+    expect(r.report.removed.filter((x) => x.what === '群众的姓名或带姓氏的称呼').map((x) => x.text)).toEqual(['陈**', '王**', '李**']);
+    expect(r.check(r.text).errors).toEqual([]);
+  });
+
   it('5. a table of figures becomes a Markdown table', async () => {
     const table = new Table({
       rows: [cells('台账', '条数', '说明'), cells('民情账', '326', '群众反映的诉求'), cells('办结账', '311', '已办结 | 已回访')],
@@ -405,6 +423,23 @@ describe('documents the import refuses, with a clear reason', { timeout: 60_000 
     const error = await refusal(await make([P('某汇编'), ...pages]), '汇编.docx');
     expect(error.code).toBe('too-long');
     expect(error.message).toMatch(/约有 20\d 页，超过 100 页的上限/);
+  });
+
+  it('19. a small file whose XML unpacks to tens of megabytes (empty paragraphs repeated) is refused before mammoth reads it', async () => {
+    // 6,000,000 empty paragraphs: 64 KB packed, 36 MB unpacked; mammoth ran out of memory at 4.4 GB on it.
+    const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
+    const parts = unzipSync(await make(typical()));
+    const xml = strFromU8(parts['word/document.xml']);
+    parts['word/document.xml'] = strToU8(xml.replace('<w:body>', `<w:body>${'<w:p/>'.repeat(6_000_000)}`));
+    const bomb = zipSync(parts, { level: 9 });
+    expect(bomb.length).toBeLessThan(200_000);
+    const started = performance.now();
+    const error = await refusal(bomb, '空段落.docx');
+    expect(error.code).toBe('bomb');
+    expect(error.message).toMatch(/文字部分解压后有 3\d MB/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // An ordinary document of the same text passes the same check.
+    expect((await run(await make(typical()))).check).toBeDefined();
   });
 
   it('18. a file over 5 MB, and a file that is no .docx at all', async () => {
