@@ -248,8 +248,10 @@ const tidy = (text: string) => text.replace(/[ \t\u00a0\u3000]+/g, ' ').trim();
  * The blocks of mammoth's HTML in document order, each numbered: the number is the paragraph's
  * line in the document's text, as the report and the source locator count them.
  */
-export function readBlocks(html: string): Block[] {
+export function readBlocks(html: string, links: { line: number; href: string }[] = []): Block[] {
   const blocks: Block[] = [];
+  /** Inside a footnote's link back to its mark (↑), whose text is no part of the note. */
+  let backLink = false;
   let line = 0;
   let text = '';
   let bold = 0;
@@ -279,6 +281,7 @@ export function readBlocks(html: string): Block[] {
   for (const token of html.matchAll(/<(\/?)([a-zA-Z0-9]+)([^>]*?)\/?>|([^<]+)/g)) {
     const [, close, rawTag, attrs, chars] = token;
     if (chars !== undefined) {
+      if (backLink) continue;
       const value = decode(chars);
       if (cell !== undefined) cell += value;
       else if (current) {
@@ -288,6 +291,14 @@ export function readBlocks(html: string): Block[] {
       continue;
     }
     const tag = rawTag.toLowerCase();
+    if (tag === 'a') {
+      const href = attr(attrs, 'href');
+      if (close) backLink = false;
+      else if (/^#(?:footnote|endnote)-ref-/.test(href)) backLink = true;
+      // The link's text stays; where it pointed is listed in the report, not kept in the entry.
+      else if (href && !href.startsWith('#')) links.push({ line: line + 1, href });
+      continue;
+    }
     // A table inside a table cell: its text joins the outer cell.
     if (tag === 'table' && cell !== undefined) nested += close ? -1 : 1;
     if (nested > 0 || (tag === 'table' && cell !== undefined)) {
@@ -556,6 +567,13 @@ function escapeText(text: string, line: number, escaped: ImportReport['escaped']
     out = `（原文）${out}`;
     escaped.push({ line, what: '以 import/export 开头的一行前加了“（原文）”（条目不能含代码）' });
   }
+  // Marks Markdown reads as formatting or links (第1步*登记*第2步 turned italic, [1]: https://… became
+  // an invisible link definition, AT&amp;T showed as AT&T, \*说明\* lost its backslashes): escaped, so
+  // the page shows what Word showed.
+  if (/[\\*_~`[\]]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(out)) {
+    out = out.replace(/[\\*_~`[\]]/g, '\\$&').replace(/&(?=(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi, '\\&');
+    escaped.push({ line, what: 'Markdown 符号 * _ ~ ` [ ] \\ & 前加了反斜杠，网页上照原样显示，不会变成斜体、链接或字符' });
+  }
   // A line starting with # or > would become a heading (## 其他 is an unknown section) or a quote.
   if (/^\s*[#>]/.test(out)) out = out.replace(/^(\s*)([#>])/, '$1\\$2');
   return out;
@@ -568,10 +586,22 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
     ...givenOptions,
     fileName: findPrivateData(givenOptions.fileName).reduce((name, f) => name.split(f.text).join(''), givenOptions.fileName),
   };
-  const blocks = readBlocks(html);
+  const links: { line: number; href: string }[] = [];
+  const blocks = readBlocks(html, links);
   if (!blocks.some((b) => b.kind !== 'img'))
     throw new ImportRefusal('empty', msg(`“${options.fileName}”里没有文字，无法生成条目`, `the document has no text`));
   const removed: ImportReport['removed'] = [];
+  for (const { line, href } of links) {
+    // Shown in part when it carries private data (mailto:, a phone number in a query), else whole up to 60 characters.
+    const shown = findPrivateData(href).length ? mask(href) : [...href].slice(0, 60).join('') + ([...href].length > 60 ? '…' : '');
+    removed.push({
+      line,
+      what: '链接地址',
+      text: shown,
+      why: '条目正文不保留链接，链接的文字已保留；网址若是出处，请写进来源（source）',
+      private: false,
+    });
+  }
   const escaped: ImportReport['escaped'] = [];
   const proposals: ImportReport['proposals'] = [];
   const mapped: ImportReport['mapped'] = [];
@@ -753,7 +783,11 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       emit(`${block.ordered ? `${listCounter}.` : '-'} ${escapeText(block.text, block.line, escaped)}`, block.line);
     } else if (block.kind === 'table') {
       const width = Math.max(...block.rows.map((r) => r.length));
-      const cellText = (c: string) => escapeText(c, block.line, escaped).replace(/^\\/, '').replace(/\|/g, '\\|') || ' ';
+      // A cell cannot start a heading or a quote: only those escapes are taken back.
+      const cellText = (c: string) =>
+        escapeText(c, block.line, escaped)
+          .replace(/^\\([#>])/, '$1')
+          .replace(/\|/g, '\\|') || ' ';
       const rows = block.rows.map((r) => `| ${[...r, ...Array(width - r.length).fill('')].map(cellText).join(' | ')} |`);
       rows.splice(1, 0, `| ${Array(width).fill('---').join(' | ')} |`);
       emit(rows.join('\n'), block.line);
@@ -775,7 +809,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       const path = `/images/cases/${id}/tu-${n}.${options.imageExt?.(block.src) ?? 'png'}`;
       images.push({ src: block.src, path });
       imageReports.push({ line: block.line, path, alt: alt || '', missingAlt: !alt });
-      const altText = (alt ? escapeText(alt, block.line, escaped) : `${'待填写'}：图片说明`).replace(/[[\]]/g, '');
+      const altText = alt ? escapeText(alt.replace(/[[\]]/g, ''), block.line, escaped) : `${'待填写'}：图片说明`;
       emit(`![${altText}](${path})`, block.line);
       if (captionBlock) i++;
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
+import { markdownText } from '../../src/lib/entry-text.ts';
 import { checkCases } from '../../src/lib/content-check.ts';
 import { parseMarkdownBody, parseMdxBody } from '../../src/lib/mdx-parse.node.ts';
 import {
@@ -253,6 +254,36 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     expect(r.text).not.toMatch(/陈桂兰|王德福|李秀英/);
     expect(r.report.removed.filter((x) => x.what === '群众的姓名或带姓氏的称呼').map((x) => x.text)).toEqual(['陈**', '王**', '李**']);
     expect(r.check(r.text).errors).toEqual([]);
+  });
+
+  it('4h. Markdown’s marks in Word text show as typed: no italics, no hidden link definition, no entity or lost backslash', async () => {
+    const typed = [
+      '第1步*登记*第2步',
+      'AT&amp;T 的 R&D 部门',
+      '\\*说明\\*',
+      '[1]: https://www.gov.cn/zhengce/',
+      'snake_case_name 和 ~~删~~',
+    ];
+    const r = await run(await make([...typical(), ...typed.map(P)]));
+    const shown = markdownText(r.text.slice(r.text.indexOf('## 启示')));
+    for (const text of typed) expect(shown).toContain(text);
+    expect(r.report.escaped.some((e) => e.what.startsWith('Markdown 符号'))).toBe(true);
+    expect(r.check(r.text).errors).toEqual([]);
+  });
+
+  it('4i. a link keeps its text and is listed with where it pointed; a footnote keeps its text without the ↑ back to its mark', () => {
+    const html =
+      '<h1>一、基本情况</h1><p>详见<a href="https://www.gov.cn/zhengce/2019.htm">政策原文</a>和<a href="javascript:alert(1)">这里</a>。<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p>' +
+      '<ol><li id="footnote-1"><p>据县委组织部2019年的通报。 <a href="#footnote-ref-1">↑</a></p></li></ol>';
+    const r = importDocx(html, { fileName: 'lianjie.docx', taken: new Set(), today, author: '测试编辑' });
+    expect(r.text).toContain('详见政策原文和这里。');
+    expect(r.text).not.toMatch(/gov\.cn|javascript|↑/);
+    expect(r.text).toContain('据县委组织部2019年的通报。');
+    expect(r.report.removed.filter((x) => x.what === '链接地址').map((x) => x.text)).toEqual([
+      'https://www.gov.cn/zhengce/2019.htm',
+      'javascript:alert(1)',
+    ]);
+    expect(formatReport(r.report)).toContain('链接地址“https://www.gov.cn/zhengce/2019.htm”');
   });
 
   it('5. a table of figures becomes a Markdown table', async () => {
