@@ -577,7 +577,7 @@ const NOTE = String.raw`[」』”)\]】]?(?:\s*\([^()]{0,6}\))?`;
 const TAIL = String.raw`[\s"“'(|【\[,\-→>]{0,3}$`;
 
 // A symbol or emoji written where a letter would give the word away (V❤：, V★, 加V💚).
-const SYMBOL = String.raw`(?:[\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF\uFE0F]|[\uD83C-\uD83E][\uDC00-\uDFFF])`;
+const SYMBOL = String.raw`(?:[\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF\u2B00-\u2BFF]|\uFE0F|[\uD83C-\uD83E][\uDC00-\uDFFF])`;
 
 const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
@@ -788,7 +788,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
 ];
 
 // Every address shape above ends in one of these: a line without any is passed over.
-const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#\/-]/;
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/-]/;
 
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
@@ -898,7 +898,7 @@ const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e
 
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
 const MAY_HOLD_ROLED = new RegExp(
-  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(](?:${PRIVATE_ROLES})|等(?:${PRIVATE_ROLES})`,
+  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(](?:${PRIVATE_ROLES})|等[一二三四五六七八九十\\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
 );
 /** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
 const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」’'])`, 'g');
@@ -906,7 +906,7 @@ const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"�
 const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=[（(](?:${PRIVATE_ROLES}))`, 'g');
 /** Full names listed before 等 and a role (王德福、李秀英等村民). */
 const NAMES_THEN_ROLE = new RegExp(
-  `((?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与])*(?:${SURNAME})[\u4e00-\u9fff]{2})等[一二三四五六七八九十\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
+  `((?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与])*(?:${SURNAME})[\u4e00-\u9fff]{2})等[一二三四五六七八九十\\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
   'g',
 );
 /** The next full name of a list after a name found (村民陈桂兰、王德福、李秀英). */
