@@ -510,6 +510,7 @@ describe('gaps found by the red-team pass of 2026-12-03', () => {
     expect(residents('走访中，村民陈桂兰、王德福、李秀英三户提出修路的要求。')).toEqual(['陈桂兰', '王德福', '李秀英']);
     expect(residents('村民代表陈桂兰、王德福在会上发言。')).toEqual(['陈桂兰', '王德福']);
     expect(residents('王德福、李秀英等村民提出修路的要求。')).toEqual(['王德福', '李秀英']);
+    expect(residents('王德福、李秀英等3户村民提出修路的要求。')).toEqual(['王德福', '李秀英']);
   });
   it('leaves roles, labels and meetings without a name alone', () => {
     for (const text of [
@@ -520,6 +521,7 @@ describe('gaps found by the red-team pass of 2026-12-03', () => {
       '姓名、电话、住址都要登记。',
       '商户等经营主体参与共建。',
       '组织老党员、退休职工等群众参加巡逻。',
+      '组织张家、李家等3户村民签订协议。',
     ])
       expect(findPrivateData(text), text).toEqual([]);
   });
