@@ -971,7 +971,9 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     if (given && text[end] === '们') continue;
     (given ? maybe : sure).push({ kind: 'resident', start, end });
   }
-  for (const m of text.matchAll(RESIDENT_ROLED)) {
+  // The readings after a role look back from every position: only where a role stands before a surname (or a list or bracket names one).
+  const roled = MAY_HOLD_ROLED.test(text);
+  for (const m of roled ? text.matchAll(RESIDENT_ROLED) : []) {
     const start = m.index!;
     const surnameEnd = start + m[1].length;
     const given = m[2];
@@ -1007,7 +1009,7 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
       (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
     }
   }
-  if (MAY_HOLD_ROLED.test(text)) {
+  if (roled) {
     /** A surname and two characters that read as a full name here (not 常态化, not 马上去). */
     const fullName = (start: number, surname: string, given: string) =>
       given.length === 2 &&
