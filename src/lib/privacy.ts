@@ -841,7 +841,7 @@ const PRIVATE_ROLES =
   '村民|居民|群众|邻居|农民|农户|养殖户|种植户|种粮户|市民|业主|住户|租户|贫困户|脱贫户|低保户|五保户|困难户|特困户|残疾人|老人|孤寡老人|独居老人|留守老人|空巢老人|留守儿童|信访人|上访户|当事人|患者|家属|' +
   // People with no office, as case texts name them (a red-team pass, 2026-12-03), and the labels
   // of a form or an interview note (受访人：陈桂兰).
-  '群众代表|村民代表|居民代表|老党员|退休党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
+  '群众代表|村民代表|居民代表|退休党员|退休老党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
   '姓名|受访人|受访者|采访对象|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
@@ -888,7 +888,13 @@ const MAY_HOLD_RESIDENT = new RegExp(
   `${ADDRESS_TERMS}|[爺媽嬸師闆]|[老小][${SURNAMES}${TRADITIONAL_FROM}]|(?<=[${SURNAMES}${TRADITIONAL_FROM}][ \u3000]?)(?:${SHORT_TERMS}|老師|醫生|律師|護士|會計)`,
 );
 /** The same for the hints, which also read names after a role. */
-const MAY_HOLD_ROLE = new RegExp(PRIVATE_ROLES);
+/**
+ * Words before a name that may be a resident's or a public figure's (老党员袁午寅, a villager; 老党员谷文昌,
+ * a model the whole country studies): the name is offered to the editor as a hint, not refused.
+ */
+const HINT_ROLES = '老党员|老同志|志愿者|老乡';
+const RESIDENT_HINTED = new RegExp(`(?<=(?:${HINT_ROLES})[ \u3000]?)(${SURNAME})([\u4e00-\u9fff]{2})`, 'g');
+const MAY_HOLD_ROLE = new RegExp(`${PRIVATE_ROLES}|${HINT_ROLES}`);
 /**
  * A contact person's name after 联系人 (联系人：李志明, 联系人为王建国): a contributor's contact line,
  * which no entry publishes whoever the person is. Only after a colon or 为/是, since 联系人 is also a
@@ -898,19 +904,21 @@ const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e
 
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
 const MAY_HOLD_ROLED = new RegExp(
-  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(](?:${PRIVATE_ROLES})|等[一二三四五六七八九十\\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
+  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(【][^）)】]{0,12}?(?:${PRIVATE_ROLES})|等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`,
 );
 /** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
 const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」’'])`, 'g');
 /** A full name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（村民，78岁）). */
 const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=[（(](?:${PRIVATE_ROLES}))`, 'g');
 /** Full names listed before 等 and a role (王德福、李秀英等村民). */
-const NAMES_THEN_ROLE = new RegExp(
-  `((?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与])*(?:${SURNAME})[\u4e00-\u9fff]{2})等[一二三四五六七八九十\\d]*[名位户个人]?(?:${PRIVATE_ROLES})`,
-  'g',
-);
-/** The next full name of a list after a name found (村民陈桂兰、王德福、李秀英). */
-const LISTED_NAME = new RegExp(`^[、，,和及与][ \u3000]?(${SURNAME})([\u4e00-\u9fff]{2})`);
+/** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
+const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
+/** The full names listed just before it (王德福、李秀英等村民), read in a bounded stretch so a long list costs no more than a short one. */
+const NAMES_BEFORE = new RegExp(`(?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与；;/])*(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,]?$`);
+/** The names of a list, one at a time from `lastIndex` (sticky): a separator, then a full name. */
+const LISTED_NAME = new RegExp(`[、，,和及与；;/][ \u3000]?(${SURNAME})([\u4e00-\u9fff]{2})`, 'y');
+/** At most this many names are read from the lists of one line: each is reported, and a line of thousands would flood the report. */
+const LIST_MAX = 30;
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
 const NOT_GIVEN = /[某边头口里上下前后左右东西南北中内外家村街路院楼店门旁们的]/;
 // Characters a given name does not start or end with: a verb or particle after the name (王芳说, 王在).
@@ -952,6 +960,19 @@ function standsAlone(text: string, start: number, end: number): boolean {
  */
 function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
   const text = simplified(raw);
+  const found = readResidents(text);
+  // A name with its office beside it (村民代表王德福（村委会主任）, 群众代表杨书记) is an official's, who may be named.
+  const person = (s: Span) => !IN_OFFICE.test(text.slice(s.end, s.end + 20)) && !OFFICE_NAME.test(text.slice(s.start, s.end));
+  return { sure: found.sure.filter(person), maybe: found.maybe.filter(person) };
+}
+
+/** An office in brackets right after a name, or a surname and an office (杨书记), which names an official, not a resident. */
+const OFFICES =
+  '书记|副书记|主任|副主任|委员|主席|村长|组长|镇长|乡长|县长|市长|区长|局长|所长|站长|队长|部长|干部|专干|助理|会计|文书|负责人';
+const IN_OFFICE = new RegExp(`^[ \u3000]?[（(【][^）)】]{0,12}?(?:${OFFICES})[^）)】]{0,6}[）)】]`);
+const OFFICE_NAME = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(?:${OFFICES})$`);
+
+function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
   const sure: Span[] = [];
   const maybe: Span[] = [];
   for (const m of text.matchAll(RESIDENT_ADDRESSED)) {
@@ -1026,29 +1047,48 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
     }
     for (const m of text.matchAll(NAME_THEN_ROLE))
       if (fullName(m.index!, m[1], m[2])) sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
-    for (const m of text.matchAll(NAMES_THEN_ROLE)) {
-      let at = m.index!;
-      for (const name of m[1].split(/([、，,和及与])/)) {
-        if (name.length === 1 && /[、，,和及与]/.test(name)) {
-          at += 1;
-          continue;
-        }
+    const found = new Set(sure.map((f) => f.start));
+    const add = (start: number, end: number) => {
+      if (found.has(start)) return false;
+      found.add(start);
+      sure.push({ kind: 'resident', start, end });
+      return true;
+    };
+    for (const m of text.matchAll(BEFORE_ROLE)) {
+      const from = Math.max(0, m.index! - LIST_MAX * 4);
+      const list = NAMES_BEFORE.exec(text.slice(from, m.index!));
+      if (!list) continue;
+      let at = from + list.index;
+      for (const name of list[0].split(/([、，,和及与；;/])/)) {
         const surname = new RegExp(`^(?:${SURNAME})`).exec(name)?.[0] ?? '';
-        if (surname && fullName(at, surname, name.slice(surname.length))) sure.push({ kind: 'resident', start: at, end: at + name.length });
+        if (surname && name.length === surname.length + 2 && fullName(at, surname, name.slice(surname.length))) add(at, at + name.length);
         at += name.length;
       }
     }
     // The names listed after one found after a role (村民陈桂兰、王德福、李秀英三户).
-    for (let i = 0; i < sure.length; i++) {
-      let end = sure[i].end;
-      for (let next = LISTED_NAME.exec(text.slice(end)); next; next = LISTED_NAME.exec(text.slice(end))) {
-        const start = end + next[0].length - next[1].length - next[2].length;
-        if (!fullName(start, next[1], next[2]) || sure.some((f) => f.start === start)) break;
-        sure.push({ kind: 'resident', start, end: start + next[1].length + next[2].length });
-        end = start + next[1].length + next[2].length;
+    let listed = 0;
+    for (let i = 0; i < sure.length && listed < LIST_MAX; i++) {
+      LISTED_NAME.lastIndex = sure[i].end;
+      for (let next = LISTED_NAME.exec(text); next && listed < LIST_MAX; next = LISTED_NAME.exec(text), listed++) {
+        const start = LISTED_NAME.lastIndex - next[1].length - next[2].length;
+        if (!fullName(start, next[1], next[2]) || !add(start, LISTED_NAME.lastIndex)) break;
       }
     }
   }
+  if (MAY_HOLD_ROLE.test(text))
+    for (const m of text.matchAll(RESIDENT_HINTED)) {
+      const start = m.index!;
+      const given = m[2];
+      if (
+        !given.includes('某') &&
+        !NOT_GIVEN.test(given) &&
+        !NOT_NAME_START.test(given[0]) &&
+        !NOT_NAME_END.test(given[1]) &&
+        !TERM_SUFFIX.test(given[1]) &&
+        standsAlone(text, start, start + m[1].length)
+      )
+        maybe.push({ kind: 'resident', start, end: start + m[1].length + 2 });
+    }
   const familiar = FAMILIAR_ANY.test(text);
   const short = SHORT_ANY.test(text);
   if (!familiar && !short) return { sure, maybe };
