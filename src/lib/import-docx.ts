@@ -90,9 +90,9 @@ export function sniffDocx(bytes: Uint8Array, fileName: string): void {
     );
   // What the archive's directory says its parts unpack to, before mammoth unpacks them: 64 KB of
   // empty paragraphs unpack to 36 MB of XML, which took mammoth past 4 GB (a red-team pass, 2026-12-03).
-  const { text, packed } = unpackedText(bytes);
+  const { text, dense } = unpackedText(bytes);
   // Word's XML packs about ten to one; a hundred to one is the same few bytes repeated on purpose.
-  if (text > MAX_XML_BYTES || (text > 1024 * 1024 && text > 100 * packed))
+  if (text > MAX_XML_BYTES || dense)
     throw new ImportRefusal(
       'bomb',
       msg(
@@ -106,11 +106,13 @@ export function sniffDocx(bytes: Uint8Array, fileName: string): void {
 export const MAX_XML_BYTES = 16 * 1024 * 1024;
 
 /**
- * The unpacked size of the archive's XML parts, from its central directory (no part is unpacked),
- * and what they take packed. A directory that cannot be read counts as 0: mammoth then reports the
- * file as damaged.
+ * The unpacked size of the archive's parts other than pictures (whatever their names: a main part
+ * renamed document.dat is read all the same), from its central directory, no part unpacked; and
+ * whether any one of them unpacks to over 1 MB at a hundred times its packed size (a ratio over all
+ * parts could be lowered by adding a part of random bytes). A directory that cannot be read counts
+ * as 0: mammoth then reports the file as damaged.
  */
-function unpackedText(bytes: Uint8Array): { text: number; packed: number } {
+function unpackedText(bytes: Uint8Array): { text: number; dense: boolean } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-directory record is in the last 64 KB + 22 bytes (its comment is at most 64 KB).
   let end = -1;
@@ -119,25 +121,27 @@ function unpackedText(bytes: Uint8Array): { text: number; packed: number } {
       end = i;
       break;
     }
-  if (end < 0) return { text: 0, packed: 0 };
+  if (end < 0) return { text: 0, dense: false };
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   let total = 0;
-  let packed = 0;
+  let dense = false;
   for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
-    const compressed = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
+    const packed = view.getUint32(at + 20, true);
+    // A size of 0xFFFFFFFF means a ZIP64 size, over 4 GB: counted as such.
+    const size = view.getUint32(at + 24, true) === 0xffffffff ? 2 ** 32 : view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    // A size of 0xFFFFFFFF means a ZIP64 size, over 4 GB: counted as such.
-    if (/\.(?:xml|rels)$/i.test(name)) {
-      total += size === 0xffffffff ? 2 ** 32 : size;
-      packed += compressed;
+    if (!PICTURE.test(name)) {
+      total += size;
+      dense ||= size > 1024 * 1024 && size > 100 * packed;
     }
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { text: total, packed };
+  return { text: total, dense };
 }
+/** Pictures and other media, which are packed already and unpack to about their own size. */
+const PICTURE = /^word\/media\/|\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|wdp|mp4|wav|mp3)$/i;
 
 /** The error for a file mammoth could not open although it looked like a zip. */
 export const corruptRefusal = (fileName: string, detail: string) =>

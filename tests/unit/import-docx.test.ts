@@ -469,6 +469,15 @@ describe('documents the import refuses, with a clear reason', { timeout: 60_000 
     expect(error.code).toBe('bomb');
     expect(error.message).toMatch(/文字部分解压后有 3\d MB/);
     expect(performance.now() - started).toBeLessThan(10_000);
+    // The main part renamed (document.dat) and a bomb padded with a part of random bytes, so that
+    // the whole archive packs only 70 to one: both are refused too (a second red-team pass).
+    const renamed = { ...parts, 'word/document.dat': parts['word/document.xml'] };
+    delete renamed['word/document.xml'];
+    expect((await refusal(zipSync(renamed, { level: 9 }), '改名.docx')).code).toBe('bomb');
+    const padded = unzipSync(await make(typical()));
+    padded['word/document.xml'] = strToU8(xml.replace('<w:body>', `<w:body>${'<w:p/>'.repeat(2_400_000)}`));
+    for (let k = 1; k <= 3; k++) padded[`customXml/item${k}.xml`] = crypto.getRandomValues(new Uint8Array(65_536));
+    expect((await refusal(zipSync(padded, { level: 9 }), '掺料.docx')).code).toBe('bomb');
     // An ordinary document of the same text passes the same check.
     expect((await run(await make(typical()))).check).toBeDefined();
   });
