@@ -20,6 +20,7 @@ export { PROPOSAL as PROPOSAL_MARK };
 import { headingSynonyms } from '../schema/headings.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
 import { regions, vocab, type LevelId } from '../schema/vocab.ts';
+import { FILE_HIDDEN } from '../schema/text.ts';
 
 /** Larger files are refused: a case is a few pages, and a big file is usually a whole collection. */
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -557,8 +558,16 @@ export function proposeFigures(text: string, limit = 6): { label: string; value:
 }
 
 /** Makes text safe as MDX prose: no tags, braces or import/export lines; notes each change. */
+const HIDDEN = new RegExp(FILE_HIDDEN.source, 'u');
+const HIDDEN_ALL = new RegExp(FILE_HIDDEN.source, 'gu');
+
 function escapeText(text: string, line: number, escaped: ImportReport['escaped']): string {
   let out = text;
+  // Characters a reader never sees (zero-width, direction, Braille blank…), which the check refuses anywhere in a file.
+  if (HIDDEN.test(out)) {
+    out = out.replace(HIDDEN_ALL, '');
+    escaped.push({ line, what: '删去了看不见的字符（零宽字符、方向控制符、空白占位符等，常随复制的文字带入）' });
+  }
   if (/[{}]/.test(out)) {
     out = out.replace(/\{/g, '｛').replace(/\}/g, '｝');
     escaped.push({ line, what: '花括号 { } 改成了全角 ｛ ｝（MDX 会把半角花括号当作代码）' });

@@ -89,7 +89,7 @@ const DASH = /[\u002D\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D\u30FC\u2500\u25
 const DOT = /[\u00B7\u2022\u2027\u30FB\uFF65\u2219]/;
 // Every format character (zero-width, soft hyphen, bidi controls, U+206A–206F, tags) and the blank
 // fillers: invisible, so a number hidden by them is still a number.
-const INVISIBLE = /^[\p{Cf}\u034F\u115F\u1160\u180E\u3164\uFFA0]$/u;
+const INVISIBLE = /^(?:[\p{Cf}\u115F\u1160\u180E\u2800\u3164\uFFA0\uFFFC]|\u034F|\p{Variation_Selector})$/u;
 // Financial numerals (壹贰叁…) too: a careful writer spells a number that way so it cannot be altered.
 const CN_DIGITS: Record<string, string> = {
   〇: '0',
@@ -127,8 +127,8 @@ const CN_DIGITS: Record<string, string> = {
 // 洞幺两拐勾: digits as radio operators and soldiers say them.
 const CN_DIGIT_CLASS = '〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖';
 // Commas too (一三八，一二三四，五六七八): NFKC has made the full-width ones plain; and 、 (一、三、八…),
-// which lists items, but eleven digits listed one by one are a number read out.
-const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),、]{0,2}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
+// which lists items, but eleven digits listed one by one are a number read out; and / | ; : (一三八／一二三四／五六七八).
+const MIXED_DIGIT_RUN = new RegExp(`[${CN_DIGIT_CLASS}\\d](?:[ \\-.(),、/|;:]{0,3}[${CN_DIGIT_CLASS}\\d]){6,}`, 'g');
 
 /**
  * Decimal digits NFKC leaves alone (Arabic-Indic, Devanagari, Thai and every other script's digits)
@@ -287,7 +287,7 @@ export function normalise(line: string, literal = false): Normalised {
   const text = parts
     .join('')
     .replace(MIXED_DIGIT_RUN, (run) =>
-      /[^\d \-.(),、]/.test(run) ? run.replace(/[^\d \-.(),、]/g, (c) => CN_DIGITS[c]).replace(/、/g, ' ') : run,
+      /[^\d \-.(),、/|;:]/.test(run) ? run.replace(/[^\d \-.(),、/|;:]/g, (c) => CN_DIGITS[c]).replace(/、/g, ' ') : run,
     );
   // OCR and careless typing put O for 0, l or I for 1 and S for 5 in a number (15O12345678,
   // l39l234S678): between digits, or an l or I just before two digits, they are digits. One character
@@ -1186,7 +1186,7 @@ const defaultAllowed = new Set(hotlineNumbers);
 // spellings, a long Chinese-digit run, an address word, full-width or mathematical letters (NFKC
 // folds them); WeChat ids need 微信 and friends; a plate, a province and a letter (its number may be spelled out).
 const MAY_HOLD =
-  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖](?:[\s,，、.\-\u2010-\u2015\u2212\uFF0D\u30FC]{0,2}[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]){6}|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：\p{So}]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
+  /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖](?:[\s,，、.\-\u2010-\u2015\u2212\uFF0D\u30FC/／|｜;；:：·]{0,3}[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]){6}|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：\p{So}]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
 
 // The underscore is gone by now (normalise reads _ inside a word as emphasis).
 const WXID = /(?<![A-Za-z0-9])wxid_?[A-Za-z0-9-]{4,}/gi;

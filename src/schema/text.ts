@@ -20,10 +20,13 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFF
 /**
  * Every format character but the direction ones below (zero-width space, joiners, word joiner, the
  * BOM as a zero-width no-break space, soft hyphen, invisible operators, tags, interlinear
- * annotation…) and the blank fillers that draw nothing (U+034F, Hangul fillers, U+180E, U+17B4–5):
+ * annotation…), the variation selectors but the two of emoji and text presentation (U+FE0E, U+FE0F:
+ * part of a visible emoji such as 1️⃣), and the blank fillers that draw nothing (U+034F, Hangul
+ * fillers, U+180E, U+17B4–5, the Braille blank U+2800, the object replacement U+FFFC):
  * a reader sees none of them, and each can split a word or a number the privacy rules look for.
  */
-const ZERO_WIDTH = /(?![\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])[\p{Cf}\u115F\u1160\u180E\u3164\uFFA0]|\u034F|\u17B4|\u17B5/u;
+const ZERO_WIDTH =
+  /(?![\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069])[\p{Cf}\u115F\u1160\u180E\u2800\u3164\uFFA0\uFFFC]|\u034F|\u17B4|\u17B5|(?![\uFE0E\uFE0F])\p{Variation_Selector}/u;
 /** Direction marks (Arabic letter mark, left-to-right and right-to-left marks), embeddings, overrides and isolates. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const ANGLE = /[<>]/u;
@@ -33,7 +36,7 @@ const ANGLE = /[<>]/u;
  * leading one has its own). Kept beside the field rules so the two change together.
  */
 export const FILE_HIDDEN =
-  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u115F\u1160\u180E\u3164\uFFA0]|\u034F|\u17B4|\u17B5|(?!\uFEFF)\p{Cf}|\p{Surrogate}|(?<!^)\uFEFF/u;
+  /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u115F\u1160\u180E\u2028\u2029\u2800\u3164\uFFA0\uFFFC]|\u034F|\u17B4|\u17B5|(?![\uFE0E\uFE0F])\p{Variation_Selector}|(?!\uFEFF)\p{Cf}|\p{Surrogate}|(?<!^)\uFEFF/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 

@@ -471,8 +471,9 @@ describe('documents the import refuses, with a clear reason', { timeout: 60_000 
     expect(performance.now() - started).toBeLessThan(10_000);
     // The main part renamed (document.dat) and a bomb padded with a part of random bytes, so that
     // the whole archive packs only 70 to one: both are refused too (a second red-team pass).
-    const renamed = { ...parts, 'word/document.dat': parts['word/document.xml'] };
-    delete renamed['word/document.xml'];
+    const renamed: Record<string, Uint8Array> = Object.fromEntries(
+      Object.entries(parts).map(([name, data]) => [name.replace('word/document.xml', 'word/document.dat'), data]),
+    );
     expect((await refusal(zipSync(renamed, { level: 9 }), '改名.docx')).code).toBe('bomb');
     const padded = unzipSync(await make(typical()));
     padded['word/document.xml'] = strToU8(xml.replace('<w:body>', `<w:body>${'<w:p/>'.repeat(2_400_000)}`));
