@@ -307,7 +307,7 @@ const SPACED_SINGLES = /(?<![A-Za-z0-9@.])[A-Za-z0-9@.](?: [A-Za-z0-9@.](?![A-Za
 // Spaces and middle dots between Chinese characters (贫困户赵 德 顺, 周·老汉; normalising has made
 // some dots a full stop): typed to break up a name. Prose puts none inside a name, so the name rules
 // read the text without them; the other rules do not (邮箱：张三@例子.中国 needs its dot).
-const SPACED_HAN = /(?<=\p{Script=Han})[ .\u3000\u00b7\u2022\u2027\u30fb\uff65]+(?=\p{Script=Han})/gu;
+const SPACED_HAN = /(?<=\p{Script=Han})[ .*\\\u3000\u00b7\u2022\u2027\u30fb\uff65]+(?=\p{Script=Han})/gu;
 
 const HAS_SPACED_HAN = new RegExp(SPACED_HAN.source, 'u');
 
@@ -842,7 +842,8 @@ const PRIVATE_ROLES =
   // People with no office, as case texts name them (a red-team pass, 2026-12-03), and the labels
   // of a form or an interview note (受访人：陈桂兰).
   '群众代表|村民代表|居民代表|退休党员|退休老党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
-  '姓名|受访人|受访者|采访对象|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
+  '监测户|建档立卡户|拆迁户|被拆迁户|退役军人|果农|菜农|司机|大娘|大妈|大爷|大叔|大婶|阿姨|奶奶|爷爷|婆婆|' +
+  '姓名|受访人|受访者|受访对象|访谈对象|被访人|被访者|采访对象|调查对象|来访人|来访者|求助人|求助者|投诉人|举报人|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
 // A plural with a surname still names someone (李大妈们几个: 李大妈 and the others with her).
@@ -876,7 +877,9 @@ const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 // A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
 const QUOTED_NICKNAME = `(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?`;
-const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME})`;
+// A label may carry a note in brackets and end in a colon, a dash or a slash (申请人（签字）：, 受访人—).
+const ROLE_END = `(?:[（(][^）)]{0,4}[）)])?[：:—/-]?[ \u3000]?`;
+const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})${ROLE_END}${QUOTED_NICKNAME})`;
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
 const RESIDENT_ROLED = new RegExp(`${AFTER_ROLE}(?=(${SURNAME})([\u4e00-\u9fff]{1,2}))`, 'g');
@@ -904,12 +907,12 @@ const CONTACT = new RegExp(`联系人\\s*(?:[：:]|为|是)\\s*(${SURNAME}[\\u4e
 
 /** A line that may name a resident after a role (村民王小明, 居民孫秀英, 贫困户赵 德 顺), for the refused reading. */
 const MAY_HOLD_ROLED = new RegExp(
-  `(?:${PRIVATE_ROLES})[：:]?[ \u3000]?${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'](?:${SURNAME})|[（(【][^）)】]{0,12}?(?:${PRIVATE_ROLES})|等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`,
+  `(?:${PRIVATE_ROLES})${ROLE_END}${QUOTED_NICKNAME}(?:${SURNAME}|[${TRADITIONAL_FROM}])|(?:${PRIVATE_ROLES})${ROLE_END}[“"「『《‘'](?:${SURNAME})|[（(【][^）)】]{0,12}?(?:${PRIVATE_ROLES})|等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`,
 );
 /** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
-const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})[：:]?[ \u3000]?[“"「‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」’'])`, 'g');
+const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})${ROLE_END}[“"「『《‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」』》’'])`, 'g');
 /** A full name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（村民，78岁）). */
-const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=[（(](?:${PRIVATE_ROLES}))`, 'g');
+const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【][^）)】]{0,12}?(?:${PRIVATE_ROLES}))`, 'g');
 /** Full names listed before 等 and a role (王德福、李秀英等村民). */
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
@@ -1005,7 +1008,9 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     // it knows passes.
     const short = surnameEnd + 1;
     if (
-      SPEECH_AFTER.test(text.slice(short)) &&
+      // Before a verb of speaking (村民王芳说), or alone after a label's colon (帮扶对象：王芳，…).
+      (SPEECH_AFTER.test(text.slice(short)) ||
+        (/[：:—/-][ \u3000]?$/.test(text.slice(Math.max(0, start - 2), start)) && !/^[\u4e00-\u9fff]/.test(text.slice(short)))) &&
       !given.includes('某') &&
       !NOT_NAME_START.test(given[0]) &&
       !TERM_SUFFIX.test(given[0]) &&
@@ -1045,8 +1050,16 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
       if (!m[2].includes('某') && standsAlone(text, start, start + m[1].length))
         sure.push({ kind: 'resident', start, end: start + m[1].length + m[2].length });
     }
-    for (const m of text.matchAll(NAME_THEN_ROLE))
-      if (fullName(m.index!, m[1], m[2])) sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(NAME_THEN_ROLE)) {
+      // With its role in brackets right after it, a name of two (王芳（低保户）) is as sure as one of three.
+      const two =
+        m[2].length === 1 &&
+        !NOT_GIVEN.test(m[2]) &&
+        !NOT_NAME_START.test(m[2]) &&
+        !TERM_SUFFIX.test(m[2]) &&
+        standsAlone(text, m.index!, m.index! + m[1].length);
+      if (two || fullName(m.index!, m[1], m[2])) sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
+    }
     const found = new Set(sure.map((f) => f.start));
     const add = (start: number, end: number) => {
       if (found.has(start)) return false;
@@ -1255,6 +1268,8 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
     !MAY_HOLD_PINYIN.test(line) &&
     !mayHoldResident(line) &&
     !MAY_HOLD_ROLED.test(line) &&
+    // A label spaced out as Word forms print it (姓 名：陈桂兰), which the name rules read joined.
+    !(/[ \u3000]/.test(line) && MAY_HOLD_ROLED.test(line.replace(/(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu, ''))) &&
     !line.includes('联系人')
   )
     return [];
