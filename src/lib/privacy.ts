@@ -573,7 +573,8 @@ const COUNT_AFTER =
 
 // What may stand between a keyword and its number: a short note in brackets (QQ（常用）：), then up to
 // three quotes, brackets, dashes or commas (电话——, 电话：【, 加我微信，).
-const NOTE = String.raw`[」』”)\]】]?(?:\s*\([^()]{0,6}\))?`;
+// A note in brackets after the keyword (微信（常用）：, 微信【工作】：), or a second keyword after a slash (微信/电话：).
+const NOTE = String.raw`[」』”)\]】]?(?:\s*[(【\[][^()【】\[\]]{0,6}[)】\]])?(?:\s*[/、]\s*(?:电话|手机|号码|QQ|qq|微信|邮箱))?`;
 const TAIL = String.raw`[\s"“'(|【\[,\-→>]{0,3}$`;
 
 // A symbol or emoji written where a letter would give the word away (V❤：, V★, 加V💚).
@@ -583,14 +584,14 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'qq',
     pattern: new RegExp(
-      String.raw`(?:(?:(?<![A-Za-z])(?:[Qq]\s?[Qq]|Q群|q群|[Qq]号)|扣扣|球球|企鹅号?)(?:\s*[,，]?\s*(?:群(?:号码?)?|号码?|邮箱|账号|帐号))?|群号码?)${NOTE}\s*(?:是|为|号码)?\s*[:：]?${TAIL}` +
+      String.raw`(?:(?:(?<![A-Za-z])(?:[Qq]\s?[Qq]|Q群|q群|[Qq]号)|扣扣|球球|秋秋|企鹅号?)(?:\s*[,，]?\s*(?:群(?:号码?)?|号码?|邮箱|账号|帐号))?|群号码?)${NOTE}\s*(?:是|为|号码)?\s*[:：]?${TAIL}` +
         String.raw`|(?:(?<![A-Za-z])[Qq]|扣)\s*[:：]${TAIL}|加\s*(?:我\s*)?(?:(?<![A-Za-z])[Qq](?![A-Za-z])|扣扣)\s*[:：]?${TAIL}`,
     ),
   },
   {
     kind: 'wechat',
     pattern: new RegExp(
-      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|[微威薇]\s?[xX](?![A-Za-z])|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
+      String.raw`(?:(?:微[\s.]*信(?:支付|收款)?|薇信|威信|徽信|V信|v信|[微威薇]\s?(?:xin|Xin|XIN)|[微威薇]\s?[xX](?![A-Za-z])|[微威薇]\s*${SYMBOL}+|绿泡泡|(?<![A-Za-z])(?:wechat|WeChat|Wechat|WECHAT|[Ww]ei\s?[Xx]in|WEI\s?XIN|[Vv][Xx]|[Ww][Xx]))(?:\s*(?:号码?|账号|帐号|id|ID))?${NOTE}\s*(?:是|为|同号)?\s*[:：]?` +
         String.raw`|微信搜(?:索|一下|一搜)?|卫星号|(?:加|\+)\s*(?:我\s*)?(?:[威微]|[Vv](?![A-Za-z]))\s*[:：]?|加\s*我\s*[:：]?|(?<![A-Za-z])[Vv]\s*[:：]|(?<![A-Za-z])[Vv]\s*${SYMBOL}+\s*[:：]?)${TAIL}`,
     ),
   },
@@ -608,7 +609,7 @@ const CARD_KEYWORD = new RegExp(
 
 // Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
 const ACCOUNT_KEYWORD = new RegExp(
-  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|WhatsApp|Whatsapp|whatsapp|WHATSAPP|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
 
 // Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
@@ -741,7 +742,13 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   // 3栋2单元301室, 三栋二单元, 5号楼1单元, 3幢502室
   [/[栋幢座楼]/, new RegExp(`${NUM}\\s*(?:栋|幢|号楼|座)\\s*(?:${NUM}\\s*(?:单元|层|楼)\\s*)?${NUM}\\s*(?:单元|室|号|房)`, 'g')],
   // 18号楼301, 3栋502, 18#楼602, 18#602 (a room number straight after the building)
-  [/[栋幢楼#]/, new RegExp(`${NUM}\\s*(?:栋|幢|号楼|#\\s*楼?)\\s*\\d{3,4}(?![\\d年月日元个人户次名%平米亩万千吨])`, 'g')],
+  [
+    /[栋幢楼#]/,
+    new RegExp(
+      `${NUM}\\s*(?:栋|幢|号楼|#\\s*楼?)\\s*(?:\\d{3,4}(?![\\d年月日元个人户次名%平米亩万千吨])|[零〇一二三四五六七八九幺洞]{3,4}(?![零〇一二三四五六七八九十百千万亿幺洞年月日元个人户次名]))`,
+      'g',
+    ),
+  ],
   // 2单元301室, 二单元502
   [
     /单元/,
@@ -764,7 +771,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   // 新村3排5号, 十一区12楼3门401
   [/[排门]/, new RegExp(`${NUM}\\s*排\\s*${NUM}\\s*号(?![文令召称线])|${NUM}\\s*(?:号?楼|栋|幢)\\s*${NUM}\\s*门\\s*\\d{3,4}`, 'g')],
   // 住在502室, 住5-2-301
-  [/住/, new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|\\d+\\s*-\\s*\\d+\\s*-\\s*\\d+)`, 'g')],
+  [/住/, new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|\\d+\\s*([-/.])\\s*\\d+\\s*\\1\\s*\\d+)`, 'g')],
   // B栋1201, A 座 1201, 8号楼八层802
   [/[栋座幢楼]/, new RegExp(`(?:[A-Za-z]\\s*(?:栋|座|幢)|号楼\\s*${NUM}\\s*(?:层|楼))\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g')],
   // 门牌号：128号
@@ -783,12 +790,15 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   // 阳光小区3-2-301, 幸福小区3#2-301, 幸福家园18-1802, 幸福小区3/2/401
   [
     /小区|花园|公寓|新村|家园|苑|大厦/,
-    new RegExp(`(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*(?:[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?|\\/\\s*\\d+\\s*\\/\\s*\\d+)`, 'g'),
+    new RegExp(
+      `(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*(?:[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?|([/.])\\s*\\d+\\s*\\1\\s*\\d{3,4}(?!\\d))`,
+      'g',
+    ),
   ],
 ];
 
 // Every address shape above ends in one of these: a line without any is passed over.
-const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/-]/;
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/.-]/;
 
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
@@ -812,9 +822,9 @@ function addressSpans(text: string, coverage: Coverage): Span[] {
 // Traditional forms of the surnames, words of address and plate provinces, one character for one
 // (the index of each in TRADITIONAL_FROM is that of its simplified form in TRADITIONAL_TO).
 const TRADITIONAL_FROM =
-  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯喬羅蔣餘範萬溫龐蘭塗魯關齊歐陽諸遲長爺媽嬸嬤漢師闆滬遼贛晉陝閩貴粵寧瓊雲薑';
+  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯喬羅蔣餘範萬溫龐蘭塗魯關齊歐陽諸遲長爺媽嬸嬤漢師闆滬遼贛晉陝閩貴粵寧瓊雲薑號樓單棟層門區';
 const TRADITIONAL_TO =
-  '张刘陈杨黄赵吴孙马郑谢许韩冯邓萧叶苏吕卢钟谭陆贾韦邹闫龙贺顾龚钱严汤乔罗蒋余范万温庞兰涂鲁关齐欧阳诸迟长爷妈婶嬷汉师板沪辽赣晋陕闽贵粤宁琼云姜';
+  '张刘陈杨黄赵吴孙马郑谢许韩冯邓萧叶苏吕卢钟谭陆贾韦邹闫龙贺顾龚钱严汤乔罗蒋余范万温庞兰涂鲁关齐欧阳诸迟长爷妈婶嬷汉师板沪辽赣晋陕闽贵粤宁琼云姜号楼单栋层门区';
 const TRADITIONAL: Record<string, string> = Object.fromEntries([...TRADITIONAL_FROM].map((c, i) => [c, TRADITIONAL_TO[i]]));
 const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 const simplified = (text: string) => text.replace(TRADITIONAL_CHARS, (c) => TRADITIONAL[c]);
@@ -1201,6 +1211,8 @@ const defaultAllowed = new Set(hotlineNumbers);
 const MAY_HOLD =
   /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖](?:[\s,，、.\-\u2010-\u2015\u2212\uFF0D\u30FC/／|｜;；:：·]{0,3}[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]){6}|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：\p{So}]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
 
+const HK_TW =
+  /(?<![\d+])(?:\(\s?(?:852|853|886)\s?\)\s?|(?:852|853|886)[\s-])\d(?:[\s-]?\d){6,9}(?!\d)|(?<!\d)09\d{2}[\s-]\d{3}[\s-]\d{3}(?!\d)/g;
 // The underscore is gone by now (normalise reads _ inside a word as emphasis).
 const WXID = /(?<![A-Za-z0-9])wxid_?[A-Za-z0-9-]{4,}/gi;
 /** +<country code> or 00852/00853/00886, then digits grouped by spaces, dashes, dots or brackets (see scanNormalised). */
@@ -1352,11 +1364,14 @@ function scanNormalised(norm: Normalised, line: string, allowed: Set<string>): L
         .map((m) => ({ kind: 'plate' as const, start: m.index!, end: m.index! + m[0].length })),
     );
   add([...text.matchAll(CONTACT)].map((m) => ({ kind: 'contact' as const, start: m.index!, end: m.index! + m[0].length })));
+  // Hong Kong, Macao and Taiwan numbers written without the +: (852) 9123 4567, 852-9123-4567, 0912-345-678.
+  add([...text.matchAll(HK_TW)].map((m) => ({ kind: 'phone' as const, start: m.index!, end: m.index! + m[0].length })));
   // WeChat's own account id (wxid_…), which names one account whatever word stands before it.
   add([...text.matchAll(WXID)].map((m) => ({ kind: 'wechat' as const, start: m.index!, end: m.index! + m[0].length })));
   add(residentsIn(text).sure);
   // These two claim their spans as they find them (a keyword's number must not overlap one found above).
-  spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(text, coverage));
+  // Addresses in traditional characters (3號樓2單元401室) read as simplified, one character for one.
+  spans.push(...keywordSpans(text, coverage, allowed), ...addressSpans(plain, coverage));
   return spans
     .sort((a, b) => a.start - b.start)
     .map((s) => {
