@@ -44,6 +44,13 @@ if (!files.length) {
   console.error(USAGE);
   process.exit(2);
 }
+// Said once, before any file is read, rather than as a bare ENOENT from the first file.
+if (!existsSync(join(dir, 'cases'))) {
+  console.error(
+    `内容文件夹 ${resolve(dir)} 下没有 cases/ 文件夹：请在项目根目录运行，或用 --dir 指向含 cases/ 和 sources/ 的内容文件夹（默认 content） / no cases/ folder in ${dir}`,
+  );
+  process.exit(2);
+}
 if (flags.source && !existsSync(join(dir, 'sources', `${flags.source}.json`))) {
   console.error(`来源 ${flags.source} 不存在（${join(dir, 'sources')} 下没有 ${flags.source}.json） / unknown source id`);
   process.exit(2);

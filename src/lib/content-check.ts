@@ -9,6 +9,10 @@ import type { z } from 'astro/zod';
 import { caseSchema, type EntryData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
 import { FILE_HIDDEN } from '../schema/text.ts';
+
+const FILE_HIDDEN_ALL = new RegExp(FILE_HIDDEN.source, 'gu');
+/** Lines named one by one; past them, one message says there are more. */
+const HIDDEN_LINES_MAX = 20;
 import { findSectionProblems, sectionNames, splitSections } from '../schema/sections.ts';
 import { vocabFields, vocabularies } from '../schema/vocab.ts';
 import { pagedFacets, readFacet, UNKNOWN } from './facets.ts';
@@ -111,20 +115,24 @@ export function fileProblems(file: ContentFile, kind: 'case' | 'source'): Omit<P
   // The character rules of front-matter text (src/schema/text.ts) hold for the whole file: a control
   // character or noncharacter makes the per-case .docx and the RSS feed invalid XML, a direction
   // control makes the page show other text than the file holds. NUL and the line ends have their own rules.
-  const hidden = FILE_HIDDEN.exec(file.raw);
-  if (hidden) {
+  // Every line that holds one, not only the first: an editor who deletes one should not meet the next only on the next run.
+  const hiddenLines = new Map<number, string>();
+  for (const hidden of file.raw.matchAll(FILE_HIDDEN_ALL)) {
     const line = file.raw.slice(0, hidden.index).split('\n').length;
-    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (!hiddenLines.has(line)) hiddenLines.set(line, `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (hiddenLines.size > HIDDEN_LINES_MAX) break;
+  }
+  [...hiddenLines].slice(0, HIDDEN_LINES_MAX).forEach(([line, code], i, shown) =>
     out.push({
       // Not '（文件）': the file is still read, so a number hidden by the character is named as well.
       field: '（字符）',
       line,
       message: msg(
-        `第 ${line} 行含有看不见的字符 ${code}（控制字符、零宽字符或改变文字方向的字符，常随 Word、网页或聊天软件里复制的文字带入）：请删除它`,
+        `第 ${line} 行含有看不见的字符 ${code}（控制字符、零宽字符或改变文字方向的字符，常随 Word、网页或聊天软件里复制的文字带入）：请删除它${i === shown.length - 1 && hiddenLines.size > HIDDEN_LINES_MAX ? `；后面还有别的行含有这类字符，可在编辑器里搜索删除` : ''}`,
         `the file contains the invisible character ${code}`,
       ),
-    });
-  }
+    }),
+  );
   if (file.raw.includes('\u0000'))
     out.push({
       field: '（文件）',

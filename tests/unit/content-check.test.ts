@@ -17,6 +17,15 @@ const check = (files: Record<string, string>) =>
   );
 
 describe('checkCases', () => {
+  it('names every line that holds an invisible character, up to twenty, not only the first', () => {
+    const lines = Array.from({ length: 25 }, (_, i) => `第${i + 1}条：办事\u200e方便多了。`);
+    const body = validBody.replace('## 做法\n', `## 做法\n\n${lines.join('\n\n')}\n\n`);
+    const hidden = check({ x: entryText({}, body) }).errors.filter((e) => e.field === '（字符）');
+    expect(hidden).toHaveLength(20);
+    expect(new Set(hidden.map((e) => e.line)).size).toBe(20);
+    expect(hidden.at(-1)!.message.zh).toContain('后面还有别的行含有这类字符');
+    expect(hidden[0].message.zh).not.toContain('后面还有');
+  });
   it('reads the body as the page shows it: entities, link texts, hard-wrapped lines and table cells hide no number', () => {
     const hidden = [
       '王大爷的电话是&#49;&#51;&#56;&#49;&#50;&#51;&#52;&#53;&#54;&#55;&#56;。',
