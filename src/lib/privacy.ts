@@ -598,7 +598,7 @@ const KEYWORDS: { kind: PrivacyKind; pattern: RegExp }[] = [
   {
     kind: 'phone',
     pattern: new RegExp(
-      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![敲殴击攻])打|拨|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
+      String.raw`(?:电话|手机|座机|传真|热线|短号|小号|号码|联系|值班室|办公室|拨打|致电|来电|电联|(?<![敲殴击攻])打|拨|(?<![A-Za-z])(?:tel|Tel|TEL|fax|Fax|FAX|phone|Phone|PHONE|mobile|Mobile|call|Call|WhatsApp|Whatsapp|whatsapp|WHATSAPP))(?:\s*(?:方式|人|号码?))?${NOTE}(?:\s*(?:是|为))?\s*[:：]?${TAIL}`,
     ),
   },
 ];
@@ -609,7 +609,7 @@ const CARD_KEYWORD = new RegExp(
 
 // Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
 const ACCOUNT_KEYWORD = new RegExp(
-  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|WhatsApp|Whatsapp|whatsapp|WHATSAPP|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
 
 // Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
@@ -745,7 +745,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   [
     /[栋幢楼#]/,
     new RegExp(
-      `${NUM}\\s*(?:栋|幢|号楼|#\\s*楼?)\\s*(?:\\d{3,4}(?![\\d年月日元个人户次名%平米亩万千吨])|[零〇一二三四五六七八九幺洞]{3,4}(?![零〇一二三四五六七八九十百千万亿幺洞年月日元个人户次名]))`,
+      `${NUM}\\s*(?:栋|幢|号楼|#\\s*楼?)\\s*(?:\\d{3,4}(?![\\d年月日元个人户次名%平米亩万千吨])|[零〇一二三四五六七八九幺洞]{3,4}(?![零〇一二三四五六七八九十百千万亿幺洞年月日元个人户次名层楼]))`,
       'g',
     ),
   ],
@@ -764,20 +764,23 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   [
     /[路街巷弄里]|大道|胡同/,
     new RegExp(
-      `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:[东南西北中]段?\\s*)?(?:${NUM}\\s*[段弄]\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?(?:号(?![文令召称线])|#|-\\s*\\d+\\s*-\\s*\\d{3,4}(?![\\d年月日]))`,
+      `(?<=[\\u4e00-\\u9fa5])(?:路|街|巷|弄|里|大道|胡同)\\s*(?:[东南西北中]段?\\s*)?(?:${NUM}\\s*[段弄]\\s*)?${NUM}\\s*(?:[之-]\\s*${NUM}\\s*)?(?:号(?![文令召称线公])|#|-\\s*\\d+\\s*-\\s*\\d{3,4}(?![\\d年月日]))`,
       'g',
     ),
   ],
   // 新村3排5号, 十一区12楼3门401
-  [/[排门]/, new RegExp(`${NUM}\\s*排\\s*${NUM}\\s*号(?![文令召称线])|${NUM}\\s*(?:号?楼|栋|幢)\\s*${NUM}\\s*门\\s*\\d{3,4}`, 'g')],
+  [/[排门]/, new RegExp(`${NUM}\\s*排\\s*${NUM}\\s*号(?![文令召称线公])|${NUM}\\s*(?:号?楼|栋|幢)\\s*${NUM}\\s*门\\s*\\d{3,4}`, 'g')],
   // 住在502室, 住5-2-301
-  [/住/, new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|\\d+\\s*([-/.])\\s*\\d+\\s*\\1\\s*\\d+)`, 'g')],
+  [
+    /住/,
+    new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`, 'g'),
+  ],
   // B栋1201, A 座 1201, 8号楼八层802
   [/[栋座幢楼]/, new RegExp(`(?:[A-Za-z]\\s*(?:栋|座|幢)|号楼\\s*${NUM}\\s*(?:层|楼))\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g')],
   // 门牌号：128号
   [/门牌/, new RegExp(`门牌(?:号码?)?\\s*[:：是为]?\\s*${NUM}\\s*号?`, 'g')],
   // 三组12号, 张家村18号, 三组第12户
-  [/[村组屯庄]/, new RegExp(`(?:村|组|屯|庄)\\s*(?:${NUM}\\s*号(?![文令召称线])|第\\s*\\d+\\s*户)`, 'g')],
+  [/[村组屯庄]/, new RegExp(`(?:村|组|屯|庄)\\s*(?:${NUM}\\s*号(?![文令召称线公])|第\\s*\\d+\\s*户)`, 'g')],
   // 家住新华村三组12户, 住在新华巷子128号, 住光明里12栋4层, 家住张家湾村2组: where someone lives, down to
   // a number. The number must follow the place word at once, so 住在村里的有32户 is a count, not a home.
   [
@@ -852,7 +855,7 @@ const PRIVATE_ROLES =
   // People with no office, as case texts name them (a red-team pass, 2026-12-03), and the labels
   // of a form or an interview note (受访人：陈桂兰).
   '群众代表|村民代表|居民代表|退休党员|退休老党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
-  '监测户|建档立卡户|拆迁户|被拆迁户|退役军人|果农|菜农|司机|大娘|大妈|大爷|大叔|大婶|阿姨|奶奶|爷爷|婆婆|' +
+  '监测户|建档立卡户|拆迁户|被拆迁户|退役军人|果农|菜农|' +
   '姓名|受访人|受访者|受访对象|访谈对象|被访人|被访者|采访对象|调查对象|来访人|来访者|求助人|求助者|投诉人|举报人|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
@@ -922,7 +925,11 @@ const MAY_HOLD_ROLED = new RegExp(
 /** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
 const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})${ROLE_END}[“"「『《‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」』》’'])`, 'g');
 /** A full name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（村民，78岁）). */
-const NAME_THEN_ROLE = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【][^）)】]{0,12}?(?:${PRIVATE_ROLES}))`, 'g');
+// The role closes the bracket (陈桂兰（女，68岁，低保户）): a bracket that goes on (江堤（村民投工投劳）) describes a thing.
+const NAME_THEN_ROLE = new RegExp(
+  `(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【](?:[^（(【）)】]{0,10}[，,、；;])?(?:${PRIVATE_ROLES})[）)】])`,
+  'g',
+);
 /** Full names listed before 等 and a role (王德福、李秀英等村民). */
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
@@ -974,15 +981,24 @@ function standsAlone(text: string, start: number, end: number): boolean {
 function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
   const text = simplified(raw);
   const found = readResidents(text);
-  // A name with its office beside it (村民代表王德福（村委会主任）, 群众代表杨书记) is an official's, who may be named.
-  const person = (s: Span) => !IN_OFFICE.test(text.slice(s.end, s.end + 20)) && !OFFICE_NAME.test(text.slice(s.start, s.end));
-  return { sure: found.sure.filter(person), maybe: found.maybe.filter(person) };
+  // A name with its office beside it (村民代表王德福（村委会主任）, 群众代表杨书记) is an official's, who may be named;
+  // 于 before a time (监测户于今年6月) is a preposition, not the surname.
+  const person = (s: Span) =>
+    !IN_OFFICE.test(text.slice(s.end, s.end + 24)) &&
+    !OFFICE_NAME.test(text.slice(s.start, s.end)) &&
+    !PREPOSITION_YU.test(text.slice(s.start, s.end));
+  // A hint stays a hint (李老师 may hold an office or not: the editor decides), but for 于 before a time.
+  return { sure: found.sure.filter(person), maybe: found.maybe.filter((m) => !PREPOSITION_YU.test(text.slice(m.start, m.end))) };
 }
 
 /** An office in brackets right after a name, or a surname and an office (杨书记), which names an official, not a resident. */
 const OFFICES =
-  '书记|副书记|主任|副主任|委员|主席|村长|组长|镇长|乡长|县长|市长|区长|局长|所长|站长|队长|部长|干部|专干|助理|会计|文书|负责人';
-const IN_OFFICE = new RegExp(`^[ \u3000]?[（(【][^）)】]{0,12}?(?:${OFFICES})[^）)】]{0,6}[）)】]`);
+  '书记|副书记|支书|主任|副主任|委员|主席|村长|组长|镇长|乡长|县长|市长|区长|局长|所长|站长|队长|部长|科长|社长|院长|校长|厂长|会长|河长|楼长|网格长|理事长|董事长|经理|总经理|法定代表人|干部|专干|助理|会计|文书|负责人|村医|医生|老师|民警|法官|检察官';
+// …or after a comma (受访人：李德福，村党支部书记).
+const IN_OFFICE = new RegExp(
+  `^[ \u3000]?(?:[（(【][^）)】]{0,12}?(?:${OFFICES})[^）)】]{0,6}[）)】]|[，,][^，,。；;：:（(]{0,12}?(?:${OFFICES})(?=[，,。；;）)]|$))`,
+);
+const PREPOSITION_YU = /^于(?:今|去|明|当|凌|上|下|中|晚|早|每|本|近|次|前|后|昨|年|月|日|\d)/;
 const OFFICE_NAME = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(?:${OFFICES})$`);
 
 function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
@@ -1212,7 +1228,7 @@ const MAY_HOLD =
   /[\p{N}@＠﹫#＃\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}]|at|AT|艾特|圈a|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{3}(?:[,，\s]|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]{4})|[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖](?:[\s,，、.\-\u2010-\u2015\u2212\uFF0D\u30FC/／|｜;；:：·]{0,3}[〇○零洞一幺二两三四五六七拐八九勾壹贰貳叁參叄肆伍陆陸柒捌玖]){6}|[栋幢单元室号座住]|信|泡泡|(?<![A-Za-z])[Vv]\s*[:：\p{So}]|支付宝|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|[vVwW][xX]|[cC][hH][aA][tT]|[xX][iI][nN]|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼滬遼贛晉陝閩貴粵寧瓊雲] ?[A-Za-z]/u;
 
 const HK_TW =
-  /(?<![\d+])(?:\(\s?(?:852|853|886)\s?\)\s?|(?:852|853|886)[\s-])\d(?:[\s-]?\d){6,9}(?!\d)|(?<!\d)09\d{2}[\s-]\d{3}[\s-]\d{3}(?!\d)/g;
+  /(?<![\d+])(?:\(\s?(?:852|853|886)\s?\)\s?|(?:852|853|886)-)\d(?:[\s-]?\d){6,9}(?!\d)|(?<!\d)09\d{2}[\s-]\d{3}[\s-]\d{3}(?!\d)/g;
 // The underscore is gone by now (normalise reads _ inside a word as emphasis).
 const WXID = /(?<![A-Za-z0-9])wxid_?[A-Za-z0-9-]{4,}/gi;
 /** +<country code> or 00852/00853/00886, then digits grouped by spaces, dashes, dots or brackets (see scanNormalised). */
