@@ -924,19 +924,21 @@ const MAY_HOLD_ROLED = new RegExp(
 );
 /** A name in quotes right after a role (村民“陈桂兰”说): the quotes are no nickname here, they hold the name. */
 const ROLED_QUOTED = new RegExp(`(?<=(?:${PRIVATE_ROLES})${ROLE_END}[“"「『《‘'])(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[”"」』》’'])`, 'g');
-/** A full name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（村民，78岁）). */
-// The role closes the bracket (陈桂兰（女，68岁，低保户）): a bracket that goes on (江堤（村民投工投劳）) describes a thing.
+/**
+ * A name with its role after it in brackets (王桂兰（低保户）, 陈桂兰（女，68岁，低保户）). The role closes the
+ * bracket: one that goes on (江堤（村民投工投劳）) describes a thing.
+ */
 const NAME_THEN_ROLE = new RegExp(
   `(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【](?:[^（(【）)】]{0,10}[，,、；;])?(?:${PRIVATE_ROLES})[）)】])`,
   'g',
 );
-/** Full names listed before 等 and a role (王德福、李秀英等村民). */
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
 /** The full names listed just before it (王德福、李秀英等村民), read in a bounded stretch so a long list costs no more than a short one. */
 const NAMES_BEFORE = new RegExp(`(?:(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,和及与；;/])*(?:${SURNAME})[\u4e00-\u9fff]{2}[、，,]?$`);
 /** The names of a list, one at a time from `lastIndex` (sticky): a separator, then a full name. */
 const LISTED_NAME = new RegExp(`[、，,和及与；;/][ \u3000]?(${SURNAME})([\u4e00-\u9fff]{2})`, 'y');
+const SURNAME_AT_START = new RegExp(`^(?:${SURNAME})`);
 /** At most this many names are read from the lists of one line: each is reported, and a line of thousands would flood the report. */
 const LIST_MAX = 30;
 // Characters of a place or a masked name, not of a given name before a word of address (江边大爷, 张某大妈).
@@ -1099,7 +1101,7 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
       if (!list) continue;
       let at = from + list.index;
       for (const name of list[0].split(/([、，,和及与；;/])/)) {
-        const surname = new RegExp(`^(?:${SURNAME})`).exec(name)?.[0] ?? '';
+        const surname = SURNAME_AT_START.exec(name)?.[0] ?? '';
         if (surname && name.length === surname.length + 2 && fullName(at, surname, name.slice(surname.length))) add(at, at + name.length);
         at += name.length;
       }
