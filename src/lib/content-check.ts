@@ -8,9 +8,8 @@ import { parseDocument, isAlias, isNode, isScalar, isCollection, visit } from 'y
 import type { z } from 'astro/zod';
 import { caseSchema, type EntryData } from '../schema/case.ts';
 import { sourceSchema } from '../schema/source.ts';
-import { FILE_HIDDEN } from '../schema/text.ts';
+import { FILE_HIDDEN_ALL } from '../schema/text.ts';
 
-const FILE_HIDDEN_ALL = new RegExp(FILE_HIDDEN.source, 'gu');
 /** Lines named one by one; past them, one message says there are more. */
 const HIDDEN_LINES_MAX = 20;
 import { findSectionProblems, sectionNames, splitSections } from '../schema/sections.ts';

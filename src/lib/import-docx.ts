@@ -20,7 +20,7 @@ export { PROPOSAL as PROPOSAL_MARK };
 import { headingSynonyms } from '../schema/headings.ts';
 import { sectionNames, type SectionName } from '../schema/sections.ts';
 import { regions, vocab, type LevelId } from '../schema/vocab.ts';
-import { FILE_HIDDEN } from '../schema/text.ts';
+import { FILE_HIDDEN_ALL } from '../schema/text.ts';
 
 /** Larger files are refused: a case is a few pages, and a big file is usually a whole collection. */
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -558,14 +558,12 @@ export function proposeFigures(text: string, limit = 6): { label: string; value:
 }
 
 /** Makes text safe as MDX prose: no tags, braces or import/export lines; notes each change. */
-const HIDDEN = new RegExp(FILE_HIDDEN.source, 'u');
-const HIDDEN_ALL = new RegExp(FILE_HIDDEN.source, 'gu');
-
 function escapeText(text: string, line: number, escaped: ImportReport['escaped']): string {
   let out = text;
   // Characters a reader never sees (zero-width, direction, Braille blank…), which the check refuses anywhere in a file.
-  if (HIDDEN.test(out)) {
-    out = out.replace(HIDDEN_ALL, '');
+  const visible = out.replace(FILE_HIDDEN_ALL, '');
+  if (visible !== out) {
+    out = visible;
     escaped.push({ line, what: '删去了看不见的字符（零宽字符、方向控制符、空白占位符等，常随复制的文字带入）' });
   }
   if (/[{}]/.test(out)) {
@@ -583,8 +581,9 @@ function escapeText(text: string, line: number, escaped: ImportReport['escaped']
   // Marks Markdown reads as formatting or links (第1步*登记*第2步 turned italic, [1]: https://… became
   // an invisible link definition, AT&amp;T showed as AT&T, \*说明\* lost its backslashes): escaped, so
   // the page shows what Word showed.
-  if (/[\\*_~`[\]]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(out)) {
-    out = out.replace(/[\\*_~`[\]]/g, '\\$&').replace(/&(?=(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi, '\\&');
+  const literal = out.replace(/[\\*_~`[\]]/g, '\\$&').replace(/&(?=(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);)/gi, '\\&');
+  if (literal !== out) {
+    out = literal;
     escaped.push({ line, what: 'Markdown 符号 * _ ~ ` [ ] \\ & 前加了反斜杠，网页上照原样显示，不会变成斜体、链接或字符' });
   }
   // A line starting with # or > would become a heading (## 其他 is an unknown section) or a quote.

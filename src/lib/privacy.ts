@@ -1063,16 +1063,16 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
       (PERSON_AFTER.test(text.slice(end)) ? sure : maybe).push({ kind: 'resident', start, end });
     }
   }
+  /** A surname and two characters that read as a full name here (not 常态化, not 马上去). */
+  const fullName = (start: number, surname: string, given: string) =>
+    given.length === 2 &&
+    !given.includes('某') &&
+    !NOT_GIVEN.test(given) &&
+    !NOT_NAME_START.test(given[0]) &&
+    !NOT_NAME_END.test(given[1]) &&
+    !TERM_SUFFIX.test(given[1]) &&
+    standsAlone(text, start, start + surname.length);
   if (roled) {
-    /** A surname and two characters that read as a full name here (not 常态化, not 马上去). */
-    const fullName = (start: number, surname: string, given: string) =>
-      given.length === 2 &&
-      !given.includes('某') &&
-      !NOT_GIVEN.test(given) &&
-      !NOT_NAME_START.test(given[0]) &&
-      !NOT_NAME_END.test(given[1]) &&
-      !TERM_SUFFIX.test(given[1]) &&
-      standsAlone(text, start, start + surname.length);
     for (const m of text.matchAll(ROLED_QUOTED)) {
       const start = m.index!;
       if (!m[2].includes('某') && standsAlone(text, start, start + m[1].length))
@@ -1119,16 +1119,7 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
   if (MAY_HOLD_ROLE.test(text))
     for (const m of text.matchAll(RESIDENT_HINTED)) {
       const start = m.index!;
-      const given = m[2];
-      if (
-        !given.includes('某') &&
-        !NOT_GIVEN.test(given) &&
-        !NOT_NAME_START.test(given[0]) &&
-        !NOT_NAME_END.test(given[1]) &&
-        !TERM_SUFFIX.test(given[1]) &&
-        standsAlone(text, start, start + m[1].length)
-      )
-        maybe.push({ kind: 'resident', start, end: start + m[1].length + 2 });
+      if (fullName(start, m[1], m[2])) maybe.push({ kind: 'resident', start, end: start + m[1].length + 2 });
     }
   const familiar = FAMILIAR_ANY.test(text);
   const short = SHORT_ANY.test(text);

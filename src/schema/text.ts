@@ -37,6 +37,8 @@ const ANGLE = /[<>]/u;
  */
 export const FILE_HIDDEN =
   /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\u115F\u1160\u180E\u2028\u2029\u2800\u3164\uFFA0\uFFFC]|\u034F|\u17B4|\u17B5|(?![\uFE0E\uFE0F])\p{Variation_Selector}|(?!\uFEFF)\p{Cf}|\p{Surrogate}|(?<!^)\uFEFF/u;
+/** The same, every one of them (`matchAll`, `replace`). */
+export const FILE_HIDDEN_ALL = new RegExp(FILE_HIDDEN.source, 'gu');
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
