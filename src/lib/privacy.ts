@@ -609,7 +609,7 @@ const CARD_KEYWORD = new RegExp(
 
 // Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
 const ACCOUNT_KEYWORD = new RegExp(
-  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id|(?:LINE|Line)(?=\s*[:：])))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
 
 // Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
@@ -706,8 +706,9 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
     const end = groups[groups.length - 1].end;
     if (digits.length >= 12 && digits.length <= 19 && !allowed.has(digits)) claim({ kind: 'bankcard', start: groups[0].start, end });
   }
-  // WeChat ids made of letters: 6–20 characters, starting with a letter.
-  for (const match of text.matchAll(/(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
+  // WeChat ids made of letters: 6–20 characters, starting with a letter. A dash after a keyword is a
+  // separator (微信号——wang_abc123), one after a letter or digit part of the id.
+  for (const match of text.matchAll(/(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const before = before16(text, start);
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
@@ -770,10 +771,10 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   ],
   // 新村3排5号, 十一区12楼3门401
   [/[排门]/, new RegExp(`${NUM}\\s*排\\s*${NUM}\\s*号(?![文令召称线公])|${NUM}\\s*(?:号?楼|栋|幢)\\s*${NUM}\\s*门\\s*\\d{3,4}`, 'g')],
-  // 住在502室, 住5-2-301
+  // 住在502室, 住5-2-301, 家住3、2、401
   [
     /住/,
-    new RegExp(`住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`, 'g'),
+    new RegExp(`(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`, 'g'),
   ],
   // B栋1201, A 座 1201, 8号楼八层802
   [/[栋座幢楼]/, new RegExp(`(?:[A-Za-z]\\s*(?:栋|座|幢)|号楼\\s*${NUM}\\s*(?:层|楼))\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g')],
@@ -801,7 +802,8 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
 ];
 
 // Every address shape above ends in one of these: a line without any is passed over.
-const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/.-]/;
+// A home given as 家住3、2、401 ends in none of them but follows 住.
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/.-]|住[^，。；;]{0,6}\d、/;
 
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
@@ -856,6 +858,8 @@ const PRIVATE_ROLES =
   // of a form or an interview note (受访人：陈桂兰).
   '群众代表|村民代表|居民代表|退休党员|退休老党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
   '监测户|建档立卡户|拆迁户|被拆迁户|退役军人|果农|菜农|' +
+  // Family members are private whoever they belong to (她儿子王小明说).
+  '儿子|女儿|儿媳|女婿|孙子|孙女|外孙|外孙女|妻子|丈夫|老伴|父亲|母亲|' +
   '姓名|受访人|受访者|受访对象|访谈对象|被访人|被访者|采访对象|调查对象|来访人|来访者|求助人|求助者|投诉人|举报人|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
@@ -874,6 +878,13 @@ const familiarWord = (text: string, start: number, end: number) =>
   NOT_FAMILIAR.has(text.slice(start, end)) || NOT_FAMILIAR_HEAD.test(text.slice(start)) || PLACE_AFTER.test(text.slice(end));
 /** A verb of speaking right after a name: 村民王芳说, 居民李强反映. */
 const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感叹|坦言|直言|笑称|笑着说|说起|谈起|提起)/;
+/** Names of two a list before a verb of speaking may hold after the first (bounded: linear time). */
+const LIST_MAX_SHORT = 10;
+// Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳和李强说).
+const SHORT_LIST_ITEM = new RegExp(`^[、和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
+const SHORT_LIST_SPEECH = new RegExp(
+  `^(?:[、和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=${SPEECH_AFTER.source.slice(1)})`,
+);
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.
 const PERSON_AFTER =
@@ -890,8 +901,9 @@ const FAMILIAR_ANY = new RegExp(`[老小](?:${SURNAME})`);
 const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 // A role word, maybe followed by a nickname in quotes (居民“胖婶”杨翠花), before the name.
 const QUOTED_NICKNAME = `(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?`;
-// A label may carry a note in brackets and end in a colon, a dash or a slash (申请人（签字）：, 受访人—).
-const ROLE_END = `(?:[（(][^）)]{0,4}[）)])?[：:—/-]?[ \u3000]?`;
+// A label may carry a note in brackets and end in a colon, a dash or a slash (申请人（本人或代理人签字）：,
+// 受访人—), and a name may stand in brackets after its role (村民〔王桂兰〕反映).
+const ROLE_END = `(?:[（(〔][^）)〕]{0,10}[）)〕])?[：:—/\\-（(〔【]?[ \u3000]?`;
 const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})${ROLE_END}${QUOTED_NICKNAME})`;
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
@@ -1035,9 +1047,12 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     // the dictionary makes the two one word it is nearly always a word (马上, 石头, 孙子), and a name
     // it knows passes.
     const short = surnameEnd + 1;
+    const listed = SHORT_LIST_SPEECH.exec(text.slice(short));
     if (
-      // Before a verb of speaking (村民王芳说), or alone after a label's colon (帮扶对象：王芳，…).
+      // Before a verb of speaking (村民王芳说), or the first of a list of such names that ends in one
+      // (村民王芳、李强反映), or alone after a label's colon (帮扶对象：王芳，…).
       (SPEECH_AFTER.test(text.slice(short)) ||
+        listed ||
         (/[：:—/-][ \u3000]?$/.test(text.slice(Math.max(0, start - 2), start)) && !/^[\u4e00-\u9fff]/.test(text.slice(short)))) &&
       !given.includes('某') &&
       !NOT_NAME_START.test(given[0]) &&
@@ -1046,6 +1061,18 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
       standsAlone(text, surnameEnd, short)
     ) {
       sure.push({ kind: 'resident', start, end: short });
+      // The other names of two in that list, each standing as a word of its own (not 马上).
+      for (let at = short, item = listed?.[0] ?? ''; item; ) {
+        const name = SHORT_LIST_ITEM.exec(item);
+        if (!name) break;
+        const nameStart = at + name[0].length - name[1].length;
+        const surnameLength = SURNAME_AT_START.exec(name[1])![0].length;
+        if (NOT_NAME_START.test(name[1][surnameLength]) || TERM_SUFFIX.test(name[1][surnameLength])) break;
+        if (!standsAlone(text, nameStart, nameStart + surnameLength) || !standsAlone(text, nameStart + surnameLength, nameStart + name[1].length)) break;
+        sure.push({ kind: 'resident', start: nameStart, end: nameStart + name[1].length });
+        at += name[0].length;
+        item = item.slice(name[0].length);
+      }
       continue;
     }
     // A full name of three characters, where a term's suffix (常态化) is no given name.

@@ -572,6 +572,38 @@ describe('gaps found by the red-team pass of 2026-12-03', () => {
   });
 });
 
+describe('misses the third pass of 2026-12-03 left, closed on 2026-12-03', () => {
+  const found = (text: string) => findPrivateData(text).map((f) => `${f.kind}:${f.text}`);
+  it('finds a resident after a label with a long note, in 〔〕 or other brackets after the role, or after a family word', () => {
+    expect(found('申请人（本人或代理人签字）：王桂兰')).toEqual(['resident:王桂兰']);
+    expect(found('村民〔王桂兰〕反映夜里路灯不亮。')).toEqual(['resident:王桂兰']);
+    expect(found('村民（王桂兰）反映夜里路灯不亮。')).toEqual(['resident:王桂兰']);
+    expect(found('她儿子王小明说，母亲一个人在家。')).toEqual(['resident:王小明']);
+  });
+  it('finds every name of two in a list after a role that ends in a verb of speaking', () => {
+    expect(found('村民王芳、李强反映，夜里路灯不亮。')).toEqual(['resident:王芳', 'resident:李强']);
+    expect(found('村民代表王芳、李强、张伟表示同意。')).toEqual(['resident:王芳', 'resident:李强', 'resident:张伟']);
+  });
+  it('finds 家住3、2、401, an id after dashes, and a LINE id given with a colon', () => {
+    expect(found('有事可以上门，家住3、2、401。')).toEqual(['address:住3、2、401']);
+    expect(found('微信号（工作用）——wang_abc123，有事请留言。')).toEqual(['wechat:wang_abc123']);
+    expect(found('也可以加LINE：wangdaye1234。')).toEqual(['account:wangdaye1234']);
+  });
+  it('still leaves look-alikes alone', () => {
+    for (const text of [
+      '儿子马上回来。',
+      '儿子常回家看看。',
+      '母亲节活动在社区举行。',
+      '村民（包括外出务工人员）都来了。',
+      '入住3、2、401户。',
+      '村民马上、立刻反映了情况。',
+      '关注微信公众号-wechat_official。',
+      'the line: abcdef',
+    ])
+      expect(findPrivateData(text), text).toEqual([]);
+  });
+});
+
 describe('possibleResidentNames', () => {
   it('offers a full name before a word of address or after a word for a private person, for the editor to confirm', () => {
     expect(possibleResidentNames('王景云大爷今年已经九十岁').map((n) => n.text)).toEqual(['王景云大爷']);
