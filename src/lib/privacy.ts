@@ -944,6 +944,8 @@ const NAME_THEN_ROLE = new RegExp(
   `(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【](?:[^（(【）)】]{0,10}[，,、；;])?(?:${PRIVATE_ROLES})[）)】])`,
   'g',
 );
+/** A full name right before 老人 (王桂兰老人): an elderly resident, named. */
+const NAME_ELDER = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=老人)`, 'g');
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
 /** The full names listed just before it (王德福、李秀英等村民), read in a bounded stretch so a long list costs no more than a short one. */
@@ -1099,6 +1101,10 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     !NOT_NAME_END.test(given[1]) &&
     !TERM_SUFFIX.test(given[1]) &&
     standsAlone(text, start, start + surname.length);
+  if (text.includes('老人'))
+    for (const m of text.matchAll(NAME_ELDER))
+      if (fullName(m.index!, m[1], m[2]) && standsAlone(text, m.index! + m[1].length, m.index! + m[0].length))
+        sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
   if (roled) {
     for (const m of text.matchAll(ROLED_QUOTED)) {
       const start = m.index!;
@@ -1318,7 +1324,8 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
     !MAY_HOLD_ROLED.test(line) &&
     // A label spaced out as Word forms print it (姓 名：陈桂兰), which the name rules read joined.
     !(/[ \u3000]/.test(line) && MAY_HOLD_ROLED.test(line.replace(/(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu, ''))) &&
-    !line.includes('联系人')
+    !line.includes('联系人') &&
+    !line.includes('老人')
   )
     return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);

@@ -584,6 +584,12 @@ describe('misses the third pass of 2026-12-03 left, closed on 2026-12-03', () =>
     expect(found('村民王芳、李强反映，夜里路灯不亮。')).toEqual(['resident:王芳', 'resident:李强']);
     expect(found('村民代表王芳、李强、张伟表示同意。')).toEqual(['resident:王芳', 'resident:李强', 'resident:张伟']);
   });
+  it('finds a full name right before 老人, and leaves 老人 after a word alone', () => {
+    expect(found('王桂兰老人今年82岁，一个人住。')).toEqual(['resident:王桂兰']);
+    expect(found('用社区老党员赵玉琢老人的话说')).toEqual(['resident:赵玉琢']);
+    for (const text of ['许多老人', '关爱老人', '方便了老人', '白发苍苍老人', '孤寡老人', '看望石老人'])
+      expect(findPrivateData(text), text).toEqual([]);
+  });
   it('finds 家住3、2、401, an id after dashes, and a LINE id given with a colon', () => {
     expect(found('有事可以上门，家住3、2、401。')).toEqual(['address:住3、2、401']);
     expect(found('微信号（工作用）——wang_abc123，有事请留言。')).toEqual(['wechat:wang_abc123']);
