@@ -62,7 +62,7 @@ for (const file of files) {
   try {
     if (!existsSync(file)) throw new ImportRefusal('not-docx', msg(`找不到文件 ${file}`, 'file not found'));
     const bytes = new Uint8Array(readFileSync(file));
-    const { html, pictures, pages } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
+    const { html, pictures, pages, hidden } = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
     const taken = new Set(readdirSync(join(dir, 'cases')).map((f) => f.replace(/\.mdx?$/, '')));
     const result = importDocx(html, {
       fileName,
@@ -71,6 +71,7 @@ for (const file of files) {
       author: flags.author ?? process.env.USER ?? '编辑部',
       sourceId: flags.source,
       pages,
+      hidden,
       imageExt: (src) => imageExtension(pictures.get(src)?.type ?? ''),
     });
     const path = join(dir, 'cases', `${result.id}.mdx`);

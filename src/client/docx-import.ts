@@ -35,6 +35,7 @@ export async function runImport(zone: HTMLElement, file: File, status: (text: st
       taken: new Set(context.existing.map((e) => e.id)),
       today: new Date().toISOString().slice(0, 10),
       author: `编辑部（${lib.PROPOSAL_MARK}）`,
+      hidden: converted.hidden,
       imageExt: (src) => lib.imageExtension(converted.pictures.get(src)?.type ?? ''),
     });
     // The new source file is offered for download; the form learns that its id exists.
@@ -139,6 +140,14 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
       '为符合条目规则而改动',
       report.escaped.map((e) => `第 ${e.line} 段：${e.what}`),
     ),
+    ...(report.hidden.length
+      ? list(
+          'Word 隐藏文字（在 Word 里看不到，已照常导入，请核对）',
+          report.hidden.map((h) => `“${h}”`),
+          '无',
+          { 'data-docx-hidden': '' },
+        )
+      : []),
     ...list('图片', imageItems),
     ...list(
       '还需要做的事',

@@ -183,6 +183,8 @@ export interface Converted {
   /** Pictures by the `src` they have in `html`. */
   pictures: Map<string, { bytes: Uint8Array; type: string }>;
   pages: number;
+  /** Text Word hides (Font → Hidden, w:vanish), which mammoth imports as ordinary text: one item per run or paragraph. */
+  hidden: string[];
 }
 
 /**
@@ -221,7 +223,86 @@ export async function convertDocx(mammoth: Mammoth, bytes: Uint8Array, fileName:
   }
   const pages = estimatePages(pageBreaks, html.replace(/<[^>]+>/g, '').length);
   checkPages(pages, fileName);
-  return { html, pictures, pages };
+  return { html, pictures, pages, hidden: await hiddenText(bytes) };
+}
+
+/**
+ * The text Word hides in a document (Font → Hidden: `w:vanish` on a run, or in the character or
+ * paragraph style it uses). Word and WPS do not show or print it, but mammoth imports it as
+ * ordinary text, so an author's hidden note would land in the draft unseen: the report lists it.
+ * Read from the main part's XML with patterns: a list for the editor, not a gate (the privacy and
+ * markup rules still read every character of the draft). A part that cannot be read gives none.
+ */
+export async function hiddenText(bytes: Uint8Array): Promise<string[]> {
+  const [document, styles] = await Promise.all([readPart(bytes, 'word/document.xml'), readPart(bytes, 'word/styles.xml')]);
+  if (!document || !VANISH.test(document + (styles ?? ''))) return [];
+  const hiddenStyles = new Set<string>();
+  for (const [, attrs, body] of (styles ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g))
+    if (VANISH.test(body)) hiddenStyles.add(/w:styleId="([^"]*)"/.exec(attrs)?.[1] ?? '');
+  const styled = (props: string, kind: 'rStyle' | 'pStyle') => hiddenStyles.has(new RegExp(`<w:${kind} w:val="([^"]*)"`).exec(props)?.[1] ?? '\0');
+  const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
+  const found: string[] = [];
+  for (const [, paragraph] of document.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
+    const props = /^\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(paragraph)?.[1] ?? '';
+    if (styled(props, 'pStyle')) {
+      const text = textOf(paragraph).trim();
+      if (text) found.push(text);
+      continue;
+    }
+    for (const [, run] of paragraph.matchAll(/<w:r\b[^>]*>([\s\S]*?)<\/w:r>/g)) {
+      const runProps = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
+      if (!VANISH.test(runProps) && !styled(runProps, 'rStyle')) continue;
+      const text = textOf(run).trim();
+      if (text) found.push(text);
+    }
+  }
+  return found;
+}
+
+/** Word's hidden-text property, unless switched off (w:val="false", "0" or "off"). */
+const VANISH = /<w:vanish\b(?![^>]*w:val="(?:false|0|off)")[^>]*\/?>/;
+const decodeXml = (text: string) =>
+  text.replace(/&(?:lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (whole, dec?: string, hex?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" } as Record<string, string>)[whole.toLowerCase()] ?? whole,
+  );
+
+/**
+ * One part of the archive, unpacked (stored or deflated), found through its central directory; undefined
+ * when it is absent or cannot be read. The part's size was bounded by sniffDocx before this runs.
+ */
+async function readPart(bytes: Uint8Array, name: string): Promise<string | undefined> {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
+      if (view.getUint32(i, true) === 0x06054b50) {
+        end = i;
+        break;
+      }
+    if (end < 0) return undefined;
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
+      const nameLength = view.getUint16(at + 28, true);
+      const entry = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      if (entry === name) {
+        const method = view.getUint16(at + 10, true);
+        const packed = view.getUint32(at + 20, true);
+        const local = view.getUint32(at + 42, true);
+        if (view.getUint32(local, true) !== 0x04034b50) return undefined;
+        const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+        const data = bytes.subarray(start, start + packed);
+        if (method === 0) return new TextDecoder().decode(data);
+        if (method !== 8) return undefined;
+        const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        return await new Response(stream).text();
+      }
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+  } catch {
+    // A damaged part: mammoth reports the file; the list of hidden text is then empty.
+  }
+  return undefined;
 }
 
 /** File extension for a picture's content type. */
@@ -411,6 +492,8 @@ export interface ImportReport {
   missing: SectionName[];
   /** Paragraphs kept under a 待归类 block. */
   unsorted: number[];
+  /** Text Word hides (not shown or printed in Word), imported as ordinary text: private data masked. */
+  hidden: string[];
   /** What the editor still has to do, in order. */
   todo: string[];
 }
@@ -438,6 +521,8 @@ export interface ImportOptions {
   pages?: number;
   /** File extension of each image by its `src` in the HTML (png, jpg…); png when unknown. */
   imageExt?: (src: string) => string;
+  /** Text Word hides in the document (convertDocx's `hidden`): listed in the report for the editor. */
+  hidden?: string[];
 }
 
 export interface ImportResult {
@@ -944,7 +1029,16 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
         },
       };
 
+  // Shown in the report as the other removed text is: private data masked, long runs cut short.
+  const hidden = (options.hidden ?? []).map((text) => {
+    const masked = findPrivateData(text).reduce((t, f) => t.split(f.text).join(mask(f.text)), text);
+    return [...masked].length > 60 ? `${[...masked].slice(0, 60).join('')}…` : masked;
+  });
   const todo = [
+    // First: the author hid it, so it may be what the author never meant to send.
+    ...(hidden.length
+      ? [`原文有 ${hidden.length} 处 Word 隐藏文字（在 Word/WPS 里看不到、也不打印，导入后和正文一样显示）：对照报告里的“隐藏文字”逐处核对，不该发表的删去`]
+      : []),
     `打开 content/cases/${id}.mdx，逐项核对带“${PROPOSAL}”的建议（名称、单位、地区、层级、领域、年份、摘要、关键数字），确认后删去标记`,
     '正文是原文照录：按内容规则用自己的话改写，事实、方法名称、数字、日期照原文',
     ...(unsorted.length ? [`处理 ${unsorted.length} 段“待归类”内容：移到合适的节、改写或删除`] : []),
@@ -973,6 +1067,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
       images: imageReports,
       missing,
       unsorted,
+      hidden,
       todo,
     },
   };
@@ -1007,6 +1102,11 @@ export function formatReport(report: ImportReport): string {
         `第 ${i.line} 段 → ${i.path}：${i.missingAlt ? '缺少替代文字（原文没有图注或说明），已写“待填写：图片说明”' : `替代文字“${i.alt}”`}`,
     ),
   );
+  if (report.hidden.length)
+    list(
+      'Word 隐藏文字（已照常导入正文，请核对）',
+      report.hidden.map((h) => `“${h}”`),
+    );
   list(
     '编辑还需要做的事',
     report.todo.map((t, i) => `${i + 1}. ${t}`),

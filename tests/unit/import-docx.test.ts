@@ -68,7 +68,14 @@ const typical = (headings = ['一、基本情况', '二、主要做法', '三、
 const today = '2026-11-29';
 async function run(bytes: Uint8Array, fileName = 'laigao.docx', taken: string[] = []) {
   const converted = await convertDocx(mammoth as unknown as Mammoth, bytes, fileName);
-  const result = importDocx(converted.html, { fileName, taken: new Set(taken), today, author: '测试编辑', imageExt: () => 'png' });
+  const result = importDocx(converted.html, {
+    fileName,
+    taken: new Set(taken),
+    today,
+    author: '测试编辑',
+    imageExt: () => 'png',
+    hidden: converted.hidden,
+  });
   const check = (text: string) =>
     checkCases([{ path: `content/cases/${result.id}.mdx`, raw: text }], {
       sourceIds: new Set([result.source!.id]),
@@ -284,6 +291,24 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
       'javascript:alert(1)',
     ]);
     expect(formatReport(r.report)).toContain('链接地址“https://www.gov.cn/zhengce/2019.htm”');
+  });
+
+  it('4j. text Word hides (Font → Hidden) is listed in the report and the to-do list, masked; a document without any lists none', async () => {
+    // mammoth imports hidden text as ordinary text: before 2026-12-03 nothing told the editor it was there.
+    const note = new Paragraph({
+      children: [new TextRun('村里还建了议事长廊。'), new TextRun({ text: '内部材料勿外传，联系13812345678', vanish: true })],
+    });
+    const hiddenParagraph = new Paragraph({ children: [new TextRun({ text: '编者私注：此案例数据待核实', vanish: true })] });
+    const r = await run(await make([...typical(), note, hiddenParagraph]));
+    expect(r.converted.hidden).toEqual(['内部材料勿外传，联系13812345678', '编者私注：此案例数据待核实']);
+    expect(r.report.hidden).toEqual(['内部材料勿外传，联系138******78', '编者私注：此案例数据待核实']);
+    expect(r.report.todo[0]).toMatch(/2 处 Word 隐藏文字/);
+    expect(formatReport(r.report)).toContain('Word 隐藏文字（已照常导入正文，请核对）');
+    expect(r.text).toContain('编者私注：此案例数据待核实');
+    expect(r.text).not.toContain('13812345678');
+    const plain = await run(await make(typical()));
+    expect(plain.report.hidden).toEqual([]);
+    expect(plain.report.todo.join('')).not.toContain('隐藏文字');
   });
 
   it('5. a table of figures becomes a Markdown table', async () => {
