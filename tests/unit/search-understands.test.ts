@@ -5,6 +5,7 @@ import {
   contentWords,
   cutKnown,
   editDistance,
+  isQuestion,
   isStopWord,
   nearMatch,
   pinyinMatches,
@@ -131,9 +132,15 @@ describe('stop words and questions', () => {
       question: '咋 咋办 咋整 咋弄 咋搞 咋样 咋回事 啥 为啥 干啥 怎么回事 怎么弄 怎么整 怎么搞',
       stop: '该 咱 咱们 俺 俺们 呗 啦 哦 哈 好多 老是 总是 一直 到底 究竟 回事',
     };
-    const words = (...lists: string[]) => lists.join(' ').split(' ').sort();
-    expect([...STOP_WORDS].sort()).toEqual(words(before.stop, colloquial.question, colloquial.stop));
-    expect([...QUESTION_WORDS].sort()).toEqual(words(before.question, colloquial.question));
+    // Added on 2026-12-03 (holdout-6): who and can-or-not make a question; words the dictionary glues from
+    // particles (就走, 见了, 都不) and the asking for "a way" (好办法) are stop words. 能不能 and 吗 were stop words already.
+    const spoken = {
+      question: '谁 谁来 谁能 能不能 可不可以 吗 有啥 啥样',
+      stop: '没有 事 就是 还是 都是 也是 都不 也不 就不 不是 就走 见了 因为 所以 知道 不知道 觉得 出去 出来 回来 起来 家里 这里 那里 这儿 那儿 哪儿 这事 那事 啥事 一块 一点 点儿 好些 有的 有些 有点 特别 非常 其实 成天 说说 讲讲 办法 好办法 法子 做法 招数 高招',
+    };
+    const words = (...lists: string[]) => [...new Set(lists.join(' ').split(' '))].sort();
+    expect([...STOP_WORDS].sort()).toEqual(words(before.stop, colloquial.question, colloquial.stop, spoken.question, spoken.stop));
+    expect([...QUESTION_WORDS].sort()).toEqual(words(before.question, colloquial.question, spoken.question));
     for (const w of QUESTION_WORDS) expect(isStopWord(w), w).toBe(true);
     // A question word makes a question (its restating verb 解决 goes); 哪个 alone does not.
     expect(contentWords(['群众办事难怎么解决'])).not.toContain('解决');
@@ -151,6 +158,16 @@ describe('stop words and questions', () => {
     expect(contentWords(['非公企业怎么建立党组织'], new Set(['非公企业', '党组织']))).toEqual(['非公企业', '党组织']);
     expect(contentWords(['如何解决'])).toEqual(['解决']);
     expect(contentWords(['村民', '解决'])).toEqual(['村民', '解决']);
+  });
+  it('reads whole spoken questions: a clause of only asking adds nothing, who and can-or-not ask, glued fillers go', () => {
+    // Before 2026-12-03 these kept 怎么做通工作, 就走, 见了, 出去, 家里 and 就是 as words a page had to hold,
+    // and the last two were no questions at all (holdout-6).
+    expect(contentWords(['群众跟公司因为租地的事闹僵了', '见了干部扭头就走', '怎么做通工作'])).toEqual(['群众', '公司', '租地', '闹僵', '干部', '扭头']);
+    expect(contentWords(['爹妈都出去打工了', '家里的娃娃谁来照看'])).toEqual(['爹妈', '打工', '娃娃', '照看']);
+    expect(isQuestion(['爹妈都出去打工了', '家里的娃娃谁来照看'])).toBe(true);
+    expect(isQuestion(['选支部书记能不能让党员自己直接投票选出来'])).toBe(true);
+    expect(contentWords(['支部过组织生活就是念文件', '党员都不爱来', '有什么好办法'])).toEqual(['支部', '组织', '生活', '文件', '党员']);
+    expect(contentWords(['有没有台账'])).toEqual(['台账']);
   });
   it('keeps short names and numbers whole', () => {
     expect(contentWords(['台账'])).toEqual(['台账']);
