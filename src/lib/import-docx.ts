@@ -239,7 +239,8 @@ export async function hiddenText(bytes: Uint8Array): Promise<string[]> {
   const hiddenStyles = new Set<string>();
   for (const [, attrs, body] of (styles ?? '').matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g))
     if (VANISH.test(body)) hiddenStyles.add(/w:styleId="([^"]*)"/.exec(attrs)?.[1] ?? '');
-  const styled = (props: string, kind: 'rStyle' | 'pStyle') => hiddenStyles.has(new RegExp(`<w:${kind} w:val="([^"]*)"`).exec(props)?.[1] ?? '\0');
+  const styled = (props: string, kind: 'rStyle' | 'pStyle') =>
+    hiddenStyles.has(new RegExp(`<w:${kind} w:val="([^"]*)"`).exec(props)?.[1] ?? '\0');
   const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
   const found: string[] = [];
   for (const [, paragraph] of document.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)) {
@@ -263,7 +264,12 @@ export async function hiddenText(bytes: Uint8Array): Promise<string[]> {
 const VANISH = /<w:vanish\b(?![^>]*w:val="(?:false|0|off)")[^>]*\/?>/;
 const decodeXml = (text: string) =>
   text.replace(/&(?:lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-f]+));/gi, (whole, dec?: string, hex?: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" } as Record<string, string>)[whole.toLowerCase()] ?? whole,
+    dec
+      ? String.fromCodePoint(Number(dec))
+      : hex
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : (({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" } as Record<string, string>)[whole.toLowerCase()] ??
+          whole),
   );
 
 /**
@@ -294,7 +300,7 @@ async function readPart(bytes: Uint8Array, name: string): Promise<string | undef
         const data = bytes.subarray(start, start + packed);
         if (method === 0) return new TextDecoder().decode(data);
         if (method !== 8) return undefined;
-        const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
         return await new Response(stream).text();
       }
       at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
@@ -1037,7 +1043,9 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const todo = [
     // First: the author hid it, so it may be what the author never meant to send.
     ...(hidden.length
-      ? [`原文有 ${hidden.length} 处 Word 隐藏文字（在 Word/WPS 里看不到、也不打印，导入后和正文一样显示）：对照报告里的“隐藏文字”逐处核对，不该发表的删去`]
+      ? [
+          `原文有 ${hidden.length} 处 Word 隐藏文字（在 Word/WPS 里看不到、也不打印，导入后和正文一样显示）：对照报告里的“隐藏文字”逐处核对，不该发表的删去`,
+        ]
       : []),
     `打开 content/cases/${id}.mdx，逐项核对带“${PROPOSAL}”的建议（名称、单位、地区、层级、领域、年份、摘要、关键数字），确认后删去标记`,
     '正文是原文照录：按内容规则用自己的话改写，事实、方法名称、数字、日期照原文',

@@ -774,7 +774,10 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   // 住在502室, 住5-2-301, 家住3、2、401
   [
     /住/,
-    new RegExp(`(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`, 'g'),
+    new RegExp(
+      `(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`,
+      'g',
+    ),
   ],
   // B栋1201, A 座 1201, 8号楼八层802
   [/[栋座幢楼]/, new RegExp(`(?:[A-Za-z]\\s*(?:栋|座|幢)|号楼\\s*${NUM}\\s*(?:层|楼))\\s*\\d{3,4}(?![\\d年月日元个人户次名%])`, 'g')],
@@ -1064,13 +1067,17 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     ) {
       sure.push({ kind: 'resident', start, end: short });
       // The other names of two in that list, each standing as a word of its own (not 马上).
-      for (let at = short, item = listed?.[0] ?? ''; item; ) {
+      for (let at = short, item = listed?.[0] ?? ''; item;) {
         const name = SHORT_LIST_ITEM.exec(item);
         if (!name) break;
         const nameStart = at + name[0].length - name[1].length;
         const surnameLength = SURNAME_AT_START.exec(name[1])![0].length;
         if (NOT_NAME_START.test(name[1][surnameLength]) || TERM_SUFFIX.test(name[1][surnameLength])) break;
-        if (!standsAlone(text, nameStart, nameStart + surnameLength) || !standsAlone(text, nameStart + surnameLength, nameStart + name[1].length)) break;
+        if (
+          !standsAlone(text, nameStart, nameStart + surnameLength) ||
+          !standsAlone(text, nameStart + surnameLength, nameStart + name[1].length)
+        )
+          break;
         sure.push({ kind: 'resident', start: nameStart, end: nameStart + name[1].length });
         at += name[0].length;
         item = item.slice(name[0].length);

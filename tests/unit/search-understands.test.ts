@@ -162,7 +162,14 @@ describe('stop words and questions', () => {
   it('reads whole spoken questions: a clause of only asking adds nothing, who and can-or-not ask, glued fillers go', () => {
     // Before 2026-12-03 these kept 怎么做通工作, 就走, 见了, 出去, 家里 and 就是 as words a page had to hold,
     // and the last two were no questions at all (holdout-6).
-    expect(contentWords(['群众跟公司因为租地的事闹僵了', '见了干部扭头就走', '怎么做通工作'])).toEqual(['群众', '公司', '租地', '闹僵', '干部', '扭头']);
+    expect(contentWords(['群众跟公司因为租地的事闹僵了', '见了干部扭头就走', '怎么做通工作'])).toEqual([
+      '群众',
+      '公司',
+      '租地',
+      '闹僵',
+      '干部',
+      '扭头',
+    ]);
     expect(contentWords(['爹妈都出去打工了', '家里的娃娃谁来照看'])).toEqual(['爹妈', '打工', '娃娃', '照看']);
     expect(isQuestion(['爹妈都出去打工了', '家里的娃娃谁来照看'])).toBe(true);
     expect(isQuestion(['选支部书记能不能让党员自己直接投票选出来'])).toBe(true);
