@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { checkProject } from '../../src/lib/content-files.node.ts';
 
 const P = (text: string) => new Paragraph(text);
@@ -101,6 +101,33 @@ test('a dropped Word document fills the form, lists what was removed, and downlo
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('text Word hides is listed in the browser’s import report, masked, and first in the to-do list', async ({ page }) => {
+  // mammoth imports hidden text (Font → Hidden) as ordinary text; the page reads the XML itself to say so.
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          P('石下村“三本台账”工作法'),
+          P('一、主要做法'),
+          new Paragraph({ children: [new TextRun(practice), new TextRun({ text: '内部材料勿外传，联系13812345678', vanish: true })] }),
+        ],
+      },
+    ],
+  });
+  await page.goto('submit/');
+  const zone = page.locator('docx-drop');
+  await zone.locator('input[type="file"]').setInputFiles({
+    name: '隐藏文字.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: await Packer.toBuffer(doc),
+  });
+  await expect(zone).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const hidden = zone.locator('[data-docx-hidden]');
+  await expect(hidden).toContainText('内部材料勿外传，联系138******78');
+  await expect(hidden).not.toContainText('13812345678');
+  await expect(zone.locator('[data-docx-report]')).toContainText('原文有 1 处 Word 隐藏文字');
 });
 
 test('a second Word document asks before it replaces what the form holds', async ({ page }) => {
