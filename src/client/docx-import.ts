@@ -115,6 +115,15 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
     );
   });
   zone.querySelector('[data-docx-report]')!.replaceChildren(
+    // First: the author hid it, so it may be what the author never meant to send.
+    ...(report.hidden.length
+      ? list(
+          'Word 隐藏文字（在 Word 里看不到，已照常导入，请核对）',
+          report.hidden.map((h) => `“${h}”`),
+          '无',
+          { 'data-docx-hidden': '' },
+        )
+      : []),
     ...list(
       '已删除的私人信息和联系方式',
       report.removed.filter((r) => r.private).map((r) => `第 ${r.line} 段 ${r.what}“${r.text}”：${r.why}`),
@@ -140,14 +149,6 @@ function showReport(zone: HTMLElement, result: lib.ImportResult, pictures: Map<s
       '为符合条目规则而改动',
       report.escaped.map((e) => `第 ${e.line} 段：${e.what}`),
     ),
-    ...(report.hidden.length
-      ? list(
-          'Word 隐藏文字（在 Word 里看不到，已照常导入，请核对）',
-          report.hidden.map((h) => `“${h}”`),
-          '无',
-          { 'data-docx-hidden': '' },
-        )
-      : []),
     ...list('图片', imageItems),
     ...list(
       '还需要做的事',
