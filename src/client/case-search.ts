@@ -482,10 +482,14 @@ class CaseSearch extends HTMLElement {
     const titleEnd = text.indexOf('\n') < 0 ? 0 : [...text.slice(0, text.indexOf('\n'))].length;
     const needles = this.needles(plan, r);
     const folder = this.lexiconFolder();
+    // Related words are marked only where they stand as words (务工 in 外出务工, not in 服务工作).
+    const typed = new Set([...plan.folded, ...plan.words]);
+    const related = r.group >= GROUP.name ? plan.words.flatMap((w) => plan.related.get(w) ?? []).filter((n) => !typed.has(n)) : [];
     const segments: Segment[] = sentenceExcerpt(
       text,
       needles.map((n) => fold(n, folder)),
       {
+        asWord: new Set(related.map((n) => fold(n, folder))),
         view: fold(text, folder),
         skip: [
           [0, titleEnd + 1],

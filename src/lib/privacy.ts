@@ -609,7 +609,7 @@ const CARD_KEYWORD = new RegExp(
 
 // Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
 const ACCOUNT_KEYWORD = new RegExp(
-  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id|(?:LINE|Line)(?=\s*[:：])))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id|(?:LINE|Line|line)(?=\s*[:：])))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
 
 // Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
@@ -707,8 +707,8 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
     if (digits.length >= 12 && digits.length <= 19 && !allowed.has(digits)) claim({ kind: 'bankcard', start: groups[0].start, end });
   }
   // WeChat ids made of letters: 6–20 characters, starting with a letter. A dash after a keyword is a
-  // separator (微信号——wang_abc123), one after a letter or digit part of the id.
-  for (const match of text.matchAll(/(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/g)) {
+  // separator (微信号——wang_abc123, vx——wang_abc123), one between letters or digits part of the id.
+  for (const match of text.matchAll(/(?<![A-Za-z0-9_]|[A-Za-z0-9_]-)[A-Za-z](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9_])){5,19}(?![A-Za-z0-9_-])/g)) {
     const start = match.index!;
     const before = before16(text, start);
     if (!KEYWORDS[1].pattern.test(before) || NOT_WECHAT_ID.test(match[0])) continue;
@@ -775,7 +775,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   [
     /住/,
     new RegExp(
-      `(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`,
+      `(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、，,])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`,
       'g',
     ),
   ],
@@ -798,7 +798,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   [
     /小区|花园|公寓|新村|家园|苑|大厦/,
     new RegExp(
-      `(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*(?:[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?|([/.])\\s*\\d+\\s*\\1\\s*\\d{3,4}(?!\\d))`,
+      `(?:小区|花园|公寓|新村|家园|苑|大厦)\\s*\\d+\\s*(?:[-#]\\s*\\d+(?:\\s*-\\s*\\d+)?|([/.、，,])\\s*\\d+\\s*\\1\\s*\\d{3,4}(?!\\d))`,
       'g',
     ),
   ],
@@ -806,7 +806,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
 
 // Every address shape above ends in one of these: a line without any is passed over.
 // A home given as 家住3、2、401 ends in none of them but follows 住.
-const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/.-]|住[^，。；;]{0,6}\d、/;
+const ADDRESS_END = /[室号房元户组栋幢层楼门座排牌#/.-]|[住区园苑][^。；;]{0,8}\d[、，,]/;
 
 function addressSpans(text: string, coverage: Coverage): Span[] {
   const spans: Span[] = [];
@@ -862,7 +862,7 @@ const PRIVATE_ROLES =
   '群众代表|村民代表|居民代表|退休党员|退休老党员|退休职工|快递员|快递小哥|外卖员|外卖小哥|环卫工人|环卫工|返乡青年|商户|个体户|摊主|店主|牧民|渔民|务工人员|农民工|' +
   '监测户|建档立卡户|拆迁户|被拆迁户|退役军人|果农|菜农|' +
   // Family members are private whoever they belong to (她儿子王小明说).
-  '儿子|女儿|儿媳|女婿|孙子|孙女|外孙|外孙女|妻子|丈夫|老伴|父亲|母亲|' +
+  '儿子|女儿|儿媳|女婿|孙子|孙女|外孙|外孙女|妻子|丈夫|老伴|爱人|老公|老婆|媳妇|父亲|母亲|' +
   '姓名|受访人|受访者|受访对象|访谈对象|被访人|被访者|采访对象|调查对象|来访人|来访者|求助人|求助者|投诉人|举报人|帮扶对象|救助对象|走访对象|结对对象|服务对象|申请人|户主';
 const SURNAME = `(?:${COMPOUND_SURNAMES}|[${SURNAMES}])`;
 // Zero-width lookaheads: every start is tried, so 谢谢王大爷 still finds 王大爷 after 谢谢 is passed over.
@@ -884,14 +884,14 @@ const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感�
 /** Names of two a list before a verb of speaking may hold after the first (bounded: linear time). */
 const LIST_MAX_SHORT = 10;
 // Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳和李强说).
-const SHORT_LIST_ITEM = new RegExp(`^[、和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
+const SHORT_LIST_ITEM = new RegExp(`^[、，,和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
 const SHORT_LIST_SPEECH = new RegExp(
-  `^(?:[、和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=${SPEECH_AFTER.source.slice(1)})`,
+  `^(?:[、，,和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=${SPEECH_AFTER.source.slice(1)})`,
 );
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.
 const PERSON_AFTER =
-  /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每]|主动|反映|表示|介绍|回忆|感慨|激动|独自|一直|已经|常年|今年|去年|多次|曾经|亲自|总是|从来|终于|连续|专门|特意)/;
+  /^(?:$|[^\u4e00-\u9fff]|[说讲道告问答家的是也就又还都在和与跟同对把被给让叫请帮等们头了过来去到看找听笑想要会能拿带领一两几每已住]|主动|反映|表示|介绍|回忆|感慨|激动|独自|一直|已经|常年|今年|去年|多次|曾经|亲自|总是|从来|终于|连续|专门|特意)/;
 // 刘姐, 王哥, 张叔: a surname and a one-character word of address; and 李老师, 刘大夫, whose holder may
 // be acting in office (a village doctor, a school's teacher) or may be a private person; 李总, a firm's head.
 const SHORT_TERMS = '[姐哥叔婶姨伯嫂总]|老师|大夫|医生|律师|护士|教授|会计';
@@ -906,7 +906,7 @@ const SHORT_ANY = new RegExp(`(?<=(?:${SURNAME})[ \u3000]?)(?:${SHORT_TERMS})`);
 const QUOTED_NICKNAME = `(?:[“"「‘'][^”"」’'\n]{1,6}[”"」’'][ \u3000]?)?`;
 // A label may carry a note in brackets and end in a colon, a dash or a slash (申请人（本人或代理人签字）：,
 // 受访人—), and a name may stand in brackets after its role (村民〔王桂兰〕反映).
-const ROLE_END = `(?:[（(〔][^）)〕]{0,10}[）)〕])?[：:—/\\-（(〔【]?[ \u3000]?`;
+const ROLE_END = `(?:[（(〔\\[][^）)〕\\]]{0,10}[）)〕\\]])?(?:[：:—/\\-（(〔【\\[]|名叫|叫)?[ \u3000]?`;
 const AFTER_ROLE = `(?<=(?:${PRIVATE_ROLES})${ROLE_END}${QUOTED_NICKNAME})`;
 // After a word for a private person, 老王 or 刘姐 is a resident for certain (村民老王说).
 const ROLED_SHORT = new RegExp(`${AFTER_ROLE}(?=([老小])(${SURNAME})|(${SURNAME})([姐哥叔婶姨伯嫂]))`, 'g');
@@ -947,8 +947,8 @@ const NAME_THEN_ROLE = new RegExp(
   `(${SURNAME})([\u4e00-\u9fff]{1,2})(?=[ \u3000]?[（(【](?:[^（(【）)】]{0,10}[，,、；;])?(?:${PRIVATE_ROLES})[）)】])`,
   'g',
 );
-/** A full name right before 老人 (王桂兰老人): an elderly resident, named. */
-const NAME_ELDER = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=老人)`, 'g');
+/** A full name right before 老人 or 老奶奶, 老大爷, 老汉… (王桂兰老人): an elderly resident, named. */
+const NAME_ELDER = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=老人|老奶奶|老大爷|老大娘|老太太|老爷爷|老汉)`, 'g');
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
 /** The full names listed just before it (王德福、李秀英等村民), read in a bounded stretch so a long list costs no more than a short one. */
@@ -1012,13 +1012,20 @@ function residentCandidates(raw: string): { sure: Span[]; maybe: Span[] } {
 
 /** An office in brackets right after a name, or a surname and an office (杨书记), which names an official, not a resident. */
 const OFFICES =
-  '书记|副书记|支书|主任|副主任|委员|主席|村长|组长|镇长|乡长|县长|市长|区长|局长|所长|站长|队长|部长|科长|社长|院长|校长|厂长|会长|河长|楼长|网格长|理事长|董事长|经理|总经理|法定代表人|干部|专干|助理|会计|文书|负责人|村医|医生|老师|民警|法官|检察官';
+  '书记|副书记|支书|主任|副主任|委员|主席|总理|总书记|委员长|省长|州长|村长|组长|镇长|乡长|县长|市长|区长|局长|所长|站长|队长|部长|科长|社长|院长|校长|厂长|会长|河长|楼长|网格长|理事长|董事长|经理|总经理|法定代表人|干部|专干|助理|会计|文书|负责人|村医|医生|老师|民警|法官|检察官';
 // …or after a comma (受访人：李德福，村党支部书记).
 const IN_OFFICE = new RegExp(
   `^[ \u3000]?(?:[（(【][^）)】]{0,12}?(?:${OFFICES})[^）)】]{0,6}[）)】]|[，,][^，,。；;：:（(]{0,12}?(?:${OFFICES})(?=[，,。；;）)]|$))`,
 );
 const PREPOSITION_YU = /^于(?:今|去|明|当|凌|上|下|中|晚|早|每|本|近|次|前|后|昨|年|月|日|\d)/;
 const OFFICE_NAME = new RegExp(`^(?:${COMPOUND_SURNAMES}|[${SURNAMES}])(?:${OFFICES})$`);
+
+/**
+ * 常 before a verb or a common word is an adverb or part of a word (母亲常念叨, 常看望老人, 常委, 常态),
+ * not the surname: a red-team pass (2026-12-03) found these refused after the family words were added.
+ */
+const ADVERB_CHANG =
+  /^常(?:念|唠|叮|抱|说|讲|去|来|回|见|看|走|年|备|用|想|做|帮|问|与|和|跟|给|把|被|在|到|驻|住|态|规|委|务|设|识|有|是|会|要|能|常|怀|记|听)/;
 
 function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
   const sure: Span[] = [];
@@ -1040,10 +1047,17 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     if (given && text[end] === '们') continue;
     (given ? maybe : sure).push({ kind: 'resident', start, end });
   }
+  // A full name before the word of address whose last character is a surname too (王桂兰大妈: 兰大妈 is sure)
+  // is refused whole, so the report names the whole name and removing it leaves no 王桂 behind.
+  for (const [i, s] of sure.entries()) {
+    const whole = maybe.findIndex((m) => m.end === s.end && m.start < s.start);
+    if (whole >= 0) [sure[i]] = maybe.splice(whole, 1);
+  }
   // The readings after a role look back from every position: only where a role stands before a surname (or a list or bracket names one).
   const roled = MAY_HOLD_ROLED.test(text);
   for (const m of roled ? text.matchAll(RESIDENT_ROLED) : []) {
     const start = m.index!;
+    if (ADVERB_CHANG.test(text.slice(start, start + 2))) continue;
     const surnameEnd = start + m[1].length;
     const given = m[2];
     // A name of two (村民王芳说): a surname and one character are too often a word the segmenter does
@@ -1102,13 +1116,14 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
   /** A surname and two characters that read as a full name here (not 常态化, not 马上去). */
   const fullName = (start: number, surname: string, given: string) =>
     given.length === 2 &&
+    !ADVERB_CHANG.test(surname + given) &&
     !given.includes('某') &&
     !NOT_GIVEN.test(given) &&
     !NOT_NAME_START.test(given[0]) &&
     !NOT_NAME_END.test(given[1]) &&
     !TERM_SUFFIX.test(given[1]) &&
     standsAlone(text, start, start + surname.length);
-  if (text.includes('老人'))
+  if (text.includes('老'))
     for (const m of text.matchAll(NAME_ELDER))
       if (fullName(m.index!, m[1], m[2]) && standsAlone(text, m.index! + m[1].length, m.index! + m[0].length))
         sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
@@ -1332,7 +1347,7 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
     // A label spaced out as Word forms print it (姓 名：陈桂兰), which the name rules read joined.
     !(/[ \u3000]/.test(line) && MAY_HOLD_ROLED.test(line.replace(/(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu, ''))) &&
     !line.includes('联系人') &&
-    !line.includes('老人')
+    !/老(?:人|奶奶|大爷|大娘|太太|爷爷|汉)/.test(line)
   )
     return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);

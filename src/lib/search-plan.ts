@@ -17,7 +17,17 @@
  */
 import { compact, containsAll, parseQuery } from './search.ts';
 import { fold, makeFolder, type Folder } from './search-fold.ts';
-import { contentWords, isQuestion, isStopWord, nearMatch, pinyinMatches, pinyinParts, pinyinQuery, questionVerbs } from './search-words.ts';
+import {
+  contentWords,
+  holdsAsWord,
+  isQuestion,
+  isStopWord,
+  nearMatch,
+  pinyinMatches,
+  pinyinParts,
+  pinyinQuery,
+  questionVerbs,
+} from './search-words.ts';
 
 /**
  * What separates the names in a lexicon list (aliases, method families). A line break, because no
@@ -666,8 +676,11 @@ export function verify(r: Ranked, text: string, plan: Plan, lexicon: Lexicon): R
   // Compacted once: pages are long and a topic may bring a dozen related words.
   const hay = compact(fold(text, lexicon.folder));
   const has = (w: string) => hay.includes(compact(w));
+  // A related word is the library's guess, not the reader's: it counts only where it stands as a word
+  // (务工 in 外出务工, not in 服务工作).
+  const hasRelated = (w: string) => holdsAsWord(hay, compact(w));
   const direct = plan.words.filter(has).length;
-  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(has) || byFacet(r.via)).length;
+  const related = plan.words.filter((w) => has(w) || (plan.related.get(w) ?? []).some(hasRelated) || byFacet(r.via)).length;
   const multi = !sameList(plan.words, plan.folded);
   const checks: [number, () => boolean][] = [
     [GROUP.exact, () => plan.terms.length > 0 && containsAll(text, plan.terms)],

@@ -244,6 +244,35 @@ export function segment(run: string): string[] {
 }
 
 /**
+ * True when `hay` holds `word` as a word, not as the end of one word and the start of the next:
+ * 务工 (a related word of 打工) is in 外出务工 but not in 服务工作, where the platform's dictionary
+ * reads 服务 and 工作. An occurrence counts when it starts and ends where the dictionary's words do,
+ * or lies inside one of them (儿童 in 留守儿童); only one that straddles a word's edge does not.
+ * Read in a short window around each occurrence, so a long page costs little. Without a segmenter,
+ * any occurrence counts.
+ */
+export function holdsAsWord(hay: string, word: string): boolean {
+  if (!word) return false;
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) if (standsAsWord(hay, at, word.length)) return true;
+  return false;
+}
+
+/** The test of holdsAsWord for one occurrence: `hay.slice(at, at + length)` (UTF-16 offsets). */
+export function standsAsWord(hay: string, at: number, length: number): boolean {
+  if (!segmenter) return true;
+  const from = Math.max(0, at - 8);
+  const start = at - from;
+  const end = start + length;
+  let crosses = false;
+  for (const { index, segment: s } of segmenter.segment(hay.slice(from, at + length + 8))) {
+    const last = index + s.length;
+    if (index <= start && last >= end) return true;
+    if ((index < start && last > start) || (index < end && last > end)) crosses = true;
+  }
+  return !crosses;
+}
+
+/**
  * The words a page should cover for parsed query terms: a term that is a stop word is dropped; a
  * Chinese term longer than four characters, or one holding a stop word, is cut into words and its
  * stop words and lone characters are dropped (农村党员怎么联系群众 → 农村 党员 联系 群众). Other

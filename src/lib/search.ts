@@ -3,6 +3,7 @@
  * benchmark. Pagefind finds candidate pages; these rules decide what the reader asked for and
  * which candidates really contain it, so that 台账 never matches a page with only 平台 and 账户.
  */
+import { standsAsWord } from './search-words.ts';
 
 const CJK = '\\p{Script=Han}';
 const cjkRun = new RegExp(`[${CJK}]+`, 'gu');
@@ -196,7 +197,7 @@ export function rankResults<T extends Candidate>(candidates: T[], terms: string[
  * `containsAll` does (folded widths and case, quotes skipped, never across punctuation). `view` is
  * the text as matched, one code point for one (a folded copy), or the text itself.
  */
-export function locate(text: string, needles: string[], view: string = text): [number, number][] {
+export function locate(text: string, needles: string[], view: string = text, asWord: ReadonlySet<string> = new Set()): [number, number][] {
   const chars = [...view];
   let s = '';
   const at: number[] = [];
@@ -221,9 +222,10 @@ export function locate(text: string, needles: string[], view: string = text): [n
     }
   });
   const out: [number, number][] = [];
+  const words = new Set([...asWord].map(compact));
   for (const needle of new Set(needles.map(compact).filter((n) => n && n !== BOUNDARY))) {
     for (let from = s.indexOf(needle); from >= 0; from = s.indexOf(needle, from + 1))
-      out.push([at[from], at[from + needle.length - 1] + 1]);
+      if (!words.has(needle) || standsAsWord(s, from, needle.length)) out.push([at[from], at[from + needle.length - 1] + 1]);
   }
   return out.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
 }
@@ -236,12 +238,12 @@ export function locate(text: string, needles: string[], view: string = text): [n
 export function sentenceExcerpt(
   text: string,
   needles: string[],
-  options: { view?: string; skip?: [number, number][]; length?: number } = {},
+  options: { view?: string; skip?: [number, number][]; length?: number; asWord?: ReadonlySet<string> } = {},
 ): Segment[] {
-  const { view = text, skip = [], length = 90 } = options;
+  const { view = text, skip = [], length = 90, asWord } = options;
   const chars = [...text];
   const outside = (r: [number, number]) => !skip.some(([a, b]) => r[0] < b && r[1] > a);
-  const ranges = locate(text, needles, view);
+  const ranges = locate(text, needles, view, asWord);
   const first = ranges.find(outside);
   let start: number;
   let end: number;

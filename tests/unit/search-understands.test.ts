@@ -5,6 +5,7 @@ import {
   contentWords,
   cutKnown,
   editDistance,
+  holdsAsWord,
   isQuestion,
   isStopWord,
   nearMatch,
@@ -175,6 +176,34 @@ describe('stop words and questions', () => {
     expect(isQuestion(['选支部书记能不能让党员自己直接投票选出来'])).toBe(true);
     expect(contentWords(['支部过组织生活就是念文件', '党员都不爱来', '有什么好办法'])).toEqual(['支部', '组织', '生活', '文件', '党员']);
     expect(contentWords(['有没有台账'])).toEqual(['台账']);
+  });
+  it('counts a related word only where it stands as a word, and marks it only there', () => {
+    // 务工 (related to 打工) was marked inside 服务工作法 in the snippet of a page found for 打工 (2026-12-03).
+    expect(holdsAsWord('宁波市推行365社区服务工作法', '务工')).toBe(false);
+    expect(holdsAsWord('青壮年外出务工者多', '务工')).toBe(true);
+    expect(holdsAsWord('关爱留守儿童', '儿童')).toBe(true);
+    expect(holdsAsWord('推行社区服务工作法，服务外来务工人员', '务工')).toBe(true);
+    const text = '宁波市推行“365社区服务工作法”。社区为外来务工人员办实事。';
+    const marked = (asWord?: Set<string>) =>
+      sentenceExcerpt(text, ['务工'], { asWord })
+        .filter((s) => s.mark)
+        .map((s) => s.text);
+    expect(marked()).toEqual(['务工']);
+    expect(
+      sentenceExcerpt(text, ['务工'], {})
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('365社区服务工作法');
+    expect(
+      sentenceExcerpt(text, ['务工'], { asWord: new Set(['务工']) })
+        .map((s) => s.text)
+        .join(''),
+    ).toContain('外来务工人员');
+    expect(
+      sentenceExcerpt(text, ['务工'], { asWord: new Set(['务工']) })
+        .map((s) => s.text)
+        .join(''),
+    ).not.toContain('365');
   });
   it('keeps short names and numbers whole', () => {
     expect(contentWords(['台账'])).toEqual(['台账']);
