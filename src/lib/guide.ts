@@ -94,7 +94,7 @@ export function guideMarkdown(): string {
     '1. **网页表单**：打开 `/submit/`，逐项填写，页面会随时指出问题；填好后下载 `.mdx` 文件，放进 `content/cases/`。', // url-ok: a path shown to editors, not a link
     '2. **命令行**：`npm run new`（逐项提问），或 `npm run new -- --title "“民情日记”工作法" --unit "某村党支部" --province guangdong --domain nongcun --themes minqing-shouji --source yue-qunzuban-2014-12 --locator 第533-723行`。会生成带四个小节和填写提示的草稿。',
     '3. **手写**：复制一个现有条目，改文件名（即 id）和内容。',
-    `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等联系行整行删除（以“微信：”“地址：”开头、其实是正文的长段落保留，只删去其中的号码和地址），正文中的电话、身份证号、邮箱、门牌地址和群众姓名删去，都在导入报告中列出；链接只保留文字，网址列在报告里；Markdown 符号（* _ [ ] 等）加反斜杠，照原样显示；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件、解压后文字部分异常庞大的文件（如几万个空段落）会被拒绝并说明原因。`, // url-ok: guide text naming a page
+    `4. **Word 来稿**：\`npm run import -- 来稿.docx\`，或把 .docx 拖到 \`/submit/\` 页面。四节按标题对应（对照表在 \`content/vocab/headings.json\`，如 ${sectionNames.map((n) => `${headingSynonyms[n].slice(1, 3).join('、')} → ${n}`).join('；')}），对不上的内容放进“待归类”，不会丢掉；联系人、联系电话等联系行整行删除（以“微信：”“地址：”开头、其实是正文的长段落保留，只删去其中的号码和地址），正文中的电话、身份证号、邮箱、门牌地址和群众姓名删去，都在导入报告中列出；链接只保留文字，网址列在报告里；作者在 Word 里设为“隐藏”的文字（Word 里看不到、也不打印）照常导入正文，但单独列在报告最前面，请逐处核对；Markdown 符号（* _ [ ] 等）加反斜杠，照原样显示；名称、单位、地区、年份、关键数字等由程序提出，标有“待确认”。旧版 .doc、加密或损坏的文件、超过 5 MB 或 100 页的文件、解压后文字部分异常庞大的文件（如几万个空段落）会被拒绝并说明原因。`, // url-ok: guide text naming a page
     '',
     '## 条目格式',
     '',
