@@ -609,7 +609,7 @@ const CARD_KEYWORD = new RegExp(
 
 // Accounts on payment and social platforms: 支付宝 wangdaye1980, 抖音号：12345678, 微博：@张三.
 const ACCOUNT_KEYWORD = new RegExp(
-  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id|(?:LINE|Line|line)(?=\s*[:：])))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
+  String.raw`(?:支付宝|支付寶|钉钉|抖音|快手|微博|小红书|淘宝|闲鱼|拼多多|头条|今日头条|视频号|哔哩哔哩|[Bb]站|电报|邮箱|(?<![A-Za-z])(?:alipay|Alipay|ALIPAY|zfb|ZFB|dingtalk|DingTalk|douyin|Douyin|dy|DY|weibo|Weibo|bilibili|telegram|Telegram|TG|tg|LINE\s?ID|Line\s?ID|line\s?id|Line\s?id|(?:LINE|Line|line)(?=\s*(?:号码?|账号|ID|id)?\s*[:：\-])))(?:\s*(?:号码?|账号|帐号|账户|帐户|ID|id|UID|uid|名|收款))?${NOTE}\s*(?:是|为)?\s*[:：]?[\s"“'(|【\[,\-@]{0,3}$`,
 );
 
 // Other identity documents, named as such: passports (E12345678), Hong Kong and Macao ID cards
@@ -715,7 +715,9 @@ function keywordSpans(text: string, coverage: Coverage, allowed: Set<string>): S
     claim({ kind: 'wechat', start, end: start + match[0].length });
   }
   // Ids on other platforms, letters or digits.
-  for (const match of text.matchAll(/(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,29}(?![A-Za-z0-9_-])/g)) {
+  for (const match of text.matchAll(
+    /(?<![A-Za-z0-9_.]|[A-Za-z0-9_.]-)[A-Za-z0-9](?:[A-Za-z0-9_.]|-(?=[A-Za-z0-9_.])){4,29}(?![A-Za-z0-9_-])/g,
+  )) {
     const start = match.index!;
     const id = match[0].replace(/\.+$/, '');
     if (!ACCOUNT_KEYWORD.test(before16(text, start))) continue;
@@ -775,7 +777,7 @@ const ADDRESS: [needs: RegExp, pattern: RegExp][] = [
   [
     /住/,
     new RegExp(
-      `(?<![入租留常暂包食居])住(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、，,])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`,
+      `(?:(?<![入租留常暂包食居])住|居住)(?:在|址|于)?\\s*[:：]?\\s*(?:\\d{3,4}\\s*室|(?<!\\d)\\d{1,3}\\s*([-/.、，,])\\s*\\d{1,3}\\s*\\1\\s*\\d{3,4}(?!\\d))`,
       'g',
     ),
   ],
@@ -886,7 +888,7 @@ const LIST_MAX_SHORT = 10;
 // Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳和李强说).
 const SHORT_LIST_ITEM = new RegExp(`^[、，,和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
 const SHORT_LIST_SPEECH = new RegExp(
-  `^(?:[、，,和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=${SPEECH_AFTER.source.slice(1)})`,
+  `^(?:[、，,和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=(?:等人|等|都|也|纷纷|一起)?${SPEECH_AFTER.source.slice(1)})`,
 );
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.

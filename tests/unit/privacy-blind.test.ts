@@ -89,9 +89,9 @@ describe('the blind set of harmless look-alikes, 2026-12-02', () => {
  * refused, one of them only in part (兰大妈 for 王桂兰大妈). After the fixes it led to (常 before a verb
  * is no surname, 总理 is an office, a full name before a word of address ending in a surname is refused
  * whole, more family words, 叫 and ASCII brackets after a role, lists split by ，, 住 and 小区 addresses
- * with commas, 老奶奶 and 老汉 after a full name): no look-alike refused, 81 of the 96. Left: a name of two
- * not before a verb of speaking, lists that end in 等人 or 纷纷, 居住在3、2、401, LINE号, and names the
- * segmenter reads into a word (马建平常年: 平常).
+ * with commas, 老奶奶 and 老汉 after a full name, 居住在, lists ending in 等人 or 纷纷, an id after
+ * LINE号——): no look-alike refused, 85 of the 96. Left: a name of two not before a verb of speaking,
+ * 王芳和李强 (the segmenter reads 芳和 as a word), and names it reads into a word (马建平常年: 平常).
  */
 describe('the blind set on family words and the day’s other rules, 2026-12-03', () => {
   type Item = { text: string; expect: 'pass' | 'refuse'; must?: string };
@@ -100,10 +100,10 @@ describe('the blind set on family words and the day’s other rules, 2026-12-03'
   );
   const items = [...set.benign, ...set.private];
   const found = (t: string) => findPrivateData(t).map((f) => f.text);
-  it('refuses no look-alike and at least 80 of the private sentences, each naming what it must', () => {
+  it('refuses no look-alike and at least 85 of the private sentences, each naming what it must', () => {
     expect(items).toHaveLength(254);
     expect(items.filter((i) => i.expect === 'pass' && found(i.text).length).map((i) => i.text)).toEqual([]);
     const refused = items.filter((i) => i.expect === 'refuse' && found(i.text).some((f) => f.includes(i.must!)));
-    expect(refused.length).toBeGreaterThanOrEqual(80);
+    expect(refused.length).toBeGreaterThanOrEqual(85);
   });
 });
