@@ -118,7 +118,36 @@ export function csvCell(value: ExportRecord[string]): string {
 }
 
 /** CSV with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. */
-export function toCsv(records: ExportRecord[]): string {
-  const lines = [columns.map((c) => c.name).join(','), ...records.map((r) => columns.map((c) => csvCell(r[c.name] ?? null)).join(','))];
+export function toCsv(records: ExportRecord[], table: { name: string; header?: string }[] = columns): string {
+  const lines = [
+    table.map((c) => csvCell(c.header ?? c.name)).join(','),
+    ...records.map((r) => table.map((c) => csvCell(r[c.name] ?? null)).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The overview table (/cases-table.csv): the columns a trainer or editor reads in WPS or Excel, under
+ * Chinese headers, names instead of ids, the same cells as cases.csv. The open data keeps its English
+ * column names, which programs rely on; this file is for people choosing cases.
+ */
+export const tableColumns: { name: string; header: string }[] = [
+  { name: 'title', header: '名称' },
+  { name: 'headline', header: '原标题' },
+  { name: 'unit', header: '实践单位' },
+  // The region facet's names are provinces; 地市 and 县区 follow it.
+  ...exportedFacets.map((f) => ({ name: facetColumns(f).names.name, header: f.key === 'region' ? '省份' : f.label })),
+  { name: 'city', header: '地市' },
+  { name: 'county', header: '县区' },
+  { name: 'year', header: '年份' },
+  { name: 'summary', header: '摘要' },
+  { name: 'background', header: '背景' },
+  { name: 'practices', header: '做法' },
+  { name: 'results', header: '成效' },
+  { name: 'lessons', header: '启示' },
+  { name: 'figures', header: '关键数字' },
+  { name: 'questions', header: '思考题' },
+  { name: 'source_title', header: '来源' },
+  { name: 'source_locator', header: '出处位置' },
+  { name: 'url', header: '网址' },
+];

@@ -181,6 +181,13 @@ test('cases.json and cases.csv hold every published entry with the codebook’s 
 
   const codebook = await (await request.get('codebook/')).text();
   for (const c of columns) expect(codebook).toContain(`<code>${c.name}</code>`);
+
+  // The overview table for WPS and Excel: Chinese headers, one row per entry, names rather than ids.
+  const table = (await (await request.get('cases-table.csv')).body()).toString('utf8');
+  expect(table.startsWith('\uFEFF名称,原标题,实践单位,省份,领域,方法类别,层级,')).toBe(true);
+  expect(table).toContain('“民情日记”工作法');
+  expect(table).not.toContain(',guangdong,');
+  for (const c of json.cases) expect(table).toContain(c.url);
 });
 
 test('feeds and discovery files are there', async ({ request }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columns, csvCell, plainText, toCsv } from '../../src/lib/export.ts';
+import { columns, csvCell, plainText, tableColumns, toCsv } from '../../src/lib/export.ts';
 
 /** A minimal RFC 4180 reader: enough to read back what toCsv writes. */
 function parseCsv(text: string): string[][] {
@@ -74,6 +74,47 @@ describe('toCsv', () => {
     const record = Object.fromEntries(columns.map((c) => [c.name, c.name === 'title' ? '=HYPERLINK("https://example.org")' : 'x']));
     const rows = parseCsv(toCsv([record]).slice(1));
     expect(rows[1][columns.findIndex((c) => c.name === 'title')]).toBe(`'=HYPERLINK("https://example.org")`);
+  });
+});
+
+describe('the overview table (cases-table.csv)', () => {
+  it('heads its columns in Chinese, shows names rather than ids, and takes every cell from an open-data column', () => {
+    expect(tableColumns.map((c) => c.header)).toEqual([
+      '名称',
+      '原标题',
+      '实践单位',
+      '省份',
+      '领域',
+      '方法类别',
+      '层级',
+      '地市',
+      '县区',
+      '年份',
+      '摘要',
+      '背景',
+      '做法',
+      '成效',
+      '启示',
+      '关键数字',
+      '思考题',
+      '来源',
+      '出处位置',
+      '网址',
+    ]);
+    for (const c of tableColumns)
+      expect(
+        columns.map((x) => x.name),
+        c.name,
+      ).toContain(c.name);
+    expect(tableColumns.map((c) => c.name)).not.toContain('domain');
+    const record = Object.fromEntries(
+      columns.map((c) => [c.name, c.name.endsWith('_name') ? `名${c.name}` : c.name === 'summary' ? '-1 号' : c.name]),
+    );
+    const rows = parseCsv(toCsv([record], tableColumns).slice(1));
+    expect(rows[0]).toEqual(tableColumns.map((c) => c.header));
+    expect(rows[1][tableColumns.findIndex((c) => c.header === '领域')]).toBe('名domain_name');
+    // The same cells as cases.csv: formula-looking text is still written as text.
+    expect(rows[1][tableColumns.findIndex((c) => c.header === '摘要')]).toBe("'-1 号");
   });
 });
 
