@@ -114,6 +114,21 @@ export const MAX_XML_BYTES = 16 * 1024 * 1024;
  * as 0: mammoth then reports the file as damaged.
  */
 function unpackedText(bytes: Uint8Array): { text: number; dense: boolean } {
+  let total = 0;
+  let dense = false;
+  for (const { name, packed, size } of zipEntries(bytes))
+    if (!PICTURE.test(name)) {
+      total += size;
+      dense ||= size > 1024 * 1024 && size > 100 * packed;
+    }
+  return { text: total, dense };
+}
+
+/**
+ * The parts an archive's central directory lists: name, method, packed and unpacked size, and where
+ * the part's local header is. Read from the directory alone; none when there is none to read.
+ */
+function* zipEntries(bytes: Uint8Array): Generator<{ name: string; method: number; packed: number; size: number; local: number }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-directory record is in the last 64 KB + 22 bytes (its comment is at most 64 KB).
   let end = -1;
@@ -122,24 +137,21 @@ function unpackedText(bytes: Uint8Array): { text: number; dense: boolean } {
       end = i;
       break;
     }
-  if (end < 0) return { text: 0, dense: false };
+  if (end < 0) return;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  let total = 0;
-  let dense = false;
   for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
-    const packed = view.getUint32(at + 20, true);
-    // A size of 0xFFFFFFFF means a ZIP64 size, over 4 GB: counted as such.
-    const size = view.getUint32(at + 24, true) === 0xffffffff ? 2 ** 32 : view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (!PICTURE.test(name)) {
-      total += size;
-      dense ||= size > 1024 * 1024 && size > 100 * packed;
-    }
+    yield {
+      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      packed: view.getUint32(at + 20, true),
+      // A size of 0xFFFFFFFF means a ZIP64 size, over 4 GB: counted as such.
+      size: view.getUint32(at + 24, true) === 0xffffffff ? 2 ** 32 : view.getUint32(at + 24, true),
+      local: view.getUint32(at + 42, true),
+    };
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
-  return { text: total, dense };
 }
 /** Pictures and other media, which are packed already and unpack to about their own size. */
 const PICTURE = /^word\/media\/|\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|wdp|mp4|wav|mp3)$/i;
@@ -278,37 +290,20 @@ const decodeXml = (text: string) =>
  */
 async function readPart(bytes: Uint8Array, name: string): Promise<string | undefined> {
   try {
+    const part = [...zipEntries(bytes)].find((e) => e.name === name);
+    if (!part) return undefined;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let end = -1;
-    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-      if (view.getUint32(i, true) === 0x06054b50) {
-        end = i;
-        break;
-      }
-    if (end < 0) return undefined;
-    const count = view.getUint16(end + 10, true);
-    let at = view.getUint32(end + 16, true);
-    for (let n = 0; n < count && at + 46 <= bytes.length && view.getUint32(at, true) === 0x02014b50; n++) {
-      const nameLength = view.getUint16(at + 28, true);
-      const entry = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-      if (entry === name) {
-        const method = view.getUint16(at + 10, true);
-        const packed = view.getUint32(at + 20, true);
-        const local = view.getUint32(at + 42, true);
-        if (view.getUint32(local, true) !== 0x04034b50) return undefined;
-        const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-        const data = bytes.subarray(start, start + packed);
-        if (method === 0) return new TextDecoder().decode(data);
-        if (method !== 8) return undefined;
-        const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-        return await new Response(stream).text();
-      }
-      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
+    if (view.getUint32(part.local, true) !== 0x04034b50) return undefined;
+    const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
+    const data = bytes.subarray(start, start + part.packed);
+    if (part.method === 0) return new TextDecoder().decode(data);
+    if (part.method !== 8) return undefined;
+    const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return await new Response(stream).text();
   } catch {
     // A damaged part: mammoth reports the file; the list of hidden text is then empty.
+    return undefined;
   }
-  return undefined;
 }
 
 /** File extension for a picture's content type. */

@@ -885,7 +885,7 @@ const familiarWord = (text: string, start: number, end: number) =>
 const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感叹|坦言|直言|笑称|笑着说|说起|谈起|提起)/;
 /** Names of two a list before a verb of speaking may hold after the first (bounded: linear time). */
 const LIST_MAX_SHORT = 10;
-// Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳和李强说).
+// Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳与李强说; not 王芳和李强, where the dictionary reads 芳和 as a word).
 const SHORT_LIST_ITEM = new RegExp(`^[、，,和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
 const SHORT_LIST_SPEECH = new RegExp(
   `^(?:[、，,和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=(?:等人|等|都|也|纷纷|一起)?${SPEECH_AFTER.source.slice(1)})`,
