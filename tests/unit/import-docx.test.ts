@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { join } from 'node:path';
 import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import mammoth from 'mammoth';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownText } from '../../src/lib/entry-text.ts';
 import { checkCases } from '../../src/lib/content-check.ts';
@@ -16,6 +17,7 @@ import {
   convertDocx,
   formatReport,
   headingKey,
+  hiddenText,
   ImportRefusal,
   importDocx,
   levelOf,
@@ -309,6 +311,23 @@ describe('a Word document becomes a draft', { timeout: 60_000 }, () => {
     const plain = await run(await make(typical()));
     expect(plain.report.hidden).toEqual([]);
     expect(plain.report.todo.join('')).not.toContain('隐藏文字');
+  });
+
+  it('4k. the hidden-text reader stops past 16 MB of XML, whatever sizes the archive claims', async () => {
+    // A directory that understates a part's size passes the size guard; the reader still stops unpacking.
+    const xml = `<w:document><w:body>${'<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r></w:p>'.repeat(300_000)}</w:body></w:document>`;
+    const zip = zipSync({ 'word/document.xml': strToU8(xml) });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = zip.length - 22; i >= 0; i--)
+      if (view.getUint32(i, true) === 0x06054b50) {
+        view.setUint32(view.getUint32(i + 16, true) + 24, 1000, true);
+        break;
+      }
+    const started = performance.now();
+    expect(await hiddenText(zip)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    // The same part with its size told truly, and small enough: read.
+    expect(await hiddenText(zipSync({ 'word/document.xml': strToU8(xml.slice(0, 2_000) + '</w:body></w:document>') }))).toContain('隐藏');
   });
 
   it('5. a table of figures becomes a Markdown table', async () => {
