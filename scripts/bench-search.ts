@@ -53,7 +53,7 @@ const withEval = evalOnly || args.includes('--eval');
 /**
  * The judged sets: the main set, and three held-out sets written later and never tuned on (the
  * second to fifth, 2026-12-02 and 12-03, blind to the code and to the other sets), each reported in its own
- * table. `--eval-set holdout-3` (or `queries`, `holdout`, `holdout-2`, `holdout-4`, `holdout-5`, `holdout-6`) runs only one.
+ * table. `--eval-set holdout-3` (or `queries`, `holdout`, `holdout-2`, `holdout-4`, `holdout-5`, `holdout-6`, `holdout-7`) runs only one.
  */
 const EVAL_SETS = [
   { name: 'queries', file: 'tests/search-eval/queries.json', report: 'test-results/search-eval.json' },
@@ -63,10 +63,11 @@ const EVAL_SETS = [
   { name: 'holdout-4', file: 'tests/search-eval/holdout-4.json', report: 'test-results/search-eval-holdout-4.json' },
   { name: 'holdout-5', file: 'tests/search-eval/holdout-5.json', report: 'test-results/search-eval-holdout-5.json' },
   { name: 'holdout-6', file: 'tests/search-eval/holdout-6.json', report: 'test-results/search-eval-holdout-6.json' },
+  { name: 'holdout-7', file: 'tests/search-eval/holdout-7.json', report: 'test-results/search-eval-holdout-7.json' },
 ].filter((s) => !flag('--eval-set') || flag('--eval-set') === s.name);
 // A misspelt set name would otherwise run nothing and exit 0.
 if (withEval && !EVAL_SETS.length) {
-  console.error(`no judged set named "${flag('--eval-set')}" (queries, holdout, holdout-2 … holdout-6)`);
+  console.error(`no judged set named "${flag('--eval-set')}" (queries, holdout, holdout-2 … holdout-7)`);
   process.exit(2);
 }
 
