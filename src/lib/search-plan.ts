@@ -196,7 +196,8 @@ export function planQuery(query: string, lexicon: Lexicon, { cutShort = false } 
     words: content.length ? words : [],
     related,
     ...(verbs.length ? { verbs } : {}),
-    ...(isQuestion(folded, lexicon.topics) && content.length ? { question: true } : {}),
+    // A question mark at the end asks, whatever words ask (…一个格子里配几个人，各管啥事？).
+    ...((isQuestion(folded, lexicon.topics) || /[?？]\s*$/.test(query)) && content.length ? { question: true } : {}),
     tooCommon,
     pinyin: pinyinQuery(query),
     ...(parts ? { pinyinParts: parts } : {}),

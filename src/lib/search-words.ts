@@ -48,6 +48,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '吗',
   '有啥',
   '啥样',
+  '啥事',
 ]);
 
 /**
@@ -118,7 +119,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '哪儿',
   '这事',
   '那事',
-  '啥事',
+  '以后',
+  '之后',
+  '以前',
+  '一个',
+  '几个',
   '一块',
   '一点',
   '点儿',

@@ -136,8 +136,8 @@ describe('stop words and questions', () => {
     // Added on 2026-12-03 (holdout-6): who and can-or-not make a question; words the dictionary glues from
     // particles (就走, 见了, 都不) and the asking for "a way" (好办法) are stop words. 能不能 and 吗 were stop words already.
     const spoken = {
-      question: '谁 谁来 谁能 能不能 可不可以 吗 有啥 啥样',
-      stop: '没有 事 就是 还是 都是 也是 都不 也不 就不 不是 就走 见了 因为 所以 知道 不知道 觉得 出去 出来 回来 起来 家里 这里 那里 这儿 那儿 哪儿 这事 那事 啥事 一块 一点 点儿 好些 有的 有些 有点 特别 非常 其实 成天 说说 讲讲 办法 好办法 法子 做法 招数 高招',
+      question: '谁 谁来 谁能 能不能 可不可以 吗 有啥 啥样 啥事',
+      stop: '没有 事 就是 还是 都是 也是 都不 也不 就不 不是 就走 见了 因为 所以 知道 不知道 觉得 出去 出来 回来 起来 家里 这里 那里 这儿 那儿 哪儿 这事 那事 以后 之后 以前 一个 几个 一块 一点 点儿 好些 有的 有些 有点 特别 非常 其实 成天 说说 讲讲 办法 好办法 法子 做法 招数 高招',
     };
     const words = (...lists: string[]) => [...new Set(lists.join(' ').split(' '))].sort();
     expect([...STOP_WORDS].sort()).toEqual(words(before.stop, colloquial.question, colloquial.stop, spoken.question, spoken.stop));
@@ -176,6 +176,9 @@ describe('stop words and questions', () => {
     expect(isQuestion(['选支部书记能不能让党员自己直接投票选出来'])).toBe(true);
     expect(contentWords(['支部过组织生活就是念文件', '党员都不爱来', '有什么好办法'])).toEqual(['支部', '组织', '生活', '文件', '党员']);
     expect(contentWords(['有没有台账'])).toEqual(['台账']);
+    // A question mark asks, and 啥事 asks too; 以后, 一个 and 几个 are no topics.
+    expect(isQuestion(['社区划了网格以后', '一个格子里配几个人', '各管啥事'])).toBe(true);
+    expect(contentWords(['社区划了网格以后', '一个格子里配几个人'])).not.toEqual(expect.arrayContaining(['以后']));
   });
   it('counts a related word only where it stands as a word, and marks it only there', () => {
     // 务工 (related to 打工) was marked inside 服务工作法 in the snippet of a page found for 打工 (2026-12-03).
@@ -325,6 +328,10 @@ describe('ranking every candidate before reading', () => {
     const confirmed = ranked.map((r) => verify(r, texts[r.id], plan, lexicon)).filter((r) => r !== undefined);
     return { plan, ranked, confirmed, suggestion };
   };
+  it('reads a query ending in a question mark as a question', async () => {
+    expect((await run('邻里纠纷调解室')).plan.question).toBeUndefined();
+    expect((await run('邻里纠纷调解室？')).plan.question).toBe(true);
+  });
   it('ranks a variant spelling together with the standard one, the method’s own entry first', async () => {
     const { confirmed } = await run('台帐');
     expect(confirmed.map((r) => [r.id, r.group])).toEqual([
