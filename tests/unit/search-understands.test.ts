@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold, makeFolder } from '../../src/lib/search-fold.ts';
 import { containsAll, locate, sentenceExcerpt } from '../../src/lib/search.ts';
@@ -113,6 +115,18 @@ describe('thesaurus', () => {
     expect(related('纠纷调解')).toContain('矛盾调解');
     expect(related('矛盾调解')).toContain('纠纷调解');
     expect(synonymsOf('theme', 'bianmin-fuwu')).toEqual(expect.arrayContaining(['代办', '一站式服务', '便民服务']));
+  });
+  it('sends everyday words to words the pages use, and every related word is in at least two entries', () => {
+    // 2026-12-03: 64 everyday and regional words, proposed by a helper from the entries and checked by grep.
+    const related = (term: string) => thesaurus.find((t) => t.term === term)?.related ?? [];
+    expect(related('私企')).toContain('民营企业');
+    expect(related('吃低保')).toEqual(['低保']);
+    expect(related('新农合')).toEqual(['合作医疗']);
+    expect(related('扯皮')).toEqual(['推诿']);
+    expect(related('楼门长')).toEqual(['楼栋长']);
+    const texts = readdirSync('content/cases').map((f) => readFileSync(join('content/cases', f), 'utf8'));
+    for (const term of ['私企', '民企', '吃低保', '新农合', '养老金', '扯皮', '踢皮球', '唠嗑', '讨薪', '托老所', '楼门长', '一键呼叫'])
+      for (const word of related(term)) expect(texts.filter((t) => t.includes(word)).length, `${term} → ${word}`).toBeGreaterThanOrEqual(2);
   });
 });
 
