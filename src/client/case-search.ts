@@ -413,13 +413,17 @@ class CaseSearch extends HTMLElement {
 
   /** What the results were matched on, for the snippet and the marks. */
   private needles(plan: Plan, r: Ranked): string[] {
-    const out = [...plan.terms, ...plan.folded, ...plan.words];
-    if (r.group >= GROUP.name) for (const w of plan.words) out.push(...(plan.related.get(w) ?? []));
+    const out = [...plan.terms, ...plan.folded, ...plan.words, ...this.relatedNeedles(plan, r)];
     const near = r.via?.match(/^近似：(.+)$/)?.[1];
     if (near) out.push(near);
     const named = r.via?.match(/→ (.+)$/)?.[1];
     if (named) out.push(named);
     return out;
+  }
+
+  /** The related words a result was matched on (none for a page that holds the query itself). */
+  private relatedNeedles(plan: Plan, r: Ranked): string[] {
+    return r.group >= GROUP.name ? plan.words.flatMap((w) => plan.related.get(w) ?? []) : [];
   }
 
   /** A tag saying where a page matched when the match is only in its info box or names. */
@@ -484,7 +488,7 @@ class CaseSearch extends HTMLElement {
     const folder = this.lexiconFolder();
     // Related words are marked only where they stand as words (务工 in 外出务工, not in 服务工作).
     const typed = new Set([...plan.folded, ...plan.words]);
-    const related = r.group >= GROUP.name ? plan.words.flatMap((w) => plan.related.get(w) ?? []).filter((n) => !typed.has(n)) : [];
+    const related = this.relatedNeedles(plan, r).filter((n) => !typed.has(n));
     const segments: Segment[] = sentenceExcerpt(
       text,
       needles.map((n) => fold(n, folder)),

@@ -511,6 +511,9 @@ export interface ImportReport {
   todo: string[];
 }
 
+/** Text shown in a report whole up to `length` characters, then cut with …. */
+const clip = (text: string, length = 60) => ([...text].length > length ? `${[...text].slice(0, length).join('')}…` : text);
+
 /** Private data shown in a report only in part: enough to find it, not enough to use it. */
 export const mask = (text: string) => {
   const chars = [...text];
@@ -703,7 +706,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   const removed: ImportReport['removed'] = [];
   for (const { line, href } of links) {
     // Shown in part when it carries private data (mailto:, a phone number in a query), else whole up to 60 characters.
-    const shown = findPrivateData(href).length ? mask(href) : [...href].slice(0, 60).join('') + ([...href].length > 60 ? '…' : '');
+    const shown = findPrivateData(href).length ? mask(href) : clip(href);
     removed.push({
       line,
       what: '链接地址',
@@ -1045,7 +1048,7 @@ export function importDocx(html: string, givenOptions: ImportOptions): ImportRes
   // Shown in the report as the other removed text is: private data masked, long runs cut short.
   const hidden = (options.hidden ?? []).map((text) => {
     const masked = findPrivateData(text).reduce((t, f) => t.split(f.text).join(mask(f.text)), text);
-    return [...masked].length > 60 ? `${[...masked].slice(0, 60).join('')}…` : masked;
+    return clip(masked);
   });
   const todo = [
     // First: the author hid it, so it may be what the author never meant to send.

@@ -886,9 +886,10 @@ const SPEECH_AFTER = /^(?:说|讲|告诉|反映|表示|介绍|回忆|感慨|感�
 /** Names of two a list before a verb of speaking may hold after the first (bounded: linear time). */
 const LIST_MAX_SHORT = 10;
 // Names of two listed after the first, up to a verb of speaking (村民王芳、李强反映, 村民王芳与李强说; not 王芳和李强, where the dictionary reads 芳和 as a word).
-const SHORT_LIST_ITEM = new RegExp(`^[、，,和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`);
+const SHORT_LIST_NAME = `[、，,和与及][ \u3000]?((?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff])`;
+const SHORT_LIST_ITEM = new RegExp(`^${SHORT_LIST_NAME}`);
 const SHORT_LIST_SPEECH = new RegExp(
-  `^(?:[、，,和与及][ \u3000]?(?:${COMPOUND_SURNAMES}|[${SURNAMES}])[\u4e00-\u9fff]){1,${LIST_MAX_SHORT}}(?=(?:等人|等|都|也|纷纷|一起)?${SPEECH_AFTER.source.slice(1)})`,
+  `^(?:${SHORT_LIST_NAME}){1,${LIST_MAX_SHORT}}(?=(?:等人|等|都|也|纷纷|一起)?${SPEECH_AFTER.source.slice(1)})`,
 );
 // What follows a person named in a sentence (村民老王说, 居民小李家): only then is a name after a role
 // certain; before anything else (老人小马扎) it stays a possible name.
@@ -950,7 +951,9 @@ const NAME_THEN_ROLE = new RegExp(
   'g',
 );
 /** A full name right before 老人 or 老奶奶, 老大爷, 老汉… (王桂兰老人): an elderly resident, named. */
-const NAME_ELDER = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=老人|老奶奶|老大爷|老大娘|老太太|老爷爷|老汉)`, 'g');
+const ELDER = '老人|老奶奶|老大爷|老大娘|老太太|老爷爷|老汉';
+const NAME_ELDER = new RegExp(`(${SURNAME})([\u4e00-\u9fff]{2})(?=${ELDER})`, 'g');
+const MAY_HOLD_ELDER = new RegExp(ELDER);
 /** A count of residents after 等, before their role (等村民, 等3户村民, 等十余户贫困群众). */
 const BEFORE_ROLE = new RegExp(`等[一二三四五六七八九十百余多几\\d]{0,4}[名位户个人]?[\u4e00-\u9fff]{0,2}?(?:${PRIVATE_ROLES})`, 'g');
 /** The full names listed just before it (王德福、李秀英等村民), read in a bounded stretch so a long list costs no more than a short one. */
@@ -1125,7 +1128,7 @@ function readResidents(text: string): { sure: Span[]; maybe: Span[] } {
     !NOT_NAME_END.test(given[1]) &&
     !TERM_SUFFIX.test(given[1]) &&
     standsAlone(text, start, start + surname.length);
-  if (text.includes('老'))
+  if (MAY_HOLD_ELDER.test(text))
     for (const m of text.matchAll(NAME_ELDER))
       if (fullName(m.index!, m[1], m[2]) && standsAlone(text, m.index! + m[1].length, m.index! + m[0].length))
         sure.push({ kind: 'resident', start: m.index!, end: m.index! + m[0].length });
@@ -1349,7 +1352,7 @@ export function findInLine(line: string, allowed: Set<string> = defaultAllowed):
     // A label spaced out as Word forms print it (姓 名：陈桂兰), which the name rules read joined.
     !(/[ \u3000]/.test(line) && MAY_HOLD_ROLED.test(line.replace(/(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu, ''))) &&
     !line.includes('联系人') &&
-    !/老(?:人|奶奶|大爷|大娘|太太|爷爷|汉)/.test(line)
+    !MAY_HOLD_ELDER.test(line)
   )
     return [];
   if (line.length > MEMO_LINE_MAX) return scanLine(line, allowed);
